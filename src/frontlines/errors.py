@@ -1,0 +1,85 @@
+"""The frontlines exception hierarchy.
+
+Library code raises these; the CLI turns them into one-line messages that name
+the input and the problem, with an exit code.  Every error carries a short code
+(``FL1xx`` input, ``FL2xx`` resources, ``FL3xx`` store, ``FL4xx`` evaluation).
+"""
+
+from __future__ import annotations
+
+
+class FrontlinesError(Exception):
+    """Base class of every error frontlines raises on purpose."""
+
+    code = "FL000"
+    exit_code = 1
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        return f"{where}{self.message} [{self.code}]"
+
+
+class InputError(FrontlinesError):
+    """An input document or corpus cannot be read or understood."""
+
+    code = "FL100"
+    exit_code = 2
+
+
+class EmptyInputError(InputError):
+    code = "FL101"
+
+
+class BinaryInputError(InputError):
+    code = "FL102"
+
+
+class EncodingError(InputError):
+    code = "FL103"
+
+
+class TooLargeError(InputError):
+    code = "FL104"
+
+
+class MalformedRecordError(InputError):
+    code = "FL105"
+
+
+class UnsupportedInputError(InputError):
+    code = "FL106"
+
+
+class ResourceError(FrontlinesError):
+    """A bundled data file (gazetteer, lexicon, actor dictionary) is missing or invalid."""
+
+    code = "FL200"
+    exit_code = 3
+
+
+class ModelMissingError(ResourceError):
+    code = "FL201"
+
+
+class StoreError(FrontlinesError):
+    """The database cannot be opened, read or written."""
+
+    code = "FL300"
+    exit_code = 4
+
+
+class EvalError(FrontlinesError):
+    """Gold annotations cannot be read or do not match the run."""
+
+    code = "FL400"
+    exit_code = 5
+
+
+class ConfigError(FrontlinesError):
+    code = "FL500"
+    exit_code = 2
