@@ -1,0 +1,1 @@
+"""The ``frontlines`` command line: a thin shell over the library."""

@@ -1,0 +1,45 @@
+"""Shared CLI plumbing: friendly errors, opening stores, output files."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import FrontlinesError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(func: F) -> F:
+    """Turn library errors into one-line messages and their exit codes."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FrontlinesError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_store(db: Path, *, must_exist: bool = True) -> Any:
+    from ..errors import StoreError
+    from ..store.sqlite import SqliteStore
+
+    if must_exist and not db.exists():
+        raise StoreError("no such database (create it with `frontlines run`)", source=str(db))
+    return SqliteStore(db)
+
+
+db_option = click.option("--db", "db", type=click.Path(path_type=Path), required=True,
+                         help="SQLite database file.")

@@ -1,0 +1,99 @@
+"""Scores for the FA-KES format: one crowd-coded main event per article.
+
+The main event of an article is its event that happened with the highest fatality
+count (then the earliest in the text).  Compared fields: governorate (admin1), actor
+class, date, cause of death (mapped from ACLED sub-event types) and casualties.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..records import Article, Claim, Event
+from .gold import read_jsonl
+
+#: ACLED sub-event type → FA-KES cause_of_death
+CAUSE_OF = {
+    "Shelling/artillery/missile attack": "shelling", "Air/drone strike": "shelling",
+    "Remote explosive/landmine/IED": "explosion", "Suicide bomb": "explosion", "Grenade": "explosion",
+    "Chemical weapon": "chemical and toxic gases", "Armed clash": "shooting", "Attack": "shooting",
+}
+EXECUTION_WORDS = re.compile(r"\b(execut\w*|behead\w*)\b", re.I)
+
+#: actor side (from the actor dictionary) → FA-KES actor class
+ACTOR_CLASS = [
+    (re.compile(r"Syria|Russia", re.I), "syrian government or russian troops"),
+    (re.compile(r"Islamic State", re.I), "the organization of the islamic state in iraq and the levant - isis"),
+    (re.compile(r"United States|Coalition|France|United Kingdom", re.I), "international coalition forces"),
+    (re.compile(r"Syrian Democratic|YPG|Self", re.I), "self administration forces"),
+    (re.compile(r"Nusra|Hayat Tahrir|Fateh al Sham", re.I), "al-nusra front"),
+    (re.compile(r"Rebel|Opposition|Free Syrian|Jaish|Ahrar|Faylaq|Nour", re.I), "armed opposition groups"),
+]
+
+
+def governorate_key(name: str | None) -> str:
+    """A spelling-tolerant key for governorate names (Deir ez-Zor = deir ezzor, Hasakeh = Al-Hasakah)."""
+    if not name:
+        return ""
+    key = re.sub(r"[^a-z]", "", name.lower().replace("governorate", "").replace("province", ""))
+    key = re.sub(r"^(al|as|ar|ad|ash)", "", key)
+    key = key.replace("ezzor", "zor").replace("ezor", "zor").replace("alzor", "zor").replace("azzawr", "zor")
+    key = re.sub(r"(.)\1", r"\1", key)
+    aliases = {"hasakah": "hasaka", "hasakeh": "hasaka", "latakia": "latakia", "lattakia": "latakia",
+               "idleb": "idlib", "rifdimashq": "rifdimashq", "damascuscountryside": "rifdimashq",
+               "suwayda": "sweida", "sweida": "sweida", "raqa": "raqa", "raqah": "raqa", "dara": "dara",
+               "deirzor": "deirzor", "deirezor": "deirzor"}
+    return aliases.get(key, key)
+
+
+def actor_class(actor: str | None) -> str:
+    for pattern, cls in ACTOR_CLASS:
+        if actor and pattern.search(actor):
+            return cls
+    return "unknown"
+
+
+def _main_event(events: list[Event], claims: dict[str, Claim], doc_id: str) -> Event | None:
+    mine = []
+    for event in events:
+        starts = [claims[c].trigger_start for c in event.claim_ids if c in claims and claims[c].doc_id == doc_id]
+        if starts and event.happened:
+            mine.append((-(event.fatalities or 0), min(starts), event))
+    return min(mine, key=lambda x: (x[0], x[1]))[2] if mine else None
+
+
+def _cause(event: Event, claims: dict[str, Claim]) -> str:
+    sentences = " ".join(claims[c].sentence for c in event.claim_ids if c in claims)
+    if EXECUTION_WORDS.search(sentences):
+        return "execution"
+    return CAUSE_OF.get(event.sub_event_type, "unknown")
+
+
+def evaluate_fakes(store: Any, gold_path: Path) -> dict[str, Any]:
+    gold = {r["id"]: r for r in read_jsonl(gold_path)}
+    articles: dict[str, Article] = {a.source: a for a in store.articles()}
+    claims = {c.id: c for c in store.claims()}
+    events = store.events()
+    tallies = {k: 0 for k in ("governorate", "actor", "date", "cause", "casualties")}
+    scored = with_event = 0
+    for gid, row in gold.items():
+        article = articles.get(gid)
+        if article is None:
+            continue
+        scored += 1
+        event = _main_event(events, claims, article.id)
+        if event is None:
+            continue
+        with_event += 1
+        total = sum(int(row.get(k) or 0) for k in ("nb_civilians", "nb_noncivilians"))
+        tallies["governorate"] += governorate_key(event.admin1) == governorate_key(row["location"])
+        tallies["actor"] += actor_class(event.actor1) == row["actor"]
+        tallies["date"] += (event.event_date or "")[:10] == row["event_date"]
+        tallies["cause"] += _cause(event, claims) == row["cause_of_death"]
+        tallies["casualties"] += (event.fatalities or 0) == total
+    result: dict[str, Any] = {"format": "fa-kes", "articles": scored, "with_main_event": with_event}
+    for key, value in tallies.items():
+        result[f"{key}_accuracy"] = round(value / scored, 4) if scored else None
+    return result

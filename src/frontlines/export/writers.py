@@ -1,0 +1,224 @@
+"""Export writers, registered by format name in ``frontlines.registry.exporters``.
+
+Each writer takes a store and a binary stream.  Only events that happened go to the
+ACLED and GeoJSON exports; ``jsonl`` adds the non-factual events with ``--all``, and
+``claims`` writes every claim, forecasts and denials included, with its standing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..errors import ConfigError
+from ..records import Claim, Event
+from ..registry import exporters
+
+COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "TR": "Turkey",
+                 "IL": "Israel"}
+ISO_NUMERIC = {"SY": 760, "IQ": 368, "LB": 422, "JO": 400, "TR": 792, "IL": 376}
+ISO3 = {"SY": "SYR", "IQ": "IRQ", "LB": "LBN", "JO": "JOR", "TR": "TUR", "IL": "ISR"}
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+
+DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
+            "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+
+
+class Context:
+    """What every writer needs from the store, read once."""
+
+    def __init__(self, store: Any, include_all: bool) -> None:
+        self.store = store
+        self.events = store.events(happened_only=not include_all)
+        self.claims = {c.id: c for c in store.claims()}
+        self.sources = {a.id: a.source for a in store.articles()}
+        self.outlets = {a.id: a.outlet for a in store.articles()}
+
+
+def _first_date(event: Event) -> str | None:
+    return event.event_date.split("/")[0] if event.event_date else None
+
+
+def claim_json(claim: Claim, sources: dict[str, str]) -> dict[str, Any]:
+    loc = claim.location
+    return {
+        "id": claim.id, "doc_id": claim.doc_id, "file": sources.get(claim.doc_id),
+        "start": claim.start, "end": claim.end, "text": claim.sentence,
+        "trigger": claim.trigger, "event_type": claim.event_type, "sub_event_type": claim.sub_event_type,
+        "status": claim.status.value, "attributed_to": claim.attributed_to,
+        "actor1": claim.actor1.name if claim.actor1 else None,
+        "actor1_surface": claim.actor1.surface if claim.actor1 else None,
+        "actor2": claim.actor2.name if claim.actor2 else None,
+        "actor2_surface": claim.actor2.surface if claim.actor2 else None,
+        "location": loc.text if loc else None,
+        "gazetteer_id": loc.place.gazetteer_id if loc and loc.place else None,
+        "latitude": loc.place.latitude if loc and loc.place else None,
+        "longitude": loc.place.longitude if loc and loc.place else None,
+        "geo_precision": claim.geo_precision, "date_text": claim.date_text,
+        "event_date": claim.event_date, "time_precision": claim.time_precision,
+        "fatalities": claim.fatalities, "segment_role": claim.segment_role.value,
+    }
+
+
+def event_json(event: Event, ctx: Context) -> dict[str, Any]:
+    claims = [ctx.claims[c] for c in event.claim_ids if c in ctx.claims]
+    return {
+        "id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1, "actor2": event.actor2, "location": event.location,
+        "admin1": event.admin1, "admin2": event.admin2,
+        "country": COUNTRY_NAMES.get(event.country or "", event.country),
+        "latitude": event.latitude, "longitude": event.longitude, "geo_precision": event.geo_precision,
+        "event_date": event.event_date, "time_precision": event.time_precision,
+        "fatalities": event.fatalities, "status": event.status.value, "happened": event.happened,
+        "sources": list(event.sources), "corroboration": event.corroboration,
+        "contradicted": event.contradicted,
+        "claims": [claim_json(c, ctx.sources) for c in claims],
+    }
+
+
+def _text(stream: IO[bytes]) -> io.TextIOWrapper:
+    return io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+
+
+@exporters.register("jsonl")
+def write_jsonl(ctx: Context, stream: IO[bytes]) -> int:
+    out = _text(stream)
+    for event in ctx.events:
+        out.write(json.dumps(event_json(event, ctx), ensure_ascii=False) + "\n")
+    out.detach()
+    return len(ctx.events)
+
+
+@exporters.register("claims")
+def write_claims(ctx: Context, stream: IO[bytes]) -> int:
+    out = _text(stream)
+    for claim in ctx.claims.values():
+        out.write(json.dumps(claim_json(claim, ctx.sources), ensure_ascii=False) + "\n")
+    out.detach()
+    return len(ctx.claims)
+
+
+@exporters.register("places")
+def write_places(ctx: Context, stream: IO[bytes]) -> int:
+    out = _text(stream)
+    mentions = ctx.store.mentions("place")
+    for m in mentions:
+        row = {"doc_id": m.doc_id, "start": m.start, "end": m.end, "surface": m.text,
+               "gazetteer_id": m.place.gazetteer_id if m.place else None,
+               "name": m.place.name if m.place else None,
+               "latitude": m.place.latitude if m.place else None,
+               "longitude": m.place.longitude if m.place else None,
+               "country": m.place.country if m.place else None,
+               "admin1": m.place.admin1 if m.place else None, "score": m.score, "reason": m.reason,
+               "geo_precision": m.geo_precision, "role": m.role}
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    out.detach()
+    return len(mentions)
+
+
+def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
+    now = int(dt.datetime.now(dt.UTC).timestamp())
+    for event in ctx.events:
+        claims = [ctx.claims[c] for c in event.claim_ids if c in ctx.claims]
+        date = _first_date(event)
+        notes = " | ".join(f"[{c.status.value}] {c.sentence}" for c in claims)[:2000]
+        yield {
+            "event_id_cnty": f"{ISO3.get(event.country or '', 'XXX')}{event.id[3:]}",
+            "event_date": date, "year": date[:4] if date else None,
+            "time_precision": event.time_precision, "disorder_type": DISORDER.get(event.event_type),
+            "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+            "actor1": event.actor1, "assoc_actor_1": None, "inter1": event.inter1,
+            "actor2": event.actor2, "assoc_actor_2": None, "inter2": event.inter2,
+            "interaction": _interaction(event), "civilian_targeting":
+                "Civilian targeting" if event.inter2 == 7 else None,
+            "iso": ISO_NUMERIC.get(event.country or ""), "region": "Middle East",
+            "country": COUNTRY_NAMES.get(event.country or "", event.country), "admin1": event.admin1,
+            "admin2": event.admin2, "admin3": None, "location": event.location,
+            "latitude": event.latitude, "longitude": event.longitude,
+            "geo_precision": event.geo_precision, "source": "; ".join(event.sources),
+            "source_scale": None, "notes": notes, "fatalities": event.fatalities or 0,
+            "tags": f"status={event.status.value}; corroboration={event.corroboration}"
+                    + ("; contradicted" if event.contradicted else ""),
+            "timestamp": now,
+        }
+
+
+def _interaction(event: Event) -> int | None:
+    codes = sorted(c for c in (event.inter1, event.inter2) if c is not None)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+
+
+@exporters.register("acled")
+def write_acled(ctx: Context, stream: IO[bytes]) -> int:
+    out = _text(stream)
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for row in acled_rows(ctx):
+        writer.writerow(row)
+        count += 1
+    out.detach()
+    return count
+
+
+@exporters.register("geojson")
+def write_geojson(ctx: Context, stream: IO[bytes]) -> int:
+    features = []
+    for event in ctx.events:
+        if event.latitude is None or event.longitude is None:
+            continue
+        props = event_json(event, ctx)
+        features.append({"type": "Feature", "properties": props,
+                         "geometry": {"type": "Point", "coordinates": [event.longitude, event.latitude]}})
+    stream.write(json.dumps({"type": "FeatureCollection", "features": features},
+                            ensure_ascii=False).encode("utf-8"))
+    return len(features)
+
+
+@exporters.register("parquet")
+def write_parquet(ctx: Context, stream: IO[bytes]) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ConfigError("Parquet export needs pyarrow: pip install 'frontlines[parquet]'") from None
+    rows = list(acled_rows(ctx))
+    for row, event in zip(rows, ctx.events, strict=True):
+        row["status"] = event.status.value
+        row["claim_ids"] = ",".join(event.claim_ids)
+    columns = list(ACLED_COLUMNS) + ["status", "claim_ids"]
+    table = pa.Table.from_pylist(rows, schema=_parquet_schema(pa, columns)) if rows else \
+        pa.Table.from_pylist([], schema=_parquet_schema(pa, columns))
+    pq.write_table(table, stream)
+    return len(rows)
+
+
+def _parquet_schema(pa: Any, columns: list[str]) -> Any:
+    ints = {"time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+            "fatalities", "timestamp"}
+    floats = {"latitude", "longitude"}
+    return pa.schema([(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string())
+                      for c in columns])
+
+
+EXPORT_FORMATS = ("acled", "geojson", "jsonl", "claims", "places", "parquet")
+
+
+def export(store: Any, fmt: str, stream: IO[bytes], *, include_all: bool = False) -> int:
+    """Write the store in ``fmt`` to a binary stream; returns the number of records."""
+    writer = exporters.get(fmt)
+    return writer(Context(store, include_all or fmt == "claims"), stream)  # type: ignore[no-any-return]

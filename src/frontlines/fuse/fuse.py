@@ -1,0 +1,181 @@
+"""Fusion of claims into events.
+
+Two claims describe the same happening when they share the event type, their places
+are the same or within ``radius_km``, their dates are compatible (unknown, or within
+``window_days``), their actors do not conflict, and they stand on the same side of the
+factual line (a forecast never merges into what happened).  Denied claims that match a
+factual event mark it as contradicted; both are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..geo import haversine_km
+from ..records import Article, Claim, Event, Status
+
+#: strongest standing first: the event's status is that of its strongest claim
+STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
+                Status.EXPECTED, Status.HYPOTHETICAL)
+
+#: when merged claims disagree on the sub-event type, the more specific wins
+SUB_EVENT_PRIORITY = ("Government regains territory", "Non-state actor overtakes territory",
+                      "Non-violent transfer of territory", "Armed clash")
+
+
+@dataclass(frozen=True, slots=True)
+class FuseOptions:
+    radius_km: float = 10.0
+    window_days: int = 2
+
+
+def _first_day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    head = value.split("/")[0]
+    try:
+        if len(head) == 10:
+            return dt.date.fromisoformat(head)
+    except ValueError:
+        return None
+    return None
+
+
+def _place_key(claim: Claim) -> tuple[str, float | None, float | None]:
+    loc = claim.location
+    if loc is None:
+        return ("", None, None)
+    if loc.place is not None:
+        return (loc.place.gazetteer_id, loc.place.latitude, loc.place.longitude)
+    return ("surface:" + loc.text.lower(), None, None)
+
+
+def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
+    ka, kb = _place_key(a), _place_key(b)
+    if ka[0] == kb[0]:
+        return True
+    if None in (ka[1], kb[1]):
+        return False
+    return haversine_km(ka[1], ka[2], kb[1], kb[2]) <= radius_km  # type: ignore[arg-type]
+
+
+def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
+    da, db = _first_day(a.event_date), _first_day(b.event_date)
+    if da is None or db is None:
+        return a.event_date == b.event_date or a.doc_id == b.doc_id or (a.event_date is None and b.event_date is None)
+    return abs((da - db).days) <= window
+
+
+def _compatible_actors(a: Claim, b: Claim) -> bool:
+    def name(ref: object) -> str | None:
+        return getattr(ref, "name", None)
+
+    for x, y in ((name(a.actor1), name(b.actor1)), (name(a.actor2), name(b.actor2))):
+        if x and y and x != y:
+            return False
+    return True
+
+
+def _group(claim: Claim) -> str:
+    if claim.status == Status.DENIED:
+        return "denied"
+    return "factual" if claim.factual else "unreal"
+
+
+def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
+    return (a.event_type == b.event_type and _group(a) == _group(b)
+            and _same_place(a, b, options.radius_km) and _compatible_dates(a, b, options.window_days)
+            and _compatible_actors(a, b)
+            and (a.location is not None or a.doc_id == b.doc_id and a.start == b.start))
+
+
+def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]:
+    clusters: list[list[Claim]] = []
+    for claim in claims:
+        for cluster in clusters:
+            if all(same_happening(claim, other, options) for other in cluster):
+                cluster.append(claim)
+                break
+        else:
+            clusters.append([claim])
+    return clusters
+
+
+def _pick(values: Iterable[object]) -> object:
+    for value in values:
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def _event_id(claims: Sequence[Claim]) -> str:
+    digest = hashlib.sha1("|".join(sorted(c.id for c in claims)).encode()).hexdigest()[:12]
+    return f"ev-{digest}"
+
+
+def _build_event(claims: list[Claim], outlets: Mapping[str, str | None]) -> Event:
+    claims.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.geo_precision or 9, c.doc_id, c.trigger_start))
+    best = claims[0]
+    subs = [c.sub_event_type for c in claims]
+    sub = min(subs, key=lambda s: SUB_EVENT_PRIORITY.index(s) if s in SUB_EVENT_PRIORITY else len(SUB_EVENT_PRIORITY))
+    located = [c for c in claims if c.location and c.location.place]
+    where = min(located, key=lambda c: c.geo_precision or 9) if located else best
+    place = where.location.place if where.location else None
+    fatalities = [c.fatalities for c in claims if c.fatalities is not None and c.factual]
+    dated = [c for c in claims if c.event_date]
+    dated.sort(key=lambda c: (c.time_precision or 9))
+    sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
+    return Event(
+        id=_event_id(claims), event_type=best.event_type, sub_event_type=sub, status=best.status,
+        actor1=_pick(c.actor1.name if c.actor1 else None for c in claims),  # type: ignore[arg-type]
+        actor2=_pick(c.actor2.name if c.actor2 else None for c in claims),  # type: ignore[arg-type]
+        inter1=_pick(c.actor1.inter if c.actor1 else None for c in claims),  # type: ignore[arg-type]
+        inter2=_pick(c.actor2.inter if c.actor2 else None for c in claims),  # type: ignore[arg-type]
+        location=where.location.text if where.location else None,
+        gazetteer_id=place.gazetteer_id if place else None, admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None, country=place.country if place else None,
+        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+        geo_precision=where.geo_precision if place else None,
+        event_date=dated[0].event_date if dated else None,
+        time_precision=dated[0].time_precision if dated else None,
+        fatalities=min(fatalities) if fatalities else None,  # ACLED: the most conservative figure
+        claim_ids=tuple(sorted(c.id for c in claims)), sources=tuple(sources),
+        corroboration=len({c.doc_id for c in claims}),
+    )
+
+
+def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Claim]],
+                         options: FuseOptions) -> list[Event]:
+    from dataclasses import replace
+
+    denied = [c for e in events if e.status == Status.DENIED for c in claims_by_event[e.id]]
+    out = []
+    for event in events:
+        hits = event.happened and any(
+            d.event_type == event.event_type and _same_place(d, c, options)
+            for c in claims_by_event[event.id] for d in denied)
+        out.append(replace(event, contradicted=True) if hits else event)
+    return out
+
+
+def fuse_claims(claims: Iterable[Claim], articles: Mapping[str, Article] | None = None,
+                options: FuseOptions | None = None) -> list[Event]:
+    """Fuse claims into events; deterministic whatever the order of ``claims``."""
+    options = options or FuseOptions()
+    ordered = sorted(claims, key=lambda c: (c.doc_id, c.trigger_start, c.id))
+    outlets = {doc_id: a.outlet for doc_id, a in (articles or {}).items()}
+    by_type: dict[str, list[Claim]] = {}
+    for claim in ordered:
+        by_type.setdefault(claim.event_type, []).append(claim)
+    events: list[Event] = []
+    claims_by_event: dict[str, list[Claim]] = {}
+    for group in by_type.values():
+        for cluster in _cluster(group, options):
+            event = _build_event(cluster, outlets)
+            events.append(event)
+            claims_by_event[event.id] = cluster
+    events = _mark_contradictions(events, claims_by_event, options)
+    return sorted(events, key=lambda e: (e.event_date or "9999", e.id))

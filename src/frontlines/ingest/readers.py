@@ -1,0 +1,265 @@
+"""Readers for the offline input kinds: text files, HTML files, folders, JSON Lines and CSV.
+
+Each reader yields ``Article`` or ``Failure`` records; one bad document never stops
+the batch.  Readers are registered in ``frontlines.registry.readers`` by name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    FrontlinesError,
+    InputError,
+    MalformedRecordError,
+    TooLargeError,
+    UnsupportedInputError,
+)
+from ..records import Article, Failure, text_id
+from ..registry import readers
+from .dates import parse_published
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+Item = Article | Failure
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How inputs are read: size limit and the text encoding to assume."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: str = "utf-8"
+
+
+def read_bytes(path: Path, options: ReadOptions) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", source=str(path)) from None
+    if size > options.max_bytes:
+        raise TooLargeError(
+            f"file is {size:,} bytes, over the limit of {options.max_bytes:,} "
+            "(raise it with --max-bytes)",
+            source=str(path),
+        )
+    return path.read_bytes()
+
+
+def decode(data: bytes, source: str, options: ReadOptions) -> str:
+    """Decode document bytes, refusing binary data and text in another encoding."""
+    if not data.strip():
+        raise EmptyInputError("document is empty", source=source)
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BinaryInputError("binary data, not a text or HTML document", source=source)
+    try:
+        text = data.decode("utf-8-sig" if options.encoding.lower() in {"utf-8", "utf8"} else options.encoding)
+    except UnicodeDecodeError as exc:
+        raise EncodingError(
+            f"not valid {options.encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save it as UTF-8 or pass --encoding",
+            source=source,
+        ) from None
+    except LookupError:
+        raise EncodingError(f"unknown encoding {options.encoding!r}", source=source) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if controls > max(8, len(text[:8192]) // 20):
+        raise BinaryInputError("binary data, not a text or HTML document", source=source)
+    if not text.strip():
+        raise EmptyInputError("document is empty", source=source)
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def article_from_text(text: str, source: str, **meta: object) -> Article:
+    """Build an Article from plain text and known metadata (unknown fields stay None)."""
+    published, precision = parse_published(meta.pop("published", None), source)
+    basis = "given" if published else "unknown: not given"
+    return Article(
+        id=text_id(text),
+        text=text,
+        source=source,
+        published=published,
+        published_precision=precision,
+        published_basis=basis,
+        **{k: (str(v) if v not in (None, "") else None) for k, v in meta.items()},  # type: ignore[arg-type]
+    )
+
+
+def article_from_markup(html: str, source: str, **meta: object) -> Article:
+    """Build an Article from HTML: text and metadata from the markup, then the given metadata."""
+    from .html import article_from_html
+
+    article = article_from_html(html, source, url=meta.get("url"), outlet=meta.get("outlet"))  # type: ignore[arg-type]
+    given = article_from_text(article.text, source, **meta)
+    return replace(
+        article,
+        title=given.title or article.title,
+        url=given.url or article.url,
+        outlet=given.outlet or article.outlet,
+        author=given.author or article.author,
+        published=given.published or article.published,
+        published_precision=given.published_precision if given.published else article.published_precision,
+        published_basis=given.published_basis if given.published else article.published_basis,
+    )
+
+
+def _meta_fields(row: dict[str, object]) -> dict[str, object]:
+    keys = ("title", "url", "outlet", "author", "published")
+    return {k: row.get(k) for k in keys if row.get(k) not in (None, "")}
+
+
+@readers.register("file")
+def read_file(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
+    """A single text or HTML document."""
+    source = str(path)
+    try:
+        text = decode(read_bytes(path, options), source, options)
+        meta = _meta_fields(manifest.get(path.name, {}))
+        if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+            yield article_from_markup(text, source, **meta)
+        else:
+            yield article_from_text(text, source, **meta)
+    except FrontlinesError as exc:
+        yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
+
+
+def _corpus_row(row: object, source: str) -> Article:
+    if not isinstance(row, dict):
+        raise MalformedRecordError("row is not a JSON object", source=source)
+    body = row.get("text") or row.get("html")
+    if not isinstance(body, str) or not body.strip():
+        raise MalformedRecordError("row has no 'text' or 'html'", source=source)
+    meta = _meta_fields(row)
+    if row.get("text"):
+        return article_from_text(body.replace("\r\n", "\n"), source, **meta)
+    return article_from_markup(body, source, **meta)
+
+
+@readers.register("jsonl")
+def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
+    """A JSON Lines corpus: one object per line with id, text or html, and metadata."""
+    with _open_corpus(path, options) as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            source = f"{path}:{number}"
+            try:
+                row = json.loads(line)
+                source = str(row.get("id") or source) if isinstance(row, dict) else source
+                yield _corpus_row(row, source)
+            except json.JSONDecodeError as exc:
+                yield Failure(source=source, stage="ingest", error=MalformedRecordError.code,
+                              message=f"line {number} is not valid JSON ({exc.msg})")
+            except FrontlinesError as exc:
+                yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
+
+
+@readers.register("csv")
+def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
+    """A CSV corpus with a header row naming id, text or html, and metadata columns."""
+    with _open_corpus(path, options) as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
+            raise MalformedRecordError("CSV header has no 'text' or 'html' column", source=str(path))
+        for number, row in enumerate(reader, 2):
+            source = row.get("id") or f"{path}:{number}"
+            try:
+                if None in row:
+                    raise MalformedRecordError(f"row {number} has more fields than the header", source=source)
+                yield _corpus_row(row, source)
+            except FrontlinesError as exc:
+                yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
+
+
+def _open_corpus(path: Path, options: ReadOptions) -> io.TextIOWrapper:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot open ({exc.strerror})", source=str(path)) from None
+    head = handle.read(4096)
+    handle.seek(0)
+    if b"\x00" in head:
+        handle.close()
+        raise BinaryInputError("binary data, not a JSON Lines or CSV corpus", source=str(path))
+    return io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
+
+
+def reader_for(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in {".jsonl", ".ndjson"}:
+        return "jsonl"
+    if suffix == ".csv":
+        return "csv"
+    return "file"
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    """Documents under a folder, in a stable order, skipping hidden files and manifests."""
+    for path in sorted(root.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES:
+            if path.name.startswith("manifest"):
+                continue
+            yield path
+
+
+def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
+    """The sidecar manifest: JSON Lines of {file, outlet, published, url, title} by file name."""
+    if path is None:
+        return {}
+    entries: dict[str, dict[str, object]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read manifest ({exc})", source=str(path)) from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise MalformedRecordError(f"manifest line {number} is not valid JSON ({exc.msg})", source=str(path)) from None
+        name = row.get("file") if isinstance(row, dict) else None
+        if not isinstance(name, str):
+            raise MalformedRecordError(f"manifest line {number} has no 'file'", source=str(path))
+        entries[Path(name).name] = row
+    return entries
+
+
+def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
+                options: ReadOptions | None = None) -> Iterator[Item]:
+    """Every document of the given files, folders and corpora, as Article or Failure records."""
+    options = options or ReadOptions()
+    entries = load_manifest(manifest)
+    for given in inputs:
+        if not given.exists():
+            yield Failure(source=str(given), stage="ingest", error=InputError.code, message="no such file or folder")
+            continue
+        paths = iter_files(given) if given.is_dir() else iter([given])
+        for path in paths:
+            try:
+                yield from readers.get(reader_for(path))(path, options, entries)  # type: ignore[misc]
+            except FrontlinesError as exc:
+                yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
+
+
+__all__ = ["ReadOptions", "read_inputs", "load_manifest", "article_from_text", "UnsupportedInputError"]

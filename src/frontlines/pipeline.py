@@ -1,0 +1,199 @@
+"""The pipeline: the only module that knows the order of the stages.
+
+    ingest → clean → (places) → extract → resolve → store → fuse → derive
+
+Stages never import each other; this module wires them.  A document that fails in
+any stage becomes a ``Failure`` record and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import FrontlinesError
+from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    """Everything the per-document stages produced for one article."""
+
+    article: Article
+    segments: tuple[Segment, ...]
+    mentions: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    documents: int = 0
+    processed: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    claims: int = 0
+    events: int = 0
+    happened: int = 0
+    failures: int = 0
+    failure_messages: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__ if k != "failure_messages"}  # type: ignore[attr-defined]
+
+
+class Resources:
+    """The models and data files the stages are built with, loaded on first use."""
+
+    def __init__(self, gazetteer_path: Path | None = None) -> None:
+        self._gazetteer_path = gazetteer_path
+        self._cache: dict[str, Any] = {}
+
+    def _get(self, name: str, build: Callable[[], Any]) -> Any:
+        if name not in self._cache:
+            self._cache[name] = build()
+        return self._cache[name]
+
+    @property
+    def nlp(self) -> Any:
+        from .extract.nlp import load_nlp
+
+        return self._get("nlp", load_nlp)
+
+    @property
+    def places(self) -> Any:
+        from .resolve.gazetteer import SqliteGazetteer
+        from .resolve.places import PlaceResolver
+
+        return self._get("places", lambda: PlaceResolver(SqliteGazetteer(self._gazetteer_path)))
+
+    @property
+    def extractor(self) -> Any:
+        from .extract.claims import ClaimExtractor
+
+        return self._get("extractor", lambda: ClaimExtractor(nlp=self.nlp))
+
+    @property
+    def claim_resolver(self) -> Any:
+        from .resolve.claims import ClaimResolver
+
+        return self._get("claim_resolver", ClaimResolver)
+
+
+def clean(article: Article) -> Cleaned:
+    from .clean import clean_article
+    from .ingest.metadata import infer_metadata
+
+    cleaned = clean_article(article)
+    return Cleaned(infer_metadata(cleaned.article, cleaned.segments), cleaned.segments)
+
+
+def process_article(article: Article, resources: Resources) -> DocResult:
+    """Run the per-document stages on one article (it may raise FrontlinesError)."""
+    cleaned = clean(article)
+    article = cleaned.article
+    if article.duplicate_of:
+        return DocResult(article, cleaned.segments, (), ())
+    spans = [(s.start, s.end) for s in cleaned.segments if s.role in EXTRACTABLE_ROLES]
+    mentions = resources.places.find(article.text, article.id, spans)
+    claims = resources.extractor.extract(cleaned, mentions)
+    claims = resources.claim_resolver.resolve(claims, article)
+    located = {(c.location.start, c.location.end) for c in claims if c.location}
+    mentions = [replace(m, role="event location") if (m.start, m.end) in located else m for m in mentions]
+    return DocResult(article, cleaned.segments, tuple(mentions), tuple(claims))
+
+
+def safe_process(article: Article, resources: Resources) -> DocResult | Failure:
+    """``process_article`` that turns any error into a Failure record naming the document."""
+    try:
+        return process_article(article, resources)
+    except FrontlinesError as exc:
+        return Failure(source=article.source, stage="process", error=exc.code, message=exc.message,
+                       doc_id=article.id)
+    except Exception as exc:  # a bug in a stage must not sink the batch; it is recorded
+        return Failure(source=article.source, stage="process", error=type(exc).__name__,
+                       message=f"internal error: {exc}", doc_id=article.id)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How a run is carried out: the engine ("serial" or "process"), workers, re-coding."""
+
+    engine: str = "auto"
+    workers: int | None = None
+    force: bool = False
+    gazetteer: Path | None = None
+
+
+def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSummary,
+                  force: bool, progress: Progress) -> Iterator[Article]:
+    """Articles not stored yet, with near-duplicates linked; failures are stored on the way."""
+    from .ingest.dedupe import NearDuplicateIndex
+
+    index = NearDuplicateIndex()
+    for stored in store.articles():
+        index.add(stored.id, stored.text)
+    seen: set[str] = set()
+    for item in items:
+        summary.documents += 1
+        if isinstance(item, Failure):
+            _record_failure(store, summary, item)
+            progress(item.source)
+            continue
+        if item.id in seen or (store.has_article(item.id) and not force):
+            summary.unchanged += 1
+            progress(item.source)
+            continue
+        seen.add(item.id)
+        duplicate = index.add(item.id, item.text)
+        if duplicate and duplicate != item.id:
+            summary.duplicates += 1
+            item = replace(item, duplicate_of=duplicate)
+        yield item
+
+
+def _record_failure(store: Any, summary: RunSummary, failure: Failure) -> None:
+    summary.failures += 1
+    summary.failure_messages.append(f"{failure.source}: {failure.message} [{failure.error}]")
+    store.save_failure(failure)
+
+
+def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
+        options: RunOptions | None = None, progress: Progress | None = None,
+        read_options: Any = None) -> RunSummary:
+    """Ingest, process and store every document of ``inputs``, then fuse and derive."""
+    from .ingest.readers import read_inputs
+    from .scale.engines import map_documents
+
+    options = options or RunOptions()
+    tick = progress or (lambda _source: None)
+    summary = RunSummary()
+    items = read_inputs(inputs, manifest=manifest, options=read_options)
+    articles = _new_articles(items, store, summary, options.force, tick)
+    for result in map_documents(articles, options):
+        if isinstance(result, Failure):
+            _record_failure(store, summary, result)
+        else:
+            store.save_document(result.article, result.segments, result.mentions, result.claims)
+            summary.processed += 1
+            summary.claims += len(result.claims)
+        tick(result.source if isinstance(result, Failure) else result.article.source)
+    refuse(store, summary)
+    return summary
+
+
+def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
+    """Re-fuse every stored claim into events and re-derive control periods."""
+    from .derive import derive_control
+    from .fuse import fuse_claims
+
+    summary = summary or RunSummary()
+    articles = {a.id: a for a in store.articles()}
+    events = fuse_claims(store.claims(), articles)
+    store.replace_events(events, derive_control(events))
+    summary.events = len(events)
+    summary.happened = sum(1 for e in events if e.happened)
+    return summary
