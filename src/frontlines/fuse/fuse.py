@@ -165,7 +165,8 @@ def fuse_claims(claims: Iterable[Claim], articles: Mapping[str, Article] | None 
                 options: FuseOptions | None = None) -> list[Event]:
     """Fuse claims into events; deterministic whatever the order of ``claims``."""
     options = options or FuseOptions()
-    ordered = sorted(claims, key=lambda c: (c.doc_id, c.trigger_start, c.id))
+    unique = {c.id: c for c in claims}  # the same claim given twice is one claim
+    ordered = sorted(unique.values(), key=lambda c: (c.doc_id, c.trigger_start, c.id))
     outlets = {doc_id: a.outlet for doc_id, a in (articles or {}).items()}
     by_type: dict[str, list[Claim]] = {}
     for claim in ordered:

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factories import MAYADIN, claim
+from frontlines.fuse import fuse_claims
+from frontlines.records import Status
+
+
+def test_two_reports_of_one_battle_become_one_event() -> None:
+    events = fuse_claims([claim("d1", 0, fatalities=12), claim("d2", 10, status=Status.REPORTED, fatalities=30)])
+    [event] = events
+    assert event.corroboration == 2 and event.status == Status.ASSERTED
+    assert event.fatalities == 12  # the most conservative figure
+    assert len(event.claim_ids) == 2
+
+
+def test_forecast_never_merges_into_what_happened() -> None:
+    events = fuse_claims([claim("d1", 0), claim("d2", 0, status=Status.EXPECTED)])
+    assert sorted(e.status for e in events) == [Status.ASSERTED, Status.EXPECTED]
+    assert [e.happened for e in events if e.status == Status.EXPECTED] == [False]
+
+
+def test_different_places_dates_or_types_stay_apart() -> None:
+    events = fuse_claims([
+        claim("d1", 0), claim("d2", 0, place=MAYADIN), claim("d3", 0, date="2017-10-20"),
+        claim("d4", 0, event_type="Explosions/Remote violence", sub="Air/drone strike"),
+    ])
+    assert len(events) == 4
+
+
+def test_denial_flags_the_matching_event() -> None:
+    events = fuse_claims([claim("d1", 0), claim("d2", 0, status=Status.DENIED)])
+    happened = [e for e in events if e.happened]
+    assert happened[0].contradicted
+    assert any(e.status == Status.DENIED for e in events)
+
+
+def test_sub_event_priority_keeps_the_capture() -> None:
+    [event] = fuse_claims([claim("d1", 0), claim("d1", 30, sub="Government regains territory")])
+    assert event.sub_event_type == "Government regains territory"
+
+
+@given(st.permutations([claim("d1", 0), claim("d2", 5), claim("d3", 0, place=MAYADIN),
+                        claim("d4", 0, status=Status.EXPECTED), claim("d5", 0, date="2017-09-06")]))
+def test_fusion_is_order_independent(claims: list) -> None:  # type: ignore[type-arg]
+    reference = fuse_claims(sorted(claims, key=lambda c: c.id))
+    assert fuse_claims(claims) == reference
+    assert fuse_claims(claims + claims) == reference

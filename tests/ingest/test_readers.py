@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from frontlines.ingest.readers import ReadOptions, read_inputs
+from frontlines.records import Article, Failure, Precision
+
+
+def _read(*paths: Path, manifest: Path | None = None, **opts: int) -> list[Article | Failure]:
+    return list(read_inputs(paths, manifest=manifest, options=ReadOptions(**opts)))
+
+
+def test_text_file_with_manifest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nBody text here.", encoding="utf-8")
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(json.dumps({"file": "a.txt", "outlet": "SANA", "published": "2017-06"}) + "\n")
+    [article] = _read(tmp_path / "a.txt", manifest=manifest)
+    assert isinstance(article, Article)
+    assert article.outlet == "SANA"
+    assert article.published == dt.date(2017, 6, 1) and article.published_precision == Precision.MONTH
+    assert article.text.split("\n")[2] == "Body text here."
+
+
+def test_same_text_same_id_whitespace_insensitive(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("One  two\nthree", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("One two three", encoding="utf-8")
+    a, b = _read(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert isinstance(a, Article) and isinstance(b, Article) and a.id == b.id
+
+
+def test_bad_files_become_one_line_failures(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"  \n")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (tmp_path / "latin.txt").write_bytes("caf\xe9 in Homs".encode("latin-1"))
+    (tmp_path / "big.txt").write_text("x" * 2000)
+    (tmp_path / "ok.txt").write_text("Clashes in Homs.")
+    items = _read(tmp_path, max_bytes=1000)
+    failures = {Path(f.source).name: f for f in items if isinstance(f, Failure)}
+    assert set(failures) == {"empty.txt", "bin.txt", "latin.txt", "big.txt"}
+    assert "empty" in failures["empty.txt"].message
+    assert "binary" in failures["bin.txt"].message
+    assert "UTF-8" in failures["latin.txt"].message and "0xe9" in failures["latin.txt"].message
+    assert "limit" in failures["big.txt"].message
+    assert all("\n" not in f.message for f in failures.values())
+    assert sum(isinstance(i, Article) for i in items) == 1
+
+
+def test_encoding_option_reads_legacy_text(tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes("caf\xe9 in Homs".encode("latin-1"))
+    [article] = _read(tmp_path / "latin.txt", encoding="latin-1")  # type: ignore[arg-type]
+    assert isinstance(article, Article) and article.text == "café in Homs"
+
+
+def test_jsonl_corpus_keeps_going_after_bad_rows(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join([
+        json.dumps({"id": "a1", "text": "Shelling in Douma.", "outlet": "SANA", "published": "2016-07-10"}),
+        "{not json",
+        json.dumps({"id": "a3", "title": "no text"}),
+        json.dumps({"id": "a4", "text": "Clashes in Daraa.", "published": "10/07/2016"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "a6", "text": "Airstrike on Idlib."}),
+    ]))
+    items = _read(corpus)
+    ok = [i for i in items if isinstance(i, Article)]
+    bad = [i for i in items if isinstance(i, Failure)]
+    assert [a.source for a in ok] == ["a1", "a6"]
+    assert ok[0].published == dt.date(2016, 7, 10)
+    assert len(bad) == 4
+    assert any("not valid JSON" in f.message for f in bad)
+    assert any("no 'text'" in f.message for f in bad)
+    assert any("not ISO" in f.message and f.source == "a4" for f in bad)
+
+
+def test_csv_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.csv"
+    corpus.write_text('id,text,outlet\nr1,"Clashes in Hama, officials said.",TASS\nr2,,TASS\n')
+    items = _read(corpus)
+    assert isinstance(items[0], Article) and items[0].outlet == "TASS"
+    assert isinstance(items[1], Failure) and items[1].source == "r2"
+
+
+def test_missing_input_is_a_failure(tmp_path: Path) -> None:
+    [item] = _read(tmp_path / "nope.txt")
+    assert isinstance(item, Failure) and "no such file" in item.message
+
+
+def test_folder_order_is_stable_and_skips_hidden(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", ".hidden.txt", "notes.bin"):
+        (tmp_path / name).write_text(f"Report {name}.")
+    assert [Path(i.source).name for i in _read(tmp_path)] == ["a.txt", "b.txt"]
