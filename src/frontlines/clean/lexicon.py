@@ -1,0 +1,67 @@
+"""The web-debris lexicon (``data/boilerplate.yaml``), loaded once, on first use."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import ResourceError
+
+GROUPS = ("strong", "appeal", "bio", "tail", "comments")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Compiled pattern groups of the debris lexicon."""
+
+    strong: tuple[re.Pattern[str], ...]
+    appeal: tuple[re.Pattern[str], ...]
+    bio: tuple[re.Pattern[str], ...]
+    tail: tuple[re.Pattern[str], ...]
+    comments: tuple[re.Pattern[str], ...]
+    strong_max_words: int = 30
+
+    def hits(self, group: str, text: str) -> int:
+        return sum(1 for p in getattr(self, group) if p.search(text))
+
+    def matches(self, group: str, text: str) -> bool:
+        return any(p.search(text) for p in getattr(self, group))
+
+
+def parse_lexicon(data: object, source: str) -> Lexicon:
+    if not isinstance(data, dict):
+        raise ResourceError("debris lexicon is not a mapping", source=source)
+    compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for group in GROUPS:
+        patterns = data.get(group) or []
+        try:
+            compiled[group] = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        except (re.error, TypeError) as err:
+            raise ResourceError(f"bad pattern in group {group!r}: {err}", source=source) from None
+    return Lexicon(**compiled, strong_max_words=int(data.get("strong_max_words", 30)))
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The lexicon at ``path``, or the bundled one."""
+    if path is None:
+        return default_lexicon()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ResourceError(f"cannot read debris lexicon: {err}", source=str(path)) from None
+    return parse_lexicon(data, str(path))
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    ref = resources.files("frontlines") / "data" / "boilerplate.yaml"
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ResourceError(f"cannot read bundled debris lexicon: {err}", source=str(ref)) from None
+    return parse_lexicon(data, str(ref))
