@@ -35,17 +35,18 @@ ACTOR_CLASS = [
 
 def governorate_key(name: str | None) -> str:
     """A spelling-tolerant key for governorate names (Deir ez-Zor = deir ezzor, Hasakeh = Al-Hasakah)."""
+    from ..resolve.normalize import name_key
+
     if not name:
         return ""
-    key = re.sub(r"[^a-z]", "", name.lower().replace("governorate", "").replace("province", ""))
-    key = re.sub(r"^(al|as|ar|ad|ash)", "", key)
-    key = key.replace("ezzor", "zor").replace("ezor", "zor").replace("alzor", "zor").replace("azzawr", "zor")
-    key = re.sub(r"(.)\1", r"\1", key)
-    aliases = {"hasakah": "hasaka", "hasakeh": "hasaka", "latakia": "latakia", "lattakia": "latakia",
-               "idleb": "idlib", "rifdimashq": "rifdimashq", "damascuscountryside": "rifdimashq",
-               "suwayda": "sweida", "sweida": "sweida", "raqa": "raqa", "raqah": "raqa", "dara": "dara",
-               "deirzor": "deirzor", "deirezor": "deirzor"}
-    return aliases.get(key, key)
+    key = name_key(re.sub(r"(?i)\b(governorate|province|countryside)\b", "", name))
+    return GOVERNORATE_ALIASES.get(key, key)
+
+
+#: keys of other names of the same governorate; FA-KES codes Rif Dimashq (the Ghouta, Douma…)
+#: as "damascus", so the two count as one here
+GOVERNORATE_ALIASES = {"suwayda": "swayda", "rifdamashk": "damaskus", "rifdimashk": "damaskus",
+                       "rif": "damaskus"}
 
 
 def actor_class(actor: str | None) -> str:

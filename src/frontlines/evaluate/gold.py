@@ -36,7 +36,7 @@ class GoldEvent:
 
     @property
     def types(self) -> set[str]:
-        return {self.row["sub_event_type"], *self.row.get("alt_sub_event_types") or ()}
+        return {self.row["sub_event_type"], *(self.row.get("alt_sub_event_types") or ())}
 
     @property
     def tier(self) -> str:

@@ -1,0 +1,77 @@
+"""The scorer itself, on a tiny hand-made gold set (so a scoring bug cannot hide behind floors)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from factories import claim
+from frontlines.evaluate import evaluate
+from frontlines.evaluate.fakes import governorate_key
+from frontlines.pipeline import refuse
+from frontlines.records import Article, Role, Segment, Status
+from frontlines.store.sqlite import SqliteStore
+
+TEXT = "The army took Deir ez-Zor on Monday.\nThe army will take Mayadin soon.\nComment: lol"
+
+
+def _gold(tmp: Path) -> Path:
+    gold = tmp / "gold"
+    gold.mkdir()
+    rows = {
+        "docs": [{"doc": "000", "file": "a.txt"}],
+        "events": [
+            {"doc": "000", "id": "e1", "quote": "The army took Deir ez-Zor", "event_type": "Battles",
+             "sub_event_type": "Government regains territory", "alt_sub_event_types": [],
+             "actor1": "Military Forces of Syria (2000-2024)", "status": "asserted", "lat": 35.33,
+             "lon": 40.14, "date": "2017-09-04", "eval_tier": "core"},
+            {"doc": "000", "id": "e2", "quote": "The army will take Mayadin", "event_type": "Battles",
+             "sub_event_type": "Government regains territory", "alt_sub_event_types": [],
+             "actor1": "Military Forces of Syria (2000-2024)", "status": "expected", "lat": None,
+             "lon": None, "date": None, "eval_tier": "non_factual"},
+        ],
+        "segments": [{"doc": "000", "role": "body", "first_line": 1, "last_line": 2},
+                     {"doc": "000", "role": "comments", "first_line": 3, "last_line": 3}],
+        "toponyms": [{"doc": "000", "surface": "Deir ez-Zor", "surface_forms": ["Deir ez-Zor"],
+                      "lat": 35.33, "lon": 40.14, "vague": False}],
+    }
+    for name, items in rows.items():
+        (gold / f"{name}.jsonl").write_text("\n".join(json.dumps(r) for r in items))
+    return gold
+
+
+def _store(expected_status: Status) -> SqliteStore:
+    store = SqliteStore(":memory:")
+    took = dataclasses.replace(claim("d", 9, sub="Government regains territory", date="2017-09-04"),
+                               start=0, end=36)
+    will = dataclasses.replace(claim("d", 46, sub="Government regains territory", status=expected_status,
+                                     date=None), start=37, end=69, location=None)
+    segs = [Segment("d", 0, Role.BODY, 0, 69, 1, 2), Segment("d", 1, Role.BODY, 70, len(TEXT), 3, 3)]
+    store.save_document(Article(id="d", text=TEXT, source="in/a.txt"), segs, [took.location], [took, will])  # type: ignore[list-item]
+    refuse(store)
+    return store
+
+
+def test_scores_on_a_tiny_gold_set(tmp_path: Path) -> None:
+    result = evaluate(_store(Status.EXPECTED), _gold(tmp_path))
+    ev = result["events"]
+    assert ev["recall_core"] == 1.0 and ev["precision"] == 1.0 and ev["f1"] == 1.0
+    assert ev["status_accuracy"] == 1.0 and ev["non_factual_as_happened"] == 0
+    assert ev["place_accuracy_10km"] == 1.0 and ev["date_accuracy"] == 1.0
+    seg = result["segments"]
+    assert seg["line_accuracy"] == round(2 / 3, 4) and seg["debris_recall"] == 0.0
+    assert seg["body_lines_dropped"] == 0
+    assert result["toponyms"]["within_10km"] == 1.0
+
+
+def test_a_forecast_output_as_fact_is_a_serious_error(tmp_path: Path) -> None:
+    ev = evaluate(_store(Status.ASSERTED), _gold(tmp_path))["events"]
+    assert ev["non_factual_as_happened"] == 1 and ev["precision"] == 0.5
+
+
+def test_governorate_spellings_agree() -> None:
+    assert governorate_key("Deir ez-Zor") == governorate_key("deir ezzor") == governorate_key("Dayr az Zawr")
+    assert governorate_key("Al-Hasakah") == governorate_key("hasakeh")
+    assert governorate_key("Latakia") == governorate_key("lattakia")
+    assert governorate_key("Aleppo") != governorate_key("Idlib")

@@ -1,0 +1,87 @@
+"""The command line, end to end, in-process (click's runner) on temporary files."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from frontlines.cli.main import cli
+
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "ex.db"
+    result = CliRunner().invoke(cli, ["run", str(EXAMPLES / "reports"), "--manifest",
+                                      str(EXAMPLES / "manifest.jsonl"), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "documents" in result.output and "events" in result.output
+    return db
+
+
+def test_run_is_idempotent(example_db: Path) -> None:
+    def snapshot() -> tuple[int, ...]:
+        with sqlite3.connect(example_db) as conn:
+            return tuple(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                         for t in ("articles", "segments", "claims", "events", "failures"))
+
+    before = snapshot()
+    result = CliRunner().invoke(cli, ["run", str(EXAMPLES / "reports"), "--manifest",
+                                      str(EXAMPLES / "manifest.jsonl"), "--db", str(example_db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "0 coded" in result.output
+    assert snapshot() == before
+    assert before[0] >= 10 and before[3] > 0
+
+
+@pytest.mark.parametrize("fmt", ["acled", "geojson", "jsonl", "claims", "places", "parquet"])
+def test_every_export_format_writes_a_file(example_db: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(cli, ["export", "--db", str(example_db), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+def test_no_forecast_or_denial_is_exported_as_happened(example_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", "--db", str(example_db), "--format", "jsonl"])
+    events = [json.loads(line) for line in result.output.splitlines()]
+    assert events and all(e["status"] in {"asserted", "reported", "alleged"} for e in events)
+    claims = CliRunner().invoke(cli, ["export", "--db", str(example_db), "--format", "claims"]).output
+    statuses = {json.loads(line)["status"] for line in claims.splitlines()}
+    assert {"expected", "denied"} <= statuses
+
+
+def test_bad_input_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Syrian army units captured the town of Maskanah from ISIS on Monday.")
+    (tmp_path / "blob.txt").write_bytes(b"\x00\xff\x00binary" * 100)
+    (tmp_path / "empty.txt").write_text("")
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(cli, ["run", str(tmp_path), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    failed = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2 and any("blob.txt" in l for l in failed) and any("empty.txt" in l for l in failed)
+    doctor = CliRunner().invoke(cli, ["doctor", "--db", str(db), "--json"])
+    assert {json.loads(l)["source"].rsplit("/", 1)[-1] for l in doctor.output.splitlines() if l.startswith("{")} \
+        == {"blob.txt", "empty.txt"}
+
+
+def test_missing_database_is_a_friendly_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl"])
+    assert result.exit_code == 4
+    assert "none.db" in result.output and "Traceback" not in result.output
+
+
+def test_every_command_and_option_is_documented() -> None:
+    readme = (REPO / "README.md").read_text()
+    for name, command in cli.commands.items():
+        assert f"frontlines {name}" in readme, f"command {name} missing from README"
+        assert command.help, f"command {name} has no help"
+        for param in command.params:
+            assert getattr(param, "help", None) or param.param_type_name == "argument", \
+                f"{name} {param.name} has no help"
