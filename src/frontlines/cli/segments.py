@@ -1,0 +1,51 @@
+"""``frontlines segments FILE``: show a document's blocks and their roles, for checking."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .common import friendly
+
+PREVIEW = 70
+
+
+def load_article(path: Path) -> object:
+    """Read a text or HTML file into an Article (HTML through ingest.html)."""
+    from ..ingest.html import article_from_html
+    from ..ingest.readers import ReadOptions, decode, read_bytes, looks_like_html
+    from ..records import Article, text_id
+
+    text = decode(read_bytes(path, ReadOptions()), str(path), ReadOptions())
+    if path.suffix.lower() in {".html", ".htm"} or looks_like_html(text):
+        return article_from_html(text, str(path))
+    return Article(id=text_id(text), text=text, source=str(path))
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= PREVIEW else flat[: PREVIEW - 1] + "…"
+
+
+@click.command("segments")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per block: role, first_line, last_line, start, end.")
+@friendly
+def segments_command(file: Path, as_json: bool) -> None:
+    """Show the blocks of FILE (plain text or HTML) with their roles and line ranges."""
+    from ..clean import clean_article
+
+    article = load_article(file)
+    cleaned = clean_article(article)  # type: ignore[arg-type]
+    for seg in cleaned.segments:
+        if as_json:
+            row = {"role": seg.role.value, "first_line": seg.first_line, "last_line": seg.last_line,
+                   "start": seg.start, "end": seg.end}
+            if seg.quoted_source:
+                row["quoted_source"] = seg.quoted_source
+            click.echo(json.dumps(row))
+        else:
+            lines = f"{seg.first_line}-{seg.last_line}"
+            click.echo(f"{seg.role.value:<12} {lines:>9}  {_preview(seg.text_of(cleaned.article.text))}")

@@ -1,0 +1,132 @@
+"""Near-duplicate linking: MinHash over word shingles, LSH banding, union-find clusters.
+
+Hashing is deterministic (BLAKE2b with fixed seeds), so the same texts give the same
+signatures in every process.  Two documents are near duplicates when their estimated
+Jaccard similarity reaches ``threshold``; clusters are the connected components of that
+relation, so which documents end up together does not depend on the order they came in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from ..records import normalize_text
+
+_MERSENNE = (1 << 61) - 1
+_MAX_HASH = (1 << 32) - 1
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _h64(data: bytes, salt: bytes = b"") -> int:
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, salt=salt[:16]).digest(), "big")
+
+
+def shingles(text: str, k: int = 3) -> set[bytes]:
+    """Lower-cased word k-grams of the normalized text (the words themselves when shorter)."""
+    words = _WORD.findall(normalize_text(text).lower())
+    if len(words) <= k:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i : i + k]).encode() for i in range(len(words) - k + 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class MinHasher:
+    num_perm: int = 128
+    k: int = 3
+    _params: tuple[tuple[int, int], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        params = tuple(
+            (_h64(b"a%d" % i) % (_MERSENNE - 1) + 1, _h64(b"b%d" % i) % _MERSENNE) for i in range(self.num_perm)
+        )
+        object.__setattr__(self, "_params", params)
+
+    def signature(self, text: str) -> tuple[int, ...]:
+        values = [_h64(s) & _MAX_HASH for s in shingles(text, self.k)]
+        if not values:
+            return (_MAX_HASH,) * self.num_perm
+        return tuple(min(((a * v + b) % _MERSENNE) & _MAX_HASH for v in values) for a, b in self._params)
+
+
+def similarity(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return sum(x == y for x, y in zip(sig_a, sig_b, strict=True)) / len(sig_a)
+
+
+class NearDuplicateIndex:
+    """Add documents one by one; learn which earlier document each one near-duplicates."""
+
+    def __init__(self, threshold: float = 0.8, num_perm: int = 128, bands: int = 32, k: int = 3) -> None:
+        if num_perm % bands:
+            raise ValueError("num_perm must be a multiple of bands")
+        self.threshold = threshold
+        self.bands = bands
+        self.rows = num_perm // bands
+        self.hasher = MinHasher(num_perm, k)
+        self._signatures: dict[str, tuple[int, ...]] = {}
+        self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
+        self._parent: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._signatures
+
+    def add(self, doc_id: str, text: str) -> str | None:
+        """Index a document; the id of the earliest-added near duplicate, or None.
+
+        Adding an id again is a no-op that returns the same answer as the first time.
+        """
+        if doc_id in self._signatures:
+            return self._earliest_match(doc_id, self._signatures[doc_id])
+        signature = self.hasher.signature(text)
+        match = self._earliest_match(doc_id, signature)
+        self._signatures[doc_id] = signature
+        self._parent[doc_id] = doc_id
+        for other in self._candidates(signature):
+            if other != doc_id and similarity(signature, self._signatures[other]) >= self.threshold:
+                self._union(doc_id, other)
+        for key in self._band_keys(signature):
+            self._buckets.setdefault(key, []).append(doc_id)
+        return match
+
+    def _band_keys(self, signature: tuple[int, ...]) -> list[tuple[int, tuple[int, ...]]]:
+        return [(b, signature[b * self.rows : (b + 1) * self.rows]) for b in range(self.bands)]
+
+    def _candidates(self, signature: tuple[int, ...]) -> list[str]:
+        order = {doc: i for i, doc in enumerate(self._signatures)}
+        found = {doc for key in self._band_keys(signature) for doc in self._buckets.get(key, ())}
+        return sorted(found, key=order.__getitem__)
+
+    def _earliest_match(self, doc_id: str, signature: tuple[int, ...]) -> str | None:
+        for other in self._candidates(signature):
+            if other == doc_id:
+                return None  # only documents added before this one count
+            if similarity(signature, self._signatures[other]) >= self.threshold:
+                return other
+        return None
+
+    def _find(self, doc_id: str) -> str:
+        while self._parent[doc_id] != doc_id:
+            self._parent[doc_id] = self._parent[self._parent[doc_id]]
+            doc_id = self._parent[doc_id]
+        return doc_id
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def canonical(self, doc_id: str) -> str:
+        """The smallest id of the document's cluster (independent of insertion order)."""
+        return self._find(doc_id)
+
+    def clusters(self) -> list[frozenset[str]]:
+        """The partition of the indexed documents into near-duplicate clusters, sorted."""
+        groups: dict[str, set[str]] = {}
+        for doc in self._signatures:
+            groups.setdefault(self._find(doc), set()).add(doc)
+        return sorted((frozenset(g) for g in groups.values()), key=lambda g: min(g))
