@@ -21,12 +21,13 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _PATTERNS: tuple[tuple[re.Pattern[str], Precision], ...] = tuple(
     (re.compile(p, re.IGNORECASE), precision)
     for p, precision in (
-        (rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", Precision.DAY),
-        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", Precision.DAY),
+        (rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", Precision.DAY),
+        (rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", Precision.DAY),
         (rf"\b{_MONTH}\s+(?P<day>[0-3]\d){_YEAR}\b", Precision.DAY),  # "Jul 152015" (glued)
         (r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)\b", Precision.DAY),
         (r"\b(?P<day>[0-3]?\d)[./-](?P<month>[01]?\d)[./-](?P<year>(?:19|20)\d\d)", Precision.DAY),
@@ -41,10 +42,16 @@ class Dateline:
     precision: Precision
     offset: int  # where the date was found in the text
     surface: str
+    line_start: bool = False  # the date opens a line (or the text)
 
     @property
     def basis(self) -> str:
-        where = "dateline at the start of the text" if self.offset < 40 else "date near the start of the text"
+        if self.offset == 0:
+            where = "dateline at the start of the text"
+        elif self.line_start:
+            where = "dateline at the start of a line"
+        else:
+            where = "date near the start of the text"
         return f"{where}: {self.surface!r}"
 
 
@@ -69,7 +76,8 @@ def find_dateline(text: str, window: int = WINDOW) -> Dateline | None:
         for match in pattern.finditer(head):
             date = _to_date(match, precision)
             if date is not None and 1990 <= date.year <= dt.date.today().year + 1:
-                found.append(Dateline(date, precision, match.start(), match.group(0)))
+                opens = match.start() == 0 or head[match.start() - 1] == "\n"
+                found.append(Dateline(date, precision, match.start(), match.group(0), opens))
                 break
     if not found:
         return None

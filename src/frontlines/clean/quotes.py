@@ -22,11 +22,20 @@ from .outlets import OutletRegistry
 
 MAX_QUOTE_PARAGRAPHS = 15
 
-_HANDOVER = re.compile(
-    r"\b(?:explains?|explained|describes?|described|puts?|reports?|reported|writes?|wrote|"
-    r"notes?|noted|says?|said|summari[sz]es|observes?|adds?)\b(?: it| this| so| that)?"
-    r"(?: all| well| succinctly| as follows)?\s*[:.…]*\s*$",
-    re.I,
+_HANDOVER = (
+    # "This is how X explains it", "Here is how X puts it all" (no full stop: it hands over)
+    re.compile(
+        r"\b(?:explains?|explained|describes?|described|puts?|sums? up|summari[sz]es|sees?)\b"
+        r"(?: it| this| things| the situation| matters)?(?: all| well| succinctly| as follows)?"
+        r"\s*[:…]*\s*$",
+        re.I,
+    ),
+    # "X reports:", "X writes …" (a colon or an ellipsis hands over; "X said." does not)
+    re.compile(
+        r"\b(?:reports?|reported|writes?|wrote|notes?|noted|says?|said|adds?|added|continues?)"
+        r"(?: that)?(?: as follows)?\s*(?::|…|\.\.\.)\s*$",
+        re.I,
+    ),
 )
 _REPORTED_THAT = re.compile(
     r"\b(?:has|have|had)(?: just| now| also)? (?:reported|written|published|announced|revealed)"
@@ -65,7 +74,7 @@ def _outlet_named(text: str, registry: OutletRegistry) -> tuple[bool, str | None
 
 def _explicit_intro(text: str) -> bool:
     stripped = text.rstrip()
-    return bool(_HANDOVER.search(stripped)) or stripped.endswith(":")
+    return any(p.search(stripped) for p in _HANDOVER) or stripped.endswith(":")
 
 
 def _restates(intro: str, paragraph: str) -> bool:

@@ -25,8 +25,9 @@ _AUTHOR_PATTERNS = (
 )
 _BIO = re.compile(r"^([A-Z][\w’'-]+ [A-Z][\w’'-]+)\b.{0,60}?\b(?:at|of|for) ([A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,3})")
 _SOURCE = re.compile(r"^\s*(?:source|via)\s*:\s*(.{2,60}?)\s*$", re.I)
-_APPEAL = re.compile(r"\bsupport (.{2,40}?) (?:on|via|through) (?:patreon|paypal)\b", re.I)
-_DISCLAIMER = re.compile(r"\b(?:represent|reflect) (?:those of|the views of) (.{2,40}?)\s*\.?\s*$", re.I)
+_OUTLET_NAME = r"((?:[Tt]he )?[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
+_APPEAL = re.compile(rf"\b[Ss]upport {_OUTLET_NAME} (?:on|via|through) (?:[Pp]atreon|[Pp]ay[Pp]al)\b")
+_DISCLAIMER = re.compile(rf"\b(?:represent|reflect) (?:those of|the views of) {_OUTLET_NAME}\s*\.?\s*$")
 _DATELINE_OUTLET = (
     re.compile(r"\(([A-Z][\w .&-]{1,40})\)\s*[-–—]"),  # "BEIRUT (Reuters) -"
     re.compile(r"^\W*[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,\s*([A-Z][\w .&-]{1,30}?)\s*[-–—]"),  # "Damascus, SANA –"
