@@ -92,6 +92,8 @@ def is_prose(line: Line) -> bool:
     text = line.stripped
     if n >= 25:
         return True
+    if text.endswith(("?", "!")) and n < 15:  # "Who gets there first?" is a headline
+        return False
     return n >= 8 and ends_terminal(text) and not is_url_only(text)
 
 

@@ -113,7 +113,7 @@ def _comments_start(content: list[Line], debris: list[bool], first: int, lexicon
     """Index of the first comment line, or len(content) when there are none."""
     for i in range(first + 1, len(content)):
         if lexicon.matches("comments", content[i].stripped) and content[i].n_words <= 6:
-            return i + 1
+            return i
     candidates = content[first + 1 :]
     neutral = [d or is_byline(c) for d, c in zip(debris[first + 1 :], candidates, strict=True)]
     found = find_comment_start(candidates, neutral)
@@ -154,7 +154,7 @@ def _role(i: int, content: list[Line], debris: list[bool], first: int, end: int,
     line = content[i]
     if i >= start:
         clear = lexicon.matches("strong", line.stripped) or lexicon.hits("appeal", line.stripped) >= 2
-        return Role.BOILERPLATE if clear and line.n_words <= 12 else Role.COMMENTS
+        return Role.BOILERPLATE if clear and 2 <= line.n_words <= 12 else Role.COMMENTS
     if debris[i]:
         return Role.BOILERPLATE
     if is_byline(line):

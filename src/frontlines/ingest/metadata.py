@@ -23,6 +23,7 @@ _AUTHOR_PATTERNS = (
     re.compile(rf"\blatest posts by {_NAME}", re.I),
     re.compile(rf"\bposted on .{{0,40}}? by {_NAME}", re.I),
 )
+_BIO_NAME = re.compile(r"^((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+) (?:is|was) an? ")
 _BIO = re.compile(r"^([A-Z][\w’'-]+ [A-Z][\w’'-]+)\b.{0,60}?\b(?:at|of|for) ([A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,3})")
 _SOURCE = re.compile(r"^\s*(?:source|via)\s*:\s*(.{2,60}?)\s*$", re.I)
 _OUTLET_NAME = r"((?:[Tt]he )?[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,3})"
@@ -53,7 +54,12 @@ def _first(pattern: re.Pattern[str], lines: Iterable[str]) -> str | None:
 
 def find_title(article: Article, segments: Sequence[Segment]) -> str | None:
     titles = _texts(article, segments, {Role.TITLE})
-    return titles[0] if titles else None
+    if not titles:
+        return None
+    dateline = find_dateline(titles[0], window=40)
+    if dateline is not None and dateline.offset == 0:  # "Mon 12 Jun 2017 Headline"
+        return titles[0][len(dateline.surface) :].strip(" -–—:|") or None
+    return titles[0]
 
 
 def find_author(article: Article, segments: Sequence[Segment]) -> tuple[str | None, str]:
@@ -63,7 +69,8 @@ def find_author(article: Article, segments: Sequence[Segment]) -> tuple[str | No
             name = _first(pattern, _texts(article, segments, {role}))
             if name:
                 return name, where
-    name = _first(_BIO, _bios(article, segments))
+    bios = _bios(article, segments)
+    name = _first(_BIO_NAME, bios) or _first(_BIO, bios)
     return (name, "author box") if name else (None, "")
 
 
