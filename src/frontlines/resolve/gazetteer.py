@@ -1,0 +1,240 @@
+"""The gazetteer seam: a Protocol, the packaged SQLite gazetteer and an in-memory one for tests.
+
+Both implementations share one ranking (:func:`rank`): how well the name matches
+(exact key, core key without generic words, consonant skeleton), whether the
+feature class fits the generic words of the query ("airbase", "gas field") and how
+prominent the place is (feature class, population).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import math
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ..errors import ResourceError
+from ..records import Candidate, Place
+from ..registry import geocoders
+from .gaz_build import BuildReport, build_gazetteer
+from .gaz_words import core_key, split_generic
+from .normalize import name_key, similarity, skeleton
+
+FEATURE_WEIGHT = {
+    "city": 1.0, "country": 0.95, "admin1": 0.9, "region": 0.8, "admin2": 0.75, "admin3": 0.6,
+    "airbase": 0.7, "border_crossing": 0.7, "dam": 0.65, "oil_gas": 0.65, "military_base": 0.45,
+    "hill": 0.45, "neighbourhood": 0.45, "facility": 0.3, "road": 0.4, "water": 0.3,
+}
+MATCH_SCORE = {"key": 1.0, "core": 0.9}
+
+
+@runtime_checkable
+class Gazetteer(Protocol):
+    """What the place resolver needs from a gazetteer."""
+
+    def candidates(self, name: str, country: str | None = None, limit: int = 10,
+                   *, fuzzy: bool = True) -> list[Candidate]: ...
+
+    def get(self, gazetteer_id: str) -> Place | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer row that matched a query: the place, the name it matched and how."""
+
+    place: Place
+    name: str
+    how: str  # "key", "core" or "skeleton"
+
+
+def prominence(place: Place) -> float:
+    """How likely a place is meant when its name is ambiguous, in [0, 1]."""
+    base = FEATURE_WEIGHT.get(place.feature, 0.35)
+    if place.feature == "settlement":
+        pop = place.population or 0
+        base = 0.4 + min(0.45, math.log10(pop) / 14) if pop > 1 else 0.38
+    return base
+
+
+def _fit(feature: str, wanted: frozenset[str]) -> float:
+    """How well a feature class fits the generic words of the query."""
+    if wanted:
+        return 1.0 if feature in wanted else 0.75
+    if feature in ("settlement", "city", "country"):
+        return 1.0
+    return 0.85 if feature in ("admin1", "admin2", "admin3") else 0.9
+
+
+def _seat_of(hit: Hit, seats: list[Place]) -> str | None:
+    """Name of the district a settlement is the seat of (same name, within 30 km), if any."""
+    if hit.place.feature != "settlement" or hit.how == "skeleton":
+        return None
+    for s in seats:
+        if s.country == hit.place.country and abs(s.latitude - hit.place.latitude) < 0.3 and abs(
+                s.longitude - hit.place.longitude) < 0.35:
+            return s.name
+    return None
+
+
+def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
+    """Score and order hits for ``query``; one candidate per place, best first."""
+    _, wanted = split_generic(query)
+    hits = list(hits)
+    seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how != "skeleton"]
+    best: dict[str, Candidate] = {}
+    for hit in hits:
+        match = MATCH_SCORE.get(hit.how) or 0.85 * similarity(query, hit.name)
+        fit = _fit(hit.place.feature, wanted)
+        if hit.how == "core" and not wanted:
+            fit *= 0.85  # "Kuweires" for "Kuweires Airbase": the bare name more often means the town
+        if hit.name != hit.place.name:
+            match *= 0.96  # an alternate name: slightly weaker evidence than the primary one
+        prom = prominence(hit.place)
+        seat = _seat_of(hit, seats)
+        if seat:
+            prom = max(prom, 0.7)
+        score = round(match * fit * (0.75 + 0.25 * prom), 4)
+        why = f"{hit.how} match of {hit.name!r}; {hit.place.feature}"
+        if wanted:
+            why += "; fits " + "/".join(sorted(wanted)) if fit == 1.0 else "; feature differs"
+        if hit.place.population:
+            why += f"; pop {hit.place.population}"
+        if seat:
+            why += f"; seat of {seat}"
+        old = best.get(hit.place.gazetteer_id)
+        if old is None or score > old.score:
+            best[hit.place.gazetteer_id] = Candidate(place=hit.place, score=score, reason=why)
+    ordered = sorted(best.values(), key=lambda c: (-c.score, c.place.gazetteer_id))
+    return ordered[:limit]
+
+
+def _query_keys(name: str) -> tuple[str, str, str]:
+    key, core = name_key(name), core_key(name)
+    return key, core, skeleton(core)
+
+
+def default_path() -> Path:
+    """Path of the packaged gazetteer file."""
+    return Path(str(importlib.resources.files("frontlines") / "data" / "gazetteer.sqlite"))
+
+
+_PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature, p.population"
+
+
+def _place(row: tuple) -> Place:
+    return Place(gazetteer_id=row[0], name=row[1], latitude=row[2], longitude=row[3],
+                 country=row[4] or "", admin1=row[5], admin2=row[6], feature=row[7],
+                 population=row[8])
+
+
+@geocoders.register("sqlite")
+class SqliteGazetteer:
+    """The packaged (or any built) gazetteer file, opened read-only on first use, once per process."""
+
+    def __init__(self, path: Path | None = None, cache_size: int = 50_000) -> None:
+        self.path = Path(path) if path is not None else None
+        self.cache_size = cache_size
+        self._con: sqlite3.Connection | None = None
+        self._pid: int | None = None
+        self._lock = threading.Lock()
+        self._cache: dict[tuple, list[Candidate]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"path": self.path, "cache_size": self.cache_size}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["path"], state["cache_size"])  # type: ignore[misc]
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None or self._pid != os.getpid():
+            path = self.path or default_path()
+            if not path.is_file():
+                raise ResourceError("gazetteer file not found; run `frontlines gazetteer build`",
+                                    source=str(path))
+            uri = f"file:{path.resolve().as_posix()}?mode=ro&immutable=1"
+            self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._con
+
+    def _hits(self, column: str, value: str, country: str | None, how: str) -> list[Hit]:
+        sql = (f"SELECT {_PLACE_COLS}, n.name FROM names n JOIN places p ON p.pk = n.place "
+               f"WHERE n.{column} = ?")
+        args: list[object] = [value]
+        if country:
+            sql += " AND p.country = ?"
+            args.append(country)
+        rows = self._connection().execute(sql + " LIMIT 400", args).fetchall()
+        return [Hit(_place(r), r[9], how) for r in rows]
+
+    def candidates(self, name: str, country: str | None = None, limit: int = 10,
+                   *, fuzzy: bool = True) -> list[Candidate]:
+        """Places that ``name`` may refer to, best first (see :func:`rank`)."""
+        cache_key = (name, country, limit, fuzzy)
+        with self._lock:
+            if cache_key in self._cache:
+                return self._cache[cache_key]
+            key, core, skel = _query_keys(name)
+            hits = self._hits("key", key, country, "key") + self._hits("core", core, country, "core")
+            if fuzzy and len(skel) >= 3 and len(hits) < limit:
+                hits += self._hits("skel", skel, country, "skeleton")
+            result = rank(name, hits, limit)
+            if len(self._cache) >= self.cache_size:
+                self._cache.clear()
+            self._cache[cache_key] = result
+            return result
+
+    def get(self, gazetteer_id: str) -> Place | None:
+        with self._lock:
+            row = self._connection().execute(
+                f"SELECT {_PLACE_COLS} FROM places p WHERE p.id = ?", (gazetteer_id,)).fetchone()
+        return _place(row) if row else None
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+
+@geocoders.register("memory")
+class MemoryGazetteer:
+    """An in-memory gazetteer: ``MemoryGazetteer([(place, ["Alt name", ...]), ...])``."""
+
+    def __init__(self, places_with_names: Iterable[tuple[Place, Iterable[str]]]) -> None:
+        self._places: dict[str, Place] = {}
+        self._index: dict[str, dict[str, list[tuple[Place, str]]]] = {"key": {}, "core": {}, "skel": {}}
+        for place, names in places_with_names:
+            self._places[place.gazetteer_id] = place
+            for n in dict.fromkeys([place.name, *names]):
+                key, core, skel = _query_keys(n)
+                for column, value in (("key", key), ("core", core), ("skel", skel)):
+                    self._index[column].setdefault(value, []).append((place, n))
+
+    def _hits(self, column: str, value: str, country: str | None, how: str) -> list[Hit]:
+        return [Hit(p, n, how) for p, n in self._index[column].get(value, [])
+                if country is None or p.country == country]
+
+    def candidates(self, name: str, country: str | None = None, limit: int = 10,
+                   *, fuzzy: bool = True) -> list[Candidate]:
+        key, core, skel = _query_keys(name)
+        hits = self._hits("key", key, country, "key") + self._hits("core", core, country, "core")
+        if fuzzy and len(skel) >= 3 and len(hits) < limit:
+            hits += self._hits("skel", skel, country, "skeleton")
+        return rank(name, hits, limit)
+
+    def get(self, gazetteer_id: str) -> Place | None:
+        return self._places.get(gazetteer_id)
+
+
+def lookup(names: list[str], country: str | None, gazetteer: Gazetteer,
+           limit: int = 10) -> list[tuple[str, list[Candidate]]]:
+    """Candidates of each name, in order: how an analyst geocodes a column of names."""
+    return [(n, gazetteer.candidates(n, country=country, limit=limit)) for n in names]
+
+
+__all__ = ["BuildReport", "Candidate", "Gazetteer", "Hit", "MemoryGazetteer", "SqliteGazetteer",
+           "build_gazetteer", "lookup", "prominence", "rank"]

@@ -1,0 +1,163 @@
+"""Transliteration-aware keys for Arabic (and Kurdish/Turkish) place names.
+
+Reports romanise one Arabic name in many ways: *Deir ez-Zor*, *Dayr az Zawr*,
+*Deir Ezzor*, *DeirezZor*; *Khanasir*, *Khanasser*.  :func:`name_key` maps such
+variants to one key by general rules (never by a list of spellings):
+
+* diacritics, ‘ayn/hamza marks and apostrophes are dropped; case is folded;
+  camel-case joins (``DeirezZor``) are split;
+* the Arabic article in all its forms is dropped: ``al-``, ``el-``, ``ul-`` and the
+  sun-letter assimilations ``as-``/``ash-``/``ad-``/``ar-``/``at-``/``az-``/``an-``/``ez-``,
+  standing alone, hyphenated or glued (``Ezzor``, ``Attanf``);
+* generic first words get one spelling: Deir/Dayr/Dair/Dier → ``dayr``,
+  Tal/Tell/Tel → ``tal``, Jabal/Jebel/Jabel → ``jabal``, Ain/Ayn/Ein → ``ayn``, ...;
+* vowels and digraphs are levelled: ``ou``/``oo``/``o`` → ``u``, ``ee``/``e`` → ``i``,
+  ``ei``/``ey``/``ai`` → ``ay``, ``aw`` before a consonant → ``u``, ``q`` → ``k``,
+  ``ch`` → ``sh``, ``dj`` → ``j``, ``ph`` → ``f``; doubled letters are single;
+  the feminine ending ``-ah``/``-eh`` is ``-a``;
+* the words are joined without spaces, so hyphens and joined forms agree.
+
+:func:`skeleton` reduces a key further to its consonants (``kh``→``h``, ``sh``→``s``,
+``th``→``t``) for near misses such as *Tabqa*/*Tabaqah*, and :func:`similarity`
+scores two names in [0, 1].
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+ARTICLES = frozenset(
+    "al el il ul l as ash es esh is ad adh ed ar er at ath et az ez an en "
+    "as-s".split()
+)
+
+#: variant spellings of the generic words that open many Arabic place names
+GENERIC_WORDS: dict[str, str] = {}
+for _canon, _variants in {
+    "dayr": "deir dayr dair dier der dir deyr",
+    "tal": "tal tell tel tall til tell",
+    "jabal": "jabal jebel jabel jbel jebal jabl djebel gebel jabaal",
+    "ayn": "ain ayn ein ayin aine",
+    "kafr": "kafr kfar kafar kfr kefr",
+    "bayt": "beit bayt bait beyt bet",
+    "bu": "abu abou bu bou abo",
+    "umm": "umm um om",
+    "khirba": "khirbet khirbat khirbit kherbet khirbeh khirba kherbit",
+    "bir": "bir beer bi'r",
+    "wadi": "wadi wady oued",
+    "shaykh": "sheikh shaykh sheik shaikh cheikh shekh",
+    "jisr": "jisr jisser jesr",
+    "kasr": "qasr kasr qaser",
+    "ras": "ras ra's",
+    "bab": "bab",
+    "marj": "marj merj",
+    "hay": "hay hayy hai",
+    "mazra": "mazraa mazraat mazraah mazra'a mazraet",
+}.items():
+    for _v in _variants.split():
+        GENERIC_WORDS[_v] = _canon
+
+_APOSTROPHES = "'’‘`´ʿʾʻʼ′ˈ"
+_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "đ": "d", "æ": "ae", "œ": "oe"})
+_GLUED_PREFIX = re.compile(
+    r"^(" + "|".join(sorted(GENERIC_WORDS, key=len, reverse=True)) + r")"
+    r"(?:al|el|ul|[ae]([tdrzsn])\2?)(.{3,})?$"
+)
+_SUN_GLUED = re.compile(r"^[ae]([tdrzsn])\1(.{2,})$")
+_AL_GLUED = re.compile(r"^al([^aeiou\W].+)$")
+_ARABIC_ARTICLE = re.compile(r"^ال(?=.{2,})")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form: diacritics and apostrophes gone, camel case split."""
+    text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c) and c not in _APOSTROPHES)
+    return text.lower()
+
+
+def _level(token: str) -> str:
+    """Level vowels, digraphs and endings of one (non-generic) word."""
+    t = token.replace("ou", "u").replace("oo", "u").replace("ee", "i")
+    t = re.sub(r"(?:ah|eh|a)$", "a", t)
+    t = re.sub(r"[ae][iy](?![aeiou])", "ay", t)
+    t = re.sub(r"aw(?![aeiouy])", "u", t)
+    t = t.replace("dj", "j").replace("ch", "sh").replace("ph", "f").replace("q", "k")
+    t = t.replace("o", "u").replace("e", "i").replace("c", "k")
+    t = re.sub(r"(.)\1+", r"\1", t)
+    return re.sub(r"(?<=[aiu])h$", "", t)
+
+
+def _arabic(token: str) -> str:
+    token = re.sub(r"[\u064b-\u065f\u0670\u0640]", "", token)
+    token = token.translate(str.maketrans("أإآٱةىؤئ", "اااايهوي"))
+    return _ARABIC_ARTICLE.sub("", token)
+
+
+def _split_token(token: str) -> list[str]:
+    """Split glued forms (``deirezzor``, ``rasalain``) and drop glued articles."""
+    if token in GENERIC_WORDS or token in ARTICLES:
+        return [token]
+    m = _GLUED_PREFIX.match(token)
+    if m:
+        return [m.group(1), m.group(3)] if m.group(3) else [m.group(1)]
+    m = _SUN_GLUED.match(token)
+    if m and len(token) >= 5:
+        return [m.group(1) + m.group(2)]
+    m = _AL_GLUED.match(token)
+    if m:
+        return [m.group(1)]
+    return [token]
+
+
+def _words(text: str) -> list[str]:
+    words: list[str] = []
+    for raw in re.split(r"[^\w]+|_", fold(text)):
+        if not raw:
+            continue
+        if re.match(r"[\u0600-\u06ff]", raw):
+            words.append(_arabic(raw))
+            continue
+        for part in _split_token(raw):
+            if part in ARTICLES:
+                continue
+            words.append(GENERIC_WORDS.get(part) or _level(part))
+    return words
+
+
+@functools.lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """The matching key of a place name; equal keys mean "same name, other spelling"."""
+    words = _words(name)
+    if not words:  # a name that is only an article: keep something
+        return re.sub(r"\W+", "", fold(name))
+    return "".join(words)
+
+
+def key_words(name: str) -> list[str]:
+    """The key of each word of ``name`` (articles dropped), e.g. for prefix tests."""
+    return _words(name)
+
+
+@functools.lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a key (``khanasir`` → ``hnsr``), for fuzzy matching."""
+    s = key.replace("kh", "h").replace("sh", "s").replace("th", "t").replace("dh", "d")
+    s = s.replace("gh", "g")
+    s = re.sub(r"[aeiou]", "", s)
+    s = re.sub(r"h$", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two names: 1.0 for equal keys, less for near misses."""
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return 1.0
+    key_ratio = SequenceMatcher(None, ka, kb).ratio()
+    sa, sb = skeleton(ka), skeleton(kb)
+    skel_ratio = SequenceMatcher(None, sa, sb).ratio() if sa and sb else 0.0
+    return round(0.5 * key_ratio + 0.5 * skel_ratio, 4)

@@ -1,0 +1,141 @@
+"""Disambiguation of toponyms by the document's context.
+
+A name's candidates are re-scored with
+
+* its own match score (name match, feature fit, prominence) from the gazetteer;
+* document focus: the country and governorates of the document's unambiguous places;
+* an explicit container nearby ("As-Safira district in Aleppo province",
+  "the town of Tabqa ... in the province of Raqqah");
+* spatial coherence: closeness to the document's other, already resolved places.
+
+Every choice carries its score and a reason string.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..records import Candidate, Place
+from .gaz_admin import km
+
+W_COUNTRY = 0.15
+W_ADMIN1 = 0.2
+W_CONTAINER = 0.35
+W_NEAR = 0.3
+NEAR_KM = 120.0
+
+
+@dataclass
+class Focus:
+    """What the document is about: country and governorate weights, and anchor places."""
+
+    country: str | None = None
+    ids: set[str] = field(default_factory=set)
+    admin1: Counter[str] = field(default_factory=Counter)
+    anchors: list[Place] = field(default_factory=list)
+
+    def distance(self, place: Place) -> float | None:
+        """km from ``place`` to the nearest other anchor of the document."""
+        return _nearness(place, self.anchors)[1]
+
+    def admin1_share(self, admin1: str | None) -> float:
+        total = sum(self.admin1.values())
+        return self.admin1[admin1] / total if admin1 and total else 0.0
+
+
+def unambiguous(cands: list[Candidate]) -> Candidate | None:
+    """The candidate when a name clearly names one place (alone, or far ahead of the rest)."""
+    if not cands:
+        return None
+    top = cands[0]
+    if len(cands) == 1 or top.score - cands[1].score >= 0.08:
+        return top
+    same = [c for c in cands if c.score >= top.score - 0.08]
+    if all(km(top.place.latitude, top.place.longitude, c.place.latitude, c.place.longitude) < 15
+           for c in same):
+        return top
+    return None
+
+
+def focus_of(groups: list[list[Candidate]], default_country: str | None) -> Focus:
+    """Document focus from the unambiguous names of the document."""
+    countries: Counter[str] = Counter()
+    focus = Focus()
+    for cands in groups:
+        top = unambiguous(cands)
+        if top is None:
+            continue
+        countries[top.place.country] += 1
+        focus.ids.add(top.place.gazetteer_id)
+        if top.place.admin1:
+            focus.admin1[top.place.admin1] += 1
+        if top.place.feature not in ("country", "admin1", "region"):
+            focus.anchors.append(top.place)
+    focus.country = countries.most_common(1)[0][0] if countries else default_country
+    if default_country and countries[default_country] >= max(countries.values(), default=0) / 2:
+        focus.country = default_country
+    return focus
+
+
+def _nearness(place: Place, anchors: list[Place]) -> tuple[float, float | None]:
+    """Closeness to the three nearest other anchors (mean of exp(-d/NEAR_KM)), nearest distance."""
+    dists = sorted(km(place.latitude, place.longitude, a.latitude, a.longitude)
+                   for a in anchors if a.gazetteer_id != place.gazetteer_id)
+    if not dists:
+        return 0.0, None
+    near = dists[:3]
+    return sum(math.exp(-d / NEAR_KM) for d in near) / len(near), dists[0]
+
+
+AREAS = frozenset({"admin1", "admin2", "admin3", "region", "country"})
+WINDOW = 0.22
+
+
+def choose(cands: list[Candidate], focus: Focus, container: str | None,
+           wanted: frozenset[str] = frozenset()) -> Candidate | None:
+    """The best candidate in context, with its combined score (0..1) and reason.
+
+    ``wanted``: feature classes the surface asks for ("province" → admin1); when some
+    candidates fit them, the others are not considered.
+    """
+    best: tuple[float, Candidate, str] | None = None
+    if wanted and any(c.place.feature in wanted for c in cands):
+        cands = [c for c in cands if c.place.feature in wanted]
+    if not cands:
+        return None
+    top = max(c.score for c in cands)
+    decisive = [c for c in cands if c.place.feature == "country" and c.score == top]
+    if decisive:
+        return decisive[0]
+    for c in (c for c in cands if c.score >= top - WINDOW):
+        p = c.place
+        parts = [c.reason]
+        score = c.score
+        if focus.country and p.country == focus.country:
+            score += W_COUNTRY
+            parts.append(f"in focus country {p.country}")
+        share = focus.admin1_share(p.admin1)
+        if share:
+            score += W_ADMIN1 * share
+            parts.append(f"focus governorate {p.admin1} ({share:.0%})")
+        if container and p.admin1 == container:
+            score += W_CONTAINER
+            parts.append(f"inside stated {container}")
+        near, dist = _nearness(p, focus.anchors)
+        if near > 0.05 and p.feature not in AREAS:
+            score += W_NEAR * near
+            parts.append(f"{dist:.0f} km from other places of the document")
+        elif p.feature in AREAS and p.admin1 and any(a.admin1 == p.admin1 for a in focus.anchors):
+            score += W_NEAR * 0.5
+            parts.append("contains other places of the document")
+        if c.reason.startswith("skeleton"):
+            score -= 0.05
+        if best is None or score > best[0]:
+            best = (score, c, "; ".join(parts))
+    if best is None:
+        return None
+    total = W_COUNTRY + W_ADMIN1 + W_CONTAINER + W_NEAR
+    score = min(1.0, best[0] / (1.0 + total * 0.5))
+    return Candidate(place=best[1].place, score=round(score, 4), reason=best[2])

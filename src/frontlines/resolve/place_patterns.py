@@ -1,0 +1,106 @@
+"""Patterns around a toponym: "near X", "70 km north of X", "X province", containers, roads.
+
+They set ACLED geo_precision (1 the town, 2 near a town or part of it, 3 a region),
+move the point for "N km <direction> of X", and find a stated container
+governorate ("... in Aleppo province", "in the province of Raqqah").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from ..records import Place
+from .gaz_admin import canonical_admin1
+
+_DIRS = {
+    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
+    "south": 180, "southwest": 225, "south-west": 225, "west": 270, "northwest": 315,
+    "north-west": 315,
+}
+_DIR = "|".join(sorted(_DIRS, key=len, reverse=True))
+_OFFSET = re.compile(
+    rf"(\d+(?:[.,]\d+)?)\s*(km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?({_DIR})\s+of\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,4}?$", re.I)
+_NEAR = re.compile(
+    rf"\b(?:near|nearby|outside|around|close\s+to|vicinity\s+of|outskirts\s+of|edge\s+of|"
+    rf"(?:{_DIR})(?:ern)?\s+(?:outskirts|countryside|suburbs|side|part|parts)\s+of|"
+    rf"(?:{_DIR})\s+of|(?:the\s+)?(?:area|surroundings|countryside|environs)\s+of|towards?|"
+    rf"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_AREA_AFTER = re.compile(r"^\s+(?:area|region|countryside|surroundings|outskirts|environs)\b", re.I)
+PLACE_CUE = re.compile(
+    r"\b(?:town|village|city|hamlet|area|district|suburb|neighbou?rhood|quarter|region|outskirts|"
+    r"countryside|province|governorate|outpost|base|hill|mountain|village)s?\s+of\s+$|"
+    rf"\b(?:in|near|around|outside|(?:{_DIR})\s+of|towards?|entered|captured|seized|liberated|"
+    r"recaptured|took|besieged|shelled|stormed|reached)\s+(?:the\s+)?$", re.I)
+_CONTAINERS = (
+    re.compile(r"^[^.;!?]{0,90}?\b(?:in|of)\s+(?:the\s+)?(?:province|governorate)\s+of\s+"
+               r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"),
+    re.compile(r"^[^.;!?]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+['’]s\s+)?"
+               r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?:province|governorate|countryside)\b"),
+)
+_FEATURE_PRECISION = {
+    "city": 1, "settlement": 1, "airbase": 1, "military_base": 1, "border_crossing": 1, "dam": 1,
+    "neighbourhood": 2, "hill": 2, "oil_gas": 2, "admin3": 2, "admin2": 2, "facility": 2,
+    "road": 2, "bridge": 2, "water": 2, "admin1": 3, "region": 3, "country": 3,
+}
+
+
+def feature_precision(feature: str) -> int:
+    return _FEATURE_PRECISION.get(feature, 2)
+
+
+def offset_before(text: str, start: int) -> tuple[float, float] | None:
+    """(km, bearing in degrees) when the name follows "N km <direction> of [the ...]"."""
+    m = _OFFSET.search(text[max(0, start - 80):start])
+    if not m:
+        return None
+    dist = float(m.group(1).replace(",", "."))
+    if m.group(2).lower().startswith("mi"):
+        dist *= 1.609
+    return dist, float(_DIRS[m.group(3).lower()])
+
+
+def is_near(text: str, start: int, end: int) -> bool:
+    """True for "near X", "north of X", "the X area": a point near the place, not in it."""
+    return bool(_NEAR.search(text[max(0, start - 60):start]) or _AREA_AFTER.match(text[end:end + 20]))
+
+
+def has_place_cue(text: str, start: int) -> bool:
+    """True when the words before a name say a place follows ("the town of", "near")."""
+    return bool(PLACE_CUE.search(text[max(0, start - 40):start]))
+
+
+def container_after(text: str, end: int) -> str | None:
+    """A governorate stated right after a name: "As-Safira district in Aleppo province"."""
+    window = text[end:end + 160]
+    for pattern in _CONTAINERS:
+        m = pattern.match(window)
+        if m:
+            canon = canonical_admin1(m.group(1))
+            if canon:
+                return canon
+    return None
+
+
+def moved(place: Place, dist_km: float, bearing: float) -> Place:
+    """A point ``dist_km`` from ``place`` towards ``bearing`` (flat-earth step, fine < 300 km)."""
+    lat = place.latitude + dist_km / 111.32 * math.cos(math.radians(bearing))
+    lon = place.longitude + dist_km / (111.32 * math.cos(math.radians(place.latitude))) * math.sin(
+        math.radians(bearing))
+    return Place(
+        gazetteer_id=f"{place.gazetteer_id}@{dist_km:g}km/{bearing:g}", name=place.name,
+        latitude=round(lat, 5), longitude=round(lon, 5), country=place.country,
+        admin1=place.admin1, admin2=place.admin2, feature="offset", population=None,
+    )
+
+
+def road(a: Place, b: Place, label: str) -> Place:
+    """A road between two places, located at its midpoint."""
+    return Place(
+        gazetteer_id=f"road:{a.gazetteer_id}|{b.gazetteer_id}", name=label,
+        latitude=round((a.latitude + b.latitude) / 2, 5),
+        longitude=round((a.longitude + b.longitude) / 2, 5),
+        country=a.country if a.country == b.country else a.country,
+        admin1=a.admin1 if a.admin1 == b.admin1 else None, admin2=None, feature="road",
+    )

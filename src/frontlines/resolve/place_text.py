@@ -1,0 +1,151 @@
+"""Text side of toponym recognition: tokens, capitalised runs, stop words and metonymy.
+
+Recognition does not use spaCy's entity labels (it tags *Maskanah* or *Sweida* as
+PERSON); it looks up runs of capitalised tokens in the gazetteer.  This module
+finds the runs and says which words can never start or be a place name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import name_key
+
+_LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_WORD = rf"[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[-‐](?=[{_LETTER}0-9]))*"
+TOKEN_RE = re.compile(_WORD)
+_ARTICLE_CAP = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ez|ed|es|et|er|ul|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
+CONNECTORS = frozenset("al el ez es ed as ad ar at az an ash ul ibn bin bani de du".split())
+
+#: generic words that may follow a name inside a place phrase ("Tabqa dam", "Khmeimim air base")
+TRAILING_GENERIC = frozenset(
+    "district subdistrict province governorate countryside airbase air base airport airfield "
+    "heliport field fields gas oil dam crossing border point mountain mountains hill hills "
+    "heights road highway valley plain camp".split()
+)
+
+#: capitalised words that are not place names on their own (sentence starters, titles, months,
+#: days, nationalities and actors); lowercase
+STOP_WORDS = frozenset("""
+the a an this that these those there here it its he she they we you i his her their our my
+if in on at by for from to of and or but as so yet with without after before during since
+while when where which who whom whose what why how all any both each every few many most some
+such no not only also just even however meanwhile moreover furthermore although though
+according following unreported several other another one two three four five six seven eight
+nine ten first second third last next new old news report reports update breaking read more
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+mr mrs ms dr gen general colonel col lt lieutenant major maj president minister prime king
+prince sheikh emir commander spokesman chief sergeant captain brigadier
+god allah prophet muslim muslims christian christians sunni shia shiite alawite druze kurdish
+kurds kurd arab arabs arabic turkmen assyrian armenian syriac
+syrian syrians iraqi iraqis russian russians american americans turkish iranian lebanese
+jordanian israeli saudi qatari western eastern northern southern central
+army forces force troops militia militias rebels rebel regime government ministry state
+islamic isis isil daesh nusra qaeda hezbollah hizbollah sdf ypg ypj pyd pkk fsa saa ndf
+tiger tigers desert hawks republican guard brigade division corps battalion regiment unit
+front coalition alliance council committee party movement jaish ahrar jabhat faylaq liwa
+un nato eu opcw who unicef unhcr sana reuters afp tass sputnik amaq bbc cnn ap
+masdar jazeera arabiya
+assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis erdogan rouhani
+khamenei nasrallah soleimani baghdadi julani jolani mistura
+""".split())
+
+#: multi-word actor/organisation names whose place-like words are not places
+ORG_RE = re.compile(
+    r"\b(?:Islamic State|al[- ]Qa['’]?eda|Jabhat (?:al[- ])?Nusra|Free Syrian Army|Syrian Arab Army|"
+    r"Syrian Democratic Forces|Tiger Forces|Desert Hawks|Republican Guard|Hay['’]at Tahrir al[- ]Sham|"
+    r"Jaish al[- ]Islam|Ahrar al[- ]Sham|Al[- ]Masdar(?: News)?|Al[- ]Jazeera|Al[- ]Arabiya|Al[- ]Mayadeen TV|"
+    r"Moon of Alabama|Levant Front|White House|Kremlin|Pentagon|State Department)"
+    r"(?:\s+(?:in|of)\s+(?:Iraq|Syria|the Levant|al[- ]Sham)(?:\s+and\s+(?:Syria|the Levant|al[- ]Sham))?)?",
+    re.I,
+)
+
+#: national capitals and countries that often stand for their governments
+_GOVERNMENT_SEATS = frozenset(name_key(n) for n in (
+    "washington moscow damascus ankara tehran baghdad riyadh doha amman beirut paris london "
+    "jerusalem cairo beijing berlin kremlin pentagon").split()
+)
+_SAY_VERBS = (
+    r"say|says|said|agree|agrees|agreed|announce|announced|announces|approve|approved|approves|"
+    r"decide|decided|decides|deny|denied|denies|accuse|accused|accuses|warn|warned|warns|want|"
+    r"wants|wanted|insist|insists|insisted|reject|rejected|rejects|demand|demanded|demands|"
+    r"refuse|refused|refuses|condemn|condemned|condemns|claim|claimed|claims|respond|responded|"
+    r"threaten|threatened|threatens|support|supports|supported|back|backs|backed|believe|believes|"
+    r"hope|hopes|hoped|consider|considers|considered|considering|blame|blamed|blames|urge|urged|"
+    r"urges|ask|asked|asks|allow|allowed|allows|vow|vowed|vows|plan|plans|planned|intend|intends|"
+    r"sign|signed|signs|order|ordered|orders|recognize|recognized|recognise|recognised|"
+    r"welcome|welcomed|welcomes|oppose|opposed|opposes|seek|seeks|sought|send|sends|sent"
+)
+_AUX = r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|also|already|not|been|now|reportedly|officially|finally|quickly)\s+){0,3}"
+_AFTER_METONYM = re.compile(
+    rf"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*\s+{_AUX}(?:{_SAY_VERBS})\b"
+)
+_POSSESSIVE = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:approval|consent|permission|position|policy|policies|stance|decision|"
+    r"support|ally|allies|backing|government|regime|request|demand|demands|plan|plans|strategy|"
+    r"intervention|role|interests|influence|agreement|behalf|efforts|response|proxies|proxy|"
+    r"leadership|officials|diplomats|envoy|objections?|offer|proposal|warning|threat|accusations?)\b",
+    re.I,
+)
+_BEFORE_METONYM = re.compile(
+    rf"\b(?:(?:{_SAY_VERBS})\s+by|between|with)\s+(?:[A-Z][\w'’-]+\s*(?:,|and)\s*)*$"
+)
+_BACKED = re.compile(r"^[-‐](?:backed|led|sponsored|funded|allied|aligned)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or bool(_ARTICLE_CAP.match(self.text))
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word tokens of ``text[start:end]`` with offsets in ``text``; a final ``'s`` is cut off."""
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        word = m.group(0)
+        if re.search(r"['’]s$", word) and len(word) > 3:
+            e -= 2
+            word = word[:-2]
+        out.append(Token(s, e, word))
+    return out
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """True when only spaces or a hyphen separate two tokens (no punctuation, no line break)."""
+    gap = text[left.end:right.start]
+    return len(gap) <= 3 and re.fullmatch(r"[ \t\u00a0]*[-‐–]?[ \t\u00a0]*", gap) is not None
+
+
+def org_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of actor/organisation names whose words must not be read as places."""
+    return [(m.start(), m.end()) for m in ORG_RE.finditer(text, start, end)]
+
+
+def is_metonym(text: str, start: int, end: int, surface_key: str, feature: str) -> bool:
+    """True when a capital (or country) names its government here, e.g. "Moscow said"."""
+    if feature not in ("city", "country", "admin1") or (
+        feature == "city" and surface_key not in _GOVERNMENT_SEATS
+    ):
+        return False
+    after = text[end:end + 120]
+    before = text[max(0, start - 120):start]
+    if _BACKED.match(after) or _POSSESSIVE.match(after):
+        return True
+    if feature == "city" and _AFTER_METONYM.match(after):
+        return True
+    if feature == "country" and re.match(rf"^\s+{_AUX}(?:{_SAY_VERBS})\b", after):
+        return True
+    return feature == "city" and _BEFORE_METONYM.search(before) is not None

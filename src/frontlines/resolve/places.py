@@ -1,0 +1,243 @@
+"""Toponym recognition and resolution: :class:`PlaceResolver`.
+
+``PlaceResolver(gazetteer).find(text, doc_id, spans)`` returns one
+:class:`~frontlines.records.Mention` (``kind="place"``) per place name found inside
+the given character spans (the body and quote blocks of an article):
+
+1. *recognition* — runs of capitalised tokens (with Arabic articles and trailing generic
+   words such as "district", "air base", "gas field") are looked up in the gazetteer
+   through the transliteration-aware key, longest first; "X-Y highway" becomes a road;
+   a capitalised name after a cue ("the town of", "near", "captured") that the
+   gazetteer lacks is kept as an *unresolved* mention (``place=None``), never dropped;
+2. *metonymy* — a capital or country that stands for its government ("Moscow said",
+   "Damascus's approval", "Damascus and Baghdad agreed", "Tehran-backed") is an actor, not
+   a place: it is **not emitted** as a place mention;
+3. *disambiguation* — see :mod:`frontlines.resolve.place_context`;
+4. *precision* — ACLED geo_precision from the feature class and the words around the
+   name ("near X" → 2, "70 km north of X" → 3 with the point moved 70 km north).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..records import Candidate, Mention
+from .gaz_words import split_generic
+from .gazetteer import Gazetteer, prominence
+from .normalize import GENERIC_WORDS, key_words, name_key
+from .place_context import choose, focus_of
+from .place_patterns import (
+    container_after, feature_precision, has_place_cue, is_near, moved, offset_before, road,
+)
+from .place_text import (
+    CONNECTORS, STOP_WORDS, TRAILING_GENERIC, Token, is_metonym, joined, org_spans, tokens,
+)
+
+#: words that never start a place name (function words, months, titles)
+HARD_START = frozenset(
+    "the a an this that these those it its if in on at by for from to of and or but as so with "
+    "after before during since while when where which who what why how all any both each every "
+    "according following however meanwhile moreover mr mrs ms dr gen president minister king "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_MORE_GENERIC = frozenset("roundabout square bridge checkpoint quarter neighbourhood neighborhood "
+                          "camp base port station prison hospital factory town city village "
+                          "area".split())
+MAX_TOKENS = 7
+_GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
+
+
+def _single_ok(tok: Token) -> bool:
+    """Can this token alone be a place name?  Not a stop word, an acronym or a generic word."""
+    low = tok.lower
+    if low in STOP_WORDS or low in HARD_START or len(name_key(tok.text)) < 4:
+        return False
+    if tok.text.isupper() and len(tok.text) <= 4:
+        return False
+    return name_key(tok.text) not in _GENERIC_KEYS
+
+
+def _prominent(cands: list[Candidate]) -> bool:
+    return any(prominence(c.place) >= 0.85 for c in cands)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A recognised place name before disambiguation."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    how: str  # "name", "weak" (prefix of a longer capitalised run), "fuzzy", "road", "unknown"
+    partner: tuple[Candidate, ...] = ()  # road: candidates of the second end
+
+
+class PlaceResolver:
+    """Finds and resolves place names in text against a :class:`Gazetteer`."""
+
+    def __init__(self, gazetteer: Gazetteer, default_country: str | None = "SY",
+                 limit: int = 40) -> None:
+        self.gazetteer = gazetteer
+        self.default_country = default_country
+        self.limit = limit
+
+    # -- recognition -------------------------------------------------------------------
+    def _lookup(self, phrase: str, fuzzy: bool = False, min_sim: float = 0.0) -> tuple[Candidate, ...]:
+        cands = self.gazetteer.candidates(phrase, limit=self.limit, fuzzy=fuzzy)
+        if fuzzy and min_sim:
+            cands = [c for c in cands if not c.reason.startswith("skeleton") or c.score >= min_sim]
+        return tuple(cands)
+
+    def _run(self, text: str, toks: list[Token], i: int) -> int:
+        """Index one past the end of the run of name-like tokens starting at ``i``."""
+        j = i + 1
+        while j < len(toks) and j - i < MAX_TOKENS and joined(text, toks[j - 1], toks[j]):
+            low = toks[j].lower
+            if not (toks[j].capitalised or low in CONNECTORS or low in TRAILING_GENERIC
+                    or low in _MORE_GENERIC):
+                break
+            if toks[j].capitalised and low in HARD_START:
+                break
+            j += 1
+        return j
+
+    def _match(self, text: str, run: list[Token]) -> Found | None:
+        """Longest prefix of the run that the gazetteer knows by name (not by skeleton)."""
+        first = run[0].lower
+        strict = first in STOP_WORDS or any(p in STOP_WORDS for p in first.split("-"))
+        for n in range(len(run), 0, -1):
+            last = run[n - 1]
+            if last.lower in CONNECTORS or (n == 1 and not _single_ok(last)):
+                continue
+            if not last.capitalised and last.lower not in TRAILING_GENERIC:
+                continue
+            phrase = text[run[0].start:last.end]
+            cands = self._lookup(phrase, fuzzy=True)
+            named = [c for c in cands if not c.reason.startswith("skeleton")]
+            if strict:
+                named = [c for c in named if c.reason.startswith("key")]
+            if named:
+                rest = [t for t in run[n:] if t.capitalised and t.lower not in CONNECTORS]
+                how = "weak" if rest and not _prominent(named) else "name"
+                return Found(run[0].start, last.end, phrase, cands, how)
+        return None
+
+    def _road(self, text: str, tok: Token, run_end: int) -> Found | None:
+        """"X-Y highway" / "X-Y road": a hyphenated pair of known places."""
+        parts = tok.text.split("-")
+        if len(parts) != 2 or not all(p[:1].isupper() and p.lower() not in STOP_WORDS for p in parts):
+            return None
+        a, b = self._lookup(parts[0], fuzzy=True, min_sim=0.6), self._lookup(parts[1], fuzzy=True, min_sim=0.6)
+        if not a or not b:
+            return None
+        end = run_end if run_end > tok.end else tok.end
+        return Found(tok.start, end, text[tok.start:end], a, "road", b)
+
+    def _unknown(self, text: str, run: list[Token]) -> Found | None:
+        """A name the gazetteer lacks, kept when the words around it say it is a place."""
+        caps = [t for t in run if t.capitalised or t.lower in CONNECTORS]
+        while caps and caps[-1].lower in CONNECTORS:
+            caps.pop()
+        if not caps or caps[0].lower in STOP_WORDS | HARD_START:
+            return None
+        if len(caps) == 1 and caps[0].text.isupper() and len(caps[0].text) <= 4:
+            return None  # an acronym (US, UN, SAA), not a place
+        has_generic = any(t.lower in TRAILING_GENERIC | _MORE_GENERIC for t in run[1:])
+        if not (has_place_cue(text, run[0].start) or has_generic):
+            return None
+        end = run[-1].end if has_generic else caps[-1].end
+        phrase = text[run[0].start:end]
+        words = key_words(phrase)
+        core, _ = split_generic(phrase)
+        query = core or phrase
+        if words and words[0] in set(GENERIC_WORDS.values()) - {"bu", "umm", "ayn", "dayr", "kafr"}:
+            query = " ".join(query.split()[1:]) or query  # "Tal X" not known: try X
+        cands = self._lookup(query, fuzzy=True, min_sim=0.55) if len(name_key(query)) >= 4 else ()
+        return Found(run[0].start, end, phrase, cands, "fuzzy" if cands else "unknown")
+
+    def recognise(self, text: str, start: int, end: int) -> list[Found]:
+        """Place names in ``text[start:end]``."""
+        orgs = org_spans(text, start, end)
+        toks = [t for t in tokens(text, start, end)
+                if not any(s <= t.start < e for s, e in orgs)]
+        out: list[Found] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.capitalised or t.lower in HARD_START:
+                i += 1
+                continue
+            j = self._run(text, toks, i)
+            run = toks[i:j]
+            found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            while i < len(toks) and toks[i].start < found.end:
+                i += 1
+        return out
+
+    # -- resolution --------------------------------------------------------------------
+    def _mention(self, text: str, doc_id: str, f: Found, focus) -> Mention | None:
+        base = Mention(doc_id=doc_id, kind="place", start=f.start, end=f.end, text=f.text)
+        if not f.candidates:
+            return replace(base, reason="not in the gazetteer; kept unresolved")
+        container = container_after(text, f.end)
+        _, wanted = split_generic(f.text)
+        best = choose(list(f.candidates), focus, container, wanted)
+        if best is None:
+            return replace(base, reason="no candidate")
+        place, reason = best.place, best.reason
+        if f.how in ("weak", "fuzzy", "name") and not self._plausible(text, f, best, focus):
+            if f.how == "fuzzy":
+                return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
+            return None
+        if is_metonym(text, f.start, f.end, name_key(f.text), place.feature):
+            return None
+        precision = feature_precision(place.feature)
+        if f.how == "road":
+            other = choose(list(f.partner), focus, container)
+            if other is not None:
+                place = road(place, other.place, f.text)
+                reason += f"; road to {other.place.name}"
+                precision = 2
+        offset = offset_before(text, f.start)
+        if offset:
+            place = moved(place, *offset)
+            precision = 3 if offset[0] > 10 else 2
+            reason += f"; moved {offset[0]:g} km towards {offset[1]:g}°"
+        elif is_near(text, f.start, f.end) and precision < 2:
+            precision = 2
+            reason += "; near the place"
+        if f.how == "fuzzy":
+            reason = "fuzzy: " + reason
+        return replace(base, place=place, score=best.score, reason=reason, geo_precision=precision)
+
+    @staticmethod
+    def _plausible(text: str, f: Found, best: Candidate, focus) -> bool:
+        """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context."""
+        place = best.place
+        if f.how == "name" and (prominence(place) >= 0.5 or place.feature != "settlement"):
+            return True
+        if place.gazetteer_id in focus.ids:
+            return True  # the document names this place elsewhere without doubt
+        if f.how != "fuzzy" and focus.country and place.country != focus.country:
+            return has_place_cue(text, f.start)
+        if f.how == "name":
+            return True  # an exact name in the focus country
+        near = focus.distance(place)
+        supported = (near is not None and near <= 60) or focus.admin1_share(place.admin1) >= 0.25
+        if f.how == "fuzzy":
+            return supported
+        return supported or has_place_cue(text, f.start)
+
+    def find(self, text: str, doc_id: str, spans: list[tuple[int, int]]) -> list[Mention]:
+        """Place mentions of ``text`` inside ``spans`` (character offsets), in text order."""
+        found = [f for s, e in spans for f in self.recognise(text, s, e)]
+        focus = focus_of([list(f.candidates) for f in found if f.how == "name"],
+                         self.default_country)
+        mentions = (self._mention(text, doc_id, f, focus) for f in found)
+        return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))

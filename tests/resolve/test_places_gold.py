@@ -1,0 +1,81 @@
+"""Accuracy gate: toponyms of seeds-gold (with coordinates, not vague) found and resolved.
+
+Floors sit slightly below the measured figures; raise them when accuracy improves,
+never lower them silently.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from frontlines.resolve.gaz_admin import km
+from frontlines.resolve.gazetteer import SqliteGazetteer
+from frontlines.resolve.places import PlaceResolver
+
+REPO = Path(__file__).resolve().parents[2]
+GOLD = REPO.parent / "shared" / "corpus" / "seeds-gold"
+SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+
+FLOOR_FOUND = 0.95
+FLOOR_10KM = 0.85
+FLOOR_161KM = 0.93
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _body_spans(text: str, doc: str, segments: list[dict]) -> tuple[list[tuple[int, int]], list[int]]:
+    offsets = [0]
+    for line in text.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+    return [(offsets[s["first_line"] - 1], offsets[s["last_line"]] - 1) for s in segments
+            if s["doc"] == doc and s["role"] in ("body", "quote")], offsets
+
+
+def _score_row(row, text, offsets, mentions) -> tuple[bool, float | None]:
+    """Was the surface found on its gold lines, and the best distance of its resolution."""
+    found, best = False, None
+    surface = row["surface"].lower()
+    for line in row["lines"]:
+        start = offsets[line - 1]
+        lower = text[start:offsets[line]].lower()
+        k = lower.find(surface)
+        while k >= 0:
+            a, b = start + k, start + k + len(surface)
+            for m in mentions:
+                if m.start < b and a < m.end:
+                    found = True
+                    if m.place is not None:
+                        d = km(m.place.latitude, m.place.longitude, row["lat"], row["lon"])
+                        best = d if best is None else min(best, d)
+            k = lower.find(surface, k + 1)
+    return found, best
+
+
+def measure(resolver: PlaceResolver) -> dict[str, float]:
+    segments = _jsonl(GOLD / "segments.jsonl")
+    rows = [r for r in _jsonl(GOLD / "toponyms.jsonl") if r["lat"] is not None and not r["vague"]]
+    docs = {p.name[:3]: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    mentions = {}
+    for doc, text in docs.items():
+        spans, offsets = _body_spans(text, doc, segments)
+        mentions[doc] = (text, offsets, resolver.find(text, doc, spans))
+    found = within10 = within161 = 0
+    for row in rows:
+        ok, dist = _score_row(row, *mentions[row["doc"]])
+        found += ok
+        within10 += dist is not None and dist <= 10
+        within161 += dist is not None and dist <= 161
+    n = len(rows)
+    return {"n": n, "found": found / n, "within_10km": within10 / n, "within_161km": within161 / n}
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="shared corpus not present")
+def test_toponym_gate():
+    result = measure(PlaceResolver(SqliteGazetteer()))
+    assert result["n"] >= 40
+    assert result["found"] >= FLOOR_FOUND, result
+    assert result["within_10km"] >= FLOOR_10KM, result
+    assert result["within_161km"] >= FLOOR_161KM, result
