@@ -1,0 +1,1 @@
+"""Extraction stage: sentences, parses and event claims (see DESIGN.md, stage *extract*)."""

@@ -1,0 +1,252 @@
+"""The event-trigger lexicon: a YAML data file mapping words + dependency shapes to ACLED types.
+
+The file (``data/triggers.yaml``) is meant to be read and extended by analysts; it is
+validated on load and :func:`validate_lexicon` reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ResourceError
+
+#: the ACLED event types and their sub-event types
+ACLED_TYPES: dict[str, frozenset[str]] = {
+    "Battles": frozenset(
+        {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
+    ),
+    "Explosions/Remote violence": frozenset(
+        {
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+        }
+    ),
+    "Violence against civilians": frozenset(
+        {"Sexual violence", "Attack", "Abduction/forced disappearance"}
+    ),
+    "Protests": frozenset(
+        {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+    ),
+    "Riots": frozenset({"Violent demonstration", "Mob violence"}),
+    "Strategic developments": frozenset(
+        {
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+        }
+    ),
+}
+
+ROLE_MODES = frozenset({"default", "repel", "fall"})
+POS_KINDS = frozenset({"verb", "noun"})
+_KNOWN_KEYS = frozenset(
+    {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",
+     "roles", "fatalities", "weak"}
+)  # fmt: skip
+PLACE_MARK = "$place"
+
+_IRREGULAR = {
+    "take": ("took", "taken", "takes", "taking"),
+    "retake": ("retook", "retaken", "retakes", "retaking"),
+    "overtake": ("overtook", "overtaken"),
+    "break": ("broke", "broken"),
+    "shoot": ("shot",),
+    "fight": ("fought",),
+    "withdraw": ("withdrew", "withdrawn"),
+    "win": ("won", "winning"),
+    "fall": ("fell", "fallen"),
+    "strike": ("struck", "stricken"),
+    "hit": ("hitting",),
+    "slay": ("slew", "slain"),
+    "fly": ("flew", "flown", "flies"),
+    "lay": ("laid",),
+    "send": ("sent",),
+    "set": ("setting",),
+    "build": ("built",),
+    "give": ("gave", "given"),
+    "find": ("found",),
+    "beat": ("beaten",),
+    "blow": ("blew", "blown"),
+    "cut": ("cutting",),
+    "seek": ("sought",),
+    "lead": ("led",),
+    "burst": ("bursting",),
+}
+
+
+def inflections(lemma: str) -> frozenset[str]:
+    """The lemma and its regular (and known irregular) English inflections, lower-cased."""
+    word = lemma.lower()
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ied", word[:-1] + "ies", word + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        if len(word) > 2 and word[-1] in "bdgmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+            forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    forms |= set(_IRREGULAR.get(word, ()))
+    return frozenset(forms)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """One lexicon entry; see the header of ``data/triggers.yaml`` for the fields."""
+
+    id: str
+    pos: str
+    head: str  # the word that triggers (a lemma)
+    particle: str | None  # second word of a multiword verb ("take over" -> "over")
+    forms: frozenset[str]
+    event_type: str
+    sub_event_type: str
+    nonstate_sub_event_type: str | None = None
+    objects: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    not_context: frozenset[str] = frozenset()
+    roles: str = "default"
+    fatalities: bool = False
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All trigger rules, in priority order, indexed by inflected form."""
+
+    rules: tuple[TriggerRule, ...]
+    sets: dict[str, frozenset[str]]
+
+    def candidates(self, form: str, lemma: str) -> list[TriggerRule]:
+        """Rules whose trigger word is *form* (or *lemma*), in priority order."""
+        lower, lem = form.lower(), lemma.lower()
+        return [r for r in self.rules if lower in r.forms or lem == r.head]
+
+
+def _expand(values: Any, sets: dict[str, frozenset[str]], errors: list[str], where: str) -> frozenset[str]:
+    if values is None:
+        return frozenset()
+    if isinstance(values, str):
+        values = [values]
+    out: set[str] = set()
+    for value in values:
+        value = str(value).lower()
+        if value.startswith("$") and value != PLACE_MARK:
+            if value[1:] not in sets:
+                errors.append(f"{where}: unknown set {value!r}")
+            out |= sets.get(value[1:], frozenset())
+        else:
+            out.add(value)
+    return frozenset(out)
+
+
+def _split_type(text: Any, where: str, errors: list[str]) -> tuple[str, str]:
+    event_type, _, sub_type = str(text).partition(" / ")
+    if event_type not in ACLED_TYPES:
+        errors.append(f"{where}: unknown ACLED event type {event_type!r}")
+    elif sub_type not in ACLED_TYPES[event_type]:
+        errors.append(f"{where}: {sub_type!r} is not a sub-event type of {event_type!r}")
+    return event_type, sub_type
+
+
+def _rules_of(entry: dict[str, Any], sets: dict[str, frozenset[str]], errors: list[str]) -> list[TriggerRule]:
+    where = f"trigger {entry.get('id', '?')!r}"
+    for key in set(entry) - _KNOWN_KEYS:
+        errors.append(f"{where}: unknown field {key!r}")
+    if entry.get("pos") not in POS_KINDS:
+        errors.append(f"{where}: pos must be one of {sorted(POS_KINDS)}")
+    if entry.get("roles", "default") not in ROLE_MODES:
+        errors.append(f"{where}: roles must be one of {sorted(ROLE_MODES)}")
+    if not entry.get("lemmas"):
+        errors.append(f"{where}: no lemmas")
+    event_type, sub_type = _split_type(entry.get("type", ""), where, errors)
+    nonstate = entry.get("nonstate_type")
+    if nonstate is not None and nonstate not in ACLED_TYPES.get(event_type, ()):
+        errors.append(f"{where}: nonstate_type {nonstate!r} is not a sub-event type of {event_type!r}")
+    common = {
+        "id": str(entry.get("id")), "pos": str(entry.get("pos")), "event_type": event_type,
+        "sub_event_type": sub_type, "nonstate_sub_event_type": nonstate,
+        "objects": _expand(entry.get("object"), sets, errors, where),
+        "context": _expand(entry.get("context"), sets, errors, where),
+        "not_context": _expand(entry.get("not_context"), sets, errors, where),
+        "roles": str(entry.get("roles", "default")), "fatalities": bool(entry.get("fatalities")),
+        "weak": bool(entry.get("weak")),
+    }  # fmt: skip
+    rules = []
+    for lemma in entry.get("lemmas") or ():
+        head, _, particle = str(lemma).lower().partition(" ")
+        rules.append(TriggerRule(head=head, particle=particle or None, forms=inflections(head), **common))
+    return rules
+
+
+def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
+    """Build a :class:`Lexicon` from parsed YAML; also return every validation problem."""
+    errors: list[str] = []
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        return Lexicon((), {}), ["the lexicon must be a mapping with a 'triggers' list"]
+    sets = {str(k): frozenset(str(v).lower() for v in vals) for k, vals in (data.get("sets") or {}).items()}
+    rules: list[TriggerRule] = []
+    seen: set[str] = set()
+    for entry in data["triggers"]:
+        if not isinstance(entry, dict):
+            errors.append(f"not a mapping: {entry!r}")
+            continue
+        if entry.get("id") in seen:
+            errors.append(f"trigger {entry.get('id')!r}: duplicate id")
+        seen.add(entry.get("id"))
+        rules.extend(_rules_of(entry, sets, errors))
+    return Lexicon(tuple(rules), sets), errors
+
+
+def _read(path: Path | None) -> Any:
+    try:
+        if path is None:
+            text = resources.files("frontlines").joinpath("data/triggers.yaml").read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        return yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot read the trigger lexicon: {exc}", source=str(path or "triggers.yaml")) from exc
+
+
+def validate_lexicon(path: str | Path) -> list[str]:
+    """Every problem of the lexicon file at *path* (an empty list when it is valid)."""
+    try:
+        data = _read(Path(path))
+    except ResourceError as exc:
+        return [exc.message]
+    return parse_lexicon(data)[1]
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load and validate a lexicon (the packaged one by default); raise on any problem."""
+    if path is None:
+        return _default_lexicon()
+    return _checked(_read(Path(path)), str(path))
+
+
+@functools.cache
+def _default_lexicon() -> Lexicon:
+    return _checked(_read(None), "triggers.yaml")
+
+
+def _checked(data: Any, source: str) -> Lexicon:
+    lexicon, errors = parse_lexicon(data)
+    if errors:
+        raise ResourceError("invalid trigger lexicon: " + "; ".join(errors), source=source)
+    return lexicon

@@ -1,0 +1,95 @@
+"""The event location: which place mention of the sentence is where the event happened.
+
+Candidates are the place mentions inside the claim's sentence.  Each is scored by its
+distance in the dependency tree from the trigger, with a penalty for places inside a
+purpose clause ("advancing south of X *to enlarge the Y road*"), inside an actor's words,
+or after "from"/"towards" (origins and directions), and a bonus for the object of a
+capture ("retook the town of X").  "near X", "south of X", "outskirts of X" give geo
+precision 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import Mention
+
+NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "nearby", "close", "south", "north",
+                        "east", "west", "southeast", "southwest", "northeast", "northwest", "edge",
+                        "vicinity", "surroundings", "countryside", "west", "km", "kilometers",
+                        "kilometres", "miles", "direction", "approaches", "environs", "distance"})
+DIRECTION_PREPS = frozenset({"towards", "toward", "from", "to", "into"})
+MOVE_WORDS = frozenset({"withdraw", "retreat", "move", "fly", "redeploy", "relocate", "pull", "evacuate",
+                        "airlift", "send", "deploy", "transfer"})
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    mention: Mention | None
+    geo_precision: int | None
+    note: str | None = None
+
+
+def _root_token(doc: Any, start: int, end: int) -> Any:
+    """The token of [start, end) (doc-relative offsets) whose head lies outside the span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _path(a: Any, b: Any) -> list[Any] | None:
+    """Tokens from a up to the lowest common ancestor and down to b."""
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return None
+    return up_a[: up_a.index(common) + 1] + list(reversed(up_b[: up_b.index(common)]))
+
+
+def _score(trigger: Any, token: Any, actor_spans: Sequence[tuple[int, int]]) -> tuple[float, bool]:
+    path = _path(trigger, token)
+    if path is None:
+        return 99.0, False
+    score = float(len(path))
+    words = {t.lower_ for t in path} | {t.lower_ for t in token.head.children if t.dep_ in {"amod", "advmod", "npadvmod"}}
+    near = bool(words & NEAR_WORDS) or any(c.lower_ in NEAR_WORDS for c in token.head.lefts)
+    for node in path[1:]:
+        if node.dep_ in {"xcomp", "advcl", "acl", "relcl"} and node != trigger and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in node.children
+        ):
+            score += 6
+        if node.dep_ == "relcl":
+            score += 3
+    prep = token.head if token.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in DIRECTION_PREPS and trigger.lemma_.lower() not in MOVE_WORDS:
+        score += 2
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head == trigger:
+        score -= 1
+    if any(s <= token.idx < e for s, e in actor_spans):
+        score += 8
+    return score, near
+
+
+def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], offset: int,
+           actor_spans: Sequence[tuple[int, int]] = ()) -> Located:
+    """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars."""
+    lo, hi = sentence.start_char + offset, sentence.end_char + offset
+    best: tuple[float, Mention, bool] | None = None
+    for mention in mentions:
+        if not (lo <= mention.start and mention.end <= hi):
+            continue
+        token = _root_token(doc, mention.start - offset, mention.end - offset)
+        if token is None:
+            continue
+        score, near = _score(trigger, token, actor_spans)
+        if mention.geo_precision and mention.geo_precision >= 3:
+            score += 1.5
+        if best is None or score < best[0]:
+            best = (score, mention, near)
+    if best is None:
+        return Located(None, None)
+    _, mention, near = best
+    precision = mention.geo_precision or 1
+    return Located(mention, max(precision, 2) if near else precision)

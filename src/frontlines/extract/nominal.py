@@ -1,0 +1,59 @@
+"""Standing of noun triggers ("the capture of X", "clashes", "an ISIS attack").
+
+A deverbal noun presupposes its event; it is coded as having happened only when the text
+anchors it in time.  Otherwise ("The liberation of X has a twofold significance", written
+before X fell) it is coded expected.  A definite noun with nothing of its own ("during the
+clashes") refers back to an event already coded and makes no new claim.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Status
+from .roles import _DATE_WORDS, clause_verb
+from .status import Cues, Standing, standing
+
+ANCHOR_ADJECTIVES = frozenset({"recent", "latest", "last", "successful", "ongoing", "continuing", "current",
+                               "fresh", "new", "renewed", "heavy", "fierce", "violent", "deadly", "bloody",
+                               "major", "intense", "sporadic", "yesterday", "overnight", "spectacular",
+                               "failed", "unsuccessful", "early", "previous", "ensuing", "subsequent"})
+ANCHOR_PREPS = frozenset({"after", "following", "during", "amid", "amidst", "since", "despite", "in"})
+DEFINITE = frozenset({"the", "this", "these", "that", "those"})
+
+
+def _anchored(token: Any) -> bool:
+    subtree_text = "".join(t.text_with_ws for t in token.subtree)
+    if _DATE_WORDS.search(subtree_text):
+        return True
+    if any(c.lower_ in ANCHOR_ADJECTIVES for c in token.children if c.dep_ in {"amod", "nmod", "compound", "advmod"}):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ANCHOR_PREPS:
+        return True
+    verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+
+
+def _anaphoric(token: Any) -> bool:
+    dets = [c for c in token.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in DEFINITE:
+        return False
+    own = [c for c in token.children if c.dep_ not in {"det", "punct", "amod"}]
+    return not own and token.dep_ == "pobj"
+
+
+def nominal_standing(token: Any, cues: Cues) -> Standing:
+    """The standing of a noun trigger (None status: a back-reference, not a claim)."""
+    if _anaphoric(token):
+        return Standing(None, None, "anaphoric: refers to an event already named")
+    found = standing(token, cues)
+    if found.status != Status.ASSERTED and found.status is not None:
+        return found
+    if found.status is None or clause_verb(token) is not None or _anchored(token):
+        return found
+    return Standing(Status.EXPECTED, None, "nominal trigger without a temporal anchor (presupposed)")

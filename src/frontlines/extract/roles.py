@@ -1,0 +1,175 @@
+"""Roles of a trigger from the dependency parse: actor1, actor2, weapons, date words.
+
+spaCy tokens are passed in; offsets are made absolute by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..resolve.actors import ActorDictionary
+from .status import phrase
+
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+QUANTITY_NOUNS = frozenset({"series", "number", "wave", "string", "spate", "couple", "set", "round", "lot", "kind"})
+LIGHT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
+AGAINST_PREPS = frozenset({"against", "on", "upon", "targeting", "from"})
+_DATE_WORDS = re.compile(
+    r"\b(?:(?:last|this|past|previous|next)\s+(?:night|weekend|week|month|year|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|morning|evening|spring|summer|autumn|fall|winter)|(?:earlier|later)\s+(?:today|"
+    r"this\s+week|this\s+month)|yesterday|today|tonight|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)|(?:(?:on|in|since|by)\s+)?(?:(?:early|mid|late)[- ])?(?:january|february|march|"
+    r"april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+\d{4})?|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:at\s+the\s+)?(?:end|"
+    r"beginning|start)\s+of\s+\d{4}|in\s+\d{4}|\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor argument: its words and the character span in the parsed text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _arg(token: Any, dictionary: ActorDictionary | None = None) -> Arg:
+    text = phrase(token)
+    start = token.doc[token.i].idx
+    if token.dep_ == "nsubj" and token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        token = token.head.head
+        text = phrase(token)
+    left = min([token.i] + [t.left_edge.i for t in token.lefts if t.dep_ != "punct"])
+    start = token.doc[left].idx
+    return Arg(text, start, start + len(text))
+
+
+def _children(token: Any, *deps: str) -> list[Any]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _pobj(token: Any, *preps: str) -> list[Any]:
+    out = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in preps:
+            out.extend(_children(prep, "pobj"))
+    return out
+
+
+def is_passive(token: Any) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or (
+        token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}
+    )
+
+
+def clause_verb(token: Any) -> Any:
+    """The verb that carries a noun trigger ("launched an *operation*")."""
+    node = token
+    while node.dep_ in {"pobj", "prep"} and node.head.lower_ in {"of"} | QUANTITY_NOUNS:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.lemma_ in QUANTITY_NOUNS:
+        node = node.head.head
+    if node.dep_ in LIGHT_DEPS and node.head.pos_ in {"VERB", "AUX"}:
+        return node.head
+    return None
+
+
+def subject(verb: Any) -> Any:
+    """The agent of a verb: nsubj, "by X" for passives, else the governing verb's subject."""
+    node = verb
+    for _ in range(6):
+        if is_passive(node):
+            agents = _pobj(node, "by")
+            if agents:
+                return agents[0]
+        else:
+            subjects = _children(node, "nsubj")
+            if subjects:
+                return subjects[0]
+        if node.dep_ == "amod" and node.tag_ == "VBG":
+            node = node.head.head if node.head.head != node.head else node.head
+            continue
+        if node.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"} or node.head == node:
+            return None
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head if node.tag_ == "VBG" else None
+        node = node.head
+        if node.pos_ == "ADP":
+            node = node.head
+    return None
+
+
+def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
+    """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things."""
+    agent = subject(trigger)
+    targets = [t for t in _children(trigger, "dobj") + _pobj(trigger, *AGAINST_PREPS) if is_actor(t)]
+    if is_passive(trigger):
+        targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):
+        targets.insert(0, trigger.head)
+    other = targets[0] if targets else None
+    if mode == "repel":
+        return _attacker(trigger, is_actor), agent
+    if mode == "fall":
+        winners = _pobj(trigger, "to")
+        return (winners[0] if winners else None), None
+    return agent, other
+
+
+def _attacker(trigger: Any, is_actor: Any) -> Any:
+    for obj in _children(trigger, "dobj"):
+        for child in obj.children:
+            if child.dep_ in {"compound", "poss", "amod", "nmod"} and is_actor(child):
+                return child
+        by = _pobj(obj, "by", "of")
+        if by and is_actor(by[0]):
+            return by[0]
+    return None
+
+
+def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
+    """(actor1, actor2) of a noun trigger: "ISIS attack", "the army's capture", light verbs."""
+    actor1 = None
+    for child in trigger.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor(child):
+            actor1 = child
+            break
+    if actor1 is None:
+        by = _pobj(trigger, "by")
+        actor1 = by[0] if by else None
+    if actor1 is None:
+        verb = clause_verb(trigger)
+        actor1 = subject(verb) if verb is not None else None
+    targets = [t for t in _pobj(trigger, *AGAINST_PREPS) if is_actor(t)]
+    if not targets:
+        verb = clause_verb(trigger)
+        targets = [t for t in _pobj(verb, *AGAINST_PREPS) if is_actor(t)] if verb is not None else []
+        if verb is not None:
+            targets += [t for t in _children(verb, "advcl") for t in _children(t, "dobj") if is_actor(t)]
+    return actor1, (targets[0] if targets else None)
+
+
+def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
+    """The date words of the sentence nearest to the trigger (text, offset in the doc text)."""
+    text = sentence.text
+    found = [(m.group(0), sentence.start_char + m.start()) for m in _DATE_WORDS.finditer(text)]
+    found = [f for f in found if not re.fullmatch(r"(?i)may", f[0])]
+    if not found:
+        return None
+    return min(found, key=lambda f: abs(f[1] - trigger.idx))
+
+
+def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:
+    """Weapon phrases attached to the trigger (agent, instrument, object or compound)."""
+    out: list[str] = []
+    candidates = _pobj(trigger, "by", "with", "using") + _children(trigger, "dobj", "nsubj", "compound", "nsubjpass")
+    for token in candidates:
+        if token.lemma_.lower() in weapon_words or token.lower_ in weapon_words:
+            out.append(phrase(token))
+    return tuple(dict.fromkeys(out))

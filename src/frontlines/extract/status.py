@@ -1,0 +1,229 @@
+"""A claim's standing (asserted, reported, alleged, denied, expected, hypothetical).
+
+Cues count only on the trigger's own clause chain: the trigger and the words that govern
+it (up to the sentence root, stopping at relative clauses, whose tense is their own).
+Precedence: not an event (negated, habitual, background) > hypothetical > expected >
+denied > alleged > reported > asserted.  The attribution is the nearest named source.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ResourceError
+from ..records import Status
+
+SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
+CLAUSE_STOP = frozenset({"relcl"})
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """The standing of one trigger: ``status`` None means "not a specific event"."""
+
+    status: Status | None
+    attributed_to: str | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The status cue lexicon (``data/hedges.yaml``)."""
+
+    words: dict[str, frozenset[str]]
+
+    def has(self, kind: str, word: str) -> bool:
+        return word.lower() in self.words.get(kind, frozenset())
+
+
+@functools.cache
+def load_cues() -> Cues:
+    try:
+        text = resources.files("frontlines").joinpath("data/hedges.yaml").read_text("utf-8")
+        data: dict[str, Any] = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot read the status cue lexicon: {exc}", source="hedges.yaml") from exc
+    return Cues({k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)})
+
+
+def phrase(token: Any) -> str:
+    """The noun phrase headed by *token* without its clauses (for naming a source)."""
+    keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "advmod"}
+    left = [t for t in token.lefts if t.dep_ in keep]
+    start = min([token.i] + [t.left_edge.i for t in left])
+    right = [t for t in token.rights if t.dep_ in {"compound", "case"} or (t.dep_ == "prep" and t.lower_ == "of")]
+    end = max([token.i] + [t.right_edge.i for t in right])
+    text = token.doc[start : end + 1].text.strip(" ,–-")
+    return text
+
+
+def chain(trigger: Any) -> list[tuple[Any, str]]:
+    """(token, dependency of the link below it) from the trigger up its clause chain."""
+    out = [(trigger, "")]
+    token = trigger
+    while token.head != token and token.dep_ not in CLAUSE_STOP:
+        out.append((token.head, token.dep_))
+        token = token.head
+    return out
+
+
+def _source_of(verb: Any) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "this", "that", "which"}:
+            return phrase(child)
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return phrase(objs[0])
+    return None
+
+
+def _according(token: Any) -> str | None:
+    for child in token.children:
+        if child.lower_ == "according":
+            for to in child.children:
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    return phrase(objs[0])
+            return ""
+    return None
+
+
+class _Scan:
+    """Flags collected while walking up a trigger's chain."""
+
+    def __init__(self) -> None:
+        self.flags: dict[str, str] = {}
+        self.source: str | None = None
+
+    def flag(self, name: str, cue: str) -> None:
+        self.flags.setdefault(name, cue)
+
+    def attribute(self, source: str | None) -> None:
+        if self.source is None and source:
+            self.source = source
+
+
+def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: bool) -> None:
+    for child in token.children:
+        word, dep = child.lower_, child.dep_
+        if dep == "neg" or (dep == "amod" and cues.has("negating_words", child.lemma_)):
+            scan.flag("negated", word)
+        elif dep in {"aux", "auxpass"} and cues.has("future_aux", word):
+            scan.flag("expected", word)
+        elif dep == "aux" and cues.has("modal_aux", word):
+            has_perfect = any(c.lower_ == "have" for c in token.children if c.dep_ == "aux")
+            scan.flag("alleged" if has_perfect and word != "would" else ("would" if word == "would" else "expected"), word)
+        elif dep == "advmod" and cues.has("hedge_adverbs", word):
+            scan.flag("alleged", word)
+        elif dep == "advmod" and cues.has("habitual_adverbs", word):
+            scan.flag("habitual", word)
+        elif dep in {"advmod", "npadvmod"} and cues.has("future_adverbs", word):
+            scan.flag("expected", word)
+        elif dep == "mark" and cues.has("conditional_marks", word):
+            scan.flag("hypothetical", word)
+        elif dep == "prep" and cues.has("background_preps", word) and _dated(child):
+            scan.flag("background", word)
+        elif dep == "advcl" and _conditional_clause(child, cues):
+            scan.flag("conditional-main", child.text)
+        elif dep == "nsubj" and cues.has("expectation_words", child.lemma_):
+            scan.flag("expected", child.lower_)
+    if _inverted_should(token):
+        scan.flag("hypothetical", "should")
+    scan.attribute(_according(token))
+    if _according(token) is not None:
+        scan.flag("reported", "according to")
+
+
+def _dated(prep: Any) -> bool:
+    return any(t.like_num or t.ent_type_ == "DATE" for t in prep.subtree)
+
+
+def _conditional_clause(clause: Any, cues: Cues) -> bool:
+    return any(c.dep_ == "mark" and cues.has("conditional_marks", c.lower_) for c in clause.children) or _inverted_should(clause)
+
+
+def _inverted_should(token: Any) -> bool:
+    auxes = [c for c in token.lefts if c.dep_ == "aux" and c.lower_ == "should"]
+    subjects = [c for c in token.lefts if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(auxes and subjects and auxes[0].i < subjects[0].i)
+
+
+def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -> None:
+    lemma = token.lemma_.lower()
+    if cues.has("negating_words", lemma) and link in {"xcomp", "prep", "pcomp", "pobj", "advcl", "ccomp", "dobj"}:
+        scan.flag("negated", lemma)
+    elif cues.has("habitual_verbs", lemma) and link == "xcomp":
+        scan.flag("habitual", lemma)
+    elif cues.has("denial_verbs", lemma) and link in {"ccomp", "dobj", "xcomp"}:
+        scan.flag("denied", lemma)
+        scan.attribute(_source_of(token))
+    elif cues.has("alleging_verbs", lemma) and link in {"ccomp", "xcomp", "parataxis"}:
+        scan.flag("alleged", lemma)
+        scan.attribute(_source_of(token))
+    elif cues.has("reporting_verbs", lemma) and link in {"ccomp", "parataxis", "xcomp", "conj", "dobj"}:
+        scan.flag("reported", lemma)
+        scan.attribute(_source_of(token))
+    elif cues.has("reporting_nouns", lemma) and link in {"acl", "ccomp", "relcl", "appos"}:
+        scan.flag("reported", lemma)
+        scan.attribute(_noun_source(token))
+    elif cues.has("expectation_words", lemma) and link in {"xcomp", "prep", "pcomp", "pobj", "acl", "ccomp", "advcl", "dobj", "attr"}:
+        scan.flag("expected", lemma)
+    elif link in {"acl", "advcl", "xcomp"} and _infinitive(below) and lemma not in SUCCESS_VERBS:
+        scan.flag("expected", "to (purpose)")
+
+
+def _noun_source(noun: Any) -> str | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return phrase(child)
+    head = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        return _source_of(head)
+    return None
+
+
+def _infinitive(token: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def standing(trigger: Any, cues: Cues | None = None) -> Standing:
+    """The standing of the event that *trigger* names, from its clause chain."""
+    cues = cues or load_cues()
+    scan = _Scan()
+    links = chain(trigger)
+    for index, (token, link) in enumerate(links):
+        if index:
+            _governor_cues(token, link, links[index - 1][0], cues, scan)
+        _clause_cues(token, link, cues, scan, is_trigger=index == 0)
+    return _decide(scan, trigger)
+
+
+def _decide(scan: _Scan, trigger: Any) -> Standing:
+    flags = scan.flags
+    for name in ("negated", "habitual", "background"):
+        if name in flags:
+            return Standing(None, None, f"{name}: {flags[name]}")
+    conditional = "hypothetical" in flags or "conditional-main" in flags or _conditional_sentence(trigger)
+    if "hypothetical" in flags or ("would" in flags and conditional) or (
+        "conditional-main" in flags and ("expected" in flags or "would" in flags)
+    ):
+        return Standing(Status.HYPOTHETICAL, scan.source, _cue(flags, "hypothetical", "would", "conditional-main"))
+    for name, status in (("would", Status.EXPECTED), ("expected", Status.EXPECTED), ("denied", Status.DENIED),
+                         ("alleged", Status.ALLEGED), ("reported", Status.REPORTED)):
+        if name in flags:
+            return Standing(status, scan.source, f"{name}: {flags[name]}")
+    return Standing(Status.ASSERTED, None, None)
+
+
+def _cue(flags: dict[str, str], *names: str) -> str:
+    return "; ".join(f"{n}: {flags[n]}" for n in names if n in flags)
+
+
+def _conditional_sentence(trigger: Any) -> bool:
+    return any(t.dep_ == "mark" and t.lower_ in {"if", "unless"} for t in trigger.sent)

@@ -1,0 +1,201 @@
+"""The actor dictionary: surfaces of the text → ACLED-style canonical actors.
+
+``data/actors.yaml`` lists canonical actors (name, inter code, side, aliases), named units
+coded as their parent, weapons that only one actor fields, and generic words ("the army",
+"the militants") that only the document's context can resolve.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ResourceError
+from ..records import ActorRef
+
+_APOSTROPHES = "'’‘`ʼʻ\"“”"
+
+
+def fold(text: str) -> str:
+    """Case-preserving folding used for alias matching: quotes, dots and hyphens removed."""
+    text = re.sub(f"[{_APOSTROPHES}]", "", text)
+    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)
+    text = re.sub(r"[-–—/(),;:]", " ", text)
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor."""
+
+    name: str
+    inter: int | None
+    side: str | None
+    state: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ActorHit:
+    """An actor alias found in a text: character offsets into that text."""
+
+    start: int
+    end: int
+    surface: str
+    actor: Actor
+
+
+class ActorDictionary:
+    """Canonical actors, their aliases and the generic words, from ``actors.yaml``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._aliases: dict[str, Actor] = {}  # folded alias (lower or ALL-CAPS) -> actor
+        self.generics: dict[str, tuple[str, str | None]] = {}  # folded word -> (class, fallback)
+        self._load(data)
+        self._pattern = self._compile(self._aliases)
+        self._generic_pattern = self._compile(self.generics)
+
+    # --- loading ---------------------------------------------------------------------------
+    def _load(self, data: dict[str, Any]) -> None:
+        for entry in data.get("actors") or ():
+            actor = Actor(entry["name"], entry.get("inter"), entry.get("side"), bool(entry.get("state")))
+            self.actors[actor.name] = actor
+            self._add_aliases(entry, actor)
+        for section in ("units", "weapon_owners"):
+            for entry in data.get(section) or ():
+                parent = self.actors.get(entry["parent"])
+                if parent is None:
+                    raise ResourceError(f"{section}: unknown parent {entry['parent']!r}", source="actors.yaml")
+                self._add_aliases(entry, parent, key="words" if section == "weapon_owners" else "aliases")
+        for entry in data.get("generics") or ():
+            for word in entry.get("words") or ():
+                self.generics[fold(str(word)).lower()] = (entry["class"], entry.get("fallback"))
+
+    def _add_aliases(self, entry: dict[str, Any], actor: Actor, key: str = "aliases") -> None:
+        for alias in entry.get(key) or ():
+            folded = fold(str(alias))
+            self._aliases[folded if _acronym(folded) else folded.lower()] = actor
+
+    @staticmethod
+    def _compile(words: dict[str, Any]) -> re.Pattern[str]:
+        ordered = sorted(words, key=len, reverse=True)
+        body = "|".join(re.escape(w) for w in ordered) or "(?!x)x"
+        return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])")
+
+    # --- lookups ---------------------------------------------------------------------------
+    def find_all(self, text: str) -> list[ActorHit]:
+        """Every named actor in *text*, longest alias first at each position."""
+        folded, offsets = _fold_with_offsets(text)
+        hits: list[ActorHit] = []
+        for match in re.finditer(self._pattern.pattern, folded, flags=re.IGNORECASE):
+            actor = self._lookup(match.group(0))
+            if actor is not None:
+                start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+                hits.append(ActorHit(start, end, text[start:end], actor))
+        return hits
+
+    def _lookup(self, folded: str) -> Actor | None:
+        # ALL-CAPS aliases are stored as written, the others lower-cased
+        return self._aliases.get(folded) or self._aliases.get(folded.lower())
+
+    def lookup(self, surface: str) -> Actor | None:
+        """The first named actor in *surface*, or None."""
+        hits = self.find_all(surface)
+        return hits[0].actor if hits else None
+
+    def generic_class(self, surface: str) -> tuple[str, str | None] | None:
+        """(class, fallback name) when *surface* is a generic word ("the militants")."""
+        match = self._generic_pattern.search(fold(surface).lower())
+        return self.generics[match.group(0)] if match else None
+
+    def ref(self, surface: str | None, actor: Actor | None, *, inferred: bool = False) -> ActorRef:
+        if actor is None:
+            return ActorRef(surface=surface, name=None, inferred=inferred)
+        return ActorRef(surface, actor.name, actor.inter, actor.side, inferred)
+
+
+def _acronym(word: str) -> bool:
+    return word.isupper() and len(word.replace(" ", "")) <= 5
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold *text* character by character, keeping each output char's source offset."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _APOSTROPHES or (ch == "." and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()):
+            continue
+        if ch == "." and i > 0 and text[i - 1].isupper() and (i + 1 == len(text) or text[i + 1] == " "):
+            continue
+        ch = " " if ch in "-–—/(),;:\u00a0\n\t" else ch
+        if ch == " " and out and out[-1] == " ":
+            continue
+        out.append(ch)
+        offsets.append(i)
+    return "".join(out), offsets
+
+
+def _read(path: Path | None) -> dict[str, Any]:
+    try:
+        if path is None:
+            text = resources.files("frontlines").joinpath("data/actors.yaml").read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ResourceError(f"cannot read the actor dictionary: {exc}", source=str(path or "actors.yaml")) from exc
+    if not isinstance(data, dict):
+        raise ResourceError("the actor dictionary must be a mapping", source=str(path or "actors.yaml"))
+    return data
+
+
+def load_actors(path: str | Path | None = None) -> ActorDictionary:
+    """The actor dictionary at *path* (the packaged one by default, cached)."""
+    return _default_actors() if path is None else ActorDictionary(_read(Path(path)))
+
+
+@functools.cache
+def _default_actors() -> ActorDictionary:
+    return ActorDictionary(_read(None))
+
+
+class DocumentActors:
+    """The named actors of one document, for resolving generic words and missing opponents."""
+
+    def __init__(self, actors: ActorDictionary, text: str) -> None:
+        self.actors = actors
+        self.hits = [h for h in actors.find_all(text) if h.actor.side != "civilian"]
+        self.counts = Counter(h.actor for h in self.hits)
+
+    def nearest(self, position: int, wanted: str) -> Actor | None:
+        """The closest named actor of class *wanted* before *position* (else the most frequent)."""
+        pool = [h for h in self.hits if _class_of(h.actor) == wanted or (wanted == "nonstate" and _class_of(h.actor) == "rebel")]
+        before = [h for h in pool if h.start < position]
+        if before:
+            return before[-1].actor
+        ranked = [a for a, _ in self.counts.most_common() if any(h.actor is a for h in pool)]
+        return ranked[0] if ranked else None
+
+    def opponent(self, of: Actor, position: int) -> Actor | None:
+        """The most likely opponent of *of*: the nearest earlier actor of another side."""
+        wanted = "nonstate" if of.state or of.side == "pro-government" else "state"
+        found = self.nearest(position, wanted)
+        return found if found is not None and found.side != of.side else None
+
+
+def _class_of(actor: Actor) -> str:
+    if actor.state or actor.side == "pro-government":
+        return "state"
+    return "rebel" if actor.side == "opposition" else "nonstate"
+
+
+def is_state(actor: Actor | None) -> bool:
+    """True for the armed forces or government of a state and their allies' state forces."""
+    return actor is not None and (actor.state or actor.side == "pro-government")

@@ -1,0 +1,89 @@
+"""Second pass over a document's claims: actors from context, territory sub-types, dates.
+
+- a generic actor word ("the army", "the militants") becomes the nearest earlier named
+  actor of that class in the document (else its most frequent one, else the class
+  fallback), marked ``inferred``;
+- the loser of a territorial change, or the other side of a killing, is inferred from the
+  document when the sentence does not name it (``surface=None``, ``inferred=True``);
+- "Government regains territory" vs "Non-state actor overtakes territory" follows actor1;
+- ``event_date``/``time_precision`` come from ``date_text`` and the publication date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from ..records import ActorRef, Article, Claim
+from .actors import ActorDictionary, DocumentActors, is_state, load_actors
+from .dates import resolve_date
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+INFER_OPPONENT = TERRITORY
+
+
+class ClaimResolver:
+    """Fills actors, territory sub-types and dates of extracted claims."""
+
+    def __init__(self, actors: ActorDictionary | None = None) -> None:
+        self._actors = actors
+
+    @property
+    def actors(self) -> ActorDictionary:
+        if self._actors is None:
+            self._actors = load_actors()
+        return self._actors
+
+    def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
+        """The claims with their actors, sub-types and dates resolved."""
+        context = DocumentActors(self.actors, article.text)
+        return [self._one(claim, article, context) for claim in claims]
+
+    def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
+        actor1 = self._actor(claim.actor1, claim.trigger_start, context)
+        actor2 = self._actor(claim.actor2, claim.trigger_start, context)
+        actor1, actor2 = self._opponents(claim, actor1, actor2, context)
+        sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors)
+        event_date, precision = claim.event_date, claim.time_precision
+        if event_date is None:
+            event_date, precision = resolve_date(claim.date_text, article.published)
+        return dataclasses.replace(claim, actor1=actor1, actor2=actor2, sub_event_type=sub_type,
+                                   event_date=event_date, time_precision=precision)
+
+    def _actor(self, ref: ActorRef | None, position: int, context: DocumentActors) -> ActorRef | None:
+        if ref is None or ref.name is not None or not ref.surface:
+            return ref
+        named = self.actors.lookup(ref.surface)
+        if named is not None:
+            return self.actors.ref(ref.surface, named)
+        generic = self.actors.generic_class(ref.surface)
+        if generic is None:
+            return ref
+        kind, fallback = generic
+        found = context.nearest(position, kind)
+        if found is None and fallback:
+            found = self.actors.actors.get(fallback)
+        return self.actors.ref(ref.surface, found, inferred=True) if found else ref
+
+    def _opponents(self, claim: Claim, a1: ActorRef | None, a2: ActorRef | None,
+                   context: DocumentActors) -> tuple[ActorRef | None, ActorRef | None]:
+        if claim.sub_event_type not in INFER_OPPONENT and not (claim.fatalities and claim.event_type == "Battles"):
+            return a1, a2
+        known1 = self.actors.actors.get(a1.name) if a1 and a1.name else None
+        known2 = self.actors.actors.get(a2.name) if a2 and a2.name else None
+        if known1 is not None and known2 is None:
+            other = context.opponent(known1, claim.trigger_start)
+            a2 = self.actors.ref(None, other, inferred=True) if other else a2
+        elif known2 is not None and known1 is None and a1 is None:
+            other = context.opponent(known2, claim.trigger_start)
+            a1 = self.actors.ref(None, other, inferred=True) if other else a1
+        return a1, a2
+
+
+def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDictionary) -> str:
+    if sub_type not in TERRITORY or actor1 is None or actor1.name is None:
+        return sub_type
+    actor = actors.actors.get(actor1.name)
+    if actor is None:
+        return sub_type
+    return "Government regains territory" if is_state(actor) else "Non-state actor overtakes territory"

@@ -1,0 +1,121 @@
+"""Event dates from date words and the publication date, with ACLED time_precision.
+
+``resolve_date("last weekend", date(2017, 1, 23))`` → ``("2017-01-21/2017-01-22", 2)``.
+Precision: 1 a day, 2 a few days / a week, 3 a month or vaguer.  Relative expressions
+need the publication date; without it they stay unresolved (None), never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+Resolved = tuple[str | None, int | None]
+NONE: Resolved = (None, None)
+
+
+def _day(d: dt.date) -> Resolved:
+    return d.isoformat(), 1
+
+
+def _span(a: dt.date, b: dt.date, precision: int) -> Resolved:
+    return (a.isoformat(), precision) if a == b else (f"{a.isoformat()}/{b.isoformat()}", precision)
+
+
+def _month(year: int, month: int) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return _span(dt.date(year, month, 1), dt.date(year, month, last), 3)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text.lower().replace(",", " ")).strip()
+    return re.sub(r"^(?:on|in|at|by|since|during|the) ", "", text).strip()
+
+
+def resolve_date(text: str | None, published: dt.date | None) -> Resolved:
+    """(ISO date or interval, time_precision) for *text*, or (None, None)."""
+    if not text:
+        return NONE
+    words = _clean(text)
+    absolute = _absolute(words, published)
+    if absolute != NONE or published is None:
+        return absolute
+    return _relative(words, published)
+
+
+def _absolute(words: str, published: dt.date | None) -> Resolved:
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words):
+        return _day(dt.date(int(m[1]), int(m[2]), int(m[3])))
+    if m := re.fullmatch(r"(?:(?:early|mid|late)[- ])?([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", words):
+        return _month_day(m[1], int(m[2]), m[3], published)
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)(?: (\d{4}))?", words):
+        return _month_day(m[2], int(m[1]), m[3], published)
+    if m := re.fullmatch(r"(?:(?:early|mid|late)[- ])?([a-z]+) (\d{4})", words):
+        return _month(int(m[2]), MONTHS[m[1]]) if m[1] in MONTHS else NONE
+    if m := re.fullmatch(r"(?:(?:the )?(?:end|beginning|start) of )?(\d{4})", words):
+        year = int(m[1])
+        return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), 3) if 1900 < year < 2100 else NONE
+    return NONE
+
+
+def _month_day(month_word: str, day: int, year: str | None, published: dt.date | None) -> Resolved:
+    month = MONTHS.get(month_word)
+    if month is None:
+        return NONE
+    if year is None:
+        if published is None:
+            return NONE
+        candidate_year = published.year
+        if (month, day) > (published.month, published.day + 1):
+            candidate_year -= 1
+        year = str(candidate_year)
+    try:
+        return _day(dt.date(int(year), month, day))
+    except ValueError:
+        return NONE
+
+
+def _relative(words: str, pub: dt.date) -> Resolved:
+    one = dt.timedelta(days=1)
+    fixed = {
+        "today": _day(pub), "earlier today": _day(pub), "this morning": _day(pub), "tonight": _day(pub),
+        "this evening": _day(pub), "yesterday": _day(pub - one), "last night": _day(pub - one),
+        "this week": _span(pub - dt.timedelta(days=pub.weekday()), pub, 2),
+        "past week": _span(pub - 7 * one, pub, 2), "last week": _last_week(pub),
+        "this month": _span(pub.replace(day=1), pub, 3), "last month": _last_month(pub),
+        "last weekend": _last_weekend(pub), "this weekend": _last_weekend(pub + 2 * one),
+    }  # fmt: skip
+    if words in fixed:
+        return fixed[words]
+    if m := re.fullmatch(r"(?:last |this |past |previous )?([a-z]+)", words):
+        if m[1] in WEEKDAYS:
+            back = (pub.weekday() - WEEKDAYS[m[1]]) % 7
+            return _day(pub - dt.timedelta(days=back or (7 if words.startswith("last") else 0)))
+        if m[1] in MONTHS and len(m[1]) > 3:
+            return _previous_month_named(MONTHS[m[1]], pub, strict=words.startswith("last"))
+    return NONE
+
+
+def _last_week(pub: dt.date) -> Resolved:
+    monday = pub - dt.timedelta(days=pub.weekday() + 7)
+    return _span(monday, monday + dt.timedelta(days=6), 2)
+
+
+def _last_month(pub: dt.date) -> Resolved:
+    first = pub.replace(day=1) - dt.timedelta(days=1)
+    return _month(first.year, first.month)
+
+
+def _last_weekend(pub: dt.date) -> Resolved:
+    back = (pub.weekday() - 6) % 7 or 7  # the Sunday before the publication day
+    sunday = pub - dt.timedelta(days=back)
+    return _span(sunday - dt.timedelta(days=1), sunday, 2)
+
+
+def _previous_month_named(month: int, pub: dt.date, *, strict: bool) -> Resolved:
+    year = pub.year if (month < pub.month or (month == pub.month and not strict)) else pub.year - 1
+    return _month(year, month)
