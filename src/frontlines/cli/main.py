@@ -130,5 +130,17 @@ def doctor(db: Path, as_json: bool) -> None:
     store.close()
 
 
+def _register_subcommands() -> None:
+    from .places import gazetteer_group, places_command
+    from .segments import segments_command
+
+    cli.add_command(segments_command, "segments")
+    cli.add_command(places_command, "places")
+    cli.add_command(gazetteer_group, "gazetteer")
+
+
+_register_subcommands()
+
+
 def main() -> None:
     cli()
