@@ -59,7 +59,7 @@ def run(inputs: tuple[Path, ...], db: Path, manifest: Path | None, engine: str, 
     read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
     show = not quiet
     with click.progressbar(length=_count_inputs(inputs) or 1, label="documents", file=sys.stderr,
-                           hidden=not show, show_pos=True) as bar:
+                           hidden=not (show and sys.stderr.isatty()), show_pos=True) as bar:
         summary = run_pipeline(list(inputs), store, manifest=manifest, options=options,
                                progress=lambda _source: bar.update(1), read_options=read)
     for line in summary.failure_messages:

@@ -155,7 +155,7 @@ def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Cl
     out = []
     for event in events:
         hits = event.happened and any(
-            d.event_type == event.event_type and _same_place(d, c, options)
+            d.event_type == event.event_type and _same_place(d, c, options.radius_km)
             for c in claims_by_event[event.id] for d in denied)
         out.append(replace(event, contradicted=True) if hits else event)
     return out
