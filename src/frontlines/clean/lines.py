@@ -59,8 +59,13 @@ def is_url_only(text: str) -> bool:
     return bool(_URL.match(text.strip()))
 
 
+_CREDIT_TAIL = re.compile(r"[.!?”\"]\s*[-–—/(]?\s*[A-Z][A-Za-z]{1,7}\)?\s*$")  # "….-AFP", "… (Reuters)"
+
+
 def ends_terminal(text: str) -> bool:
-    return text.rstrip().endswith(_TERMINAL)
+    """Ends like a sentence (an agency credit such as "-AFP" after the full stop is allowed)."""
+    text = text.rstrip()
+    return text.endswith(_TERMINAL) or bool(_CREDIT_TAIL.search(text))
 
 
 def title_case_ratio(text: str) -> float:
@@ -94,6 +99,8 @@ def is_prose(line: Line) -> bool:
         return True
     if text.endswith(("?", "!")) and n < 15:  # "Who gets there first?" is a headline
         return False
+    if n >= 12 and re.search(r"\w[.!?]\s+[A-Z(“\"]", text):  # a full sentence, then more words
+        return True
     return n >= 8 and ends_terminal(text) and not is_url_only(text)
 
 

@@ -156,7 +156,8 @@ def _role(i: int, content: list[Line], debris: list[bool], first: int, end: int,
         clear = lexicon.matches("strong", line.stripped) or lexicon.hits("appeal", line.stripped) >= 2
         return Role.BOILERPLATE if clear and 2 <= line.n_words <= 12 else Role.COMMENTS
     if debris[i]:
-        return Role.BOILERPLATE
+        scrap = is_debris(line) and not lexicon.matches("strong", line.stripped)
+        return Role.BODY if scrap and first < i < end else Role.BOILERPLATE
     if is_byline(line):
         return Role.BYLINE
     if i < first:
