@@ -85,3 +85,13 @@ def test_every_command_and_option_is_documented() -> None:
         for param in command.params:
             assert getattr(param, "help", None) or param.param_type_name == "argument", \
                 f"{name} {param.name} has no help"
+
+
+def test_check_validates_data_files(tmp_path: Path) -> None:
+    assert CliRunner().invoke(cli, ["check"]).exit_code == 0
+    broken = tmp_path / "actors.yaml"
+    broken.write_text("actors: [1, 2\n")
+    result = CliRunner().invoke(cli, ["check", "--actors", str(broken)])
+    assert result.exit_code == 1
+    assert "actors: 1 problems" in result.output
+    assert all(len(line) < 400 for line in result.output.splitlines())

@@ -58,3 +58,30 @@ geocoders: Registry[Callable[..., object]] = Registry("geocoder")
 stores: Registry[Callable[..., object]] = Registry("store")
 exporters: Registry[Callable[..., object]] = Registry("exporter")
 engines: Registry[Callable[..., object]] = Registry("engine")
+
+
+#: modules whose import registers the built-in parts
+BUILTIN_MODULES = (
+    "frontlines.ingest.readers",
+    "frontlines.clean.segmenter",
+    "frontlines.extract.claims",
+    "frontlines.resolve.gazetteer",
+    "frontlines.store.sqlite",
+    "frontlines.export.writers",
+    "frontlines.scale.engines",
+)
+
+#: entry-point group through which outside packages register their parts
+PLUGIN_GROUP = "frontlines.plugins"
+
+
+def load_builtins(*, plugins: bool = True) -> None:
+    """Import the built-in parts (and installed plugins) so that every registry is filled."""
+    import importlib
+    from importlib.metadata import entry_points
+
+    for module in BUILTIN_MODULES:
+        importlib.import_module(module)
+    if plugins:
+        for entry in entry_points(group=PLUGIN_GROUP):
+            entry.load()

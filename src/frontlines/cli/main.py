@@ -130,6 +130,32 @@ def doctor(db: Path, as_json: bool) -> None:
     store.close()
 
 
+@cli.command()
+@click.option("--triggers", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check this trigger lexicon instead of the packaged one.")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check this actor dictionary instead of the packaged one.")
+@click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check this outlet registry instead of the packaged one.")
+@click.option("--overlay", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Check this gazetteer overlay instead of the packaged one.")
+@friendly
+def check(triggers: Path | None, actors: Path | None, outlets: Path | None, overlay: Path | None) -> None:
+    """Validate the data files: trigger lexicon, actor dictionary, outlet registry, gazetteer overlay."""
+    from ..resources import check_resources
+
+    given = {"triggers": triggers, "actors": actors, "outlets": outlets, "gazetteer_overlay": overlay}
+    report = check_resources({k: v for k, v in given.items() if v is not None})
+    bad = 0
+    for name, problems in report.items():
+        click.echo(f"{name}: {'ok' if not problems else f'{len(problems)} problems'}")
+        for problem in problems:
+            click.echo("  " + " ".join(problem.split()))
+        bad += len(problems)
+    if bad:
+        sys.exit(1)
+
+
 def _register_subcommands() -> None:
     from .places import gazetteer_group, places_command
     from .segments import segments_command

@@ -1,0 +1,65 @@
+"""The analyst-editable data files, and one check over all of them.
+
+Each resource is a versioned file in ``frontlines/data`` that an analyst can read and
+extend; ``check_resources`` validates the packaged ones or the user's own copies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+
+from .errors import FrontlinesError
+
+
+def _lexicon(path: Path) -> list[str]:
+    from .extract.lexicon import validate_lexicon
+
+    return validate_lexicon(path)
+
+
+def _outlets(path: Path) -> list[str]:
+    from .clean.outlets import validate_outlets
+
+    return validate_outlets(path)
+
+
+def _overlay(path: Path) -> list[str]:
+    from .resolve.gaz_overlay import check_overlay
+
+    return check_overlay(path)
+
+
+def _actors(path: Path) -> list[str]:
+    from .resolve.actors import load_actors
+
+    try:
+        load_actors(path)
+    except FrontlinesError as exc:
+        return [exc.message]
+    return []
+
+
+#: resource name → (packaged file name, validator)
+RESOURCES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
+    "triggers": ("triggers.yaml", _lexicon),
+    "actors": ("actors.yaml", _actors),
+    "outlets": ("outlets.yaml", _outlets),
+    "gazetteer_overlay": ("gazetteer_overlay.csv", _overlay),
+}
+
+
+def packaged(name: str) -> Path:
+    """Path of a packaged data file."""
+    return Path(str(resources.files("frontlines").joinpath("data", name)))
+
+
+def check_resources(paths: Mapping[str, Path] | None = None) -> dict[str, list[str]]:
+    """Problems of each resource (the packaged file unless ``paths`` names another one)."""
+    paths = paths or {}
+    report = {}
+    for name, (filename, validate) in RESOURCES.items():
+        path = paths.get(name) or packaged(filename)
+        report[name] = validate(path) if path.exists() else [f"{path}: no such file"]
+    return report
