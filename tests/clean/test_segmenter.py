@@ -105,3 +105,31 @@ def test_segments_tile_any_text(parts: list[str]) -> None:
     assert all(a.end == b.start for a, b in zip(segments, segments[1:]))
     assert "".join(s.text_of(text) for s in segments) == text
     assert all(s.index == i for i, s in enumerate(segments))
+
+
+OPED = """Mon 12 Jun 2017
+
+Posted on June 12, 2017 by Levant Wire
+
+Army shells rebel positions in Jobar
+
+The Syrian army shelled rebel positions in the Jobar district of Damascus on Monday, a war monitor said, killing at least four fighters.
+
+If you think this war is over, think again. The army has lost hundreds of men in Jobar in the last month alone!
+
+We must ask ourselves: who benefits from the endless shelling of Jobar and Ain Tarma, and who pays?"""
+
+
+def test_dates_and_posted_lines_are_bylines_and_rhetoric_is_not_comments() -> None:
+    roles = _roles(OPED)
+    assert roles[1] == roles[3] == "byline" and roles[5] == "title"
+    assert {roles[n] for n in (7, 9, 11)} == {"body"}
+
+
+def test_timestamped_reply_chain_is_comments() -> None:
+    text = COMMENTED.split("\nlol")[0] + (
+        "\nAbu Omar 2 hours ago\nThis is what happens when you trust the regime media\n"
+        "Reply\nMaria K. 1 hour ago\nagree, total nonsense\nReply"
+    )
+    roles = _roles(text)
+    assert roles[5] == "body" and {roles[n] for n in range(6, 12)} == {"comments"}

@@ -33,7 +33,8 @@ WEIGHTS: dict[str, float] = {
 }
 THRESHOLD = 0.5  # a line scoring above this leans towards "comment"
 MIN_SUFFIX_SCORE = 3.0  # the suffix's summed margin must reach this
-STRONG = 2.0  # at least one line of the suffix must score this much
+STRONG = 2.0  # at least two lines of the suffix must score this much
+MIN_STRONG_LINES = 2
 
 _EMOTICON = re.compile(r"(?:^|\s)(?::-?[D)(P]|;-?\)|xD|:'\()(?=\s|$)|\b(?:lol|lmao|rofl|haha\w*)\b", re.I)
 _INSULT = re.compile(
@@ -51,7 +52,12 @@ _INTERJECTION = re.compile(
 _OPINION = re.compile(
     r"\b(?:should|shouldn’t|need to|needs to|must|i think|imo|imho|hope|let’s|let's|let go)\b", re.I
 )
-_REPLY = re.compile(r"(?:^@\w+|\bsays:\s*$|^reply\b|\breplied\b|\bin reply to\b)", re.I)
+_REPLY = re.compile(
+    r"(?:^@\w+|\bsays:\s*$|^reply\b|\breplied\b|\bin reply to\b|"
+    r"\b\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago\b|\bat \d{1,2}:\d\d\s*(?:am|pm)\b|"
+    r"•\s*reply\b|\breply\s*↓)",
+    re.I,
+)
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|according to|reported|announced|stated|claimed|sources?|"
     r"spokesman|spokesperson|ministry|monitor|activists)\b",
@@ -98,14 +104,14 @@ def find_comment_start(candidates: Sequence[Line], neutral: Sequence[bool]) -> i
     break a comments section.  The start is the suffix with the largest summed margin.
     """
     best, best_at, total = 0.0, None, 0.0
-    strong_seen = False
+    strong = 0
     for i in range(len(candidates) - 1, -1, -1):
         if neutral[i]:
             continue
         score = comment_score(candidates[i])
-        strong_seen = strong_seen or score >= STRONG
+        strong += score >= STRONG
         total += score - THRESHOLD
-        if total > best and score > THRESHOLD and strong_seen:
+        if total > best and score > THRESHOLD and strong >= MIN_STRONG_LINES:
             best, best_at = total, i
     if best_at is None or best < MIN_SUFFIX_SCORE:
         return None

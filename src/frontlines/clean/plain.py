@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..records import Role
 from .comments import find_comment_start
+from .datelines import find_dateline
 from .lexicon import Lexicon
 from .lines import Line, is_debris, is_headline, is_prose, is_url_only, sentence_count, title_case_ratio
 from .outlets import OutletRegistry
@@ -25,6 +26,7 @@ _BYLINE = (
     re.compile(r"^(?:source|sources|via|credit|courtesy)\s*:\s*\S.{0,60}$", re.I),
     re.compile(rf"^(?:author|reporter|correspondent|editor)s?\s*:\s*{_NAME}.{{0,40}}$", re.I),
     re.compile(rf"^[A-Z][\w’'-]+(?:[ ,]+[A-Z][\w’'-]+)?,? by {_NAME}\s*(?::\s*@\w+)?\s*$"),
+    re.compile(r"^(?:posted|published|updated|last updated)(?: on| at)?\s+.{0,40}?(?: by .{0,40})?$", re.I),
 )
 _LEAD_WORDS = re.compile(
     r"^(?:the|a|an|this|that|these|it|in|on|at|last|after|before|following|as|when|while|"
@@ -44,8 +46,14 @@ class LineLabel:
 
 
 def is_byline(line: Line) -> bool:
+    """An author or source credit, or a line that is only a date ("Mon 12 Jun 2017")."""
     text = line.stripped
-    return line.n_words <= 12 and any(p.match(text) for p in _BYLINE)
+    if line.n_words > 12:
+        return False
+    if any(p.match(text) for p in _BYLINE):
+        return True
+    found = find_dateline(text, window=60)
+    return found is not None and len(found.surface) >= len(text.rstrip(" .,|-–—")) - 2
 
 
 def is_boilerplate(line: Line, lexicon: Lexicon) -> bool:
