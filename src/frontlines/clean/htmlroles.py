@@ -10,7 +10,7 @@ from .blocks import fill_blank_lines, to_segments
 from .lexicon import Lexicon, default_lexicon
 from .lines import Line, split_lines
 from .outlets import default_registry
-from .plain import LineLabel, _mark_quotes, is_boilerplate, is_byline, label_lines
+from .plain import LineLabel, mark_quotes, is_boilerplate, is_byline, label_lines
 
 
 def _norm(text: str) -> str:
@@ -19,9 +19,14 @@ def _norm(text: str) -> str:
 
 def _trafilatura_view(html: str) -> tuple[str, str, str]:
     """Normalised main text, comments text and title as trafilatura sees them."""
-    import trafilatura
+    from ..ingest.html import trafilatura_module
 
-    doc = trafilatura.bare_extraction(html, include_comments=True, with_metadata=True, favor_recall=True)
+    trafilatura = trafilatura_module()
+    if trafilatura is None:  # DOM hints and the plain-text segmenter decide alone
+        return "", "", ""
+    doc = trafilatura.bare_extraction(  # type: ignore[attr-defined]
+        html, include_comments=True, with_metadata=True, favor_recall=True
+    )
     if doc is None:
         return "", "", ""
     return _norm(doc.text or ""), _norm(doc.comments or ""), _norm(doc.title or "")
@@ -45,7 +50,7 @@ def segment_html(article: Article) -> tuple[Segment, ...]:
         role = _role(line, block.hint, main, comments, title, plain[line.number].role, default_lexicon())
         labels[line.number] = LineLabel(role)
     _body_between(labels, content, main)
-    _mark_quotes(content, labels, default_registry())
+    mark_quotes(content, labels, default_registry())
     return to_segments(article.id, article.text, lines, fill_blank_lines(lines, labels))
 
 

@@ -90,7 +90,7 @@ def label_lines(lines: list[Line], lexicon: Lexicon, registry: OutletRegistry) -
     labels: dict[int, LineLabel] = {}
     for i, line in enumerate(content):
         labels[line.number] = LineLabel(_role(i, content, debris, first, end, start, lexicon))
-    _mark_quotes(content, labels, registry)
+    mark_quotes(content, labels, registry)
     return labels
 
 
@@ -188,7 +188,7 @@ def _embedded_headline(i: int, content: list[Line]) -> bool:
     return before and after
 
 
-def _mark_quotes(content: list[Line], labels: dict[int, LineLabel], registry: OutletRegistry) -> None:
+def mark_quotes(content: list[Line], labels: dict[int, LineLabel], registry: OutletRegistry) -> None:
     run: list[Line] = []
     for line in [*content, None]:
         if line is not None and labels[line.number].role is Role.BODY:

@@ -66,6 +66,7 @@ class NearDuplicateIndex:
         self.rows = num_perm // bands
         self.hasher = MinHasher(num_perm, k)
         self._signatures: dict[str, tuple[int, ...]] = {}
+        self._order: dict[str, int] = {}
         self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
         self._parent: dict[str, str] = {}
 
@@ -85,6 +86,7 @@ class NearDuplicateIndex:
         signature = self.hasher.signature(text)
         match = self._earliest_match(doc_id, signature)
         self._signatures[doc_id] = signature
+        self._order[doc_id] = len(self._order)
         self._parent[doc_id] = doc_id
         for other in self._candidates(signature):
             if other != doc_id and similarity(signature, self._signatures[other]) >= self.threshold:
@@ -97,9 +99,8 @@ class NearDuplicateIndex:
         return [(b, signature[b * self.rows : (b + 1) * self.rows]) for b in range(self.bands)]
 
     def _candidates(self, signature: tuple[int, ...]) -> list[str]:
-        order = {doc: i for i, doc in enumerate(self._signatures)}
         found = {doc for key in self._band_keys(signature) for doc in self._buckets.get(key, ())}
-        return sorted(found, key=order.__getitem__)
+        return sorted(found, key=self._order.__getitem__)
 
     def _earliest_match(self, doc_id: str, signature: tuple[int, ...]) -> str | None:
         for other in self._candidates(signature):

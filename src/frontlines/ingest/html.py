@@ -135,15 +135,51 @@ def render_text(blocks: list[Block]) -> str:
     return SEPARATOR.join(block.text for block in blocks)
 
 
+_META_KEYS = {
+    "title": ("og:title", "twitter:title", "title"),
+    "author": ("author", "article:author", "dc.creator"),
+    "outlet": ("og:site_name", "application-name", "publisher"),
+    "url": ("og:url",),
+}
+
+
+def _meta_from_tags(html: str) -> dict[str, object]:
+    """Fallback when trafilatura cannot be imported: <meta> tags, <title>, canonical link."""
+    root = lxml_html.document_fromstring(html)
+    tags = {(m.get("property") or m.get("name") or "").lower(): m.get("content") for m in root.iter("meta")}
+    found: dict[str, object] = {
+        field: next((tags[k] for k in keys if tags.get(k)), None) for field, keys in _META_KEYS.items()
+    }
+    if not found["title"] and root.find(".//title") is not None:
+        found["title"] = (root.find(".//title").text or "").strip() or None
+    canonical = root.find(".//link[@rel='canonical']")
+    if not found["url"] and canonical is not None:
+        found["url"] = canonical.get("href")
+    return found
+
+
+def trafilatura_module() -> object | None:
+    """trafilatura, or None where it cannot be imported (it needs lxml_html_clean)."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    return trafilatura
+
+
 def _metadata(html: str, url: str | None) -> dict[str, object]:
     """Title, author, site name, URL and date from trafilatura/htmldate (offline)."""
-    import trafilatura
     from htmldate import find_date
 
-    meta = trafilatura.extract_metadata(html, default_url=url)
-    found: dict[str, object] = {}
-    if meta is not None:
-        found = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url or url}
+    trafilatura = trafilatura_module()
+    if trafilatura is None:
+        found = _meta_from_tags(html)
+    else:
+        meta = trafilatura.extract_metadata(html, default_url=url)  # type: ignore[attr-defined]
+        found = {}
+        if meta is not None:
+            found = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url}
+    found["url"] = found.get("url") or url
     date = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     if date:
         found["published"] = dt.date.fromisoformat(date)
