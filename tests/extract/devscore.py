@@ -83,6 +83,8 @@ class Score:
     date_ok: int = 0
     false_positives: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    status_errors: list[str] = field(default_factory=list)
+    actor_errors: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
         div = lambda a, b: round(a / b, 3) if b else 0.0  # noqa: E731
@@ -108,22 +110,40 @@ def _overlaps(claim: Claim, gold: dict, text: str) -> int:
     return 1 if claim.start < end and start < claim.end else 0
 
 
+def _same_place(claim: Claim, gold: dict) -> bool:
+    from frontlines.resolve.normalize import name_key
+
+    if claim.location is None or not gold.get("location"):
+        return False
+    mine = {name_key(claim.location.text)} | ({name_key(claim.location.place.name)} if claim.location.place else set())
+    theirs = {name_key(gold["location"])} | ({name_key(gold["location_gazetteer"])} if gold.get("location_gazetteer") else set())
+    mine.discard("")
+    return bool(mine & theirs) or any(m and m in t for m in mine for t in theirs)
+
+
 def best_gold(claim: Claim, golds: list[dict], text: str) -> dict | None:
-    scored = [(_overlaps(claim, g, text) + (0.5 if claim.sub_event_type == g["sub_event_type"] else 0), g)
+    scored = [(max(_overlaps(claim, g, text), 1 if _same_place(claim, g) else 0)
+               + (0.5 if claim.sub_event_type == g["sub_event_type"] else 0)
+               + (0.75 if claim.factual == (g["eval_tier"] != "non_factual") else 0), g)
               for g in golds if _compatible(claim, g)]
     scored = [s for s in scored if s[0] >= 1]
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
 
+def _bounds(text: str) -> tuple[str, str]:
+    lo, _, hi = text.partition("/")
+    hi = hi or lo
+    pad = lambda d, end: d + ("-12-31"[len(d) - 4:] if end else "-01-01"[len(d) - 4:]) if len(d) < 10 else d  # noqa: E731
+    return pad(lo, False), pad(hi, True)
+
+
 def _date_ok(claim: Claim, gold: dict) -> bool:
-    want = gold.get("date") or gold.get("date_estimate")
-    got = claim.event_date
-    if not got:
+    """The claim's date (or interval) overlaps the gold date (or interval)."""
+    if not claim.event_date:
         return False
-    lo, _, hi = want.partition("/")
-    glo, _, ghi = got.partition("/")
-    hi, ghi = hi or lo, ghi or glo
-    return glo[: len(lo)] >= lo[: len(glo)] and glo[: len(hi)] <= hi or got.startswith(want)
+    glo, ghi = _bounds(gold.get("date") or gold.get("date_estimate"))
+    clo, chi = _bounds(claim.event_date)
+    return clo <= ghi and glo <= chi
 
 
 def score(results: list[tuple[str, Cleaned, list[Claim]]]) -> Score:
@@ -162,10 +182,15 @@ def _pair(sc: Score, claim: Claim, gold: dict | None) -> None:
         return
     sc.status_pairs += 1
     sc.status_ok += claim.status.value == gold["status"]
+    if claim.status.value != gold["status"]:
+        sc.status_errors.append(f"{gold['id']} gold={gold['status']} ← {label}")
     if gold.get("actor1"):
         sc.actor_pairs += 1
-        sc.actor_ok += bool(claim.actor1 and claim.actor1.name == gold["actor1"])
-    if gold.get("date") or gold.get("date_estimate"):
+        ok = bool(claim.actor1 and claim.actor1.name == gold["actor1"])
+        sc.actor_ok += ok
+        if not ok:
+            sc.actor_errors.append(f"{gold['id']} gold={gold['actor1']} got={claim.actor1} ← «{claim.trigger}»")
+    if gold.get("date_text") and (gold.get("date") or gold.get("date_estimate")):
         sc.date_pairs += 1
         sc.date_ok += _date_ok(claim, gold)
 
@@ -198,3 +223,5 @@ if __name__ == "__main__":
     print("MISSED:", *sc.missed, sep="\n  ")
     print("FALSE POSITIVES:", *sc.false_positives, sep="\n  ")
     print("SERIOUS:", *sc.serious, sep="\n  ")
+    print("STATUS ERRORS:", *sc.status_errors, sep="\n  ")
+    print("ACTOR ERRORS:", *sc.actor_errors, sep="\n  ")

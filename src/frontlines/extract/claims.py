@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..records import EXTRACTABLE_ROLES, Claim, Cleaned, Mention, Role, Segment, Status
+from ..records import EXTRACTABLE_ROLES, FACTUAL_STATUSES, Claim, Cleaned, Mention, Role, Segment, Status
 from ..resolve.actors import ActorDictionary, load_actors
 from . import roles
 from .fatalities import fatalities_of, sentence_fatalities
@@ -35,6 +35,8 @@ from .nominal import nominal_standing
 from .status import Cues, Standing, load_cues, phrase, standing
 from .triggers import Match, find_triggers
 
+MEMBER_WORDS = frozenset({"member", "commander", "leader", "unit", "fighter", "official", "head", "chief",
+                          "militant", "soldier", "officer", "general", "spokesman", "emir", "part"})
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _PARA_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 
@@ -111,11 +113,11 @@ class ClaimExtractor:
         """Claims of the body and quote blocks; *places* are the article's place mentions."""
         paras = paragraphs(cleaned)
         text = cleaned.article.text
-        docs = self.nlp.pipe([text[p.start : p.end] for p in paras])
+        docs = list(self.nlp.pipe([text[p.start : p.end] for p in paras]))
         state = _DocState(cleaned, [m for m in places if m.kind == "place"])
         claims: list[Claim] = []
-        for para, doc in zip(paras, docs, strict=True):
-            state.begin_paragraph(para)
+        for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
+            state.begin_paragraph(para, doc, docs[index + 1] if index + 1 < len(docs) else None, self.cues)
             for sentence in doc.sents:
                 new = list(self._sentence_claims(para, doc, sentence, state))
                 claims = state.apply_denial(claims, sentence, self.cues)
@@ -134,24 +136,35 @@ class ClaimExtractor:
 
     def _standing(self, match: Match) -> Standing:
         token = match.token
+        clause = _relative_clause(token)
         if match.rule.pos == "noun":
-            return nominal_standing(token, self.cues)
-        if token.dep_ in {"relcl", "acl"} and not (token.dep_ == "acl" and token.tag_ == "VBG"):
-            if roles.date_text(token.sent, token) is None or not _dated_subtree(token):
+            if clause is not None and not _dated_subtree(clause):
                 return Standing(None, None, "background: relative clause")
-        if token.tag_ in {"VBZ", "VBP"} and not any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+            return nominal_standing(token, self.cues)
+        clause = _relative_clause(token)
+        if clause is not None and not _dated_subtree(clause):
+            return Standing(None, None, "background: relative clause")
+        found = standing(token, self.cues)
+        head = match.rule.head
+        simple_present = token.lower_ in {head, head + "s", head + "es"} and not any(
+            c.dep_ in {"aux", "auxpass"} for c in token.children) and token.tag_ != "VB"
+        if simple_present and found.status in FACTUAL_STATUSES:
             return Standing(None, None, "habitual: simple present")
-        return standing(token, self.cues)
+        return found
 
     def _claim(self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any,
                state: _DocState) -> Claim:
         token, rule = match.token, match.rule
         offset = para.start
-        is_actor = state.actor_test(self.actors)
+        is_actor = state.actor_test(self.actors, offset)
         if rule.pos == "noun":
             a1, a2 = roles.noun_roles(token, is_actor)
         else:
             a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
+        a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
+        if a1 is None:
+            spans = self.actors.find_spans(sentence.text)
+            a1 = roles.linear_actor(doc, sentence, token, spans, {a2.i} if a2 is not None else set())
         actor1, actor2 = (state.actor_ref(self.actors, t, offset) for t in (a1, a2))
         spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in (a1, a2) if t is not None]
         where = choose(doc, token, sentence, state.places, offset, spans)
@@ -186,6 +199,19 @@ class ClaimExtractor:
         return sentence_fatalities(sentence, match.token)
 
 
+def _relative_clause(token: Any) -> Any:
+    """The relative/participial clause (relcl, acl) the trigger belongs to, if any."""
+    node = token
+    while node.head != node:
+        if node.dep_ in {"relcl", "acl"}:
+            # "reports that X was killed": a complement clause (with "that"), not a relative one
+            return None if any(c.dep_ == "mark" for c in node.children) else node
+        if node.dep_ not in {"xcomp", "conj", "ccomp", "dobj", "prep", "pobj", "pcomp"}:
+            return None
+        node = node.head
+    return None
+
+
 def _dated_subtree(token: Any) -> bool:
     text = "".join(t.text_with_ws for t in token.subtree)
     return roles._DATE_WORDS.search(text) is not None
@@ -202,9 +228,15 @@ class _DocState:
         self.last_source: str | None = None  # "X reports that" / "this is how X explains it"
         self.quote_source: str | None = None
         self.previous_sentence: Any = None
+        self.previous_conditional = False
+        self.speech: str | None = None  # speaker of a paragraph of quoted speech ("" unnamed)
         self.main_place = _main_place(places)
 
-    def begin_paragraph(self, para: Paragraph) -> None:
+    def begin_paragraph(self, para: Paragraph, doc: Any, following: Any, cues: Cues) -> None:
+        self.speech = _speaker(doc, following, cues) if _is_speech(doc.text) else None
+        self._begin_block(para)
+
+    def _begin_block(self, para: Paragraph) -> None:
         if para.segment.role == Role.QUOTE:
             if self.quote_source is None:
                 self.quote_source = para.segment.quoted_source or self.last_source or ""
@@ -215,6 +247,7 @@ class _DocState:
 
     def end_sentence(self, sentence: Any, cues: Cues, new: list[Claim]) -> None:
         self.previous_sentence = (sentence, new)
+        self.previous_conditional = any(t.dep_ == "mark" and cues.has("conditional_marks", t.lower_) for t in sentence)
         self.last_source = _intro_source(sentence, cues)
 
     def place_test(self, doc: Any, offset: int) -> Any:
@@ -225,11 +258,15 @@ class _DocState:
 
         return is_place
 
-    def actor_test(self, actors: ActorDictionary) -> Any:
+    def actor_test(self, actors: ActorDictionary, offset: int) -> Any:
+        spans = [(m.start - offset, m.end - offset) for m in self.places]
+
         def is_actor(token: Any) -> bool:
             text = phrase(token)
             if actors.lookup(text) or actors.generic_class(text):
                 return True
+            if any(s <= token.idx < e for s, e in spans):
+                return False
             return token.ent_type_ in {"ORG", "NORP", "PERSON"} and token.pos_ == "PROPN"
 
         return is_actor
@@ -239,18 +276,21 @@ class _DocState:
             return None
         text = phrase(token)
         hit = actors.lookup(text)
-        if hit is None:
-            full = "".join(t.text_with_ws for t in token.subtree).strip()
+        if hit is None and actors.generic_class(text) is None and (token.pos_ == "PROPN" or token.lemma_ in MEMBER_WORDS):
+            full = "".join(t.text_with_ws for t in token.subtree).strip()  # "X, a commander of ISIS"
             hit = actors.lookup(full) if len(full) < 160 else None
         return actors.ref(text, hit)
 
     def attribution(self, para: Paragraph, found: Standing) -> tuple[Status, str | None, str | None]:
         status, source, cue = found.status, found.attributed_to, found.cue
         assert status is not None
-        if para.segment.role == Role.QUOTE and self.quote_source is not None:
-            source = source or self.quote_source or None
+        if status == Status.EXPECTED and (cue or "").startswith("would") and self.previous_conditional:
+            status, cue = Status.HYPOTHETICAL, f"{cue}; condition in the previous sentence"
+        quoted = para.segment.role == Role.QUOTE and self.quote_source is not None
+        if quoted or self.speech is not None:
+            source = source or (self.quote_source if quoted else self.speech) or None
             if status == Status.ASSERTED:
-                status, cue = Status.REPORTED, "quoted block"
+                status, cue = Status.REPORTED, "quoted block" if quoted else "quoted speech"
         return status, source, cue
 
     def fallback_location(self, para: Paragraph) -> tuple[Mention | None, int | None, str | None]:
@@ -267,6 +307,37 @@ class _DocState:
         previous = {c.id for c in self.previous_sentence[1] if c.status in {Status.REPORTED, Status.ALLEGED}}
         return [dataclasses.replace(c, status=Status.DENIED, notes=f"{c.notes}; denied: {sentence.text.strip()}")
                 if c.id in previous else c for c in claims]
+
+
+_OPEN_QUOTES = "\"“«„"
+_CLOSE_QUOTES = "\"”»“"
+
+
+def _is_speech(text: str) -> bool:
+    """A paragraph that is one quotation ("“... .”" or "“...,” the general added.")."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in _OPEN_QUOTES and any(q in text[1:] for q in _CLOSE_QUOTES)
+
+
+def _speaker(doc: Any, following: Any, cues: Cues) -> str:
+    """Who speaks a quoted paragraph: "X said" in it or in the next paragraph ("" unnamed)."""
+    for candidate in (doc, following):
+        if candidate is None:
+            continue
+        for sentence in candidate.sents:
+            source = _speech_source(sentence, cues)
+            if source:
+                return source
+    return ""
+
+
+def _speech_source(sentence: Any, cues: Cues) -> str | None:
+    for token in sentence:
+        if cues.has("reporting_verbs", token.lemma_):
+            subjects = [c for c in token.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}]
+            if subjects:
+                return phrase(subjects[0])
+    return None
 
 
 def _is_denial(sentence: Any, cues: Cues) -> bool:

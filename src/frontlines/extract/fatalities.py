@@ -16,9 +16,8 @@ KILL_WORDS = frozenset({"kill", "die", "dead", "death", "toll", "execute", "mass
                         "slay", "eliminate", "perish", "martyr", "behead", "murder", "neutralize",
                         "neutralise", "slaughter", "shoot", "lose"})
 WOUND_WORDS = frozenset({"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"})
-AGGREGATE_WORDS = frozenset({"total", "overall", "so far", "since", "cumulative", "altogether",
-                             "operation", "campaign", "offensive", "war", "conflict", "year",
-                             "month", "week", "months", "years", "weeks"})
+AGGREGATE_WORDS = frozenset({"operation", "campaign", "offensive", "war", "conflict", "year", "month", "week",
+                             "period", "day", "course", "battle"})
 VAGUE = {"dozens": 12, "dozen": 12, "tens": 10, "hundreds": 100, "scores": 20, "score": 20,
          "thousands": 1000}
 WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -56,8 +55,11 @@ def _excluded(kill: Any) -> bool:
     words = {t.lemma_.lower() for t in kill.subtree} | {t.lemma_.lower() for t in kill.children}
     if words & WOUND_WORDS or any(c.dep_ == "conj" and c.lemma_.lower() in WOUND_WORDS for c in kill.head.children):
         return True
-    during = [t for t in sentence if t.lower_ in {"during", "since", "throughout", "total", "overall"}]
-    return any(t.head == kill or t.head.head == kill or t.lower_ in {"total", "overall"} for t in during)
+    if any(t.lower_ in {"total", "overall", "cumulative", "altogether"} for t in sentence):
+        return True
+    frames = [t for t in sentence if t.lower_ in {"during", "since", "throughout", "over", "in"}
+              and (t.head == kill or t.head.head == kill)]
+    return any(c.lemma_.lower() in AGGREGATE_WORDS or c.like_num for f in frames for c in f.children if c.dep_ == "pobj")
 
 
 def victims_of(kill: Any) -> Any:

@@ -68,7 +68,7 @@ def _score(trigger: Any, token: Any, actor_spans: Sequence[tuple[int, int]]) -> 
     if token.dep_ in {"dobj", "nsubjpass"} and token.head == trigger:
         score -= 1
     if any(s <= token.idx < e for s, e in actor_spans):
-        score += 8
+        score += 8  # "Damascus" as a government, "Abu Yousef" as a person
     return score, near
 
 
@@ -81,7 +81,9 @@ def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], o
         if not (lo <= mention.start and mention.end <= hi):
             continue
         token = _root_token(doc, mention.start - offset, mention.end - offset)
-        if token is None:
+        if token is None or token.ent_type_ == "PERSON":
+            continue
+        if any(s <= token.idx < e for s, e in actor_spans) and mention.place is None:
             continue
         score, near = _score(trigger, token, actor_spans)
         if mention.geo_precision and mention.geo_precision >= 3:

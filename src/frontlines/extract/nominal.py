@@ -40,6 +40,8 @@ def _anchored(token: Any) -> bool:
 
 
 def _anaphoric(token: Any) -> bool:
+    if token.dep_ == "pobj" and token.head.lower_ in {"during", "throughout", "amid", "amidst"}:
+        return True  # "casualties during the operation": a frame, the event is coded elsewhere
     dets = [c for c in token.children if c.dep_ == "det"]
     if not dets or dets[0].lower_ not in DEFINITE:
         return False

@@ -15,6 +15,7 @@ from .status import phrase
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 QUANTITY_NOUNS = frozenset({"series", "number", "wave", "string", "spate", "couple", "set", "round", "lot", "kind"})
 LIGHT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
+OBJECT_PREPS = frozenset({"from", "against", "on", "to", "with", "toward", "towards", "at", "into", "upon"})
 AGAINST_PREPS = frozenset({"against", "on", "upon", "targeting", "from"})
 _DATE_WORDS = re.compile(
     r"\b(?:(?:last|this|past|previous|next)\s+(?:night|weekend|week|month|year|monday|tuesday|wednesday|"
@@ -25,7 +26,7 @@ _DATE_WORDS = re.compile(
     r"april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+\d{4})?|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:at\s+the\s+)?(?:end|"
-    r"beginning|start)\s+of\s+\d{4}|in\s+\d{4}|\d{4}-\d{2}-\d{2})\b",
+    r"beginning|start)\s+of\s+\d{4}|in\s+\d{4}|\d{4}-\d{2}-\d{2}|currently|now|at\s+present)\b",
     re.IGNORECASE,
 )
 
@@ -63,7 +64,7 @@ def _pobj(token: Any, *preps: str) -> list[Any]:
 
 
 def is_passive(token: Any) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children) or (
+    return any(c.dep_ in {"auxpass", "nsubjpass", "agent"} for c in token.children) or (
         token.tag_ == "VBN" and token.dep_ in {"acl", "amod"}
     )
 
@@ -88,6 +89,8 @@ def subject(verb: Any) -> Any:
             agents = _pobj(node, "by")
             if agents:
                 return agents[0]
+            if node.dep_ not in {"conj", "xcomp"}:
+                return None
         else:
             subjects = _children(node, "nsubj")
             if subjects:
@@ -95,7 +98,7 @@ def subject(verb: Any) -> Any:
         if node.dep_ == "amod" and node.tag_ == "VBG":
             node = node.head.head if node.head.head != node.head else node.head
             continue
-        if node.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "acl", "ccomp"} or node.head == node:
+        if node.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"} or node.head == node:
             return None
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head if node.tag_ == "VBG" else None
@@ -162,7 +165,8 @@ def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
     found = [f for f in found if not re.fullmatch(r"(?i)may", f[0])]
     if not found:
         return None
-    return min(found, key=lambda f: abs(f[1] - trigger.idx))
+    vague = {"now", "currently", "at present"}
+    return min(found, key=lambda f: (f[0].lower() in vague, abs(f[1] - trigger.idx)))
 
 
 def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:
@@ -173,3 +177,23 @@ def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:
         if token.lemma_.lower() in weapon_words or token.lower_ in weapon_words:
             out.append(phrase(token))
     return tuple(dict.fromkeys(out))
+
+
+def linear_actor(doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int]) -> Any:
+    """Fallback when the parse gives no agent: the nearest actor words before the trigger
+    (after "by" for a passive).  *spans* are actor spans in sentence-relative characters."""
+    passive = is_passive(trigger)
+    best = None
+    for start, end in spans:
+        span = doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        root = span.root
+        if root.i in skip or (root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS):
+            continue
+        before = root.i < trigger.i
+        by = root.dep_ == "pobj" and root.head.lower_ == "by"
+        if (passive and by and not before) or (not passive and before):
+            if best is None or (before and root.i > best.i) or (not before and root.i < best.i):
+                best = root
+    return best

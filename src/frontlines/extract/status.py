@@ -20,6 +20,8 @@ from ..records import Status
 
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
 CLAUSE_STOP = frozenset({"relcl"})
+EXPECT_LINKS = frozenset({"xcomp", "prep", "pcomp", "pobj", "acl", "ccomp", "advcl", "dobj", "attr", "nsubj",
+                          "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +55,10 @@ def load_cues() -> Cues:
 
 def phrase(token: Any) -> str:
     """The noun phrase headed by *token* without its clauses (for naming a source)."""
-    keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "advmod"}
+    keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "advmod"}
     left = [t for t in token.lefts if t.dep_ in keep]
     start = min([token.i] + [t.left_edge.i for t in left])
-    right = [t for t in token.rights if t.dep_ in {"compound", "case"} or (t.dep_ == "prep" and t.lower_ == "of")]
+    right = [t for t in token.rights if t.dep_ == "compound" or (t.dep_ == "prep" and t.lower_ == "of")]
     end = max([token.i] + [t.right_edge.i for t in right])
     text = token.doc[start : end + 1].text.strip(" ,–-")
     return text
@@ -172,9 +174,9 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
     elif cues.has("reporting_nouns", lemma) and link in {"acl", "ccomp", "relcl", "appos"}:
         scan.flag("reported", lemma)
         scan.attribute(_noun_source(token))
-    elif cues.has("expectation_words", lemma) and link in {"xcomp", "prep", "pcomp", "pobj", "acl", "ccomp", "advcl", "dobj", "attr"}:
+    elif cues.has("expectation_words", lemma) and link in EXPECT_LINKS:
         scan.flag("expected", lemma)
-    elif link in {"acl", "advcl", "xcomp"} and _infinitive(below) and lemma not in SUCCESS_VERBS:
+    elif _infinitive(below) and lemma not in SUCCESS_VERBS:
         scan.flag("expected", "to (purpose)")
 
 
@@ -204,8 +206,19 @@ def standing(trigger: Any, cues: Cues | None = None) -> Standing:
     return _decide(scan, trigger)
 
 
+def _background_since(trigger: Any) -> bool:
+    """"Since 2015" in the sentence makes perfect, progressive and nominal triggers background."""
+    since = any(t.lower_ == "since" and any(c.like_num or c.ent_type_ == "DATE" for c in t.subtree) for t in trigger.sent)
+    if not since:
+        return False
+    auxes = {c.lemma_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxes & {"have", "be"}) or trigger.tag_ == "VBG" or trigger.pos_ == "NOUN"
+
+
 def _decide(scan: _Scan, trigger: Any) -> Standing:
     flags = scan.flags
+    if _background_since(trigger):
+        flags.setdefault("background", "since")
     for name in ("negated", "habitual", "background"):
         if name in flags:
             return Standing(None, None, f"{name}: {flags[name]}")

@@ -10,6 +10,9 @@ from .lexicon import PLACE_MARK, Lexicon, TriggerRule
 
 AGGREGATE_OBJECTS = frozenset({"percent", "%", "kilometer", "kilometre", "km", "mile", "square", "hectare"})
 VERB_TAGS = ("VB",)
+DIRECTIONS = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast",
+                        "outskirts", "edge", "vicinity"})
+PREDICATE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -22,11 +25,16 @@ class Match:
 
 
 def _is_verb(token: Any) -> bool:
-    return token.tag_.startswith(VERB_TAGS) or token.pos_ == "VERB"
+    if token.tag_.startswith(VERB_TAGS) or token.pos_ == "VERB":
+        return True
+    # "they are totally encircled by the army": a participle tagged as an adjective
+    return token.tag_ == "JJ" and token.lower_.endswith("ed") and token.dep_ in PREDICATE_DEPS
 
 
 def _is_noun(token: Any) -> bool:
-    return token.pos_ in NOUN_POS or token.tag_.startswith("NN")
+    # "launched a counter-offensive": the tagger calls "offensive" an adjective, the parser an object
+    return token.pos_ in NOUN_POS or token.tag_.startswith("NN") or (
+        token.pos_ == "ADJ" and token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"})
 
 
 def objects(token: Any) -> list[Any]:
@@ -85,14 +93,26 @@ def _objects_ok(token: Any, wanted: frozenset[str], is_place: Callable[[Any], bo
     return False
 
 
+def _modifier(token: Any) -> bool:
+    """A word that only describes a noun: "the besieged city", "a fighting unit"."""
+    if token.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    if token.tag_ in {"VBN", "JJ"}:
+        return True
+    if token.dep_ == "compound" and token.head.lower_ in DIRECTIONS:
+        return False  # "an operation west of X" parsed as a compound of "west"
+    after_comma = token.i > 0 and token.doc[token.i - 1].is_punct
+    return token.i < token.head.i and not after_comma
+
+
 def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool]) -> bool:
     """Whether *token* fires *rule* (part of speech, particle, object and context tests)."""
     if rule.pos == "verb" and not _is_verb(token):
         return False
     if rule.pos == "noun" and not _is_noun(token):
         return False
-    if token.dep_ == "amod" and token.tag_ in {"VBN", "JJ"}:
-        return False  # "the besieged city": a state, not an event
+    if _modifier(token):
+        return False
     if not _particle_ok(token, rule.particle) or not _objects_ok(token, rule.objects, is_place):
         return False
     if rule.context or rule.not_context:
@@ -118,11 +138,21 @@ def find_triggers(sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[
 
 
 def _absorbed(match: Match, found: list[Match]) -> bool:
-    """A noun trigger that is an argument of another trigger is part of that event."""
-    if match.rule.pos != "noun":
+    """Two triggers naming one event: "repelled an *attack*" keeps the verb, "a car *bomb*
+    exploded" / "air *strikes* destroyed" keep the noun that is the verb's subject."""
+    others = {m.token.i: m for m in found if m is not match}
+    token = match.token
+    if match.rule.pos == "verb":
+        return any(_subject_of(m.token, token) for m in others.values() if m.rule.pos == "noun")
+    if _subject_of(token, token.head):
         return False
-    tokens = {m.token for m in found if m is not match}
-    head = match.token.head
-    if head in tokens:
+    head = token.head
+    if head.i in others and head.i != token.i:
         return True
-    return head.dep_ in {"prep", "agent"} and head.head in tokens
+    return head.dep_ in {"prep", "agent"} and head.head.i in others
+
+
+def _subject_of(noun: Any, verb: Any) -> bool:
+    if noun.head.i != verb.i and not (noun.head.dep_ == "agent" and noun.head.head.i == verb.i):
+        return False
+    return noun.dep_ in {"nsubj", "pobj"} and (noun.dep_ == "nsubj" or noun.head.dep_ == "agent")

@@ -110,6 +110,12 @@ class ActorDictionary:
         hits = self.find_all(surface)
         return hits[0].actor if hits else None
 
+    def find_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of named actors and generic actor words in *text*."""
+        spans = [(h.start, h.end) for h in self.find_all(text)]
+        spans += [(m.start(), m.end()) for m in re.finditer(self._generic_pattern.pattern, text, flags=re.IGNORECASE)]
+        return sorted(spans)
+
     def generic_class(self, surface: str) -> tuple[str, str | None] | None:
         """(class, fallback name) when *surface* is a generic word ("the militants")."""
         match = self._generic_pattern.search(fold(surface).lower())
@@ -183,9 +189,20 @@ class DocumentActors:
         ranked = [a for a, _ in self.counts.most_common() if any(h.actor is a for h in pool)]
         return ranked[0] if ranked else None
 
-    def opponent(self, of: Actor, position: int) -> Actor | None:
-        """The most likely opponent of *of*: the nearest earlier actor of another side."""
-        wanted = "nonstate" if of.state or of.side == "pro-government" else "state"
+    def main_actor(self) -> Actor | None:
+        """The document's most often named armed actor (governments excluded)."""
+        armed = [(a, n) for a, n in self.counts.most_common() if not a.name.startswith("Government")]
+        return armed[0][0] if armed else None
+
+    def opponent(self, of: Actor, position: int, sentence: tuple[int, int] | None = None) -> Actor | None:
+        """The likely opponent of *of*: an actor of another side named in the same sentence,
+        else the nearest earlier one in the document."""
+        wanted = "nonstate" if is_state(of) else "state"
+        if sentence is not None:
+            lo, hi = sentence
+            for hit in self.hits:
+                if lo <= hit.start < hi and hit.actor.side != of.side and _class_of(hit.actor) in {wanted, "rebel"} - ({"rebel"} if wanted == "state" else set()):
+                    return hit.actor
         found = self.nearest(position, wanted)
         return found if found is not None and found.side != of.side else None
 

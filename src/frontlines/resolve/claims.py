@@ -72,11 +72,17 @@ class ClaimResolver:
         known1 = self.actors.actors.get(a1.name) if a1 and a1.name else None
         known2 = self.actors.actors.get(a2.name) if a2 and a2.name else None
         if known1 is not None and known2 is None:
-            other = context.opponent(known1, claim.trigger_start)
+            other = context.opponent(known1, claim.trigger_start, (claim.start, claim.end))
             a2 = self.actors.ref(None, other, inferred=True) if other else a2
         elif known2 is not None and known1 is None and a1 is None:
-            other = context.opponent(known2, claim.trigger_start)
+            other = context.opponent(known2, claim.trigger_start, (claim.start, claim.end))
             a1 = self.actors.ref(None, other, inferred=True) if other else a1
+        elif known1 is None and a1 is None and claim.sub_event_type in TERRITORY:
+            main = context.main_actor()
+            a1 = self.actors.ref(None, main, inferred=True) if main else a1
+            if main is not None and known2 is None:
+                other = context.opponent(main, claim.trigger_start, (claim.start, claim.end))
+                a2 = self.actors.ref(None, other, inferred=True) if other else a2
         return a1, a2
 
 

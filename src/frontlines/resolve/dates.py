@@ -82,7 +82,8 @@ def _month_day(month_word: str, day: int, year: str | None, published: dt.date |
 def _relative(words: str, pub: dt.date) -> Resolved:
     one = dt.timedelta(days=1)
     fixed = {
-        "today": _day(pub), "earlier today": _day(pub), "this morning": _day(pub), "tonight": _day(pub),
+        "today": _day(pub), "earlier today": _day(pub), "now": _day(pub), "currently": _day(pub),
+        "at present": _day(pub), "this morning": _day(pub), "tonight": _day(pub),
         "this evening": _day(pub), "yesterday": _day(pub - one), "last night": _day(pub - one),
         "this week": _span(pub - dt.timedelta(days=pub.weekday()), pub, 2),
         "past week": _span(pub - 7 * one, pub, 2), "last week": _last_week(pub),
