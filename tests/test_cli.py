@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO
 from frontlines.cli.main import cli
+
+REPO = Path(__file__).resolve().parents[1]
 
 EXAMPLES = REPO / "examples"
 
