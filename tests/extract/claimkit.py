@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from frontlines.extract.nlp import load_nlp
 from frontlines.records import Article, Claim, Cleaned, Mention, Role, Segment, text_id
 
 PUBLISHED = dt.date(2017, 3, 15)  # a Wednesday
@@ -26,17 +26,18 @@ def build(blocks: list[tuple[str, str]], published: dt.date | None = PUBLISHED,
     return Cleaned(article, tuple(segments))
 
 
-def entity_places(cleaned: Cleaned) -> list[Mention]:
-    """Place mentions from spaCy entities (tests do not depend on the gazetteer)."""
-    nlp = load_nlp()
-    out = []
-    for seg in cleaned.segments:
-        for ent in nlp(cleaned.article.text[seg.start : seg.end]).ents:
-            if ent.label_ in {"GPE", "LOC", "FAC"}:
-                out.append(Mention(cleaned.article.id, "place", seg.start + ent.start_char,
-                                   seg.start + ent.end_char, ent.text))
-    return out
+@functools.cache
+def _place_resolver():
+    from frontlines.resolve.gazetteer import SqliteGazetteer
+    from frontlines.resolve.places import PlaceResolver
 
+    return PlaceResolver(SqliteGazetteer(None))
+
+
+def entity_places(cleaned: Cleaned) -> list[Mention]:
+    """Place mentions by the packaged place resolver (spaCy's NER misses most Syrian names)."""
+    spans = [(s.start, s.end) for s in cleaned.segments if s.role in (Role.BODY, Role.QUOTE)]
+    return list(_place_resolver().find(cleaned.article.text, cleaned.article.id, spans))
 
 
 def only(claims: list[Claim], trigger: str) -> Claim:

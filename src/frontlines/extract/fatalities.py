@@ -36,9 +36,9 @@ def number(token: Any) -> int | None:
 def _count_of(noun: Any) -> int | None:
     """The count of a victims noun: its number modifier, or 1 for a named person."""
     for child in noun.children:
-        if child.dep_ in {"nummod", "quantmod", "amod", "det"} and number(child) is not None:
-            if child.dep_ == "det" and child.lower_ not in {"a", "an"}:
-                continue
+        if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
+            return 1  # "a commander was killed"
+        if child.dep_ in {"nummod", "quantmod", "amod"} and number(child) is not None:
             return number(child)
         if child.dep_ == "prep" and child.lower_ == "of" and number(noun) is not None:
             return number(noun)

@@ -48,7 +48,7 @@ def _path(a: Any, b: Any) -> list[Any] | None:
     return up_a[: up_a.index(common) + 1] + list(reversed(up_b[: up_b.index(common)]))
 
 
-def _score(trigger: Any, token: Any, actor_spans: Sequence[tuple[int, int]]) -> tuple[float, bool]:
+def _score(trigger: Any, token: Any) -> tuple[float, bool]:
     path = _path(trigger, token)
     if path is None:
         return 99.0, False
@@ -67,8 +67,6 @@ def _score(trigger: Any, token: Any, actor_spans: Sequence[tuple[int, int]]) -> 
         score += 2
     if token.dep_ in {"dobj", "nsubjpass"} and token.head == trigger:
         score -= 1
-    if any(s <= token.idx < e for s, e in actor_spans):
-        score += 8  # "Damascus" as a government, "Abu Yousef" as a person
     return score, near
 
 
@@ -81,11 +79,9 @@ def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], o
         if not (lo <= mention.start and mention.end <= hi):
             continue
         token = _root_token(doc, mention.start - offset, mention.end - offset)
-        if token is None or token.ent_type_ == "PERSON":
-            continue
-        if any(s <= token.idx < e for s, e in actor_spans) and mention.place is None:
-            continue
-        score, near = _score(trigger, token, actor_spans)
+        if token is None or any(s <= token.idx < e for s, e in actor_spans):
+            continue  # "Abu Yousef, a commander of ISIS": a person; "Damascus agreed": a government
+        score, near = _score(trigger, token)
         if mention.geo_precision and mention.geo_precision >= 3:
             score += 1.5
         if best is None or score < best[0]:

@@ -111,7 +111,10 @@ def subject(verb: Any) -> Any:
 def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things."""
     agent = subject(trigger)
-    targets = [t for t in _children(trigger, "dobj") + _pobj(trigger, *AGAINST_PREPS) if is_actor(t)]
+    objects = _children(trigger, "dobj")
+    attached = [p for o in objects for p in _pobj(o, "from", "against")] + [
+        p for o in objects for q in _children(o, "prep") for r in _children(q, "pobj") for p in _pobj(r, "from")]
+    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached if is_actor(t)]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
     if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):

@@ -1,0 +1,40 @@
+"""ClaimResolver: generic actors from context, inferred opponents, territory sub-types, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from frontlines.records import ActorRef, Article, Claim, Role, Status
+from frontlines.resolve.claims import ClaimResolver
+
+TEXT = "ISIS fighters held the town. The army captured the town of Maskanah last night."
+
+
+def _claim(**kw) -> Claim:
+    base = dict(id="d:1-2", doc_id="d", segment_role=Role.BODY, start=29, end=len(TEXT),
+                sentence=TEXT[29:], trigger="captured", trigger_start=38, trigger_end=46,
+                event_type="Battles", sub_event_type="Government regains territory", status=Status.ASSERTED)
+    base.update(kw)
+    return Claim(**base)
+
+
+def test_resolves_generic_actor_opponent_and_date():
+    article = Article(id="d", text=TEXT, source="t", published=dt.date(2017, 7, 10))
+    claim = _claim(actor1=ActorRef("The army", None), date_text="last night")
+    (out,) = ClaimResolver().resolve([claim], article)
+    assert out.actor1.name == "Military Forces of Syria (2000-2024)" and out.actor1.inferred
+    assert out.actor2.name == "Islamic State (Syria)" and out.actor2.surface is None and out.actor2.inferred
+    assert (out.event_date, out.time_precision) == ("2017-07-09", 1)
+
+
+def test_non_state_capture_changes_sub_type():
+    article = Article(id="d", text=TEXT, source="t")
+    claim = _claim(actor1=ActorRef("ISIS", None))
+    (out,) = ClaimResolver().resolve([claim], article)
+    assert out.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_no_publication_date_no_relative_date():
+    article = Article(id="d", text=TEXT, source="t")
+    (out,) = ClaimResolver().resolve([_claim(date_text="last night")], article)
+    assert out.event_date is None and out.time_precision is None
