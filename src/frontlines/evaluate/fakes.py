@@ -1,7 +1,7 @@
 """Scores for the FA-KES format: one crowd-coded main event per article.
 
-The main event of an article is its event that happened with the highest fatality
-count (then the earliest in the text).  Compared fields: governorate (admin1), actor
+The main event of an article is its first event that happened with a casualty figure
+(else its first event that happened).  Compared fields: governorate (admin1), actor
 class, date, cause of death (mapped from ACLED sub-event types) and casualties.
 """
 
@@ -57,11 +57,13 @@ def actor_class(actor: str | None) -> str:
 
 
 def _main_event(events: list[Event], claims: dict[str, Claim], doc_id: str) -> Event | None:
+    """The article's lead event with a casualty figure (FA-KES codes casualty events), else its
+    first event that happened."""
     mine = []
     for event in events:
         starts = [claims[c].trigger_start for c in event.claim_ids if c in claims and claims[c].doc_id == doc_id]
         if starts and event.happened:
-            mine.append((-(event.fatalities or 0), min(starts), event))
+            mine.append((event.fatalities is None, min(starts), event))
     return min(mine, key=lambda x: (x[0], x[1]))[2] if mine else None
 
 
