@@ -32,7 +32,7 @@ from .fatalities import fatalities_of, sentence_fatalities
 from .lexicon import Lexicon, load_lexicon
 from .location import choose
 from .nominal import nominal_standing
-from .status import Cues, Standing, load_cues, phrase, standing
+from .status import Cues, Standing, load_cues, phrase, phrase_bounds, standing
 from .triggers import Match, find_triggers
 
 MEMBER_WORDS = frozenset({"member", "commander", "leader", "unit", "fighter", "official", "head", "chief",
@@ -156,7 +156,7 @@ class ClaimExtractor:
                state: _DocState) -> Claim:
         token, rule = match.token, match.rule
         offset = para.start
-        is_actor = state.actor_test(self.actors, offset)
+        is_actor = state.actor_test(self.actors, offset, self.lexicon.sets.get("terrain", frozenset()))
         if rule.pos == "noun":
             a1, a2 = roles.noun_roles(token, is_actor)
         else:
@@ -166,7 +166,7 @@ class ClaimExtractor:
             spans = self.actors.find_spans(sentence.text)
             a1 = roles.linear_actor(doc, sentence, token, spans, {a2.i} if a2 is not None else set())
         actor1, actor2 = (state.actor_ref(self.actors, t, offset) for t in (a1, a2))
-        spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in (a1, a2) if t is not None]
+        spans = [(doc[b[0]].idx, doc[b[1]].idx + len(doc[b[1]])) for b in (phrase_bounds(t) for t in (a1, a2) if t is not None)]
         where = choose(doc, token, sentence, state.places, offset, spans)
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
@@ -258,13 +258,17 @@ class _DocState:
 
         return is_place
 
-    def actor_test(self, actors: ActorDictionary, offset: int) -> Any:
+    def actor_test(self, actors: ActorDictionary, offset: int, terrain: frozenset[str]) -> Any:
         spans = [(m.start - offset, m.end - offset) for m in self.places]
 
         def is_actor(token: Any) -> bool:
+            if token.lemma_.lower() in terrain and token.pos_ != "PROPN":
+                return False  # "the Syrian-Iraqi border", "the Iraqi side"
             text = phrase(token)
             if actors.lookup(text) or actors.generic_class(text):
                 return True
+            if any(c.dep_ == "appos" and c.lemma_ in MEMBER_WORDS for c in token.children):
+                return True  # "Abu Omar, a commander of ISIS"
             if any(s <= token.idx < e for s, e in spans):
                 return False
             return token.ent_type_ in {"ORG", "NORP", "PERSON"} and token.pos_ == "PROPN"

@@ -48,11 +48,29 @@ def _path(a: Any, b: Any) -> list[Any] | None:
     return up_a[: up_a.index(common) + 1] + list(reversed(up_b[: up_b.index(common)]))
 
 
+def _anchor(trigger: Any) -> Any:
+    """The phrase a trigger's own places hang from: the noun a participle modifies, or the
+    light verb of a noun trigger ("launched an *offensive* in X")."""
+    if trigger.dep_ in {"amod", "compound", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN", "ADV"}:
+        return trigger.head
+    if trigger.dep_ in {"dobj", "attr", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        return trigger.head
+    return trigger
+
+
+def _upward_steps(trigger: Any, token: Any) -> int:
+    """How far the path climbs above the trigger's phrase (places outside it are less likely)."""
+    anchor = _anchor(trigger)
+    up = [anchor] + list(anchor.ancestors)
+    above = next((i for i, t in enumerate(up) if t == token or t in token.ancestors), len(up))
+    return above
+
+
 def _score(trigger: Any, token: Any) -> tuple[float, bool]:
     path = _path(trigger, token)
     if path is None:
         return 99.0, False
-    score = float(len(path))
+    score = float(len(path)) + 1.5 * _upward_steps(trigger, token)
     words = {t.lower_ for t in path} | {t.lower_ for t in token.head.children if t.dep_ in {"amod", "advmod", "npadvmod"}}
     near = bool(words & NEAR_WORDS) or any(c.lower_ in NEAR_WORDS for c in token.head.lefts)
     for node in path[1:]:
@@ -70,6 +88,14 @@ def _score(trigger: Any, token: Any) -> tuple[float, bool]:
     return score, near
 
 
+def _in_person_name(doc: Any, token: Any) -> bool:
+    """A place reading of part of a longer personal name ("General Qassem Soleimani")."""
+    if token.ent_type_ != "PERSON":
+        return False
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and len(ent) > 1 and not any(t.ent_type_ == "GPE" for t in ent)
+
+
 def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], offset: int,
            actor_spans: Sequence[tuple[int, int]] = ()) -> Located:
     """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars."""
@@ -79,7 +105,7 @@ def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], o
         if not (lo <= mention.start and mention.end <= hi):
             continue
         token = _root_token(doc, mention.start - offset, mention.end - offset)
-        if token is None or any(s <= token.idx < e for s, e in actor_spans):
+        if token is None or any(s <= token.idx < e for s, e in actor_spans) or _in_person_name(doc, token):
             continue  # "Abu Yousef, a commander of ISIS": a person; "Damascus agreed": a government
         score, near = _score(trigger, token)
         if mention.geo_precision and mention.geo_precision >= 3:

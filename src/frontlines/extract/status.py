@@ -53,15 +53,20 @@ def load_cues() -> Cues:
     return Cues({k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)})
 
 
-def phrase(token: Any) -> str:
-    """The noun phrase headed by *token* without its clauses (for naming a source)."""
+def phrase_bounds(token: Any) -> tuple[int, int]:
+    """Token range [start, end] of the noun phrase headed by *token*, without its clauses."""
     keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "advmod"}
     left = [t for t in token.lefts if t.dep_ in keep]
     start = min([token.i] + [t.left_edge.i for t in left])
     right = [t for t in token.rights if t.dep_ == "compound" or (t.dep_ == "prep" and t.lower_ == "of")]
     end = max([token.i] + [t.right_edge.i for t in right])
-    text = token.doc[start : end + 1].text.strip(" ,–-")
-    return text
+    return start, end
+
+
+def phrase(token: Any) -> str:
+    """The noun phrase headed by *token* without its clauses (for naming a source)."""
+    start, end = phrase_bounds(token)
+    return token.doc[start : end + 1].text.strip(" ,–-")
 
 
 def chain(trigger: Any) -> list[tuple[Any, str]]:

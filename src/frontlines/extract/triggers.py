@@ -34,7 +34,7 @@ def _is_verb(token: Any) -> bool:
 def _is_noun(token: Any) -> bool:
     # "launched a counter-offensive": the tagger calls "offensive" an adjective, the parser an object
     return token.pos_ in NOUN_POS or token.tag_.startswith("NN") or (
-        token.pos_ == "ADJ" and token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"})
+        token.pos_ == "ADJ" and (token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} or token.head.lower_ in DIRECTIONS))
 
 
 def objects(token: Any) -> list[Any]:
@@ -97,10 +97,10 @@ def _modifier(token: Any) -> bool:
     """A word that only describes a noun: "the besieged city", "a fighting unit"."""
     if token.dep_ not in {"amod", "compound", "nmod"}:
         return False
+    if token.head.lower_ in DIRECTIONS:
+        return False  # "an operation west of X", "an offensive further south": parsed as modifiers
     if token.tag_ in {"VBN", "JJ"}:
         return True
-    if token.dep_ == "compound" and token.head.lower_ in DIRECTIONS:
-        return False  # "an operation west of X" parsed as a compound of "west"
     after_comma = token.i > 0 and token.doc[token.i - 1].is_punct
     return token.i < token.head.i and not after_comma
 
