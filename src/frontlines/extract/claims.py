@@ -27,6 +27,7 @@ from typing import Any
 
 from ..records import EXTRACTABLE_ROLES, FACTUAL_STATUSES, Claim, Cleaned, Mention, Role, Segment, Status
 from ..resolve.actors import ActorDictionary, load_actors
+from ..resolve.dates import ONGOING
 from . import roles
 from .fatalities import fatalities_of, sentence_fatalities
 from .lexicon import Lexicon, load_lexicon
@@ -171,6 +172,8 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
+        if when is None and status in FACTUAL_STATUSES and _progressive(token):
+            notes.append(ONGOING)
         location, precision = where.mention, where.geo_precision
         if location is None:
             location, precision, fallback = state.fallback_location(para)
@@ -197,6 +200,14 @@ class ClaimExtractor:
         if match.rule.fatalities:
             return fatalities_of(match.token)
         return sentence_fatalities(sentence, match.token)
+
+
+def _progressive(token: Any) -> bool:
+    """The trigger (or the light verb carrying it) is in the present progressive."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else roles.clause_verb(token)
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    return any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
 
 
 def _relative_clause(token: Any) -> Any:

@@ -181,7 +181,7 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
         scan.attribute(_noun_source(token))
     elif cues.has("expectation_words", lemma) and link in EXPECT_LINKS:
         scan.flag("expected", lemma)
-    elif _infinitive(below) and lemma not in SUCCESS_VERBS:
+    elif _infinitive(below) and (link != "xcomp" or lemma not in SUCCESS_VERBS):
         scan.flag("expected", "to (purpose)")
 
 

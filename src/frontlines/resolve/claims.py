@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim
 from .actors import ActorDictionary, DocumentActors, is_state, load_actors
-from .dates import resolve_date
+from .dates import ONGOING, resolve_date
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 INFER_OPPONENT = TERRITORY
@@ -47,6 +47,8 @@ class ClaimResolver:
         event_date, precision = claim.event_date, claim.time_precision
         if event_date is None:
             event_date, precision = resolve_date(claim.date_text, article.published)
+        if event_date is None and claim.date_text is None and ONGOING in (claim.notes or "") and article.published:
+            event_date, precision = article.published.isoformat(), 1
         return dataclasses.replace(claim, actor1=actor1, actor2=actor2, sub_event_type=sub_type,
                                    event_date=event_date, time_precision=precision)
 
