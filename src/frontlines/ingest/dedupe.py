@@ -16,6 +16,7 @@ from ..records import normalize_text
 
 _MERSENNE = (1 << 61) - 1
 _MAX_HASH = (1 << 32) - 1
+_A_BOUND = (1 << 31) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -38,16 +39,22 @@ class MinHasher:
     _params: tuple[tuple[int, int], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # a < 2**31 and v < 2**32 keep a*v + b below 2**64, so the arithmetic is exact in uint64
         params = tuple(
-            (_h64(b"a%d" % i) % (_MERSENNE - 1) + 1, _h64(b"b%d" % i) % _MERSENNE) for i in range(self.num_perm)
+            (_h64(b"a%d" % i) % _A_BOUND + 1, _h64(b"b%d" % i) % _MAX_HASH) for i in range(self.num_perm)
         )
         object.__setattr__(self, "_params", params)
 
     def signature(self, text: str) -> tuple[int, ...]:
-        values = [_h64(s) & _MAX_HASH for s in shingles(text, self.k)]
-        if not values:
+        import numpy as np
+
+        values = np.fromiter((_h64(s) & _MAX_HASH for s in shingles(text, self.k)), dtype=np.uint64)
+        if not values.size:
             return (_MAX_HASH,) * self.num_perm
-        return tuple(min(((a * v + b) % _MERSENNE) & _MAX_HASH for v in values) for a, b in self._params)
+        a = np.array([p[0] for p in self._params], dtype=np.uint64)[:, None]
+        b = np.array([p[1] for p in self._params], dtype=np.uint64)[:, None]
+        hashed = ((a * values[None, :] + b) % np.uint64(_MERSENNE)) & np.uint64(_MAX_HASH)
+        return tuple(int(x) for x in hashed.min(axis=1))
 
 
 def similarity(sig_a: tuple[int, ...], sig_b: tuple[int, ...]) -> float:
