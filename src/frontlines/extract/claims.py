@@ -114,7 +114,7 @@ class ClaimExtractor:
         """Claims of the body and quote blocks; *places* are the article's place mentions."""
         paras = paragraphs(cleaned)
         text = cleaned.article.text
-        docs = list(self.nlp.pipe([text[p.start : p.end] for p in paras]))
+        docs = list(self.nlp.pipe([_spaces(text[p.start : p.end]) for p in paras]))
         state = _DocState(cleaned, [m for m in places if m.kind == "place"])
         claims: list[Claim] = []
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
@@ -200,6 +200,14 @@ class ClaimExtractor:
         if match.rule.fatalities:
             return fatalities_of(match.token)
         return sentence_fatalities(sentence, match.token)
+
+
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t"})
+
+
+def _spaces(text: str) -> str:
+    """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
+    return text.translate(_ODD_SPACES)
 
 
 def _progressive(token: Any) -> bool:

@@ -39,7 +39,7 @@ def _anchored(token: Any) -> bool:
     return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
 
 
-def _anaphoric(token: Any) -> bool:
+def anaphoric(token: Any) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ in {"during", "throughout", "amid", "amidst"}:
         return True  # "casualties during the operation": a frame, the event is coded elsewhere
     dets = [c for c in token.children if c.dep_ == "det"]
@@ -51,7 +51,7 @@ def _anaphoric(token: Any) -> bool:
 
 def nominal_standing(token: Any, cues: Cues) -> Standing:
     """The standing of a noun trigger (None status: a back-reference, not a claim)."""
-    if _anaphoric(token):
+    if anaphoric(token):
         return Standing(None, None, "anaphoric: refers to an event already named")
     found = standing(token, cues)
     if found.status != Status.ASSERTED and found.status is not None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .lexicon import PLACE_MARK, Lexicon, TriggerRule
+from .nominal import anaphoric
 
 AGGREGATE_OBJECTS = frozenset({"percent", "%", "kilometer", "kilometre", "km", "mile", "square", "hectare"})
 VERB_TAGS = ("VB",)
@@ -64,6 +65,8 @@ def context_words(token: Any) -> set[str]:
             near += [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             near += [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]
+        if child.dep_ == "acl":  # "a massacre carried out by warplanes"
+            near += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     if token.dep_ in {"compound", "amod"}:
         near.append(token.head)
     for tok in near:
@@ -133,14 +136,14 @@ def find_triggers(sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[
                 found.append(Match(token, rule))
                 break
     found = [m for m in found if not _absorbed(m, found)]
-    strong = [m for m in found if not m.rule.weak]
+    strong = [m for m in found if not m.rule.weak and not (m.rule.pos == "noun" and anaphoric(m.token))]
     return [m for m in found if not m.rule.weak or not strong]
 
 
 def _absorbed(match: Match, found: list[Match]) -> bool:
     """Two triggers naming one event: "repelled an *attack*" keeps the verb, "a car *bomb*
     exploded" / "air *strikes* destroyed" keep the noun that is the verb's subject."""
-    others = {m.token.i: m for m in found if m is not match}
+    others = {m.token.i: m for m in found if m is not match and not m.rule.weak}
     token = match.token
     if match.rule.pos == "verb":
         return any(_subject_of(m.token, token) for m in others.values() if m.rule.pos == "noun")

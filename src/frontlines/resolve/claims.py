@@ -6,7 +6,9 @@
 - the loser of a territorial change, or the other side of a killing, is inferred from the
   document when the sentence does not name it (``surface=None``, ``inferred=True``);
 - "Government regains territory" vs "Non-state actor overtakes territory" follows actor1;
-- ``event_date``/``time_precision`` come from ``date_text`` and the publication date.
+- ``event_date``/``time_precision`` come from ``date_text`` and the publication date; a
+  factual claim without date words is dated to the publication day, with time_precision 1
+  when it is told as ongoing ("troops are advancing") and 2 (within the week) otherwise.
 """
 
 from __future__ import annotations
@@ -47,8 +49,10 @@ class ClaimResolver:
         event_date, precision = claim.event_date, claim.time_precision
         if event_date is None:
             event_date, precision = resolve_date(claim.date_text, article.published)
-        if event_date is None and claim.date_text is None and ONGOING in (claim.notes or "") and article.published:
-            event_date, precision = article.published.isoformat(), 1
+        if event_date is None and claim.date_text is None and claim.factual and article.published:
+            # no date words: the report's date bounds the event (ongoing: that day; else that week)
+            ongoing = ONGOING in (claim.notes or "")
+            event_date, precision = article.published.isoformat(), 1 if ongoing else 2
         return dataclasses.replace(claim, actor1=actor1, actor2=actor2, sub_event_type=sub_type,
                                    event_date=event_date, time_precision=precision)
 
