@@ -185,6 +185,19 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
     return summary
 
 
+def outlet_sides(articles: Iterable[Article]) -> dict[str, str | None]:
+    """Document id → the side its outlet is documented to favour (latest dated statement)."""
+    from .clean.outlets import default_registry
+
+    registry = default_registry()
+    sides: dict[str, str | None] = {}
+    for article in articles:
+        outlet = registry.lookup(article.outlet) if article.outlet else None
+        dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
+        sides[article.id] = dated[-1][1] if dated else None
+    return sides
+
+
 def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
     """Re-fuse every stored claim into events and re-derive control periods."""
     from .derive import derive_control
@@ -192,7 +205,7 @@ def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
 
     summary = summary or RunSummary()
     articles = {a.id: a for a in store.articles()}
-    events = fuse_claims(store.claims(), articles)
+    events = fuse_claims(store.claims(), articles, outlet_sides=outlet_sides(articles.values()))
     store.replace_events(events, derive_control(events))
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)

@@ -224,6 +224,7 @@ class Event:
     sources: tuple[str, ...] = ()  # outlets
     corroboration: int = 1  # number of distinct documents
     contradicted: bool = False
+    support: float = 0.0  # 0..1, claims combined with the partisan-source rule (fuse.weighting)
 
     @property
     def happened(self) -> bool:

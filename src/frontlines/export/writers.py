@@ -83,7 +83,7 @@ def event_json(event: Event, ctx: Context) -> dict[str, Any]:
         "event_date": event.event_date, "time_precision": event.time_precision,
         "fatalities": event.fatalities, "status": event.status.value, "happened": event.happened,
         "sources": list(event.sources), "corroboration": event.corroboration,
-        "contradicted": event.contradicted,
+        "contradicted": event.contradicted, "support": event.support,
         "claims": [claim_json(c, ctx.sources) for c in claims],
     }
 
@@ -149,7 +149,8 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "latitude": event.latitude, "longitude": event.longitude,
             "geo_precision": event.geo_precision, "source": "; ".join(event.sources),
             "source_scale": None, "notes": notes, "fatalities": event.fatalities or 0,
-            "tags": f"status={event.status.value}; corroboration={event.corroboration}"
+            "tags": f"status={event.status.value}; corroboration={event.corroboration}; "
+                    f"support={event.support}"
                     + ("; contradicted" if event.contradicted else ""),
             "timestamp": now,
         }

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..geo import haversine_km
 from ..records import Article, Claim, Event, Status
+from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
 STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
@@ -116,7 +117,8 @@ def _event_id(claims: Sequence[Claim]) -> str:
     return f"ev-{digest}"
 
 
-def _build_event(claims: list[Claim], outlets: Mapping[str, str | None]) -> Event:
+def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
+                 sides: Mapping[str, str | None]) -> Event:
     claims.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.geo_precision or 9, c.doc_id, c.trigger_start))
     best = claims[0]
     subs = [c.sub_event_type for c in claims]
@@ -144,6 +146,7 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None]) -> Even
         fatalities=min(fatalities) if fatalities else None,  # ACLED: the most conservative figure
         claim_ids=tuple(sorted(c.id for c in claims)), sources=tuple(sources),
         corroboration=len({c.doc_id for c in claims}),
+        support=event_support(claim_support(c, sides.get(c.doc_id)) for c in claims),
     )
 
 
@@ -162,8 +165,12 @@ def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Cl
 
 
 def fuse_claims(claims: Iterable[Claim], articles: Mapping[str, Article] | None = None,
-                options: FuseOptions | None = None) -> list[Event]:
-    """Fuse claims into events; deterministic whatever the order of ``claims``."""
+                options: FuseOptions | None = None,
+                outlet_sides: Mapping[str, str | None] | None = None) -> list[Event]:
+    """Fuse claims into events; deterministic whatever the order of ``claims``.
+
+    ``outlet_sides`` maps a document id to the side its outlet is documented to favour
+    (from the outlet registry), for the partisan-source weighting of ``Event.support``."""
     options = options or FuseOptions()
     unique = {c.id: c for c in claims}  # the same claim given twice is one claim
     ordered = sorted(unique.values(), key=lambda c: (c.doc_id, c.trigger_start, c.id))
@@ -175,7 +182,7 @@ def fuse_claims(claims: Iterable[Claim], articles: Mapping[str, Article] | None 
     claims_by_event: dict[str, list[Claim]] = {}
     for group in by_type.values():
         for cluster in _cluster(group, options):
-            event = _build_event(cluster, outlets)
+            event = _build_event(cluster, outlets, outlet_sides or {})
             events.append(event)
             claims_by_event[event.id] = cluster
     events = _mark_contradictions(events, claims_by_event, options)

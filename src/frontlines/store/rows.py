@@ -161,6 +161,7 @@ def event_row(event: Event) -> Row:
         "event_date": event.event_date, "time_precision": event.time_precision,
         "fatalities": event.fatalities, "sources": json.dumps(list(event.sources)),
         "corroboration": event.corroboration, "contradicted": int(event.contradicted),
+        "support": event.support,
     }
 
 

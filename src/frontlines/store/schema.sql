@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS events (
   happened INTEGER NOT NULL, actor1 TEXT, actor2 TEXT, inter1 INTEGER, inter2 INTEGER, location TEXT,
   gazetteer_id TEXT, admin1 TEXT, admin2 TEXT, country TEXT, latitude REAL, longitude REAL,
   geo_precision INTEGER, event_date TEXT, time_precision INTEGER, fatalities INTEGER,
-  sources TEXT, corroboration INTEGER, contradicted INTEGER
+  sources TEXT, corroboration INTEGER, contradicted INTEGER, support REAL
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE TABLE IF NOT EXISTS event_claims (
