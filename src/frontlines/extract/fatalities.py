@@ -63,16 +63,29 @@ def _excluded(kill: Any) -> bool:
 
 
 def victims_of(kill: Any) -> Any:
-    """The noun naming the dead of a kill verb."""
+    """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
+    "12 died", "29 rebels dead", "22 killed in ...")."""
     for dep in ("nsubjpass", "dobj"):
         for child in kill.children:
             if child.dep_ == dep:
                 return child
-    if kill.lemma_.lower() in {"die", "perish"}:
+    lemma = kill.lemma_.lower()
+    if lemma in {"die", "perish", "dead"}:
         for child in kill.children:
             if child.dep_ == "nsubj":
                 return child
-    return None
+    if lemma == "dead" and kill.dep_ == "amod":
+        return kill.head
+    if lemma == "dead" and kill.dep_ == "acomp":
+        return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
+    return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
+
+
+def _total(victims: Any) -> int | None:
+    """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
+    counts = [_count_of(victims)] + [_count_of(c) for c in victims.conjuncts]
+    known = [c for c in counts if c is not None]
+    return sum(known) if known else None
 
 
 def fatalities_of(kill: Any) -> int | None:
@@ -86,7 +99,7 @@ def fatalities_of(kill: Any) -> int | None:
             nums = [n for n in nums if n is not None]
             return min(nums) if nums else None
         return None
-    return _count_of(victims)
+    return _total(victims)
 
 
 def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
