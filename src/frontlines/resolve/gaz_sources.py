@@ -99,17 +99,40 @@ _NOT_A_NAME = re.compile(
     r"attack|bombing|capture|raid|strikes?|incident|fall|list)\b", re.I)
 
 
-def label_names(label: str) -> list[str]:
+#: parenthesised words on a map label that describe rather than name ("Samadaniyah al-Gharbi (West)")
+_DESCRIPTIVE = re.compile(
+    r"(?i)(?:(?:east|west|north|south|eastern|western|northern|southern|upper|lower|big|small|"
+    r"old|new|farms?|camp|station|village|town)\s*)+")
+
+
+def label_names(label: str, *, alternates: bool = False) -> list[str]:
     """A map label and its parts: ``"A & B (C)"`` → ``["A & B (C)", "A & B", "A", "B"]``.
 
-    Parenthesised words are dropped: they often name the town a feature is near
-    (``Tombs Valley (Palmyra)``), which must not become the feature's name.
+    Parenthesised words are dropped unless ``alternates``: on a feature they often name
+    the town it is near (``Tombs Valley (Palmyra)``), which must not become the feature's
+    name; on a settlement they are its other names (``al-Thawrah (Tabqa)``,
+    ``Brije (Al-Hasad, Brij)``).  What follows a comma outside parentheses qualifies
+    the name (``Al-Bustan, Syria``; ``Tabqah, base``) and is never a name itself.
     """
     names = [label]
     bare = re.sub(r"\s*\([^)]*\)\s*", " ", label).strip()
-    names.append(bare)
-    names.extend(p.strip() for p in re.split(r"\s+(?:&|and)\s+|/|\s+-\s+|,", bare))
-    return [n for n in dict.fromkeys(names) if len(n) > 1]
+    head = bare.split(",")[0].strip()
+    names += [bare, head]
+    names.extend(p.strip() for p in re.split(r"\s+(?:&|and)\s+|/|\s+-\s+", head))
+    if alternates:
+        for inner in re.findall(r"\(([^)]*)\)", label):
+            names.extend(p.strip() for p in inner.split(",")
+                         if not re.search(r"\d", p) and not _DESCRIPTIVE.fullmatch(p.strip()))
+    return [n for n in dict.fromkeys(names) if len(n) > 1 and "," not in n]
+
+
+def target_names(target: str) -> list[str]:
+    """Names in a Wikipedia link target: ``"Sinjar, Idlib"`` → ``["Sinjar"]``.
+
+    The ``#section`` and the ``, container`` disambiguator are not names of the place.
+    """
+    title = target.split("#")[0].strip()
+    return label_names(title.split(",")[0].strip()) if title else []
 
 
 def read_wiki(path: Path, *, country: str | None = None, prefix: str = "wiki") -> Iterator[Draft]:
@@ -119,10 +142,10 @@ def read_wiki(path: Path, *, country: str | None = None, prefix: str = "wiki") -
         name = (row.get("name") or "").strip()
         if not feature or not name or not row["lat"] or not row["lon"]:
             continue
-        names = label_names(name)
+        names = label_names(name, alternates=feature == "settlement")
         target = (row.get("wiki_target") or "").strip()
-        if target and not target.startswith("#") and not _NOT_A_NAME.search(target):
-            names.extend(label_names(target))
+        if target and not _NOT_A_NAME.search(target):
+            names.extend(target_names(target))
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or str(i)
         yield Draft(
             id=f"{prefix}:{slug}", name=name, lat=float(row["lat"]), lon=float(row["lon"]),

@@ -23,14 +23,14 @@ from ..records import Candidate, Place
 from ..registry import geocoders
 from .gaz_build import BuildReport, build_gazetteer
 from .gaz_words import core_key, split_generic
-from .normalize import name_key, similarity, skeleton
+from .normalize import key_words, name_key, similarity, skeleton, vowel_variant
 
 FEATURE_WEIGHT = {
     "city": 1.0, "country": 0.95, "admin1": 0.9, "region": 0.8, "admin2": 0.75, "admin3": 0.6,
     "airbase": 0.7, "border_crossing": 0.7, "dam": 0.65, "oil_gas": 0.65, "military_base": 0.45,
     "hill": 0.45, "neighbourhood": 0.45, "facility": 0.3, "road": 0.4, "water": 0.3,
 }
-MATCH_SCORE = {"key": 1.0, "core": 0.9}
+MATCH_SCORE = {"key": 1.0, "core": 0.9, "vowel": 0.9}
 
 
 @runtime_checkable
@@ -49,7 +49,7 @@ class Hit:
 
     place: Place
     name: str
-    how: str  # "key", "core" or "skeleton"
+    how: str  # "key", "core", "vowel" (only vowels differ) or "skeleton"
 
 
 def prominence(place: Place) -> float:
@@ -70,9 +70,19 @@ def _fit(feature: str, wanted: frozenset[str]) -> float:
     return 0.85 if feature in ("admin1", "admin2", "admin3") else 0.9
 
 
+def _own_name(hit: Hit) -> bool:
+    """True when the matched name is the place's own (primary) name in another spelling."""
+    a, b = name_key(hit.name), name_key(hit.place.name)
+    return a == b or skeleton(a) == skeleton(b)
+
+
 def _seat_of(hit: Hit, seats: list[Place]) -> str | None:
-    """Name of the district a settlement is the seat of (same name, within 30 km), if any."""
-    if hit.place.feature != "settlement" or hit.how == "skeleton":
+    """Name of the district a settlement is the seat of (same name, within 30 km), if any.
+
+    Only a settlement *called* that way counts: a village that merely lists the district's
+    name among its alternates is not its seat.
+    """
+    if hit.place.feature != "settlement" or hit.how == "skeleton" or not _own_name(hit):
         return None
     for s in seats:
         if s.country == hit.place.country and abs(s.latitude - hit.place.latitude) < 0.3 and abs(
@@ -81,11 +91,21 @@ def _seat_of(hit: Hit, seats: list[Place]) -> str | None:
     return None
 
 
+def _vowels(query: str, hits: Iterable[Hit]) -> list[Hit]:
+    """Skeleton hits whose name differs from the query only in vowels (word by word: *Black
+    Sea* is not *Blaqsah*) become "vowel" hits."""
+    qkey, qwords = core_key(query), len(key_words(split_generic(query)[0] or query))
+    return [Hit(h.place, h.name, "vowel") if h.how == "skeleton" and vowel_variant(
+        qkey, core_key(h.name)) and len(key_words(split_generic(h.name)[0] or h.name)) == qwords
+        else h for h in hits]
+
+
 def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
     """Score and order hits for ``query``; one candidate per place, best first."""
     _, wanted = split_generic(query)
-    hits = list(hits)
-    seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how != "skeleton"]
+    hits = _vowels(query, hits)
+    seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in ("key", "core")]
+    owner = max((prominence(h.place) for h in hits if h.how == "key" and _own_name(h)), default=0.0)
     best: dict[str, Candidate] = {}
     for hit in hits:
         match = MATCH_SCORE.get(hit.how) or 0.85 * similarity(query, hit.name)
@@ -94,6 +114,8 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
             fit *= 0.85  # "Kuweires" for "Kuweires Airbase": the bare name more often means the town
         if hit.name != hit.place.name:
             match *= 0.96  # an alternate name: slightly weaker evidence than the primary one
+            if not _own_name(hit) and prominence(hit.place) < owner:
+                match *= 0.88  # "Tombs Valley (Palmyra)": the name is another, bigger place's own
         prom = prominence(hit.place)
         seat = _seat_of(hit, seats)
         if seat:

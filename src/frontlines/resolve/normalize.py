@@ -18,7 +18,8 @@ variants to one key by general rules (never by a list of spellings):
 * the words are joined without spaces, so hyphens and joined forms agree.
 
 :func:`skeleton` reduces a key further to its consonants (``kh``→``h``, ``sh``→``s``,
-``th``→``t``) for near misses such as *Tabqa*/*Tabaqah*, and :func:`similarity`
+``th``→``t``) for near misses, :func:`vowel_variant` tells names that differ only in vowels
+(*Tabqa*/*Tabaqah*), and :func:`similarity`
 scores two names in [0, 1].
 """
 
@@ -150,6 +151,23 @@ def skeleton(key: str) -> str:
     s = re.sub(r"[aeiou]", "", s)
     s = re.sub(r"h$", "", s)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+@functools.lru_cache(maxsize=200_000)
+def consonants(key: str) -> str:
+    """A key without its vowels (``tabaka`` → ``tbk``): names that differ only in
+    vowels (*Tabqa*/*Tabaqah*, *Rusafa*/*Rasafah*, *Tanaf*/*Tanf*) agree."""
+    return re.sub(r"[aiu]", "", key)
+
+
+def vowel_variant(a: str, b: str) -> bool:
+    """True when two keys differ only in inner vowels and keep at least three consonants.
+
+    A final vowel (the feminine *-a*) must agree: *Rasif* is not *Rusafa*.
+    """
+    ca = consonants(a)
+    return (a != b and ca == consonants(b) and len(ca) >= 3
+            and (a[-1] in "aiu") == (b[-1] in "aiu"))
 
 
 def similarity(a: str, b: str) -> float:

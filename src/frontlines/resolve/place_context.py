@@ -24,7 +24,9 @@ W_COUNTRY = 0.15
 W_ADMIN1 = 0.2
 W_CONTAINER = 0.35
 W_NEAR = 0.3
+W_REF = 0.5  # "X (south of Y)": X lies near one of Y's candidates
 NEAR_KM = 120.0
+REF_KM = 60.0
 
 
 @dataclass
@@ -35,6 +37,14 @@ class Focus:
     ids: set[str] = field(default_factory=set)
     admin1: Counter[str] = field(default_factory=Counter)
     anchors: list[Place] = field(default_factory=list)
+    named_by: dict[str, set[str]] = field(default_factory=dict)  # place id → name keys naming it
+
+    def named_elsewhere(self, gazetteer_id: str, key: str, any_key: bool = False) -> bool:
+        """Is the place among the document's places, named by another name (or by any)?"""
+        if gazetteer_id not in self.ids:
+            return False
+        keys = self.named_by.get(gazetteer_id)
+        return keys is None or any_key or bool(keys - {key})
 
     def distance(self, place: Place) -> float | None:
         """km from ``place`` to the nearest other anchor of the document."""
@@ -59,16 +69,19 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
     return None
 
 
-def focus_of(groups: list[list[Candidate]], default_country: str | None) -> Focus:
-    """Document focus from the unambiguous names of the document."""
+def focus_of(groups: list[list[Candidate]], default_country: str | None,
+             keys: list[str] | None = None) -> Focus:
+    """Document focus from the unambiguous names of the document (``keys``: their name keys)."""
     countries: Counter[str] = Counter()
     focus = Focus()
-    for cands in groups:
+    for i, cands in enumerate(groups):
         top = unambiguous(cands)
         if top is None:
             continue
         countries[top.place.country] += 1
         focus.ids.add(top.place.gazetteer_id)
+        if keys is not None:
+            focus.named_by.setdefault(top.place.gazetteer_id, set()).add(keys[i])
         if top.place.admin1:
             focus.admin1[top.place.admin1] += 1
         if top.place.feature not in ("country", "admin1", "region"):
@@ -93,16 +106,48 @@ AREAS = frozenset({"admin1", "admin2", "admin3", "region", "country"})
 WINDOW = 0.22
 
 
+def is_fuzzy(c: Candidate) -> bool:
+    """A candidate found by a vowel or consonant-skeleton variant of the name."""
+    return c.reason.startswith(("skeleton", "vowel"))
+
+
+def _ref_bonus(place: Place, refs: list[Place]) -> tuple[float, float | None]:
+    """Bonus for lying within REF_KM of a stated reference place ("south of Y"), decaying beyond."""
+    if not refs:
+        return 0.0, None
+    d = min(km(place.latitude, place.longitude, r.latitude, r.longitude) for r in refs)
+    return W_REF * (1.0 if d <= REF_KM else math.exp(-(d - REF_KM) / 40)), d
+
+
+def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]) -> list[Candidate]:
+    """A city far ahead of the rest ("Ankara") is not displaced by a village of the focus country
+    ("Anqarah") unless a stated container or reference place speaks for the village."""
+    top = max(cands, key=lambda c: c.score, default=None)
+    if top is None or top.place.feature != "city" or is_fuzzy(top) or refs or any(
+            container and c.place.admin1 == container for c in cands):
+        return cands
+    return [c for c in cands if c is top or c.score >= top.score - 0.12
+            or c.place.feature not in ("settlement", "city")]
+
+
 def choose(cands: list[Candidate], focus: Focus, container: str | None,
-           wanted: frozenset[str] = frozenset()) -> Candidate | None:
+           wanted: frozenset[str] = frozenset(), refs: list[Place] | None = None) -> Candidate | None:
     """The best candidate in context, with its combined score (0..1) and reason.
 
     ``wanted``: feature classes the surface asks for ("province" → admin1); when some
-    candidates fit them, the others are not considered.
+    candidates fit them, the others are not considered.  ``refs``: candidates of a place
+    the text relates this one to ("Rusafa (south of Tabaqah)").  Spelling variants
+    (vowels, skeleton) compete with exact names only when such a reference or a stated
+    container can tell them apart; otherwise an exact name wins.
     """
     best: tuple[float, Candidate, str] | None = None
+    refs = refs or []
     if wanted and any(c.place.feature in wanted for c in cands):
         cands = [c for c in cands if c.place.feature in wanted]
+    cands = _major_city(cands, container, refs)
+    exact = [c for c in cands if not is_fuzzy(c)]
+    if exact and not refs and not (container and not any(c.place.admin1 == container for c in exact)):
+        cands = exact
     if not cands:
         return None
     top = max(c.score for c in cands)
@@ -130,7 +175,11 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         elif p.feature in AREAS and p.admin1 and any(a.admin1 == p.admin1 for a in focus.anchors):
             score += W_NEAR * 0.5
             parts.append("contains other places of the document")
-        if c.reason.startswith("skeleton"):
+        bonus, ref_km = _ref_bonus(p, refs)
+        if ref_km is not None:
+            score += bonus
+            parts.append(f"{ref_km:.0f} km from the place it is stated relative to")
+        if is_fuzzy(c):
             score -= 0.05
         if best is None or score > best[0]:
             best = (score, c, "; ".join(parts))

@@ -27,6 +27,11 @@ _NEAR = re.compile(
     rf"(?:{_DIR})(?:ern)?\s+(?:outskirts|countryside|suburbs|side|part|parts)\s+of|"
     rf"(?:{_DIR})\s+of|(?:the\s+)?(?:area|surroundings|countryside|environs)\s+of|towards?|"
     rf"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
+_RELATION = re.compile(
+    r"[ \t]*[(,][ \t]*(?:(?:about|some|just|roughly|around)\s+)?"
+    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+)?(?:to\s+the\s+)?"
+    rf"(?:(?:{_DIR})\s+of|near|outside|close\s+to)\s+(?:the\s+(?:town|city|village)\s+of\s+)?",
+    re.I)
 _AREA_AFTER = re.compile(r"^\s+(?:area|region|countryside|surroundings|outskirts|environs)\b", re.I)
 PLACE_CUE = re.compile(
     r"\b(?:town|village|city|hamlet|area|district|suburb|neighbou?rhood|quarter|region|outskirts|"
@@ -64,6 +69,12 @@ def offset_before(text: str, start: int) -> tuple[float, float] | None:
 def is_near(text: str, start: int, end: int) -> bool:
     """True for "near X", "north of X", "the X area": a point near the place, not in it."""
     return bool(_NEAR.search(text[max(0, start - 60):start]) or _AREA_AFTER.match(text[end:end + 20]))
+
+
+def relation_after(text: str, end: int) -> int | None:
+    """Where the reference place starts in "X (south of Y)" / "X, 10 km north of Y" / "X, near Y"."""
+    m = _RELATION.match(text, end)
+    return m.end() if m else None
 
 
 def has_place_cue(text: str, start: int) -> bool:

@@ -50,6 +50,21 @@ un nato eu opcw who unicef unhcr sana reuters afp tass sputnik amaq bbc cnn ap
 masdar jazeera arabiya
 assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis erdogan rouhani
 khamenei nasrallah soleimani baghdadi julani jolani mistura
+over under about around near some sources officials witnesses activists residents
+euphrates tigris orontes khabur balikh yarmouk
+""".split())  # the last line: rivers, not ACLED locations on their own ("the Euphrates Dam" still is)
+
+#: people of the war whose names follow a first name that may also be a village's ("Qassem Soleimani")
+PERSONS = frozenset("""
+assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis erdogan rouhani
+khamenei nasrallah soleimani baghdadi julani jolani mistura zahreddine alloush
+""".split())
+
+#: words before a name that make it a person's ("General Qassem Soleimani", "Sheikh Ahmad")
+TITLES = frozenset("""
+mr mrs ms dr gen general colonel col lt lieutenant major maj brigadier captain capt sergeant
+commander cmdr president minister premier king prince sheikh shaykh emir imam sayyed sayyid
+mullah cleric mufti ambassador envoy spokesman spokeswoman leader chief caliph brother martyr
 """.split())
 
 #: multi-word actor/organisation names whose place-like words are not places

@@ -19,18 +19,20 @@ the given character spans (the body and quote blocks of an article):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
-from ..records import Candidate, Mention
+from ..records import Candidate, Mention, Place
 from .gaz_words import split_generic
 from .gazetteer import Gazetteer, prominence
 from .normalize import GENERIC_WORDS, key_words, name_key
-from .place_context import choose, focus_of
+from .place_context import AREAS, Focus, choose, focus_of, is_fuzzy
 from .place_patterns import (
-    container_after, feature_precision, has_place_cue, is_near, moved, offset_before, road,
+    container_after, feature_precision, has_place_cue, is_near, moved, offset_before,
+    relation_after, road,
 )
 from .place_text import (
-    CONNECTORS, STOP_WORDS, TRAILING_GENERIC, Token, is_metonym, joined, org_spans, tokens,
+    CONNECTORS, PERSONS, STOP_WORDS, TITLES, TRAILING_GENERIC, Token, is_metonym, joined, org_spans, tokens,
 )
 
 #: words that never start a place name (function words, months, titles)
@@ -45,17 +47,35 @@ _MORE_GENERIC = frozenset("roundabout square bridge checkpoint quarter neighbour
                           "camp base port station prison hospital factory town city village "
                           "area".split())
 MAX_TOKENS = 7
+#: "the Arak rich oil field", "the Kuweires military air base": a feature word after an adjective
+_FEATURE_AFTER = re.compile(
+    r"[ \t]+((?:[a-z][a-z-]+[ \t]+){1,2}?)((?:oil|gas)[ \t]*fields?|(?:air|military)[ \t]*base|"
+    r"airbase|airport|airfield|dam|(?:border[ \t]+)?crossing)\b")
 _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 
 
 def _single_ok(tok: Token) -> bool:
     """Can this token alone be a place name?  Not a stop word, an acronym or a generic word."""
     low = tok.lower
-    if low in STOP_WORDS or low in HARD_START or len(name_key(tok.text)) < 4:
-        return False
+    bare = low.split("-", 1)[1] if "-" in low and low.split("-")[0] in CONNECTORS else low
+    if {low, bare} & STOP_WORDS or low in HARD_START or len(name_key(tok.text)) < 4:
+        return False  # "Al-Baghdadi" is the caliph, not the village
     if tok.text.isupper() and len(tok.text) <= 4:
         return False
     return name_key(tok.text) not in _GENERIC_KEYS
+
+
+def _after_title(text: str, tok: Token) -> bool:
+    """True for a name right after a title: "General Qassem", "Sheikh Ahmad"."""
+    m = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, tok.start - 20):tok.start])
+    return bool(m and m.group(1).lower() in TITLES)
+
+
+def _common_word(text: str, tok: Token) -> bool:
+    """A capitalised word at a sentence start that the text also uses in lower case ("Over 450")."""
+    before = text[max(0, tok.start - 3):tok.start]
+    initial = tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“])\s*$", before) is not None
+    return initial and re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is not None
 
 
 def _prominent(cands: list[Candidate]) -> bool:
@@ -70,8 +90,10 @@ class Found:
     end: int
     text: str
     candidates: tuple[Candidate, ...]
-    how: str  # "name", "weak" (prefix of a longer capitalised run), "fuzzy", "road", "unknown"
+    how: str  # "name", "weak" (prefix of a longer capitalised run), "variant" (only a vowel
+    # variant is known), "fuzzy" (unknown name after a place cue), "road", "unknown"
     partner: tuple[Candidate, ...] = ()  # road: candidates of the second end
+    partner_text: str = ""
 
 
 class PlaceResolver:
@@ -115,14 +137,34 @@ class PlaceResolver:
                 continue
             phrase = text[run[0].start:last.end]
             cands = self._lookup(phrase, fuzzy=True)
-            named = [c for c in cands if not c.reason.startswith("skeleton")]
+            named = [c for c in cands if not is_fuzzy(c)]
             if strict:
                 named = [c for c in named if c.reason.startswith("key")]
+            if named and n < len(run) and run[n].lower in PERSONS:
+                return None  # "Qassem Soleimani": a person's name
+            if named and n == 1 and not _prominent(named) and _common_word(text, run[0]):
+                return None
             if named:
-                rest = [t for t in run[n:] if t.capitalised and t.lower not in CONNECTORS]
-                how = "weak" if rest and not _prominent(named) else "name"
+                # a prefix of a longer capitalised name ("Rusafa Hospital") is weak evidence
+                longer = (n < len(run) and run[n].capitalised and last.lower not in TRAILING_GENERIC
+                          and run[n].lower not in CONNECTORS)
+                how = "weak" if longer and not _prominent(named) else "name"
                 return Found(run[0].start, last.end, phrase, cands, how)
+            if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands):
+                return Found(run[0].start, last.end, phrase, cands, "variant")
         return None
+
+    def _feature_after(self, text: str, f: Found) -> Found:
+        """Extend "Arak" to "Arak rich oil field" when the gazetteer knows such a feature."""
+        m = _FEATURE_AFTER.match(text, f.end)
+        if not m or any(w in STOP_WORDS or w in HARD_START for w in m.group(1).split()):
+            return f
+        _, wanted = split_generic(m.group(2))
+        cands = [c for c in self._lookup(f"{f.text} {m.group(2)}", fuzzy=True)
+                 if c.place.feature in wanted and not is_fuzzy(c)]
+        if not cands:
+            return f
+        return Found(f.start, m.end(), text[f.start:m.end()], tuple(cands), "name")
 
     def _road(self, text: str, tok: Token, run_end: int) -> Found | None:
         """"X-Y highway" / "X-Y road": a hyphenated pair of known places."""
@@ -133,7 +175,7 @@ class PlaceResolver:
         if not a or not b:
             return None
         end = run_end if run_end > tok.end else tok.end
-        return Found(tok.start, end, text[tok.start:end], a, "road", b)
+        return Found(tok.start, end, text[tok.start:end], a, "road", b, parts[1])
 
     def _unknown(self, text: str, run: list[Token]) -> Found | None:
         """A name the gazetteer lacks, kept when the words around it say it is a place."""
@@ -171,35 +213,41 @@ class PlaceResolver:
                 continue
             j = self._run(text, toks, i)
             run = toks[i:j]
+            if _after_title(text, t):
+                i = j
+                continue
             found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
             if found is None:
                 i += 1
                 continue
+            if found.how in ("name", "weak"):
+                found = self._feature_after(text, found)
             out.append(found)
             while i < len(toks) and toks[i].start < found.end:
                 i += 1
         return out
 
     # -- resolution --------------------------------------------------------------------
-    def _mention(self, text: str, doc_id: str, f: Found, focus) -> Mention | None:
+    def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
+                 refs: dict[str, list[Place]]) -> Mention | None:
         base = Mention(doc_id=doc_id, kind="place", start=f.start, end=f.end, text=f.text)
         if not f.candidates:
             return replace(base, reason="not in the gazetteer; kept unresolved")
         container = container_after(text, f.end)
         _, wanted = split_generic(f.text)
-        best = choose(list(f.candidates), focus, container, wanted)
+        best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)))
         if best is None:
             return replace(base, reason="no candidate")
         place, reason = best.place, best.reason
-        if f.how in ("weak", "fuzzy", "name") and not self._plausible(text, f, best, focus):
-            if f.how == "fuzzy":
+        if f.how in ("weak", "fuzzy", "name", "variant") and not self._plausible(text, f, best, focus):
+            if f.how == "fuzzy" or (f.how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
         if is_metonym(text, f.start, f.end, name_key(f.text), place.feature):
             return None
         precision = feature_precision(place.feature)
         if f.how == "road":
-            other = choose(list(f.partner), focus, container)
+            other = choose(list(f.partner), focus, container, refs=refs.get(name_key(f.partner_text)))
             if other is not None:
                 place = road(place, other.place, f.text)
                 reason += f"; road to {other.place.name}"
@@ -212,7 +260,7 @@ class PlaceResolver:
         elif is_near(text, f.start, f.end) and precision < 2:
             precision = 2
             reason += "; near the place"
-        if f.how == "fuzzy":
+        if f.how in ("fuzzy", "variant"):
             reason = "fuzzy: " + reason
         return replace(base, place=place, score=best.score, reason=reason, geo_precision=precision)
 
@@ -222,22 +270,59 @@ class PlaceResolver:
         place = best.place
         if f.how == "name" and (prominence(place) >= 0.5 or place.feature != "settlement"):
             return True
-        if place.gazetteer_id in focus.ids:
+        if focus.named_elsewhere(place.gazetteer_id, name_key(f.text), f.how != "name"):
             return True  # the document names this place elsewhere without doubt
         if f.how != "fuzzy" and focus.country and place.country != focus.country:
             return has_place_cue(text, f.start)
         if f.how == "name":
             return True  # an exact name in the focus country
         near = focus.distance(place)
-        supported = (near is not None and near <= 60) or focus.admin1_share(place.admin1) >= 0.25
+        close = near is not None and near <= 60
+        supported = close or focus.admin1_share(place.admin1) >= 0.25
+        if f.how == "variant":  # only a spelling variant is known ("al-Tanaf" for At Tanf)
+            if focus.named_elsewhere(place.gazetteer_id, name_key(f.text), True):
+                return True
+            arabic = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐ ]", f.text) is not None
+            return supported and (arabic or has_place_cue(text, f.start))
         if f.how == "fuzzy":
             return supported
         return supported or has_place_cue(text, f.start)
 
+    @staticmethod
+    def _references(text: str, found: list[Found], focus: Focus) -> dict[str, list[Place]]:
+        """Places each name is stated relative to ("Rusafa (south of Tabaqah)"), by name key.
+
+        Keyed by name so that every mention of the name in the document uses them (one
+        sense per discourse).
+        """
+        refs: dict[str, list[Place]] = {}
+        for f, g in zip(found, found[1:]):
+            at = relation_after(text, f.end)
+            if at is None or at != g.start or not g.candidates:
+                continue
+            _, wanted = split_generic(g.text)
+            ref = choose(list(g.candidates), focus, container_after(text, g.end), wanted)
+            if ref is not None:
+                refs.setdefault(name_key(f.text), []).append(ref.place)
+        return refs
+
     def find(self, text: str, doc_id: str, spans: list[tuple[int, int]]) -> list[Mention]:
-        """Place mentions of ``text`` inside ``spans`` (character offsets), in text order."""
+        """Place mentions of ``text`` inside ``spans`` (character offsets), in text order.
+
+        Exact names are resolved first; weak and fuzzy ones are then judged against the
+        places those resolved to.
+        """
         found = [f for s, e in spans for f in self.recognise(text, s, e)]
-        focus = focus_of([list(f.candidates) for f in found if f.how == "name"],
-                         self.default_country)
-        mentions = (self._mention(text, doc_id, f, focus) for f in found)
+        names = [f for f in found if f.how == "name"]
+        focus = focus_of([list(f.candidates) for f in names], self.default_country,
+                         [name_key(f.text) for f in names])
+        refs = self._references(text, found, focus)
+        firm = {i: self._mention(text, doc_id, f, focus, refs)
+                for i, f in enumerate(found) if f.how in ("name", "road")}
+        resolved = [m.place for m in firm.values() if m is not None and m.place is not None
+                    and m.place.feature not in AREAS and m.place.feature != "road"]
+        wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
+                      focus.admin1, focus.anchors + resolved, focus.named_by)
+        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs)
+                    for i, f in enumerate(found)]
         return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
