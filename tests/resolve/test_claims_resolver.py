@@ -38,3 +38,19 @@ def test_no_publication_date_no_relative_date():
     article = Article(id="d", text=TEXT, source="t")
     (out,) = ClaimResolver().resolve([_claim(date_text="last night")], article)
     assert out.event_date is None and out.time_precision is None
+
+
+def test_civilians_are_targets_and_governments_fight_through_their_military():
+    article = Article(id="d", text=TEXT, source="t")
+    claim = _claim(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+                   actor1=ActorRef("civilians", None))
+    (out,) = ClaimResolver().resolve([claim], article)
+    assert out.actor1 is None and out.actor2.name == "Civilians (Syria)"
+    claim = _claim(event_type="Violence against civilians", sub_event_type="Attack",
+                   actor1=ActorRef("the Syrian regime", None))
+    (out,) = ClaimResolver().resolve([claim], article)
+    assert out.actor1.name == "Military Forces of Syria (2000-2024)"
+    claim = _claim(event_type="Strategic developments", sub_event_type="Agreement",
+                   actor1=ActorRef("Damascus", None))
+    (out,) = ClaimResolver().resolve([claim], article)
+    assert out.actor1.name == "Government of Syria (2000-2024)"

@@ -39,6 +39,7 @@ class Actor:
     inter: int | None
     side: str | None
     state: bool = False
+    armed_forces: str | None = None  # for a government: its military (violent events)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ class ActorDictionary:
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
         for entry in data.get("actors") or ():
-            actor = Actor(entry["name"], entry.get("inter"), entry.get("side"), bool(entry.get("state")))
+            actor = Actor(entry["name"], entry.get("inter"), entry.get("side"), bool(entry.get("state")),
+                          entry.get("armed_forces"))
             self.actors[actor.name] = actor
             self._add_aliases(entry, actor)
         for section in ("units", "weapon_owners"):

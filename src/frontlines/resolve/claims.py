@@ -20,6 +20,7 @@ from ..records import ActorRef, Article, Claim
 from .actors import ActorDictionary, DocumentActors, is_state, load_actors
 from .dates import ONGOING, resolve_date
 
+VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 INFER_OPPONENT = TERRITORY
 
@@ -44,6 +45,8 @@ class ClaimResolver:
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
         actor1 = self._actor(claim.actor1, claim.trigger_start, context)
         actor2 = self._actor(claim.actor2, claim.trigger_start, context)
+        if claim.event_type in VIOLENT:
+            actor1, actor2 = self._violent_roles(actor1, actor2)
         actor1, actor2 = self._opponents(claim, actor1, actor2, context)
         sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors)
         event_date, precision = claim.event_date, claim.time_precision
@@ -70,6 +73,17 @@ class ClaimResolver:
         if found is None and fallback:
             found = self.actors.actors.get(fallback)
         return self.actors.ref(ref.surface, found, inferred=True) if found else ref
+
+    def _violent_roles(self, a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+        """Civilians are never the attacker; a government's violence is its military's."""
+        if a1 is not None and a1.inter == 7:
+            a1, a2 = None, a2 or a1
+        out = []
+        for ref in (a1, a2):
+            actor = self.actors.actors.get(ref.name) if ref and ref.name else None
+            forces = self.actors.actors.get(actor.armed_forces) if actor and actor.armed_forces else None
+            out.append(self.actors.ref(ref.surface, forces, inferred=ref.inferred) if ref and forces else ref)
+        return out[0], out[1]
 
     def _opponents(self, claim: Claim, a1: ActorRef | None, a2: ActorRef | None,
                    context: DocumentActors) -> tuple[ActorRef | None, ActorRef | None]:
