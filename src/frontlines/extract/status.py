@@ -58,7 +58,9 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
     keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "advmod"}
     left = [t for t in token.lefts if t.dep_ in keep]
     start = min([token.i] + [t.left_edge.i for t in left])
-    right = [t for t in token.rights if t.dep_ == "compound" or (t.dep_ == "prep" and t.lower_ == "of")]
+    right = [t for t in token.rights if t.dep_ == "compound" or (t.dep_ == "prep" and t.lower_ == "of") or (
+        t.dep_ == "prep" and t.lower_ == "for" and token.pos_ == "PROPN"
+        and any(c.pos_ == "PROPN" for c in t.children))]  # "the Observatory for Human Rights"
     end = max([token.i] + [t.right_edge.i for t in right])
     return start, end
 

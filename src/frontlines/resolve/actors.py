@@ -98,7 +98,7 @@ class ActorDictionary:
         hits: list[ActorHit] = []
         for match in re.finditer(self._pattern.pattern, folded, flags=re.IGNORECASE):
             actor = self._lookup(match.group(0))
-            if actor is not None:
+            if actor is not None and not _patron(folded, match.start(), match.end()):
                 start, end = offsets[match.start()], offsets[match.end() - 1] + 1
                 hits.append(ActorHit(start, end, text[start:end], actor))
         return hits
@@ -127,6 +127,16 @@ class ActorDictionary:
         if actor is None:
             return ActorRef(surface=surface, name=None, inferred=inferred)
         return ActorRef(surface, actor.name, actor.inter, actor.side, inferred)
+
+
+_PATRON_AFTER = re.compile(r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned)\b\s+\w",
+                           re.IGNORECASE)
+
+
+def _patron(folded: str, start: int, end: int) -> bool:
+    """"Turkish-backed rebels", "pro-Iranian militias": the named actor is not the one acting."""
+    before = folded[max(0, start - 4) : start].lower()
+    return bool(_PATRON_AFTER.match(folded, end)) or before.endswith("pro ")
 
 
 def _acronym(word: str) -> bool:

@@ -1,0 +1,62 @@
+"""Everyday wire-report phrasing (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from claimkit import only
+
+from frontlines.records import Status
+
+
+def test_monitor_attribution(claims_of):
+    text = "The Syrian Observatory for Human Rights said at least 20 civilians were killed in air strikes on Ariha."
+    claim = only(claims_of(text), "strikes")
+    assert claim.status == Status.REPORTED
+    assert claim.attributed_to == "The Syrian Observatory for Human Rights"
+    assert claim.fatalities == 20
+    assert claim.sub_event_type == "Air/drone strike"
+
+
+def test_believed_is_a_hedge(claims_of):
+    claim = only(claims_of("The army is believed to have captured the town of Latamneh."), "captured")
+    assert claim.status == Status.ALLEGED
+
+
+def test_denied_reports(claims_of):
+    text = "The ministry denied reports that its aircraft had bombed a school in Haas."
+    claim = only(claims_of(text), "bombed")
+    assert claim.status == Status.DENIED
+
+
+def test_patron_is_not_the_actor(claims_of):
+    claim = only(claims_of("Turkish-backed rebels captured the village of Tal Malid on Monday."), "captured")
+    assert claim.actor1.name == "Opposition Rebels (Syria)"
+    assert claim.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_shot_down(claims_of):
+    claim = only(claims_of("Rebels shot down a government helicopter near Saraqib on Monday."), "shot")
+    assert claim.event_type == "Battles"
+
+
+def test_civilian_victims_are_actor2(claims_of):
+    claim = only(claims_of("Ten civilians were killed on Monday when warplanes bombed a market in Douma."),
+                 "bombed")
+    assert claim.actor2 is None or claim.actor2.name != claim.actor1.name
+    assert claim.actor1 is None or claim.actor1.inter != 7
+
+
+def test_vowed_future(claims_of):
+    claim = only(claims_of("The rebels vowed to retake the town of Morek within days."), "retake")
+    assert claim.status == Status.EXPECTED
+
+
+def test_past_perfect_is_asserted(claims_of):
+    claim = only(claims_of("By Sunday evening the army had recaptured the village of Hamdaniyah."), "recaptured")
+    assert claim.status == Status.ASSERTED
+
+
+def test_title_case_outlet_intro_makes_a_quote_reported(claims_of):
+    blocks = [("body", "Levant News has just reported the following."),
+              ("quote", "Troops stormed the village of Abu Dhuhur at dawn.")]
+    claim = only(claims_of(blocks), "stormed")
+    assert claim.status == Status.REPORTED and claim.attributed_to == "Levant News"
