@@ -146,8 +146,8 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
         if child.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor(child):
             actor1 = child
             break
-    if actor1 is None:
-        by = _pobj(trigger, "by")
+    if actor1 is None:  # "the withdrawal of Russian forces", "an attack by the rebels"
+        by = [t for t in _pobj(trigger, "of") if is_actor(t)] + _pobj(trigger, "by")
         actor1 = by[0] if by else None
     if actor1 is None:
         verb = clause_verb(trigger)

@@ -75,10 +75,16 @@ def chain(trigger: Any) -> list[tuple[Any, str]]:
     """(token, dependency of the link below it) from the trigger up its clause chain."""
     out = [(trigger, "")]
     token = trigger
-    while token.head != token and token.dep_ not in CLAUSE_STOP:
+    while token.head != token and token.dep_ not in CLAUSE_STOP and not _comment_clause(token):
         out.append((token.head, token.dep_))
         token = token.head
     return out
+
+
+def _comment_clause(token: Any) -> bool:
+    """"- as agreed by X -", "as reported": a parenthetical with its own standing."""
+    return token.dep_ in {"advcl", "acl"} and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+        or (token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].lower_ == "as")
 
 
 def _source_of(verb: Any) -> str | None:

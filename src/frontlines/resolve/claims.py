@@ -87,11 +87,11 @@ class ClaimResolver:
 
     def _opponents(self, claim: Claim, a1: ActorRef | None, a2: ActorRef | None,
                    context: DocumentActors) -> tuple[ActorRef | None, ActorRef | None]:
-        if claim.sub_event_type not in INFER_OPPONENT and not (claim.fatalities and claim.event_type == "Battles"):
+        if claim.sub_event_type not in INFER_OPPONENT and claim.event_type != "Battles":
             return a1, a2
         known1 = self.actors.actors.get(a1.name) if a1 and a1.name else None
         known2 = self.actors.actors.get(a2.name) if a2 and a2.name else None
-        if known1 is not None and known2 is None:
+        if known1 is not None and known2 is None and claim.sub_event_type in INFER_OPPONENT:
             other = context.opponent(known1, claim.trigger_start, (claim.start, claim.end))
             a2 = self.actors.ref(None, other, inferred=True) if other else a2
         elif known2 is not None and known1 is None and a1 is None:
