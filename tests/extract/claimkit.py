@@ -10,8 +10,11 @@ from frontlines.records import Article, Claim, Cleaned, Mention, Role, Segment, 
 PUBLISHED = dt.date(2017, 3, 15)  # a Wednesday
 
 
-def build(blocks: list[tuple[str, str]], published: dt.date | None = PUBLISHED,
-          quoted_source: str | None = None) -> Cleaned:
+def build(
+    blocks: list[tuple[str, str]],
+    published: dt.date | None = PUBLISHED,
+    quoted_source: str | None = None,
+) -> Cleaned:
     """A Cleaned article from (role, text) blocks separated by blank lines."""
     text = "\n\n".join(t for _, t in blocks)
     doc_id = text_id(text)
@@ -19,9 +22,18 @@ def build(blocks: list[tuple[str, str]], published: dt.date | None = PUBLISHED,
     segments, pos = [], 0
     for i, (role, block) in enumerate(blocks):
         first = text[:pos].count("\n") + 1
-        segments.append(Segment(doc_id, i, Role(role), pos, pos + len(block), first,
-                                first + block.count("\n"),
-                                quoted_source if role == "quote" else None))
+        segments.append(
+            Segment(
+                doc_id,
+                i,
+                Role(role),
+                pos,
+                pos + len(block),
+                first,
+                first + block.count("\n"),
+                quoted_source if role == "quote" else None,
+            )
+        )
         pos += len(block) + 2
     return Cleaned(article, tuple(segments))
 

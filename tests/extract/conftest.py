@@ -24,8 +24,11 @@ def claims_of(extractor: ClaimExtractor) -> Callable[..., list[Claim]]:
     """Claims (resolved) of a body text, or of (role, text) blocks."""
     resolver = ClaimResolver()
 
-    def run(body: str | list[tuple[str, str]], published: dt.date | None = PUBLISHED,
-            quoted_source: str | None = None) -> list[Claim]:
+    def run(
+        body: str | list[tuple[str, str]],
+        published: dt.date | None = PUBLISHED,
+        quoted_source: str | None = None,
+    ) -> list[Claim]:
         blocks = [("body", body)] if isinstance(body, str) else body
         cleaned = build(blocks, published, quoted_source)
         claims = extractor.extract(cleaned, entity_places(cleaned))

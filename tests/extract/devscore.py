@@ -34,9 +34,14 @@ def seed_documents() -> list[tuple[str, Cleaned]]:
     out = []
     for key, meta in sorted(docs.items()):
         text = (CORPUS / "seeds" / meta["file"]).read_text("utf-8")
-        article = Article(id=text_id(text), text=text, source=meta["file"], outlet=meta.get("outlet"),
-                          published=dt.date.fromisoformat(meta["published_estimate"]),
-                          published_precision=Precision.DAY)
+        article = Article(
+            id=text_id(text),
+            text=text,
+            source=meta["file"],
+            outlet=meta.get("outlet"),
+            published=dt.date.fromisoformat(meta["published_estimate"]),
+            published_precision=Precision.DAY,
+        )
         lines = text.split("\n")
         starts = [0]
         for line in lines:
@@ -44,8 +49,17 @@ def seed_documents() -> list[tuple[str, Cleaned]]:
         segments = []
         for i, s in enumerate(r for r in segs if r["doc"] == key):
             start, end = starts[s["first_line"] - 1], starts[s["last_line"]] - 1
-            segments.append(Segment(article.id, i, Role(s["role"]), start, min(end, len(text)),
-                                    s["first_line"], s["last_line"]))
+            segments.append(
+                Segment(
+                    article.id,
+                    i,
+                    Role(s["role"]),
+                    start,
+                    min(end, len(text)),
+                    s["first_line"],
+                    s["last_line"],
+                )
+            )
         out.append((key, Cleaned(article, tuple(segments))))
     return out
 
@@ -63,8 +77,15 @@ def place_mentions(cleaned: Cleaned, nlp) -> list[Mention]:
         for start, end in spans:
             for ent in nlp(text[start:end]).ents:
                 if ent.label_ in {"GPE", "LOC", "FAC"}:
-                    out.append(Mention(cleaned.article.id, "place", start + ent.start_char,
-                                       start + ent.end_char, ent.text))
+                    out.append(
+                        Mention(
+                            cleaned.article.id,
+                            "place",
+                            start + ent.start_char,
+                            start + ent.end_char,
+                            ent.text,
+                        )
+                    )
         return out
 
 
@@ -88,11 +109,15 @@ class Score:
 
     def figures(self) -> dict[str, float]:
         div = lambda a, b: round(a / b, 3) if b else 0.0  # noqa: E731
-        return {"core_recall": div(self.core_found, self.core), "precision": div(self.factual_ok, self.factual),
-                "status_accuracy": div(self.status_ok, self.status_pairs),
-                "actor_accuracy": div(self.actor_ok, self.actor_pairs),
-                "date_accuracy": div(self.date_ok, self.date_pairs), "non_factual_as_happened": len(self.serious),
-                "claims_factual": self.factual}
+        return {
+            "core_recall": div(self.core_found, self.core),
+            "precision": div(self.factual_ok, self.factual),
+            "status_accuracy": div(self.status_ok, self.status_pairs),
+            "actor_accuracy": div(self.actor_ok, self.actor_pairs),
+            "date_accuracy": div(self.date_ok, self.date_pairs),
+            "non_factual_as_happened": len(self.serious),
+            "claims_factual": self.factual,
+        }
 
 
 def _compatible(claim: Claim, gold: dict) -> bool:
@@ -115,17 +140,27 @@ def _same_place(claim: Claim, gold: dict) -> bool:
 
     if claim.location is None or not gold.get("location"):
         return False
-    mine = {name_key(claim.location.text)} | ({name_key(claim.location.place.name)} if claim.location.place else set())
-    theirs = {name_key(gold["location"])} | ({name_key(gold["location_gazetteer"])} if gold.get("location_gazetteer") else set())
+    mine = {name_key(claim.location.text)} | (
+        {name_key(claim.location.place.name)} if claim.location.place else set()
+    )
+    theirs = {name_key(gold["location"])} | (
+        {name_key(gold["location_gazetteer"])} if gold.get("location_gazetteer") else set()
+    )
     mine.discard("")
     return bool(mine & theirs) or any(m and m in t for m in mine for t in theirs)
 
 
 def best_gold(claim: Claim, golds: list[dict], text: str) -> dict | None:
-    scored = [(max(_overlaps(claim, g, text), 1 if _same_place(claim, g) else 0)
-               + (0.5 if claim.sub_event_type == g["sub_event_type"] else 0)
-               + (0.75 if claim.factual == (g["eval_tier"] != "non_factual") else 0), g)
-              for g in golds if _compatible(claim, g)]
+    scored = [
+        (
+            max(_overlaps(claim, g, text), 1 if _same_place(claim, g) else 0)
+            + (0.5 if claim.sub_event_type == g["sub_event_type"] else 0)
+            + (0.75 if claim.factual == (g["eval_tier"] != "non_factual") else 0),
+            g,
+        )
+        for g in golds
+        if _compatible(claim, g)
+    ]
     scored = [s for s in scored if s[0] >= 1]
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
@@ -133,8 +168,12 @@ def best_gold(claim: Claim, golds: list[dict], text: str) -> dict | None:
 def _bounds(text: str) -> tuple[str, str]:
     lo, _, hi = text.partition("/")
     hi = hi or lo
-    pad = lambda d, end: d + ("-12-31"[len(d) - 4:] if end else "-01-01"[len(d) - 4:]) if len(d) < 10 else d  # noqa: E731
-    return pad(lo, False), pad(hi, True)
+    return _pad(lo, "-01-01"), _pad(hi, "-12-31")
+
+
+def _pad(day: str, fill: str) -> str:
+    """ "2016-03" → "2016-03-01" (or "-31"-ish for the end: compared as strings)."""
+    return day + fill[len(day) - 4 :] if len(day) < 10 else day
 
 
 def _date_ok(claim: Claim, gold: dict) -> bool:
@@ -169,7 +208,10 @@ def score(results: list[tuple[str, Cleaned, list[Claim]]]) -> Score:
 
 
 def _pair(sc: Score, claim: Claim, gold: dict | None) -> None:
-    label = f"{claim.doc_id[:6]} {claim.status} {claim.sub_event_type} «{claim.trigger}» {claim.sentence[:80]!r}"
+    label = (
+        f"{claim.doc_id[:6]} {claim.status} {claim.sub_event_type} «{claim.trigger}» "
+        f"{claim.sentence[:80]!r}"
+    )
     if claim.factual:
         sc.factual += 1
         if gold is not None and gold["eval_tier"] == "non_factual":
@@ -189,7 +231,9 @@ def _pair(sc: Score, claim: Claim, gold: dict | None) -> None:
         ok = bool(claim.actor1 and claim.actor1.name == gold["actor1"])
         sc.actor_ok += ok
         if not ok:
-            sc.actor_errors.append(f"{gold['id']} gold={gold['actor1']} got={claim.actor1} ← «{claim.trigger}»")
+            sc.actor_errors.append(
+                f"{gold['id']} gold={gold['actor1']} got={claim.actor1} ← «{claim.trigger}»"
+            )
     if gold.get("date_text") and (gold.get("date") or gold.get("date_estimate")):
         sc.date_pairs += 1
         sc.date_ok += _date_ok(claim, gold)
@@ -217,8 +261,12 @@ if __name__ == "__main__":
                 a1 = c.actor1.name if c.actor1 else None
                 a2 = c.actor2.name if c.actor2 else None
                 loc = c.location.text if c.location else None
-                print(f"{key} {c.status:12} {c.sub_event_type:32} «{c.trigger}» a1={a1} a2={a2} loc={loc}/{c.geo_precision}"
-                      f" date={c.date_text}->{c.event_date} fat={c.fatalities} src={c.attributed_to} | {c.notes}")
+                print(
+                    f"{key} {c.status:12} {c.sub_event_type:32} «{c.trigger}» a1={a1} a2={a2} "
+                    f"loc={loc}/{c.geo_precision}"
+                    f" date={c.date_text}->{c.event_date} fat={c.fatalities}"
+                    f" src={c.attributed_to} | {c.notes}"
+                )
     print(json.dumps(sc.figures(), indent=1))
     print("MISSED:", *sc.missed, sep="\n  ")
     print("FALSE POSITIVES:", *sc.false_positives, sep="\n  ")

@@ -10,13 +10,20 @@ from __future__ import annotations
 import pytest
 from devscore import CORPUS, run_seeds
 
-FLOORS = {"core_recall": 0.94, "precision": 0.9, "status_accuracy": 0.78, "actor_accuracy": 0.62,
-          "date_accuracy": 0.6}
+FLOORS = {
+    "core_recall": 0.94,
+    "precision": 0.9,
+    "status_accuracy": 0.78,
+    "actor_accuracy": 0.62,
+    "date_accuracy": 0.6,
+}
 
 
 @pytest.fixture(scope="module")
 def scored():
-    assert (CORPUS / "seeds-gold" / "events.jsonl").is_file(), f"seeds-gold not found under {CORPUS}"
+    assert (CORPUS / "seeds-gold" / "events.jsonl").is_file(), (
+        f"seeds-gold not found under {CORPUS}"
+    )
     return run_seeds()
 
 

@@ -34,7 +34,13 @@ def test_unknown_types_and_fields_are_rejected(tmp_path):
         encoding="utf-8",
     )
     problems = "\n".join(validate_lexicon(bad))
-    for expected in ("'Skirmish'", "'Fights'", "pos must be", "unknown field 'colour'", "unknown set '$nothing'"):
+    for expected in (
+        "'Skirmish'",
+        "'Fights'",
+        "pos must be",
+        "unknown field 'colour'",
+        "unknown set '$nothing'",
+    ):
         assert expected in problems
     with pytest.raises(ResourceError):
         load_lexicon(bad)
@@ -46,8 +52,10 @@ def test_unreadable_lexicon_is_reported(tmp_path):
 
 def test_an_analyst_can_add_a_trigger(tmp_path):
     extra = tmp_path / "t.yaml"
-    extra.write_text("triggers:\n  - {id: x, pos: verb, lemmas: [overrun], type: Battles / Armed clash}\n",
-                     encoding="utf-8")
+    extra.write_text(
+        "triggers:\n  - {id: x, pos: verb, lemmas: [overrun], type: Battles / Armed clash}\n",
+        encoding="utf-8",
+    )
     lexicon = load_lexicon(extra)
     assert [r.id for r in lexicon.candidates("overran", "overrun")] == ["x"]
 

@@ -8,7 +8,10 @@ from frontlines.records import Status
 
 
 def test_monitor_attribution(claims_of):
-    text = "The Syrian Observatory for Human Rights said at least 20 civilians were killed in air strikes on Ariha."
+    text = (
+        "The Syrian Observatory for Human Rights said at least 20 civilians were killed "
+        "in air strikes on Ariha."
+    )
     claim = only(claims_of(text), "strikes")
     assert claim.status == Status.REPORTED
     assert claim.attributed_to == "The Syrian Observatory for Human Rights"
@@ -17,7 +20,9 @@ def test_monitor_attribution(claims_of):
 
 
 def test_believed_is_a_hedge(claims_of):
-    claim = only(claims_of("The army is believed to have captured the town of Latamneh."), "captured")
+    claim = only(
+        claims_of("The army is believed to have captured the town of Latamneh."), "captured"
+    )
     assert claim.status == Status.ALLEGED
 
 
@@ -28,19 +33,25 @@ def test_denied_reports(claims_of):
 
 
 def test_patron_is_not_the_actor(claims_of):
-    claim = only(claims_of("Turkish-backed rebels captured the village of Tal Malid on Monday."), "captured")
+    claim = only(
+        claims_of("Turkish-backed rebels captured the village of Tal Malid on Monday."), "captured"
+    )
     assert claim.actor1.name == "Opposition Rebels (Syria)"
     assert claim.sub_event_type == "Non-state actor overtakes territory"
 
 
 def test_shot_down(claims_of):
-    claim = only(claims_of("Rebels shot down a government helicopter near Saraqib on Monday."), "shot")
+    claim = only(
+        claims_of("Rebels shot down a government helicopter near Saraqib on Monday."), "shot"
+    )
     assert claim.event_type == "Battles"
 
 
 def test_civilian_victims_are_actor2(claims_of):
-    claim = only(claims_of("Ten civilians were killed on Monday when warplanes bombed a market in Douma."),
-                 "bombed")
+    claim = only(
+        claims_of("Ten civilians were killed on Monday when warplanes bombed a market in Douma."),
+        "bombed",
+    )
     assert claim.actor2 is None or claim.actor2.name != claim.actor1.name
     assert claim.actor1 is None or claim.actor1.inter != 7
 
@@ -51,12 +62,17 @@ def test_vowed_future(claims_of):
 
 
 def test_past_perfect_is_asserted(claims_of):
-    claim = only(claims_of("By Sunday evening the army had recaptured the village of Hamdaniyah."), "recaptured")
+    claim = only(
+        claims_of("By Sunday evening the army had recaptured the village of Hamdaniyah."),
+        "recaptured",
+    )
     assert claim.status == Status.ASSERTED
 
 
 def test_title_case_outlet_intro_makes_a_quote_reported(claims_of):
-    blocks = [("body", "Levant News has just reported the following."),
-              ("quote", "Troops stormed the village of Abu Dhuhur at dawn.")]
+    blocks = [
+        ("body", "Levant News has just reported the following."),
+        ("quote", "Troops stormed the village of Abu Dhuhur at dawn."),
+    ]
     claim = only(claims_of(blocks), "stormed")
     assert claim.status == Status.REPORTED and claim.attributed_to == "Levant News"

@@ -12,24 +12,55 @@ CASES = [
     ("Rebel fighters captured the village of Kafr Nabl on Tuesday.", "captured", Status.ASSERTED),
     ("Government troops shelled the town of Douma overnight.", "shelled", Status.ASSERTED),
     # reported: attribution by a named or unnamed source
-    ("SANA reported that the army recaptured the town of Qaryatayn.", "recaptured", Status.REPORTED),
-    ("According to local activists, warplanes bombed a market in Maarat al-Numan.", "bombed", Status.REPORTED),
-    ("It is widely acknowledged that the militants withdrew from the town of Al-Bab.", "withdrew",
-     Status.REPORTED),
+    (
+        "SANA reported that the army recaptured the town of Qaryatayn.",
+        "recaptured",
+        Status.REPORTED,
+    ),
+    (
+        "According to local activists, warplanes bombed a market in Maarat al-Numan.",
+        "bombed",
+        Status.REPORTED,
+    ),
+    (
+        "It is widely acknowledged that the militants withdrew from the town of Al-Bab.",
+        "withdrew",
+        Status.REPORTED,
+    ),
     # alleged: hedges
     ("The army reportedly seized the airport of Kweires.", "seized", Status.ALLEGED),
-    ("Opposition groups claimed that they had destroyed a tank near Hama.", "destroyed", Status.ALLEGED),
+    (
+        "Opposition groups claimed that they had destroyed a tank near Hama.",
+        "destroyed",
+        Status.ALLEGED,
+    ),
     ("Turkish jets allegedly struck a convoy near Afrin.", "struck", Status.ALLEGED),
     # expected: future, aims, predictions
     ("The army will launch an offensive on the city of Idlib.", "offensive", Status.EXPECTED),
     ("Government forces are expected to storm the town of Mayadin.", "storm", Status.EXPECTED),
     ("The militants could capture the town of Suran within a week.", "capture", Status.EXPECTED),
     ("The coalition aims to retake the city of Tabqa.", "retake", Status.EXPECTED),
-    ("Washington is considering withdrawing its troops from Manbij.", "withdrawing", Status.EXPECTED),
-    ("Russian units are readying to a final assault on the town of Qusayr.", "assault", Status.EXPECTED),
+    (
+        "Washington is considering withdrawing its troops from Manbij.",
+        "withdrawing",
+        Status.EXPECTED,
+    ),
+    (
+        "Russian units are readying to a final assault on the town of Qusayr.",
+        "assault",
+        Status.EXPECTED,
+    ),
     # hypothetical: conditions
-    ("If the rebels capture the hill of Tal Rifaat, the road will be cut.", "capture", Status.HYPOTHETICAL),
-    ("Should the talks fail, the army would storm the town of Madaya.", "storm", Status.HYPOTHETICAL),
+    (
+        "If the rebels capture the hill of Tal Rifaat, the road will be cut.",
+        "capture",
+        Status.HYPOTHETICAL,
+    ),
+    (
+        "Should the talks fail, the army would storm the town of Madaya.",
+        "storm",
+        Status.HYPOTHETICAL,
+    ),
 ]
 
 
@@ -39,35 +70,47 @@ def test_status(claims_of, sentence, trigger, status):
 
 
 def test_attribution_names_the_source(claims_of):
-    claim = only(claims_of("SANA reported that the army recaptured the town of Qaryatayn."), "recaptured")
+    claim = only(
+        claims_of("SANA reported that the army recaptured the town of Qaryatayn."), "recaptured"
+    )
     assert claim.attributed_to == "SANA"
-    claim = only(claims_of("According to local activists, warplanes bombed a market in Maarat al-Numan."),
-                 "bombed")
+    claim = only(
+        claims_of("According to local activists, warplanes bombed a market in Maarat al-Numan."),
+        "bombed",
+    )
     assert claim.attributed_to == "local activists"
 
 
 def test_denial_in_the_next_sentence(claims_of):
-    text = ("Pro-government media circulated reports that the rebel commander Abu Omar was killed in Idlib. "
-            "These reports turned out to be false.")
+    text = (
+        "Pro-government media circulated reports that the rebel commander Abu Omar "
+        "was killed in Idlib. "
+        "These reports turned out to be false."
+    )
     claim = only(claims_of(text), "killed")
     assert claim.status == Status.DENIED
     assert not claim.factual
 
 
 def test_denial_verb(claims_of):
-    claim = only(claims_of("The ministry denied that its jets bombed the hospital in Saraqib."), "bombed")
+    claim = only(
+        claims_of("The ministry denied that its jets bombed the hospital in Saraqib."), "bombed"
+    )
     assert claim.status == Status.DENIED
 
 
-@pytest.mark.parametrize("sentence", [
-    "The rebels failed to capture the town of Morek.",  # negation
-    "The army did not retake the village of Atshan.",  # negation
-    "The militants were stopped from reaching the town of Salamiyah.",  # non-occurrence
-    "Militants regularly attack the road between Homs and Palmyra.",  # habitual
-    "Gunmen routinely shell the suburbs of Aleppo.",  # habitual
-    "Jets continue to strike positions of the militants in Idlib.",  # habitual
-    "The army has been fighting the militants in Daraa since 2013.",  # background
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rebels failed to capture the town of Morek.",  # negation
+        "The army did not retake the village of Atshan.",  # negation
+        "The militants were stopped from reaching the town of Salamiyah.",  # non-occurrence
+        "Militants regularly attack the road between Homs and Palmyra.",  # habitual
+        "Gunmen routinely shell the suburbs of Aleppo.",  # habitual
+        "Jets continue to strike positions of the militants in Idlib.",  # habitual
+        "The army has been fighting the militants in Daraa since 2013.",  # background
+    ],
+)
 def test_no_specific_event(claims_of, sentence):
     assert [c for c in claims_of(sentence) if c.factual] == []
 
@@ -78,13 +121,17 @@ def test_presupposed_nominal_is_not_asserted(claims_of):
 
 
 def test_anchored_nominal_is_asserted(claims_of):
-    claim = only(claims_of("After the recent capture of Palmyra by the army, the road reopened."), "capture")
+    claim = only(
+        claims_of("After the recent capture of Palmyra by the army, the road reopened."), "capture"
+    )
     assert claim.status == Status.ASSERTED
 
 
 def test_quoted_block_is_reported_by_its_outlet(claims_of):
-    blocks = [("body", "Here is how the Daily Front explains it."),
-              ("quote", "The army captured the village of Tal Salmo on Monday.")]
+    blocks = [
+        ("body", "Here is how the Daily Front explains it."),
+        ("quote", "The army captured the village of Tal Salmo on Monday."),
+    ]
     claim = only(claims_of(blocks), "captured")
     assert claim.status == Status.REPORTED
     assert claim.attributed_to == "the Daily Front"

@@ -6,54 +6,168 @@ import pytest
 from claimkit import only
 
 FAMILIES = [
-    ("The army captured the village of Khan Tuman on Monday.", "captured", "Battles", "Government regains territory"),
-    ("Troops retook the town of Tadef on Sunday.", "retook", "Battles", "Government regains territory"),
-    ("Government forces liberated the district of Jobar last week.", "liberated", "Battles",
-     "Government regains territory"),
-    ("Rebels seized the town of Morek on Friday.", "seized", "Battles", "Non-state actor overtakes territory"),
-    ("The army broke the siege of the town of Kuweires on Tuesday.", "broke", "Battles",
-     "Government regains territory"),
-    ("Troops encircled the militants in the town of Uqayribat on Monday.", "encircled", "Battles", "Armed clash"),
-    ("Heavy clashes erupted between the army and the rebels in Jobar on Monday.", "clashes", "Battles",
-     "Armed clash"),
-    ("The militants attacked an army checkpoint near Hama on Sunday.", "attacked", "Battles", "Armed clash"),
-    ("The rebels launched a counter-offensive near Khanasir on Friday.", "offensive", "Battles",
-     "Armed clash"),
-    ("The army launched an operation against the militants in Wadi Barada on Monday.", "operation",
-     "Battles", "Armed clash"),
-    ("The army repelled an attack by the rebels on Mahardah on Saturday.", "repelled", "Battles",
-     "Armed clash"),
-    ("Kurdish fighters conducted a raid on the village of Tal Samen on Monday.", "raid", "Battles",
-     "Armed clash"),
-    ("Russian warplanes carried out air strikes on Saraqib on Monday.", "strikes", "Explosions/Remote violence",
-     "Air/drone strike"),
-    ("The army shelled the town of Kafr Zita on Tuesday.", "shelled", "Explosions/Remote violence",
-     "Shelling/artillery/missile attack"),
-    ("Cruise missiles destroyed a depot near Palmyra on Monday.", "destroyed", "Explosions/Remote violence",
-     "Shelling/artillery/missile attack"),
-    ("A chemical attack hit the town of Khan Shaykhun on Tuesday.", "attack", "Explosions/Remote violence",
-     "Chemical weapon"),
-    ("The militants executed five prisoners in Raqqa on Monday.", "executed", "Violence against civilians",
-     "Attack"),
-    ("Gunmen abducted a doctor in Douma on Monday.", "abducted", "Violence against civilians",
-     "Abduction/forced disappearance"),
-    ("The militants killed seven civilians in the village of Aqarib on Monday.", "killed",
-     "Violence against civilians", "Attack"),
-    ("Troops captured 20 anti-tank missiles near Hama on Monday.", "captured", "Strategic developments",
-     "Disrupted weapons use"),
-    ("The army deployed reinforcements to the town of Suran on Monday.", "deployed", "Strategic developments",
-     "Change to group/activity"),
-    ("The militants withdrew from the town of Jarablus on Monday.", "withdrew", "Strategic developments",
-     "Change to group/activity"),
-    ("Russian troops established a base near Qamishli on Monday.", "established", "Strategic developments",
-     "Headquarters or base established"),
-    ("The two sides signed a truce agreement in Homs on Monday.", "signed", "Strategic developments",
-     "Agreement"),
-    ("Police arrested ten activists in Latakia on Monday.", "arrested", "Strategic developments", "Arrests"),
-    ("The rebels handed over the town of Tal Abyad to the army on Monday.", "handed", "Strategic developments",
-     "Non-violent transfer of territory"),
-    ("Hundreds of residents protested in the town of Saraqib on Friday.", "protested", "Protests",
-     "Peaceful protest"),
+    (
+        "The army captured the village of Khan Tuman on Monday.",
+        "captured",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Troops retook the town of Tadef on Sunday.",
+        "retook",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Government forces liberated the district of Jobar last week.",
+        "liberated",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Rebels seized the town of Morek on Friday.",
+        "seized",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "The army broke the siege of the town of Kuweires on Tuesday.",
+        "broke",
+        "Battles",
+        "Government regains territory",
+    ),
+    (
+        "Troops encircled the militants in the town of Uqayribat on Monday.",
+        "encircled",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "Heavy clashes erupted between the army and the rebels in Jobar on Monday.",
+        "clashes",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "The militants attacked an army checkpoint near Hama on Sunday.",
+        "attacked",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "The rebels launched a counter-offensive near Khanasir on Friday.",
+        "offensive",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "The army launched an operation against the militants in Wadi Barada on Monday.",
+        "operation",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "The army repelled an attack by the rebels on Mahardah on Saturday.",
+        "repelled",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "Kurdish fighters conducted a raid on the village of Tal Samen on Monday.",
+        "raid",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "Russian warplanes carried out air strikes on Saraqib on Monday.",
+        "strikes",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        "The army shelled the town of Kafr Zita on Tuesday.",
+        "shelled",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Cruise missiles destroyed a depot near Palmyra on Monday.",
+        "destroyed",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "A chemical attack hit the town of Khan Shaykhun on Tuesday.",
+        "attack",
+        "Explosions/Remote violence",
+        "Chemical weapon",
+    ),
+    (
+        "The militants executed five prisoners in Raqqa on Monday.",
+        "executed",
+        "Violence against civilians",
+        "Attack",
+    ),
+    (
+        "Gunmen abducted a doctor in Douma on Monday.",
+        "abducted",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "The militants killed seven civilians in the village of Aqarib on Monday.",
+        "killed",
+        "Violence against civilians",
+        "Attack",
+    ),
+    (
+        "Troops captured 20 anti-tank missiles near Hama on Monday.",
+        "captured",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    (
+        "The army deployed reinforcements to the town of Suran on Monday.",
+        "deployed",
+        "Strategic developments",
+        "Change to group/activity",
+    ),
+    (
+        "The militants withdrew from the town of Jarablus on Monday.",
+        "withdrew",
+        "Strategic developments",
+        "Change to group/activity",
+    ),
+    (
+        "Russian troops established a base near Qamishli on Monday.",
+        "established",
+        "Strategic developments",
+        "Headquarters or base established",
+    ),
+    (
+        "The two sides signed a truce agreement in Homs on Monday.",
+        "signed",
+        "Strategic developments",
+        "Agreement",
+    ),
+    (
+        "Police arrested ten activists in Latakia on Monday.",
+        "arrested",
+        "Strategic developments",
+        "Arrests",
+    ),
+    (
+        "The rebels handed over the town of Tal Abyad to the army on Monday.",
+        "handed",
+        "Strategic developments",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "Hundreds of residents protested in the town of Saraqib on Friday.",
+        "protested",
+        "Protests",
+        "Peaceful protest",
+    ),
 ]
 
 
@@ -64,12 +178,23 @@ def test_trigger_family(claims_of, sentence, trigger, event_type, sub_type):
     assert claim.factual
 
 
-@pytest.mark.parametrize(("sentence", "trigger", "sub_type"), [
-    ("A car bomb exploded in the city of Azaz on Monday.", "bomb", "Remote explosive/landmine/IED"),
-    ("A suicide bomber struck a checkpoint in Jableh on Monday.", "bomber", "Suicide bomb"),
-    ("A drone strike hit a car near Idlib on Monday.", "strike", "Air/drone strike"),
-    ("Air strikes killed twelve civilians in Saraqib on Monday.", "strikes", "Air/drone strike"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub_type"),
+    [
+        (
+            "A car bomb exploded in the city of Azaz on Monday.",
+            "bomb",
+            "Remote explosive/landmine/IED",
+        ),
+        ("A suicide bomber struck a checkpoint in Jableh on Monday.", "bomber", "Suicide bomb"),
+        ("A drone strike hit a car near Idlib on Monday.", "strike", "Air/drone strike"),
+        (
+            "Air strikes killed twelve civilians in Saraqib on Monday.",
+            "strikes",
+            "Air/drone strike",
+        ),
+    ],
+)
 def test_a_weapon_subject_names_the_event(claims_of, sentence, trigger, sub_type):
     claims = claims_of(sentence)
     assert [(c.trigger, c.sub_event_type) for c in claims] == [(trigger, sub_type)]
@@ -88,5 +213,7 @@ def test_percent_liberated_is_a_statistic(claims_of):
 
 
 def test_noun_argument_of_a_verb_trigger_is_one_event(claims_of):
-    claims = claims_of("The army repelled an attack by the militants on the town of Mahardah on Monday.")
+    claims = claims_of(
+        "The army repelled an attack by the militants on the town of Mahardah on Monday."
+    )
     assert [c.trigger for c in claims] == ["repelled"]

@@ -10,31 +10,34 @@ from frontlines.resolve.actors import DocumentActors, is_state, load_actors
 SYRIA = "Military Forces of Syria (2000-2024)"
 
 
-@pytest.mark.parametrize(("surface", "name"), [
-    ("Daesh militants", "Islamic State (Syria)"),
-    ("ISIL", "Islamic State (Syria)"),
-    ("the Tiger Forces", SYRIA),
-    ("Desert Hawks Brigade", SYRIA),
-    ("the 5th Assault Corps", SYRIA),
-    ("units of the Republican Guard", SYRIA),
-    ("SAA", SYRIA),
-    ("the NDF", SYRIA),
-    ("YPG fighters", "YPG: People's Protection Units"),
-    ("the SDF", "QSD: Syrian Democratic Forces"),
-    ("Jaish al-Islam", "Jaish al Islam"),
-    ("Ahrar al-Sham", "Ahrar al Sham"),
-    ("Jabhat al-Nusra", "Hayat Tahrir al Sham"),
-    ("al-Hashd al-Sha’bi", "Popular Mobilization Forces"),
-    ("Russian jets", "Military Forces of Russia (2000-)"),
-    ("U.S. troops", "Military Forces of the United States (2017-2021)"),
-    ("the US-led coalition", "Global Coalition Against Daesh"),
-    ("Turkish artillery", "Military Forces of Turkey (2016-)"),
-    ("Israeli warplanes", "Military Forces of Israel (2009-2021)"),
-    ("Damascus", "Government of Syria (2000-2024)"),
-    ("Baghdad", "Government of Iraq (2014-2018)"),
-    ("the IRGC", "Military Forces of Iran (1989-)"),
-    ("Hezbollah", "Hezbollah"),
-])
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Daesh militants", "Islamic State (Syria)"),
+        ("ISIL", "Islamic State (Syria)"),
+        ("the Tiger Forces", SYRIA),
+        ("Desert Hawks Brigade", SYRIA),
+        ("the 5th Assault Corps", SYRIA),
+        ("units of the Republican Guard", SYRIA),
+        ("SAA", SYRIA),
+        ("the NDF", SYRIA),
+        ("YPG fighters", "YPG: People's Protection Units"),
+        ("the SDF", "QSD: Syrian Democratic Forces"),
+        ("Jaish al-Islam", "Jaish al Islam"),
+        ("Ahrar al-Sham", "Ahrar al Sham"),
+        ("Jabhat al-Nusra", "Hayat Tahrir al Sham"),
+        ("al-Hashd al-Sha’bi", "Popular Mobilization Forces"),
+        ("Russian jets", "Military Forces of Russia (2000-)"),
+        ("U.S. troops", "Military Forces of the United States (2017-2021)"),
+        ("the US-led coalition", "Global Coalition Against Daesh"),
+        ("Turkish artillery", "Military Forces of Turkey (2016-)"),
+        ("Israeli warplanes", "Military Forces of Israel (2009-2021)"),
+        ("Damascus", "Government of Syria (2000-2024)"),
+        ("Baghdad", "Government of Iraq (2014-2018)"),
+        ("the IRGC", "Military Forces of Iran (1989-)"),
+        ("Hezbollah", "Hezbollah"),
+    ],
+)
 def test_aliases(surface, name):
     assert load_actors().lookup(surface).name == name
 
@@ -66,11 +69,15 @@ def test_document_context():
     text = "Jaish al-Islam attacked Harasta. Later the army struck back. The militants withdrew."
     context = DocumentActors(load_actors(), text)
     assert context.nearest(text.index("militants"), "nonstate").name == "Jaish al Islam"
-    assert context.opponent(load_actors().lookup("Jaish al-Islam"), len(text)) is None  # no state actor named
+    assert (
+        context.opponent(load_actors().lookup("Jaish al-Islam"), len(text)) is None
+    )  # no state actor named
 
 
 def test_bad_dictionary(tmp_path):
     bad = tmp_path / "a.yaml"
-    bad.write_text("actors: []\nunits:\n  - {name: X, parent: Nobody, aliases: [X]}\n", encoding="utf-8")
+    bad.write_text(
+        "actors: []\nunits:\n  - {name: X, parent: Nobody, aliases: [X]}\n", encoding="utf-8"
+    )
     with pytest.raises(ResourceError):
         load_actors(bad)

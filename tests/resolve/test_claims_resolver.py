@@ -11,9 +11,20 @@ TEXT = "ISIS fighters held the town. The army captured the town of Maskanah last
 
 
 def _claim(**kw) -> Claim:
-    base = dict(id="d:1-2", doc_id="d", segment_role=Role.BODY, start=29, end=len(TEXT),
-                sentence=TEXT[29:], trigger="captured", trigger_start=38, trigger_end=46,
-                event_type="Battles", sub_event_type="Government regains territory", status=Status.ASSERTED)
+    base = dict(
+        id="d:1-2",
+        doc_id="d",
+        segment_role=Role.BODY,
+        start=29,
+        end=len(TEXT),
+        sentence=TEXT[29:],
+        trigger="captured",
+        trigger_start=38,
+        trigger_end=46,
+        event_type="Battles",
+        sub_event_type="Government regains territory",
+        status=Status.ASSERTED,
+    )
     base.update(kw)
     return Claim(**base)
 
@@ -23,7 +34,11 @@ def test_resolves_generic_actor_opponent_and_date():
     claim = _claim(actor1=ActorRef("The army", None), date_text="last night")
     (out,) = ClaimResolver().resolve([claim], article)
     assert out.actor1.name == "Military Forces of Syria (2000-2024)" and out.actor1.inferred
-    assert out.actor2.name == "Islamic State (Syria)" and out.actor2.surface is None and out.actor2.inferred
+    assert (
+        out.actor2.name == "Islamic State (Syria)"
+        and out.actor2.surface is None
+        and out.actor2.inferred
+    )
     assert (out.event_date, out.time_precision) == ("2017-07-09", 1)
 
 
@@ -42,15 +57,24 @@ def test_no_publication_date_no_relative_date():
 
 def test_civilians_are_targets_and_governments_fight_through_their_military():
     article = Article(id="d", text=TEXT, source="t")
-    claim = _claim(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
-                   actor1=ActorRef("civilians", None))
+    claim = _claim(
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        actor1=ActorRef("civilians", None),
+    )
     (out,) = ClaimResolver().resolve([claim], article)
     assert out.actor1 is None and out.actor2.name == "Civilians (Syria)"
-    claim = _claim(event_type="Violence against civilians", sub_event_type="Attack",
-                   actor1=ActorRef("the Syrian regime", None))
+    claim = _claim(
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        actor1=ActorRef("the Syrian regime", None),
+    )
     (out,) = ClaimResolver().resolve([claim], article)
     assert out.actor1.name == "Military Forces of Syria (2000-2024)"
-    claim = _claim(event_type="Strategic developments", sub_event_type="Agreement",
-                   actor1=ActorRef("Damascus", None))
+    claim = _claim(
+        event_type="Strategic developments",
+        sub_event_type="Agreement",
+        actor1=ActorRef("Damascus", None),
+    )
     (out,) = ClaimResolver().resolve([claim], article)
     assert out.actor1.name == "Government of Syria (2000-2024)"

@@ -12,17 +12,79 @@ from __future__ import annotations
 
 from typing import Any
 
-KILL_WORDS = frozenset({"kill", "die", "dead", "death", "toll", "execute", "massacre", "liquidate",
-                        "slay", "eliminate", "perish", "martyr", "behead", "murder", "neutralize",
-                        "neutralise", "slaughter", "shoot", "lose"})
-WOUND_WORDS = frozenset({"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"})
-AGGREGATE_WORDS = frozenset({"operation", "campaign", "offensive", "war", "conflict", "year", "month", "week",
-                             "period", "day", "course", "battle"})
-VAGUE = {"dozens": 12, "dozen": 12, "tens": 10, "hundreds": 100, "scores": 20, "score": 20,
-         "thousands": 1000}
-WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-         "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+KILL_WORDS = frozenset(
+    {
+        "kill",
+        "die",
+        "dead",
+        "death",
+        "toll",
+        "execute",
+        "massacre",
+        "liquidate",
+        "slay",
+        "eliminate",
+        "perish",
+        "martyr",
+        "behead",
+        "murder",
+        "neutralize",
+        "neutralise",
+        "slaughter",
+        "shoot",
+        "lose",
+    }
+)
+WOUND_WORDS = frozenset(
+    {"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"}
+)
+AGGREGATE_WORDS = frozenset(
+    {
+        "operation",
+        "campaign",
+        "offensive",
+        "war",
+        "conflict",
+        "year",
+        "month",
+        "week",
+        "period",
+        "day",
+        "course",
+        "battle",
+    }
+)
+VAGUE = {
+    "dozens": 12,
+    "dozen": 12,
+    "tens": 10,
+    "hundreds": 100,
+    "scores": 20,
+    "score": 20,
+    "thousands": 1000,
+}
+WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
 
 
 def number(token: Any) -> int | None:
@@ -53,13 +115,24 @@ def _excluded(kill: Any) -> bool:
     """Wounded mixed in, or a total over an operation / several days."""
     sentence = kill.sent
     words = {t.lemma_.lower() for t in kill.subtree} | {t.lemma_.lower() for t in kill.children}
-    if words & WOUND_WORDS or any(c.dep_ == "conj" and c.lemma_.lower() in WOUND_WORDS for c in kill.head.children):
+    if words & WOUND_WORDS or any(
+        c.dep_ == "conj" and c.lemma_.lower() in WOUND_WORDS for c in kill.head.children
+    ):
         return True
     if any(t.lower_ in {"total", "overall", "cumulative", "altogether"} for t in sentence):
         return True
-    frames = [t for t in sentence if t.lower_ in {"during", "since", "throughout", "over", "in"}
-              and (t.head == kill or t.head.head == kill)]
-    return any(c.lemma_.lower() in AGGREGATE_WORDS or c.like_num for f in frames for c in f.children if c.dep_ == "pobj")
+    frames = [
+        t
+        for t in sentence
+        if t.lower_ in {"during", "since", "throughout", "over", "in"}
+        and (t.head == kill or t.head.head == kill)
+    ]
+    return any(
+        c.lemma_.lower() in AGGREGATE_WORDS or c.like_num
+        for f in frames
+        for c in f.children
+        if c.dep_ == "pobj"
+    )
 
 
 def victims_of(kill: Any) -> Any:
@@ -78,7 +151,9 @@ def victims_of(kill: Any) -> Any:
         return kill.head
     if lemma == "dead" and kill.dep_ == "acomp":
         return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
-    return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
+    return next(
+        (c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None
+    )
 
 
 def _total(victims: Any) -> int | None:

@@ -99,7 +99,12 @@ def inflections(lemma: str) -> frozenset[str]:
         forms |= {word[:-1] + "ied", word[:-1] + "ies", word + "ing"}
     else:
         forms |= {word + "ed", word + "ing"}
-        if len(word) > 2 and word[-1] in "bdgmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        if (
+            len(word) > 2
+            and word[-1] in "bdgmnprt"
+            and word[-2] in "aeiou"
+            and word[-3] not in "aeiou"
+        ):
             forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
     forms |= set(_IRREGULAR.get(word, ()))
     return frozenset(forms)
@@ -138,7 +143,9 @@ class Lexicon:
         return [r for r in self.rules if lower in r.forms or lem == r.head]
 
 
-def _expand(values: Any, sets: dict[str, frozenset[str]], errors: list[str], where: str) -> frozenset[str]:
+def _expand(
+    values: Any, sets: dict[str, frozenset[str]], errors: list[str], where: str
+) -> frozenset[str]:
     if values is None:
         return frozenset()
     if isinstance(values, str):
@@ -164,7 +171,9 @@ def _split_type(text: Any, where: str, errors: list[str]) -> tuple[str, str]:
     return event_type, sub_type
 
 
-def _rules_of(entry: dict[str, Any], sets: dict[str, frozenset[str]], errors: list[str]) -> list[TriggerRule]:
+def _rules_of(
+    entry: dict[str, Any], sets: dict[str, frozenset[str]], errors: list[str]
+) -> list[TriggerRule]:
     where = f"trigger {entry.get('id', '?')!r}"
     for key in set(entry) - _KNOWN_KEYS:
         errors.append(f"{where}: unknown field {key!r}")
@@ -177,7 +186,9 @@ def _rules_of(entry: dict[str, Any], sets: dict[str, frozenset[str]], errors: li
     event_type, sub_type = _split_type(entry.get("type", ""), where, errors)
     nonstate = entry.get("nonstate_type")
     if nonstate is not None and nonstate not in ACLED_TYPES.get(event_type, ()):
-        errors.append(f"{where}: nonstate_type {nonstate!r} is not a sub-event type of {event_type!r}")
+        errors.append(
+            f"{where}: nonstate_type {nonstate!r} is not a sub-event type of {event_type!r}"
+        )
     common = {
         "id": str(entry.get("id")), "pos": str(entry.get("pos")), "event_type": event_type,
         "sub_event_type": sub_type, "nonstate_sub_event_type": nonstate,
@@ -190,7 +201,9 @@ def _rules_of(entry: dict[str, Any], sets: dict[str, frozenset[str]], errors: li
     rules = []
     for lemma in entry.get("lemmas") or ():
         head, _, particle = str(lemma).lower().partition(" ")
-        rules.append(TriggerRule(head=head, particle=particle or None, forms=inflections(head), **common))
+        rules.append(
+            TriggerRule(head=head, particle=particle or None, forms=inflections(head), **common)
+        )
     return rules
 
 
@@ -199,7 +212,10 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
     errors: list[str] = []
     if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
         return Lexicon((), {}), ["the lexicon must be a mapping with a 'triggers' list"]
-    sets = {str(k): frozenset(str(v).lower() for v in vals) for k, vals in (data.get("sets") or {}).items()}
+    sets = {
+        str(k): frozenset(str(v).lower() for v in vals)
+        for k, vals in (data.get("sets") or {}).items()
+    }
     rules: list[TriggerRule] = []
     seen: set[str] = set()
     for entry in data["triggers"]:
@@ -221,7 +237,9 @@ def _read(path: Path | None) -> Any:
             text = Path(path).read_text("utf-8")
         return yaml.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(f"cannot read the trigger lexicon: {exc}", source=str(path or "triggers.yaml")) from exc
+        raise ResourceError(
+            f"cannot read the trigger lexicon: {exc}", source=str(path or "triggers.yaml")
+        ) from exc
 
 
 def validate_lexicon(path: str | Path) -> list[str]:

@@ -16,13 +16,53 @@ from typing import Any
 
 from ..records import Mention
 
-NEAR_WORDS = frozenset({"near", "outside", "around", "outskirts", "nearby", "close", "south", "north",
-                        "east", "west", "southeast", "southwest", "northeast", "northwest", "edge",
-                        "vicinity", "surroundings", "countryside", "west", "km", "kilometers",
-                        "kilometres", "miles", "direction", "approaches", "environs", "distance"})
+NEAR_WORDS = frozenset(
+    {
+        "near",
+        "outside",
+        "around",
+        "outskirts",
+        "nearby",
+        "close",
+        "south",
+        "north",
+        "east",
+        "west",
+        "southeast",
+        "southwest",
+        "northeast",
+        "northwest",
+        "edge",
+        "vicinity",
+        "surroundings",
+        "countryside",
+        "km",
+        "kilometers",
+        "kilometres",
+        "miles",
+        "direction",
+        "approaches",
+        "environs",
+        "distance",
+    }
+)
 DIRECTION_PREPS = frozenset({"towards", "toward", "from", "to", "into"})
-MOVE_WORDS = frozenset({"withdraw", "retreat", "move", "fly", "redeploy", "relocate", "pull", "evacuate",
-                        "airlift", "send", "deploy", "transfer"})
+MOVE_WORDS = frozenset(
+    {
+        "withdraw",
+        "retreat",
+        "move",
+        "fly",
+        "redeploy",
+        "relocate",
+        "pull",
+        "evacuate",
+        "airlift",
+        "send",
+        "deploy",
+        "transfer",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +91,11 @@ def _path(a: Any, b: Any) -> list[Any] | None:
 def _anchor(trigger: Any) -> Any:
     """The phrase a trigger's own places hang from: the noun a participle modifies, or the
     light verb of a noun trigger ("launched an *offensive* in X")."""
-    if trigger.dep_ in {"amod", "compound", "acl"} and trigger.head.pos_ in {"NOUN", "PROPN", "ADV"}:
+    if trigger.dep_ in {"amod", "compound", "acl"} and trigger.head.pos_ in {
+        "NOUN",
+        "PROPN",
+        "ADV",
+    }:
         return trigger.head
     if trigger.dep_ in {"dobj", "attr", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
         return trigger.head
@@ -71,17 +115,25 @@ def _score(trigger: Any, token: Any) -> tuple[float, bool]:
     if path is None:
         return 99.0, False
     score = float(len(path)) + 1.5 * _upward_steps(trigger, token)
-    words = {t.lower_ for t in path} | {t.lower_ for t in token.head.children if t.dep_ in {"amod", "advmod", "npadvmod"}}
+    words = {t.lower_ for t in path} | {
+        t.lower_ for t in token.head.children if t.dep_ in {"amod", "advmod", "npadvmod"}
+    }
     near = bool(words & NEAR_WORDS) or any(c.lower_ in NEAR_WORDS for c in token.head.lefts)
     for node in path[1:]:
-        if node.dep_ in {"xcomp", "advcl", "acl", "relcl"} and node != trigger and any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in node.children
+        if (
+            node.dep_ in {"xcomp", "advcl", "acl", "relcl"}
+            and node != trigger
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
         ):
             score += 6
         if node.dep_ == "relcl":
             score += 3
     prep = token.head if token.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in DIRECTION_PREPS and trigger.lemma_.lower() not in MOVE_WORDS:
+    if (
+        prep is not None
+        and prep.lower_ in DIRECTION_PREPS
+        and trigger.lemma_.lower() not in MOVE_WORDS
+    ):
         score += 2
     if token.dep_ in {"dobj", "nsubjpass"} and token.head == trigger:
         score -= 1
@@ -96,8 +148,14 @@ def _in_person_name(doc: Any, token: Any) -> bool:
     return ent is not None and len(ent) > 1 and not any(t.ent_type_ == "GPE" for t in ent)
 
 
-def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], offset: int,
-           actor_spans: Sequence[tuple[int, int]] = ()) -> Located:
+def choose(
+    doc: Any,
+    trigger: Any,
+    sentence: Any,
+    mentions: Sequence[Mention],
+    offset: int,
+    actor_spans: Sequence[tuple[int, int]] = (),
+) -> Located:
     """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars."""
     lo, hi = sentence.start_char + offset, sentence.end_char + offset
     best: tuple[float, Mention, bool] | None = None
@@ -105,7 +163,11 @@ def choose(doc: Any, trigger: Any, sentence: Any, mentions: Sequence[Mention], o
         if not (lo <= mention.start and mention.end <= hi):
             continue
         token = _root_token(doc, mention.start - offset, mention.end - offset)
-        if token is None or any(s <= token.idx < e for s, e in actor_spans) or _in_person_name(doc, token):
+        if (
+            token is None
+            or any(s <= token.idx < e for s, e in actor_spans)
+            or _in_person_name(doc, token)
+        ):
             continue  # "Abu Yousef, a commander of ISIS": a person; "Damascus agreed": a government
         score, near = _score(trigger, token)
         if mention.geo_precision and mention.geo_precision >= 3:

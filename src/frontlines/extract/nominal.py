@@ -14,11 +14,40 @@ from ..records import Status
 from .roles import _DATE_WORDS, clause_verb
 from .status import Cues, Standing, standing
 
-ANCHOR_ADJECTIVES = frozenset({"recent", "latest", "last", "successful", "ongoing", "continuing", "current",
-                               "fresh", "new", "renewed", "heavy", "fierce", "violent", "deadly", "bloody",
-                               "major", "intense", "sporadic", "yesterday", "overnight", "spectacular",
-                               "failed", "unsuccessful", "early", "previous", "ensuing", "subsequent"})
-ANCHOR_PREPS = frozenset({"after", "following", "during", "amid", "amidst", "since", "despite", "in"})
+ANCHOR_ADJECTIVES = frozenset(
+    {
+        "recent",
+        "latest",
+        "last",
+        "successful",
+        "ongoing",
+        "continuing",
+        "current",
+        "fresh",
+        "new",
+        "renewed",
+        "heavy",
+        "fierce",
+        "violent",
+        "deadly",
+        "bloody",
+        "major",
+        "intense",
+        "sporadic",
+        "yesterday",
+        "overnight",
+        "spectacular",
+        "failed",
+        "unsuccessful",
+        "early",
+        "previous",
+        "ensuing",
+        "subsequent",
+    }
+)
+ANCHOR_PREPS = frozenset(
+    {"after", "following", "during", "amid", "amidst", "since", "despite", "in"}
+)
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
@@ -26,7 +55,11 @@ def _anchored(token: Any) -> bool:
     subtree_text = "".join(t.text_with_ws for t in token.subtree)
     if _DATE_WORDS.search(subtree_text):
         return True
-    if any(c.lower_ in ANCHOR_ADJECTIVES for c in token.children if c.dep_ in {"amod", "nmod", "compound", "advmod"}):
+    if any(
+        c.lower_ in ANCHOR_ADJECTIVES
+        for c in token.children
+        if c.dep_ in {"amod", "nmod", "compound", "advmod"}
+    ):
         return True
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ANCHOR_PREPS:
@@ -58,4 +91,6 @@ def nominal_standing(token: Any, cues: Cues) -> Standing:
         return found
     if found.status is None or clause_verb(token) is not None or _anchored(token):
         return found
-    return Standing(Status.EXPECTED, None, "nominal trigger without a temporal anchor (presupposed)")
+    return Standing(
+        Status.EXPECTED, None, "nominal trigger without a temporal anchor (presupposed)"
+    )

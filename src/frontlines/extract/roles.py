@@ -13,16 +13,21 @@ from ..resolve.actors import ActorDictionary
 from .status import phrase
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
-QUANTITY_NOUNS = frozenset({"series", "number", "wave", "string", "spate", "couple", "set", "round", "lot", "kind"})
+QUANTITY_NOUNS = frozenset(
+    {"series", "number", "wave", "string", "spate", "couple", "set", "round", "lot", "kind"}
+)
 LIGHT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
-OBJECT_PREPS = frozenset({"from", "against", "on", "to", "with", "toward", "towards", "at", "into", "upon"})
+OBJECT_PREPS = frozenset(
+    {"from", "against", "on", "to", "with", "toward", "towards", "at", "into", "upon"}
+)
 AGAINST_PREPS = frozenset({"against", "on", "upon", "targeting", "from"})
 _DATE_WORDS = re.compile(
     r"\b(?:(?:last|this|past|previous|next)\s+(?:night|weekend|week|month|year|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
     r"november|december|morning|evening|spring|summer|autumn|fall|winter)|(?:earlier|later)\s+(?:today|"
     r"this\s+week|this\s+month)|yesterday|today|tonight|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)|(?:(?:on|in|since|by)\s+)?(?:(?:early|mid|late)[- ])?(?:january|february|march|"
+    r"saturday|sunday)|(?:(?:on|in|since|by)\s+)?(?:(?:early|mid|late)[- ])?"
+    r"(?:january|february|march|"
     r"april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+\d{4})?|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:at\s+the\s+)?(?:end|"
@@ -98,7 +103,10 @@ def subject(verb: Any) -> Any:
         if node.dep_ == "amod" and node.tag_ == "VBG":
             node = node.head.head if node.head.head != node.head else node.head
             continue
-        if node.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"} or node.head == node:
+        if (
+            node.dep_ not in {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
+            or node.head == node
+        ):
             return None
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head if node.tag_ == "VBG" else None
@@ -113,7 +121,12 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     agent = subject(trigger)
     objects = _children(trigger, "dobj")
     attached = [p for o in objects for p in _pobj(o, "from", "against")] + [
-        p for o in objects for q in _children(o, "prep") for r in _children(q, "pobj") for p in _pobj(r, "from")]
+        p
+        for o in objects
+        for q in _children(o, "prep")
+        for r in _children(q, "pobj")
+        for p in _pobj(r, "from")
+    ]
     targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached if is_actor(t)]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
@@ -155,9 +168,13 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     targets = [t for t in _pobj(trigger, *AGAINST_PREPS) if is_actor(t)]
     if not targets:
         verb = clause_verb(trigger)
-        targets = [t for t in _pobj(verb, *AGAINST_PREPS) if is_actor(t)] if verb is not None else []
+        targets = (
+            [t for t in _pobj(verb, *AGAINST_PREPS) if is_actor(t)] if verb is not None else []
+        )
         if verb is not None:
-            targets += [t for t in _children(verb, "advcl") for t in _children(t, "dobj") if is_actor(t)]
+            targets += [
+                t for t in _children(verb, "advcl") for t in _children(t, "dobj") if is_actor(t)
+            ]
     return actor1, (targets[0] if targets else None)
 
 
@@ -175,20 +192,26 @@ def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
 def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:
     """Weapon phrases attached to the trigger (agent, instrument, object or compound)."""
     out: list[str] = []
-    candidates = _pobj(trigger, "by", "with", "using") + _children(trigger, "dobj", "nsubj", "compound", "nsubjpass")
+    candidates = _pobj(trigger, "by", "with", "using") + _children(
+        trigger, "dobj", "nsubj", "compound", "nsubjpass"
+    )
     for token in candidates:
         if token.lemma_.lower() in weapon_words or token.lower_ in weapon_words:
             out.append(phrase(token))
     return tuple(dict.fromkeys(out))
 
 
-def linear_actor(doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int]) -> Any:
+def linear_actor(
+    doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int]
+) -> Any:
     """Fallback when the parse gives no agent: the nearest actor words before the trigger
     (after "by" for a passive).  *spans* are actor spans in sentence-relative characters."""
     passive = is_passive(trigger)
     best = None
     for start, end in spans:
-        span = doc.char_span(sentence.start_char + start, sentence.start_char + end, alignment_mode="expand")
+        span = doc.char_span(
+            sentence.start_char + start, sentence.start_char + end, alignment_mode="expand"
+        )
         if span is None or not len(span):
             continue
         root = span.root

@@ -20,8 +20,21 @@ from ..records import Status
 
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
 CLAUSE_STOP = frozenset({"relcl"})
-EXPECT_LINKS = frozenset({"xcomp", "prep", "pcomp", "pobj", "acl", "ccomp", "advcl", "dobj", "attr", "nsubj",
-                          "nsubjpass"})
+EXPECT_LINKS = frozenset(
+    {
+        "xcomp",
+        "prep",
+        "pcomp",
+        "pobj",
+        "acl",
+        "ccomp",
+        "advcl",
+        "dobj",
+        "attr",
+        "nsubj",
+        "nsubjpass",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +62,12 @@ def load_cues() -> Cues:
         text = resources.files("frontlines").joinpath("data/hedges.yaml").read_text("utf-8")
         data: dict[str, Any] = yaml.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(f"cannot read the status cue lexicon: {exc}", source="hedges.yaml") from exc
-    return Cues({k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)})
+        raise ResourceError(
+            f"cannot read the status cue lexicon: {exc}", source="hedges.yaml"
+        ) from exc
+    return Cues(
+        {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+    )
 
 
 def phrase_bounds(token: Any) -> tuple[int, int]:
@@ -58,9 +75,18 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
     keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "advmod"}
     left = [t for t in token.lefts if t.dep_ in keep]
     start = min([token.i] + [t.left_edge.i for t in left])
-    right = [t for t in token.rights if t.dep_ == "compound" or (t.dep_ == "prep" and t.lower_ == "of") or (
-        t.dep_ == "prep" and t.lower_ == "for" and token.pos_ == "PROPN"
-        and any(c.pos_ == "PROPN" for c in t.children))]  # "the Observatory for Human Rights"
+    right = [
+        t
+        for t in token.rights
+        if t.dep_ == "compound"
+        or (t.dep_ == "prep" and t.lower_ == "of")
+        or (
+            t.dep_ == "prep"
+            and t.lower_ == "for"
+            and token.pos_ == "PROPN"
+            and any(c.pos_ == "PROPN" for c in t.children)
+        )
+    ]  # "the Observatory for Human Rights"
     end = max([token.i] + [t.right_edge.i for t in right])
     return start, end
 
@@ -75,21 +101,34 @@ def chain(trigger: Any) -> list[tuple[Any, str]]:
     """(token, dependency of the link below it) from the trigger up its clause chain."""
     out = [(trigger, "")]
     token = trigger
-    while token.head != token and token.dep_ not in CLAUSE_STOP and not _comment_clause(token):
+    while token.head != token and token.dep_ not in CLAUSE_STOP and not comment_clause(token):
         out.append((token.head, token.dep_))
         token = token.head
     return out
 
 
-def _comment_clause(token: Any) -> bool:
-    """"- as agreed by X -", "as reported": a parenthetical with its own standing."""
-    return token.dep_ in {"advcl", "acl"} and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
-        or (token.dep_ in {"advcl", "acl"} and token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].lower_ == "as")
+def comment_clause(token: Any) -> bool:
+    """ "- as agreed by X -", "as reported": a parenthetical with its own standing."""
+    return (
+        token.dep_ in {"advcl", "acl"}
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+        or (
+            token.dep_ in {"advcl", "acl"}
+            and token.tag_ == "VBN"
+            and token.i > 0
+            and token.doc[token.i - 1].lower_ == "as"
+        )
+    )
 
 
 def _source_of(verb: Any) -> str | None:
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"it", "this", "that", "which"}:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {
+            "it",
+            "this",
+            "that",
+            "which",
+        }:
             return phrase(child)
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -133,7 +172,12 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
             scan.flag("expected", word)
         elif dep == "aux" and cues.has("modal_aux", word):
             has_perfect = any(c.lower_ == "have" for c in token.children if c.dep_ == "aux")
-            scan.flag("alleged" if has_perfect and word != "would" else ("would" if word == "would" else "expected"), word)
+            scan.flag(
+                "alleged"
+                if has_perfect and word != "would"
+                else ("would" if word == "would" else "expected"),
+                word,
+            )
         elif dep == "advmod" and cues.has("hedge_adverbs", word):
             scan.flag("alleged", word)
         elif dep == "advmod" and cues.has("habitual_adverbs", word):
@@ -160,7 +204,9 @@ def _dated(prep: Any) -> bool:
 
 
 def _conditional_clause(clause: Any, cues: Cues) -> bool:
-    return any(c.dep_ == "mark" and cues.has("conditional_marks", c.lower_) for c in clause.children) or _inverted_should(clause)
+    return any(
+        c.dep_ == "mark" and cues.has("conditional_marks", c.lower_) for c in clause.children
+    ) or _inverted_should(clause)
 
 
 def _inverted_should(token: Any) -> bool:
@@ -171,7 +217,15 @@ def _inverted_should(token: Any) -> bool:
 
 def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -> None:
     lemma = token.lemma_.lower()
-    if cues.has("negating_words", lemma) and link in {"xcomp", "prep", "pcomp", "pobj", "advcl", "ccomp", "dobj"}:
+    if cues.has("negating_words", lemma) and link in {
+        "xcomp",
+        "prep",
+        "pcomp",
+        "pobj",
+        "advcl",
+        "ccomp",
+        "dobj",
+    }:
         scan.flag("negated", lemma)
     elif cues.has("habitual_verbs", lemma) and link == "xcomp":
         scan.flag("habitual", lemma)
@@ -181,7 +235,13 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
     elif cues.has("alleging_verbs", lemma) and link in {"ccomp", "xcomp", "parataxis"}:
         scan.flag("alleged", lemma)
         scan.attribute(_source_of(token))
-    elif cues.has("reporting_verbs", lemma) and link in {"ccomp", "parataxis", "xcomp", "conj", "dobj"}:
+    elif cues.has("reporting_verbs", lemma) and link in {
+        "ccomp",
+        "parataxis",
+        "xcomp",
+        "conj",
+        "dobj",
+    }:
         scan.flag("reported", lemma)
         scan.attribute(_source_of(token))
     elif cues.has("reporting_nouns", lemma) and link in {"acl", "ccomp", "relcl", "appos"}:
@@ -220,8 +280,11 @@ def standing(trigger: Any, cues: Cues | None = None) -> Standing:
 
 
 def _background_since(trigger: Any) -> bool:
-    """"Since 2015" in the sentence makes perfect, progressive and nominal triggers background."""
-    since = any(t.lower_ == "since" and any(c.like_num or c.ent_type_ == "DATE" for c in t.subtree) for t in trigger.sent)
+    """ "Since 2015" in the sentence makes perfect, progressive and nominal triggers background."""
+    since = any(
+        t.lower_ == "since" and any(c.like_num or c.ent_type_ == "DATE" for c in t.subtree)
+        for t in trigger.sent
+    )
     if not since:
         return False
     auxes = {c.lemma_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
@@ -235,13 +298,26 @@ def _decide(scan: _Scan, trigger: Any) -> Standing:
     for name in ("negated", "habitual", "background"):
         if name in flags:
             return Standing(None, None, f"{name}: {flags[name]}")
-    conditional = "hypothetical" in flags or "conditional-main" in flags or _conditional_sentence(trigger)
-    if "hypothetical" in flags or ("would" in flags and conditional) or (
-        "conditional-main" in flags and ("expected" in flags or "would" in flags)
+    conditional = (
+        "hypothetical" in flags or "conditional-main" in flags or _conditional_sentence(trigger)
+    )
+    if (
+        "hypothetical" in flags
+        or ("would" in flags and conditional)
+        or ("conditional-main" in flags and ("expected" in flags or "would" in flags))
     ):
-        return Standing(Status.HYPOTHETICAL, scan.source, _cue(flags, "hypothetical", "would", "conditional-main"))
-    for name, status in (("would", Status.EXPECTED), ("expected", Status.EXPECTED), ("denied", Status.DENIED),
-                         ("alleged", Status.ALLEGED), ("reported", Status.REPORTED)):
+        return Standing(
+            Status.HYPOTHETICAL,
+            scan.source,
+            _cue(flags, "hypothetical", "would", "conditional-main"),
+        )
+    for name, status in (
+        ("would", Status.EXPECTED),
+        ("expected", Status.EXPECTED),
+        ("denied", Status.DENIED),
+        ("alleged", Status.ALLEGED),
+        ("reported", Status.REPORTED),
+    ):
         if name in flags:
             return Standing(status, scan.source, f"{name}: {flags[name]}")
     return Standing(Status.ASSERTED, None, None)

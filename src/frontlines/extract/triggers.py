@@ -9,10 +9,25 @@ from typing import Any
 from .lexicon import PLACE_MARK, Lexicon, TriggerRule
 from .nominal import anaphoric
 
-AGGREGATE_OBJECTS = frozenset({"percent", "%", "kilometer", "kilometre", "km", "mile", "square", "hectare"})
+AGGREGATE_OBJECTS = frozenset(
+    {"percent", "%", "kilometer", "kilometre", "km", "mile", "square", "hectare"}
+)
 VERB_TAGS = ("VB",)
-DIRECTIONS = frozenset({"west", "east", "north", "south", "northwest", "northeast", "southwest", "southeast",
-                        "outskirts", "edge", "vicinity"})
+DIRECTIONS = frozenset(
+    {
+        "west",
+        "east",
+        "north",
+        "south",
+        "northwest",
+        "northeast",
+        "southwest",
+        "southeast",
+        "outskirts",
+        "edge",
+        "vicinity",
+    }
+)
 PREDICATE_DEPS = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 
@@ -33,9 +48,19 @@ def _is_verb(token: Any) -> bool:
 
 
 def _is_noun(token: Any) -> bool:
-    # "launched a counter-offensive": the tagger calls "offensive" an adjective, the parser an object
-    return token.pos_ in NOUN_POS or token.tag_.startswith("NN") or (
-        token.pos_ == "ADJ" and (token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} or token.head.lower_ in DIRECTIONS))
+    # "launched a counter-offensive": the tagger calls "offensive" an adjective,
+    # the parser an object
+    return (
+        token.pos_ in NOUN_POS
+        or token.tag_.startswith("NN")
+        or (
+            token.pos_ == "ADJ"
+            and (
+                token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}
+                or token.head.lower_ in DIRECTIONS
+            )
+        )
+    )
 
 
 def objects(token: Any) -> list[Any]:
@@ -66,13 +91,21 @@ def context_words(token: Any) -> set[str]:
         if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             near += [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]
         if child.dep_ == "acl":  # "a massacre carried out by warplanes"
-            near += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            near += [
+                p
+                for a in child.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+            ]
     if token.dep_ in {"compound", "amod"}:
         near.append(token.head)
     for tok in near:
         words |= {tok.lemma_.lower(), tok.lower_}
         words |= {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "poss"}}
-        words |= {c.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "by"}}
+        words |= {
+            c.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "by"}
+        }
     words |= {c.lower_ for c in token.children if c.dep_ == "prt"}
     return words
 
@@ -127,8 +160,11 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
     return True
 
 
-def find_triggers(sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[[Any], bool]) -> list[Match]:
-    """Every trigger of *sentence* (first matching rule per token), absorbed and weak ones removed."""
+def find_triggers(
+    sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[[Any], bool]
+) -> list[Match]:
+    """Every trigger of *sentence* (first matching rule per token), without absorbed and
+    weak ones."""
     found: list[Match] = []
     for token in sentence:
         for rule in lexicon.candidates(token.text, token.lemma_):
@@ -136,7 +172,9 @@ def find_triggers(sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[
                 found.append(Match(token, rule))
                 break
     found = [m for m in found if not _absorbed(m, found)]
-    strong = [m for m in found if not m.rule.weak and not (m.rule.pos == "noun" and anaphoric(m.token))]
+    strong = [
+        m for m in found if not m.rule.weak and not (m.rule.pos == "noun" and anaphoric(m.token))
+    ]
     return [m for m in found if not m.rule.weak or not strong]
 
 

@@ -66,16 +66,25 @@ class ActorDictionary:
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
         for entry in data.get("actors") or ():
-            actor = Actor(entry["name"], entry.get("inter"), entry.get("side"), bool(entry.get("state")),
-                          entry.get("armed_forces"))
+            actor = Actor(
+                entry["name"],
+                entry.get("inter"),
+                entry.get("side"),
+                bool(entry.get("state")),
+                entry.get("armed_forces"),
+            )
             self.actors[actor.name] = actor
             self._add_aliases(entry, actor)
         for section in ("units", "weapon_owners"):
             for entry in data.get(section) or ():
                 parent = self.actors.get(entry["parent"])
                 if parent is None:
-                    raise ResourceError(f"{section}: unknown parent {entry['parent']!r}", source="actors.yaml")
-                self._add_aliases(entry, parent, key="words" if section == "weapon_owners" else "aliases")
+                    raise ResourceError(
+                        f"{section}: unknown parent {entry['parent']!r}", source="actors.yaml"
+                    )
+                self._add_aliases(
+                    entry, parent, key="words" if section == "weapon_owners" else "aliases"
+                )
         for entry in data.get("generics") or ():
             for word in entry.get("words") or ():
                 self.generics[fold(str(word)).lower()] = (entry["class"], entry.get("fallback"))
@@ -115,7 +124,10 @@ class ActorDictionary:
     def find_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of named actors and generic actor words in *text*."""
         spans = [(h.start, h.end) for h in self.find_all(text)]
-        spans += [(m.start(), m.end()) for m in re.finditer(self._generic_pattern.pattern, text, flags=re.IGNORECASE)]
+        spans += [
+            (m.start(), m.end())
+            for m in re.finditer(self._generic_pattern.pattern, text, flags=re.IGNORECASE)
+        ]
         return sorted(spans)
 
     def generic_class(self, surface: str) -> tuple[str, str | None] | None:
@@ -129,12 +141,14 @@ class ActorDictionary:
         return ActorRef(surface, actor.name, actor.inter, actor.side, inferred)
 
 
-_PATRON_AFTER = re.compile(r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned)\b\s+\w",
-                           re.IGNORECASE)
+_PATRON_AFTER = re.compile(
+    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned)\b\s+\w",
+    re.IGNORECASE,
+)
 
 
 def _patron(folded: str, start: int, end: int) -> bool:
-    """"Turkish-backed rebels", "pro-Iranian militias": the named actor is not the one acting."""
+    """ "Turkish-backed rebels", "pro-Iranian militias": the named actor is not the one acting."""
     before = folded[max(0, start - 4) : start].lower()
     return bool(_PATRON_AFTER.match(folded, end)) or before.endswith("pro ")
 
@@ -148,9 +162,16 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        if ch in _APOSTROPHES or (ch == "." and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()):
+        if ch in _APOSTROPHES or (
+            ch == "." and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+        ):
             continue
-        if ch == "." and i > 0 and text[i - 1].isupper() and (i + 1 == len(text) or text[i + 1] == " "):
+        if (
+            ch == "."
+            and i > 0
+            and text[i - 1].isupper()
+            and (i + 1 == len(text) or text[i + 1] == " ")
+        ):
             continue
         ch = " " if ch in "-–—/(),;:\u00a0\n\t" else ch
         if ch == " " and out and out[-1] == " ":
@@ -168,9 +189,13 @@ def _read(path: Path | None) -> dict[str, Any]:
             text = Path(path).read_text("utf-8")
         data = yaml.safe_load(text)
     except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(f"cannot read the actor dictionary: {exc}", source=str(path or "actors.yaml")) from exc
+        raise ResourceError(
+            f"cannot read the actor dictionary: {exc}", source=str(path or "actors.yaml")
+        ) from exc
     if not isinstance(data, dict):
-        raise ResourceError("the actor dictionary must be a mapping", source=str(path or "actors.yaml"))
+        raise ResourceError(
+            "the actor dictionary must be a mapping", source=str(path or "actors.yaml")
+        )
     return data
 
 
@@ -194,7 +219,12 @@ class DocumentActors:
 
     def nearest(self, position: int, wanted: str) -> Actor | None:
         """The closest named actor of class *wanted* before *position* (else the most frequent)."""
-        pool = [h for h in self.hits if _class_of(h.actor) == wanted or (wanted == "nonstate" and _class_of(h.actor) == "rebel")]
+        pool = [
+            h
+            for h in self.hits
+            if _class_of(h.actor) == wanted
+            or (wanted == "nonstate" and _class_of(h.actor) == "rebel")
+        ]
         before = [h for h in pool if h.start < position]
         if before:
             return before[-1].actor
@@ -203,17 +233,26 @@ class DocumentActors:
 
     def main_actor(self) -> Actor | None:
         """The document's most often named armed actor (governments excluded)."""
-        armed = [(a, n) for a, n in self.counts.most_common() if not a.name.startswith("Government")]
+        armed = [
+            (a, n) for a, n in self.counts.most_common() if not a.name.startswith("Government")
+        ]
         return armed[0][0] if armed else None
 
-    def opponent(self, of: Actor, position: int, sentence: tuple[int, int] | None = None) -> Actor | None:
+    def opponent(
+        self, of: Actor, position: int, sentence: tuple[int, int] | None = None
+    ) -> Actor | None:
         """The likely opponent of *of*: an actor of another side named in the same sentence,
         else the nearest earlier one in the document."""
         wanted = "nonstate" if is_state(of) else "state"
         if sentence is not None:
             lo, hi = sentence
             for hit in self.hits:
-                if lo <= hit.start < hi and hit.actor.side != of.side and _class_of(hit.actor) in {wanted, "rebel"} - ({"rebel"} if wanted == "state" else set()):
+                if (
+                    lo <= hit.start < hi
+                    and hit.actor.side != of.side
+                    and _class_of(hit.actor)
+                    in {wanted, "rebel"} - ({"rebel"} if wanted == "state" else set())
+                ):
                     return hit.actor
         found = self.nearest(position, wanted)
         return found if found is not None and found.side != of.side else None

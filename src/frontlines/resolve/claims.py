@@ -56,10 +56,18 @@ class ClaimResolver:
             # no date words: the report's date bounds the event (ongoing: that day; else that week)
             ongoing = ONGOING in (claim.notes or "")
             event_date, precision = article.published.isoformat(), 1 if ongoing else 2
-        return dataclasses.replace(claim, actor1=actor1, actor2=actor2, sub_event_type=sub_type,
-                                   event_date=event_date, time_precision=precision)
+        return dataclasses.replace(
+            claim,
+            actor1=actor1,
+            actor2=actor2,
+            sub_event_type=sub_type,
+            event_date=event_date,
+            time_precision=precision,
+        )
 
-    def _actor(self, ref: ActorRef | None, position: int, context: DocumentActors) -> ActorRef | None:
+    def _actor(
+        self, ref: ActorRef | None, position: int, context: DocumentActors
+    ) -> ActorRef | None:
         if ref is None or ref.name is not None or not ref.surface:
             return ref
         named = self.actors.lookup(ref.surface)
@@ -74,19 +82,28 @@ class ClaimResolver:
             found = self.actors.actors.get(fallback)
         return self.actors.ref(ref.surface, found, inferred=True) if found else ref
 
-    def _violent_roles(self, a1: ActorRef | None, a2: ActorRef | None) -> tuple[ActorRef | None, ActorRef | None]:
+    def _violent_roles(
+        self, a1: ActorRef | None, a2: ActorRef | None
+    ) -> tuple[ActorRef | None, ActorRef | None]:
         """Civilians are never the attacker; a government's violence is its military's."""
         if a1 is not None and a1.inter == 7:
             a1, a2 = None, a2 or a1
         out = []
         for ref in (a1, a2):
             actor = self.actors.actors.get(ref.name) if ref and ref.name else None
-            forces = self.actors.actors.get(actor.armed_forces) if actor and actor.armed_forces else None
-            out.append(self.actors.ref(ref.surface, forces, inferred=ref.inferred) if ref and forces else ref)
+            forces = (
+                self.actors.actors.get(actor.armed_forces) if actor and actor.armed_forces else None
+            )
+            out.append(
+                self.actors.ref(ref.surface, forces, inferred=ref.inferred)
+                if ref and forces
+                else ref
+            )
         return out[0], out[1]
 
-    def _opponents(self, claim: Claim, a1: ActorRef | None, a2: ActorRef | None,
-                   context: DocumentActors) -> tuple[ActorRef | None, ActorRef | None]:
+    def _opponents(
+        self, claim: Claim, a1: ActorRef | None, a2: ActorRef | None, context: DocumentActors
+    ) -> tuple[ActorRef | None, ActorRef | None]:
         if claim.sub_event_type not in INFER_OPPONENT and claim.event_type != "Battles":
             return a1, a2
         known1 = self.actors.actors.get(a1.name) if a1 and a1.name else None
@@ -112,4 +129,6 @@ def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDic
     actor = actors.actors.get(actor1.name)
     if actor is None:
         return sub_type
-    return "Government regains territory" if is_state(actor) else "Non-state actor overtakes territory"
+    return (
+        "Government regains territory" if is_state(actor) else "Non-state actor overtakes territory"
+    )

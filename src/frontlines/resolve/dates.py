@@ -53,7 +53,9 @@ def resolve_date(text: str | None, published: dt.date | None) -> Resolved:
 def _absolute(words: str, published: dt.date | None) -> Resolved:
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", words):
         return _day(dt.date(int(m[1]), int(m[2]), int(m[3])))
-    if m := re.fullmatch(r"(?:(?:early|mid|late)[- ])?([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", words):
+    if m := re.fullmatch(
+        r"(?:(?:early|mid|late)[- ])?([a-z]+) (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?", words
+    ):
         return _month_day(m[1], int(m[2]), m[3], published)
     if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)(?: (\d{4}))?", words):
         return _month_day(m[2], int(m[1]), m[3], published)

@@ -1,0 +1,260 @@
+"""What the extractor remembers across the sentences of one document: quote sources,
+quoted speech, the previous sentence (for denials and conditions), the last event place."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..records import EXTRACTABLE_ROLES, Claim, Cleaned, Mention, Role, Segment, Status
+from ..resolve.actors import ActorDictionary
+from .status import Cues, Standing, phrase
+
+_PARA_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    segment: Segment
+    start: int
+    end: int
+
+
+def paragraphs(cleaned: Cleaned) -> list[Paragraph]:
+    """Body and quote paragraphs: lines, with hard-wrapped lines joined back."""
+    text = cleaned.article.text
+    out: list[Paragraph] = []
+    for segment in cleaned.segments:
+        if segment.role not in EXTRACTABLE_ROLES:
+            continue
+        start = None
+        pos = segment.start
+        for line in text[segment.start : segment.end].split("\n"):
+            end = pos + len(line)
+            if line.strip():
+                start = pos if start is None else start
+                if _PARA_END.search(line) or end >= segment.end:
+                    out.append(Paragraph(segment, start, end))
+                    start = None
+            elif start is not None:
+                out.append(Paragraph(segment, start, pos - 1))
+                start = None
+            pos = end + 1
+        if start is not None:
+            out.append(Paragraph(segment, start, min(pos - 1, segment.end)))
+    return out
+
+
+MEMBER_WORDS = frozenset(
+    {
+        "member",
+        "commander",
+        "leader",
+        "unit",
+        "fighter",
+        "official",
+        "head",
+        "chief",
+        "militant",
+        "soldier",
+        "officer",
+        "general",
+        "spokesman",
+        "emir",
+        "part",
+    }
+)
+
+
+class DocState:
+    """What the extractor remembers across the sentences of one document."""
+
+    def __init__(self, cleaned: Cleaned, places: list[Mention]) -> None:
+        self.doc_id = cleaned.article.id
+        self.text = cleaned.article.text
+        self.places = places
+        self.last_location: Mention | None = None
+        self.last_source: str | None = None  # "X reports that" / "this is how X explains it"
+        self.quote_source: str | None = None
+        self.previous_sentence: Any = None
+        self.previous_conditional = False
+        self.speech: str | None = None  # speaker of a paragraph of quoted speech ("" unnamed)
+        self.main_place = _main_place(places)
+
+    def begin_paragraph(self, para: Paragraph, doc: Any, following: Any, cues: Cues) -> None:
+        self.speech = _speaker(doc, following, cues) if _is_speech(doc.text) else None
+        self._begin_block(para)
+
+    def _begin_block(self, para: Paragraph) -> None:
+        if para.segment.role == Role.QUOTE:
+            if self.quote_source is None:
+                self.quote_source = para.segment.quoted_source or self.last_source or ""
+        else:
+            self.quote_source = None
+        self.last_location = None
+        self.previous_sentence = None
+
+    def end_sentence(self, sentence: Any, cues: Cues, new: list[Claim]) -> None:
+        self.previous_sentence = (sentence, new)
+        self.previous_conditional = any(
+            t.dep_ == "mark" and cues.has("conditional_marks", t.lower_) for t in sentence
+        )
+        self.last_source = _intro_source(sentence, cues)
+
+    def place_test(self, doc: Any, offset: int) -> Any:
+        spans = [(m.start - offset, m.end - offset) for m in self.places]
+
+        def is_place(token: Any) -> bool:
+            return any(s <= token.idx < e for s, e in spans) or token.ent_type_ in {
+                "GPE",
+                "LOC",
+                "FAC",
+            }
+
+        return is_place
+
+    def actor_test(self, actors: ActorDictionary, offset: int, terrain: frozenset[str]) -> Any:
+        spans = [(m.start - offset, m.end - offset) for m in self.places]
+
+        def is_actor(token: Any) -> bool:
+            if token.lemma_.lower() in terrain and token.pos_ != "PROPN":
+                return False  # "the Syrian-Iraqi border", "the Iraqi side"
+            text = phrase(token)
+            if actors.lookup(text) or actors.generic_class(text):
+                return True
+            if any(c.dep_ == "appos" and c.lemma_ in MEMBER_WORDS for c in token.children):
+                return True  # "Abu Omar, a commander of ISIS"
+            if any(s <= token.idx < e for s, e in spans):
+                return False
+            return token.ent_type_ in {"ORG", "NORP", "PERSON"} and token.pos_ == "PROPN"
+
+        return is_actor
+
+    def actor_ref(self, actors: ActorDictionary, token: Any, offset: int) -> Any:
+        if token is None:
+            return None
+        text = phrase(token)
+        hit = actors.lookup(text)
+        if (
+            hit is None
+            and actors.generic_class(text) is None
+            and (token.pos_ == "PROPN" or token.lemma_ in MEMBER_WORDS)
+        ):
+            full = "".join(
+                t.text_with_ws for t in token.subtree
+            ).strip()  # "X, a commander of ISIS"
+            hit = actors.lookup(full) if len(full) < 160 else None
+        return actors.ref(text, hit)
+
+    def attribution(
+        self, para: Paragraph, found: Standing
+    ) -> tuple[Status, str | None, str | None]:
+        status, source, cue = found.status, found.attributed_to, found.cue
+        assert status is not None
+        if (
+            status == Status.EXPECTED
+            and (cue or "").startswith("would")
+            and self.previous_conditional
+        ):
+            status, cue = Status.HYPOTHETICAL, f"{cue}; condition in the previous sentence"
+        quoted = para.segment.role == Role.QUOTE and self.quote_source is not None
+        if quoted or self.speech is not None:
+            source = source or (self.quote_source if quoted else self.speech) or None
+            if status == Status.ASSERTED:
+                status, cue = Status.REPORTED, "quoted block" if quoted else "quoted speech"
+        return status, source, cue
+
+    def fallback_location(self, para: Paragraph) -> tuple[Mention | None, int | None, str | None]:
+        if self.last_location is not None:
+            return self.last_location, 2, "location taken from the previous sentence"
+        if self.main_place is not None:
+            return self.main_place, 3, "location: the document's main place"
+        return None, None, None
+
+    def apply_denial(self, claims: list[Claim], sentence: Any, cues: Cues) -> list[Claim]:
+        """A "these reports were fake" sentence denies the previous sentence's attributed claims."""
+        if self.previous_sentence is None or not _is_denial(sentence, cues):
+            return claims
+        previous = {
+            c.id for c in self.previous_sentence[1] if c.status in {Status.REPORTED, Status.ALLEGED}
+        }
+        return [
+            dataclasses.replace(
+                c, status=Status.DENIED, notes=f"{c.notes}; denied: {sentence.text.strip()}"
+            )
+            if c.id in previous
+            else c
+            for c in claims
+        ]
+
+
+_OPEN_QUOTES = '"“«„'
+_CLOSE_QUOTES = '"”»“'
+
+
+def _is_speech(text: str) -> bool:
+    """A paragraph that is one quotation ("“... .”" or "“...,” the general added.")."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in _OPEN_QUOTES and any(q in text[1:] for q in _CLOSE_QUOTES)
+
+
+def _speaker(doc: Any, following: Any, cues: Cues) -> str:
+    """Who speaks a quoted paragraph: "X said" in it or in the next paragraph ("" unnamed)."""
+    for candidate in (doc, following):
+        if candidate is None:
+            continue
+        for sentence in candidate.sents:
+            source = _speech_source(sentence, cues)
+            if source:
+                return source
+    return ""
+
+
+def _speech_source(sentence: Any, cues: Cues) -> str | None:
+    for token in sentence:
+        if cues.has("reporting_verbs", token.lemma_):
+            subjects = [
+                c for c in token.children if c.dep_ == "nsubj" and c.pos_ in {"PROPN", "NOUN"}
+            ]
+            if subjects:
+                return phrase(subjects[0])
+    return None
+
+
+def _is_denial(sentence: Any, cues: Cues) -> bool:
+    subjects = [
+        t
+        for t in sentence
+        if t.dep_ in {"nsubj", "nsubjpass"} and cues.has("denial_subjects", t.lemma_)
+    ]
+    if not subjects:
+        return False
+    words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    return bool(words & cues.words.get("denial_words", frozenset()))
+
+
+def _intro_source(sentence: Any, cues: Cues) -> str | None:
+    """The outlet of "X reports that ..." / "This is how X explains it" sentences."""
+    for token in sentence:
+        if not cues.has("reporting_verbs", token.lemma_):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and (
+            subjects[0].pos_ == "PROPN"
+            or subjects[0].ent_type_ in {"ORG", "PERSON"}
+            or any(c.pos_ == "PROPN" for c in subjects[0].children)
+        ):
+            return phrase(subjects[0])
+    return None
+
+
+def _main_place(places: list[Mention]) -> Mention | None:
+    resolved = [m for m in places if m.place is not None]
+    if not resolved:
+        return None
+    counts = Counter(m.place.gazetteer_id for m in resolved if m.place)
+    top = counts.most_common(1)[0][0]
+    return next(m for m in resolved if m.place and m.place.gazetteer_id == top)
