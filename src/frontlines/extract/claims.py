@@ -29,6 +29,7 @@ from ..records import (
     Mention,
     Role,
 )
+from ..registry import extractors
 from ..resolve.actors import ActorDictionary, load_actors
 from ..resolve.dates import ONGOING
 from . import roles
@@ -43,6 +44,7 @@ from .triggers import Match, find_triggers
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
+@extractors.register("default")
 class ClaimExtractor:
     """Turns a :class:`Cleaned` article and its place mentions into :class:`Claim` records."""
 
@@ -136,20 +138,9 @@ class ClaimExtractor:
             return Standing(None, None, "habitual: simple present")
         return found
 
-    def _claim(
-        self,
-        match: Match,
-        found: Standing,
-        para: Paragraph,
-        doc: Any,
-        sentence: Any,
-        state: DocState,
-    ) -> Claim:
+    def _actor_tokens(self, match: Match, doc: Any, sentence: Any, is_actor: Any) -> tuple[Any, Any]:
+        """(actor1, actor2) tokens: from the parse, else the nearest actor words before."""
         token, rule = match.token, match.rule
-        offset = para.start
-        is_actor = state.actor_test(
-            self.actors, offset, self.lexicon.sets.get("terrain", frozenset())
-        )
         if rule.pos == "noun":
             a1, a2 = roles.noun_roles(token, is_actor)
         else:
@@ -157,14 +148,19 @@ class ClaimExtractor:
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
-            a1 = roles.linear_actor(
-                doc, sentence, token, spans, {a2.i} if a2 is not None else set()
-            )
-        actor1, actor2 = (state.actor_ref(self.actors, t, offset) for t in (a1, a2))
-        spans = [
-            (doc[b[0]].idx, doc[b[1]].idx + len(doc[b[1]]))
-            for b in (phrase_bounds(t) for t in (a1, a2) if t is not None)
-        ]
+            skip = {a2.i} if a2 is not None else set()
+            a1 = roles.linear_actor(doc, sentence, token, spans, skip)
+        return a1, a2
+
+    def _claim(
+        self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any,
+        state: DocState,
+    ) -> Claim:  # fmt: skip
+        token, rule, offset = match.token, match.rule, para.start
+        terrain = self.lexicon.sets.get("terrain", frozenset())
+        a1, a2 = self._actor_tokens(match, doc, sentence, state.actor_test(self.actors, offset, terrain))
+        bounds = [phrase_bounds(t) for t in (a1, a2) if t is not None]
+        spans = [(doc[b].idx, doc[e].idx + len(doc[e])) for b, e in bounds]
         where = choose(doc, token, sentence, state.places, offset, spans)
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
@@ -184,7 +180,8 @@ class ClaimExtractor:
             end=offset + sentence.end_char, sentence=sentence.text, trigger=token.text,
             trigger_start=start, trigger_end=start + len(token), event_type=rule.event_type,
             sub_event_type=rule.sub_event_type, status=status, attributed_to=source,
-            actor1=actor1, actor2=actor2,
+            actor1=state.actor_ref(self.actors, a1, offset),
+            actor2=state.actor_ref(self.actors, a2, offset),
             location=dataclasses.replace(location, role="event location") if location else None,
             geo_precision=precision, date_text=when[0] if when else None,
             fatalities=self._fatalities(match, sentence), notes="; ".join(notes),
