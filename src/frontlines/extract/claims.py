@@ -138,7 +138,9 @@ class ClaimExtractor:
             return Standing(None, None, "habitual: simple present")
         return found
 
-    def _actor_tokens(self, match: Match, doc: Any, sentence: Any, is_actor: Any) -> tuple[Any, Any]:
+    def _actor_tokens(
+        self, match: Match, doc: Any, sentence: Any, is_actor: Any
+    ) -> tuple[Any, Any]:
         """(actor1, actor2) tokens: from the parse, else the nearest actor words before."""
         token, rule = match.token, match.rule
         if rule.pos == "noun":
@@ -158,7 +160,8 @@ class ClaimExtractor:
     ) -> Claim:  # fmt: skip
         token, rule, offset = match.token, match.rule, para.start
         terrain = self.lexicon.sets.get("terrain", frozenset())
-        a1, a2 = self._actor_tokens(match, doc, sentence, state.actor_test(self.actors, offset, terrain))
+        is_actor = state.actor_test(self.actors, offset, terrain)
+        a1, a2 = self._actor_tokens(match, doc, sentence, is_actor)
         bounds = [phrase_bounds(t) for t in (a1, a2) if t is not None]
         spans = [(doc[b].idx, doc[e].idx + len(doc[e])) for b, e in bounds]
         where = choose(doc, token, sentence, state.places, offset, spans)
