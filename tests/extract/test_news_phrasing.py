@@ -76,3 +76,28 @@ def test_title_case_outlet_intro_makes_a_quote_reported(claims_of):
     ]
     claim = only(claims_of(blocks), "stormed")
     assert claim.status == Status.REPORTED and claim.attributed_to == "Levant News"
+
+
+def test_whole_war_tolls_are_background(claims_of):
+    text = "The monitor says more than 200000 people have been killed since the war began in 2011."
+    assert [c for c in claims_of(text) if c.factual] == []
+    text = "Thousands of fighters have been killed in the Syrian conflict."
+    assert [c for c in claims_of(text) if c.factual] == []
+
+
+def test_rallying_support_is_not_a_protest(claims_of):
+    assert claims_of("The president has rallied the minorities behind his government.") == []
+    claim = only(claims_of("Hundreds rallied in the town of Kafr Nabl on Friday."), "rallied")
+    assert claim.event_type == "Protests"
+
+
+def test_based_in_is_not_the_actor(claims_of):
+    text = "A Jordan-based activist said that warplanes bombed the village of Hish on Monday."
+    claim = only(claims_of(text), "bombed")
+    assert claim.actor1 is None or "Jordan" not in (claim.actor1.name or "")
+
+
+def test_anchored_by_recent_weeks(claims_of):
+    text = "The city was shaken by two bomb attacks in recent weeks."
+    claim = only(claims_of(text), "attacks")
+    assert claim.factual

@@ -56,7 +56,7 @@ ROLE_MODES = frozenset({"default", "repel", "fall"})
 POS_KINDS = frozenset({"verb", "noun"})
 _KNOWN_KEYS = frozenset(
     {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",
-     "roles", "fatalities", "weak"}
+     "roles", "fatalities", "weak", "intransitive"}
 )  # fmt: skip
 PLACE_MARK = "$place"
 
@@ -128,6 +128,7 @@ class TriggerRule:
     roles: str = "default"
     fatalities: bool = False
     weak: bool = False
+    intransitive: bool = False  # the verb must have no direct object ("protested", not "rallied X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ def _rules_of(
         "not_context": _expand(entry.get("not_context"), sets, errors, where),
         "roles": str(entry.get("roles", "default")), "fatalities": bool(entry.get("fatalities")),
         "weak": bool(entry.get("weak")),
+        "intransitive": bool(entry.get("intransitive")),
     }  # fmt: skip
     rules = []
     for lemma in entry.get("lemmas") or ():

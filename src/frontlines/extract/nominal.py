@@ -55,21 +55,30 @@ def _anchored(token: Any) -> bool:
     subtree_text = "".join(t.text_with_ws for t in token.subtree)
     if _DATE_WORDS.search(subtree_text):
         return True
-    if any(
-        c.lower_ in ANCHOR_ADJECTIVES
-        for c in token.children
-        if c.dep_ in {"amod", "nmod", "compound", "advmod"}
-    ):
-        return True
+    if any(t.lower_ in ANCHOR_ADJECTIVES for t in token.subtree if t.i != token.i):
+        return True  # "the recent capture", "two attacks in recent weeks"
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ANCHOR_PREPS:
         return True
     verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return False
-    if verb.tag_ == "VBD":
+    if verb.tag_ == "VBD" or _dated_adjunct(verb):
         return True
-    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children if c.dep_ == "aux")
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # "has been shaken by attacks", "was shaken by attacks": a past or perfect clause
+    return verb.tag_ == "VBN" and any(c.lemma_ == "have" or c.tag_ == "VBD" for c in auxes)
+
+
+def _dated_adjunct(verb: Any) -> bool:
+    """A time adjunct of the governing clause: "... in recent weeks", "... on Monday"."""
+    for child in verb.children:
+        if child.dep_ in {"prep", "npadvmod", "advmod"}:
+            words = list(child.subtree)
+            text = "".join(t.text_with_ws for t in words)
+            if _DATE_WORDS.search(text) or any(t.lower_ in ANCHOR_ADJECTIVES for t in words):
+                return True
+    return False
 
 
 def anaphoric(token: Any) -> bool:

@@ -20,6 +20,7 @@ from ..records import Status
 
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
 CLAUSE_STOP = frozenset({"relcl"})
+WAR_WORDS = frozenset({"war", "conflict", "crisis", "revolution", "uprising", "civil war"})
 EXPECT_LINKS = frozenset(
     {
         "xcomp",
@@ -281,20 +282,36 @@ def standing(trigger: Any, cues: Cues | None = None) -> Standing:
 
 def _background_since(trigger: Any) -> bool:
     """ "Since 2015" in the sentence makes perfect, progressive and nominal triggers background."""
-    since = any(
-        t.lower_ == "since" and any(c.like_num or c.ent_type_ == "DATE" for c in t.subtree)
-        for t in trigger.sent
-    )
+    since = any(t.lower_ == "since" and _dated_scope(t) for t in trigger.sent)
     if not since:
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "since" for t in trigger.ancestors for c in t.children):
+        return True  # inside "since the war began with protests"
     auxes = {c.lemma_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     return bool(auxes & {"have", "be"}) or trigger.tag_ == "VBG" or trigger.pos_ == "NOUN"
+
+
+def _dated_scope(since: Any) -> bool:
+    """ "since 2015", "since it erupted in March 2011": a date in the since-phrase or clause."""
+    scope = since.head.subtree if since.dep_ == "mark" else since.subtree
+    return any(c.like_num or c.ent_type_ == "DATE" for c in scope)
+
+
+def _whole_war(trigger: Any) -> bool:
+    """ "killed in the Syrian conflict": a toll of the whole war, not one event."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during", "throughout", "since"}:
+            if any(p.lemma_.lower() in WAR_WORDS for p in prep.children if p.dep_ == "pobj"):
+                return True
+    return False
 
 
 def _decide(scan: _Scan, trigger: Any) -> Standing:
     flags = scan.flags
     if _background_since(trigger):
         flags.setdefault("background", "since")
+    if _whole_war(trigger):
+        flags.setdefault("background", "the whole war")
     for name in ("negated", "habitual", "background"):
         if name in flags:
             return Standing(None, None, f"{name}: {flags[name]}")

@@ -149,6 +149,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
         return False
     if _modifier(token):
         return False
+    if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
+        return False
     if not _particle_ok(token, rule.particle) or not _objects_ok(token, rule.objects, is_place):
         return False
     if rule.context or rule.not_context:

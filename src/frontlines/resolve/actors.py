@@ -142,7 +142,7 @@ class ActorDictionary:
 
 
 _PATRON_AFTER = re.compile(
-    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned)\b\s+\w",
+    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based)\b\s+\w",
     re.IGNORECASE,
 )
 
