@@ -195,6 +195,7 @@ def score(results: list[tuple[str, Cleaned, list[Claim]]]) -> Score:
         for claim in claims:
             gold = best_gold(claim, doc_golds, text)
             _pair(sc, claim, gold)
+            _inside_non_factual(sc, claim, doc_golds, text, gold)
             if gold is not None and claim.factual:
                 found.add(gold["id"])
         for g in doc_golds:
@@ -205,6 +206,18 @@ def score(results: list[tuple[str, Cleaned, list[Claim]]]) -> Score:
                 else:
                     sc.missed.append(f"{g['id']}: {g['quote'][:90]}")
     return sc
+
+
+def _inside_non_factual(sc: Score, claim: Claim, golds: list[dict], text: str, paired) -> None:
+    """A factual claim whose trigger lies in the quote of a non-factual gold event."""
+    if not claim.factual:
+        return
+    near = [g for g in golds if _compatible(claim, g) and _overlaps(claim, g, text) >= 1]
+    if any(g["eval_tier"] != "non_factual" for g in near):
+        return
+    for g in near:
+        if g is not paired:
+            sc.serious.append(f"{g['id']} ← {claim.trigger} {claim.sentence[:60]!r}")
 
 
 def _pair(sc: Score, claim: Claim, gold: dict | None) -> None:

@@ -2,7 +2,8 @@
 
 Moving a floor is an explicit, reviewed change: never lower one to make a change pass.
 Measured (dev scorer, gold segments, packaged place resolver): core recall 1.0, precision 1.0,
-status 0.83, actor1 0.70, date 0.67, non-factual output as happened 0.
+status 0.85, actor1 0.73, date 0.83, non-factual output as happened 0 (also counting factual
+claims that fall in the sentence of a non-factual gold event).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from devscore import CORPUS, run_seeds
 FLOORS = {
     "core_recall": 0.94,
     "precision": 0.9,
-    "status_accuracy": 0.78,
-    "actor_accuracy": 0.62,
-    "date_accuracy": 0.6,
+    "status_accuracy": 0.8,
+    "actor_accuracy": 0.66,
+    "date_accuracy": 0.75,
 }
 
 

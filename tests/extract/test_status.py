@@ -142,3 +142,12 @@ def test_quoted_block_keeps_its_own_future(claims_of):
     claim = only(claims_of(blocks, quoted_source="Front News"), "capture")
     assert claim.status == Status.EXPECTED
     assert claim.attributed_to == "Front News"
+
+
+def test_a_prospect_is_expected(claims_of):
+    for text in (
+        "Now the liberation of Tadmur is within sight.",
+        "The fall of the town is imminent.",
+    ):
+        claims = claims_of(text)
+        assert claims and all(not c.factual for c in claims), text

@@ -48,12 +48,12 @@ ANCHOR_ADJECTIVES = frozenset(
 ANCHOR_PREPS = frozenset(
     {"after", "following", "during", "amid", "amidst", "since", "despite", "in"}
 )
+PRESENT_WORDS = frozenset({"now", "currently", "at present", "today"})
 DEFINITE = frozenset({"the", "this", "these", "that", "those"})
 
 
 def _anchored(token: Any) -> bool:
-    subtree_text = "".join(t.text_with_ws for t in token.subtree)
-    if _DATE_WORDS.search(subtree_text):
+    if _dated_words(list(token.subtree)):
         return True
     if any(t.lower_ in ANCHOR_ADJECTIVES for t in token.subtree if t.i != token.i):
         return True  # "the recent capture", "two attacks in recent weeks"
@@ -71,14 +71,19 @@ def _anchored(token: Any) -> bool:
 
 
 def _dated_adjunct(verb: Any) -> bool:
-    """A time adjunct of the governing clause: "... in recent weeks", "... on Monday"."""
+    """A past time adjunct of the governing clause: "... in recent weeks", "... on Monday"
+    ("now" is no anchor: "X's liberation is now within sight")."""
     for child in verb.children:
         if child.dep_ in {"prep", "npadvmod", "advmod"}:
             words = list(child.subtree)
-            text = "".join(t.text_with_ws for t in words)
-            if _DATE_WORDS.search(text) or any(t.lower_ in ANCHOR_ADJECTIVES for t in words):
+            if _dated_words(words) or any(t.lower_ in ANCHOR_ADJECTIVES for t in words):
                 return True
     return False
+
+
+def _dated_words(words: list[Any]) -> bool:
+    found = _DATE_WORDS.findall("".join(t.text_with_ws for t in words))
+    return any(f.lower() not in PRESENT_WORDS for f in found)
 
 
 def anaphoric(token: Any) -> bool:

@@ -193,11 +193,23 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
             scan.flag("conditional-main", child.text)
         elif dep == "nsubj" and cues.has("expectation_words", child.lemma_):
             scan.flag("expected", child.lower_)
+        elif token.lemma_ == "be" and _prospect(child, cues):
+            scan.flag("expected", child.lower_)  # "X's liberation is within sight / imminent"
     if _inverted_should(token):
         scan.flag("hypothetical", "should")
     scan.attribute(_according(token))
     if _according(token) is not None:
         scan.flag("reported", "according to")
+
+
+def _prospect(child: Any, cues: Cues) -> bool:
+    if child.dep_ in {"acomp", "attr"}:
+        return cues.has("expectation_words", child.lemma_)
+    if child.dep_ == "prep":
+        return any(
+            cues.has("expectation_words", p.lemma_) for p in child.children if p.dep_ == "pobj"
+        )
+    return False
 
 
 def _dated(prep: Any) -> bool:
