@@ -101,3 +101,8 @@ def test_anchored_by_recent_weeks(claims_of):
     text = "The city was shaken by two bomb attacks in recent weeks."
     claim = only(claims_of(text), "attacks")
     assert claim.factual
+
+
+def test_the_war_as_killer_is_background(claims_of):
+    text = "The six-year war has killed hundreds of thousands of people."
+    assert [c for c in claims_of(text) if c.factual] == []
