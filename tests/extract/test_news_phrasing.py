@@ -106,3 +106,14 @@ def test_anchored_by_recent_weeks(claims_of):
 def test_the_war_as_killer_is_background(claims_of):
     text = "The six-year war has killed hundreds of thousands of people."
     assert [c for c in claims_of(text) if c.factual] == []
+
+
+def test_headline_present_with_a_count_is_an_event(claims_of):
+    claim = only(claims_of("Air strikes kill 23 civilians in the town of Ariha."), "strikes")
+    assert claim.factual and claim.fatalities == 23
+
+
+def test_caused_to_explode_is_not_a_purpose(claims_of):
+    text = "Police shot the second attacker on Monday, causing his bomb to explode near the gate."
+    claim = only(claims_of(text), "explode")
+    assert claim.factual

@@ -37,7 +37,7 @@ from .context import DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities
 from .lexicon import Lexicon, load_lexicon
 from .location import choose
-from .nominal import nominal_standing
+from .nominal import counted_victims, nominal_standing
 from .status import Cues, Standing, comment_clause, load_cues, phrase_bounds, standing
 from .triggers import Match, find_triggers
 
@@ -134,7 +134,7 @@ class ClaimExtractor:
             and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
             and token.tag_ != "VB"
         )
-        if simple_present and found.status in FACTUAL_STATUSES:
+        if simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token):
             return Standing(None, None, "habitual: simple present")
         return found
 

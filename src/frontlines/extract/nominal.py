@@ -63,11 +63,20 @@ def _anchored(token: Any) -> bool:
     verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return False
-    if verb.tag_ == "VBD" or _dated_adjunct(verb):
+    if verb.tag_ == "VBD" or _dated_adjunct(verb) or counted_victims(verb):
         return True
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     # "has been shaken by attacks", "was shaken by attacks": a past or perfect clause
     return verb.tag_ == "VBN" and any(c.lemma_ == "have" or c.tag_ == "VBD" for c in auxes)
+
+
+def counted_victims(verb: Any) -> bool:
+    """A kill verb with a counted object ("airstrikes kill 23 civilians"): a specific event
+    even in the present tense of a headline."""
+    if verb.lemma_.lower() not in {"kill", "wound", "injure", "leave", "claim"}:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.like_num or any(c.like_num for c in o.children) for o in objects)
 
 
 def _dated_adjunct(verb: Any) -> bool:

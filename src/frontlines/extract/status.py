@@ -18,7 +18,9 @@ import yaml
 from ..errors import ResourceError
 from ..records import Status
 
+# governors of "to V" that report an outcome, not an aim ("managed to", "caused X to explode")
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
+RESULT_VERBS = frozenset({"cause", "force", "lead", "prompt"})
 CLAUSE_STOP = frozenset({"relcl"})
 WAR_WORDS = frozenset({"war", "conflict", "crisis", "revolution", "uprising", "civil war"})
 EXPECT_LINKS = frozenset(
@@ -262,7 +264,11 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
         scan.attribute(_noun_source(token))
     elif cues.has("expectation_words", lemma) and link in EXPECT_LINKS:
         scan.flag("expected", lemma)
-    elif _infinitive(below) and (link != "xcomp" or lemma not in SUCCESS_VERBS):
+    elif (
+        _infinitive(below)
+        and lemma not in RESULT_VERBS
+        and (link != "xcomp" or lemma not in SUCCESS_VERBS)
+    ):
         scan.flag("expected", "to (purpose)")
 
 
