@@ -172,6 +172,8 @@ def choose(
         score, near = _score(trigger, token)
         if mention.geo_precision and mention.geo_precision >= 3:
             score += 1.5
+        if mention.place is not None and mention.place.feature == "country":
+            score += 4  # "in Syria": any more precise place of the sentence is better
         if best is None or score < best[0]:
             best = (score, mention, near)
     if best is None:
