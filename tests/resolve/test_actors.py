@@ -81,3 +81,10 @@ def test_bad_dictionary(tmp_path):
     )
     with pytest.raises(ResourceError):
         load_actors(bad)
+
+
+def test_bad_inter_code(tmp_path):
+    bad = tmp_path / "a.yaml"
+    bad.write_text("actors:\n  - {name: X, inter: 12, aliases: [X]}\n", encoding="utf-8")
+    with pytest.raises(ResourceError):
+        load_actors(bad)

@@ -65,7 +65,14 @@ class ActorDictionary:
 
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
+        unknown = set(data) - {"version", "actors", "units", "weapon_owners", "generics"}
+        if unknown:
+            raise ResourceError(f"unknown sections {sorted(unknown)}", source="actors.yaml")
         for entry in data.get("actors") or ():
+            if not entry.get("name") or entry.get("inter") not in range(1, 9):
+                raise ResourceError(
+                    f"actor needs a name and an inter code 1-8: {entry!r}", source="actors.yaml"
+                )
             actor = Actor(
                 entry["name"],
                 entry.get("inter"),
