@@ -38,6 +38,15 @@ PLACE_CUE = re.compile(
     r"countryside|province|governorate|outpost|base|hill|mountain|village)s?\s+of\s+$|"
     rf"\b(?:in|near|around|outside|(?:{_DIR})\s+of|towards?|entered|captured|seized|liberated|"
     r"recaptured|took|besieged|shelled|stormed|reached)\s+(?:the\s+)?$", re.I)
+STRONG_CUE = re.compile(
+    r"\b(?:town|village|city|hamlet|area|district|suburb|neighbou?rhood|quarter|region|outskirts|"
+    r"countryside|province|governorate|outpost|base|hill|mountain)s?\s+of\s+(?:the\s+)?$", re.I)
+_ADJ = rf"(?:(?:neighbou?ring|nearby|(?:{_DIR})(?:ern)?|central|the|both|either)\s+)*"
+_LOCATIVE = re.compile(
+    rf"\b(?:in|into|inside|within|to|from|across|at|via|towards?|near|outside|entered|reached|"
+    rf"fled|returned|borders?(?:\s+(?:with|of))?|crossings?\s+(?:with|into)|frontier\s+with|"
+    rf"(?:{_DIR})\s+of|parts\s+of|capital\s+of)\s+{_ADJ}"
+    r"(?:(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|and|or)\s+" + _ADJ + r")?$", re.I)
 _CONTAINERS = (
     re.compile(r"^[^.;!?]{0,90}?\b(?:in|of)\s+(?:the\s+)?(?:province|governorate)\s+of\s+"
                r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"),
@@ -80,6 +89,17 @@ def relation_after(text: str, end: int) -> int | None:
 def has_place_cue(text: str, start: int) -> bool:
     """True when the words before a name say a place follows ("the town of", "near")."""
     return bool(PLACE_CUE.search(text[max(0, start - 40):start]))
+
+
+def has_strong_cue(text: str, start: int) -> bool:
+    """True after "the town of", "the village of": the name that follows is a place."""
+    return bool(STRONG_CUE.search(text[max(0, start - 40):start]))
+
+
+def is_locative(text: str, start: int) -> bool:
+    """True when a country name is used as a location ("in Turkey", "the border with Iraq",
+    "in Syria and neighbouring Iraq"), not as a state actor ("Russia said", "holds Russia")."""
+    return bool(_LOCATIVE.search(text[max(0, start - 60):start]))
 
 
 def container_after(text: str, end: int) -> str | None:

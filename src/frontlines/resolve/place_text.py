@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .normalize import name_key
+from .place_names import group_spans
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _WORD = rf"[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[-‐](?=[{_LETTER}0-9]))*"
@@ -91,7 +92,10 @@ _SAY_VERBS = (
     r"hope|hopes|hoped|consider|considers|considered|considering|blame|blamed|blames|urge|urged|"
     r"urges|ask|asked|asks|allow|allowed|allows|vow|vowed|vows|plan|plans|planned|intend|intends|"
     r"sign|signed|signs|order|ordered|orders|recognize|recognized|recognise|recognised|"
-    r"welcome|welcomed|welcomes|oppose|opposed|opposes|seek|seeks|sought|send|sends|sent"
+    r"welcome|welcomed|welcomes|oppose|opposed|opposes|seek|seeks|sought|send|sends|sent|"
+    r"veto|vetoed|vetoes|denounce|denounced|denounces|slam|slammed|slams|critici[sz]ed?|critici[sz]es|"
+    r"praise|praised|praises|pledge|pledged|pledges|promise|promised|promises|stress|stressed|"
+    r"stresses|broker|brokered|brokers|mediate|mediated|mediates|sponsor|sponsored|sponsors"
 )
 _AUX = r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|also|already|not|been|now|reportedly|officially|finally|quickly)\s+){0,3}"
 _AFTER_METONYM = re.compile(
@@ -101,7 +105,10 @@ _POSSESSIVE = re.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:approval|consent|permission|position|policy|policies|stance|decision|"
     r"support|ally|allies|backing|government|regime|request|demand|demands|plan|plans|strategy|"
     r"intervention|role|interests|influence|agreement|behalf|efforts|response|proxies|proxy|"
-    r"leadership|officials|diplomats|envoy|objections?|offer|proposal|warning|threat|accusations?)\b",
+    r"leadership|officials|diplomats|envoy|objections?|offer|proposal|warning|threat|accusations?|"
+    r"army|armed forces|forces|troops|military|soldiers|jets|warplanes|aircraft|air force|navy|"
+    r"artillery|militias?|defen[cs]e ministry|foreign ministry|ministry|president|leader|"
+    r"intelligence|embassy|ambassador|delegation|operation|offensive|incursion)\b",
     re.I,
 )
 _BEFORE_METONYM = re.compile(
@@ -146,14 +153,15 @@ def joined(text: str, left: Token, right: Token) -> bool:
 
 def org_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of actor/organisation names whose words must not be read as places."""
-    return [(m.start(), m.end()) for m in ORG_RE.finditer(text, start, end)]
+    spans = [(m.start(), m.end()) for m in ORG_RE.finditer(text, start, end)]
+    return spans + group_spans(text, start, end)
 
 
 def is_metonym(text: str, start: int, end: int, surface_key: str, feature: str) -> bool:
     """True when a capital (or country) names its government here, e.g. "Moscow said"."""
-    if feature not in ("city", "country", "admin1") or (
-        feature == "city" and surface_key not in _GOVERNMENT_SEATS
-    ):
+    if surface_key in _GOVERNMENT_SEATS and feature in ("city", "settlement", "admin2"):
+        feature = "city"  # the seat, even where the document's focus picked a namesake
+    elif feature not in ("country", "admin1"):
         return False
     after = text[end:end + 120]
     before = text[max(0, start - 120):start]

@@ -23,16 +23,35 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Candidate, Mention, Place
+from .actors import ActorDictionary, load_actors
 from .gaz_words import split_generic
 from .gazetteer import Gazetteer, prominence
 from .normalize import GENERIC_WORDS, key_words, name_key
 from .place_context import AREAS, Focus, choose, focus_of, is_fuzzy
+from .place_names import COMMON_WORDS, given_name, person_run, surnames
 from .place_patterns import (
-    container_after, feature_precision, has_place_cue, is_near, moved, offset_before,
-    relation_after, road,
+    container_after,
+    feature_precision,
+    has_place_cue,
+    has_strong_cue,
+    is_locative,
+    is_near,
+    moved,
+    offset_before,
+    relation_after,
+    road,
 )
 from .place_text import (
-    CONNECTORS, PERSONS, STOP_WORDS, TITLES, TRAILING_GENERIC, Token, is_metonym, joined, org_spans, tokens,
+    CONNECTORS,
+    PERSONS,
+    STOP_WORDS,
+    TITLES,
+    TRAILING_GENERIC,
+    Token,
+    is_metonym,
+    joined,
+    org_spans,
+    tokens,
 )
 
 #: words that never start a place name (function words, months, titles)
@@ -66,9 +85,21 @@ def _single_ok(tok: Token) -> bool:
 
 
 def _after_title(text: str, tok: Token) -> bool:
-    """True for a name right after a title: "General Qassem", "Sheikh Ahmad"."""
+    """True for a name right after a title or a given name: "General Qassem", "Taysir Hammoud"."""
     m = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, tok.start - 20):tok.start])
+    if m and m.group(1)[:1].isupper() and given_name(m.group(1)) and not re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐]", tok.text):
+        return True
     return bool(m and m.group(1).lower() in TITLES)
+
+
+def _not_alone(text: str, tok: Token) -> bool:
+    """A given name ("Ahmed") or a capitalised common word ("Court", "East") is not a place on
+    its own unless the words before say so ("the village of Ali")."""
+    return (given_name(tok.text) or tok.lower in COMMON_WORDS) and not has_strong_cue(text, tok.start)
+
+
+_SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|told|explained|pointed[ \t]+out|stressed|"
+                     r"noted|stated|wrote|tweeted|confirmed)\b")
 
 
 def _common_word(text: str, tok: Token) -> bool:
@@ -100,10 +131,20 @@ class PlaceResolver:
     """Finds and resolves place names in text against a :class:`Gazetteer`."""
 
     def __init__(self, gazetteer: Gazetteer, default_country: str | None = "SY",
-                 limit: int = 40) -> None:
+                 limit: int = 40, actors: ActorDictionary | None = None,
+                 use_actors: bool = True) -> None:
         self.gazetteer = gazetteer
         self.default_country = default_country
         self.limit = limit
+        self._actors = actors
+        self.use_actors = use_actors  # False: place words inside actor names are not masked
+
+    @property
+    def actors(self) -> ActorDictionary | None:
+        """The actor dictionary whose names mask place words (the packaged one, loaded lazily)."""
+        if self._actors is None and self.use_actors:
+            self._actors = load_actors()
+        return self._actors if self.use_actors else None
 
     # -- recognition -------------------------------------------------------------------
     def _lookup(self, phrase: str, fuzzy: bool = False, min_sim: float = 0.0) -> tuple[Candidate, ...]:
@@ -131,8 +172,10 @@ class PlaceResolver:
         strict = first in STOP_WORDS or any(p in STOP_WORDS for p in first.split("-"))
         for n in range(len(run), 0, -1):
             last = run[n - 1]
-            if last.lower in CONNECTORS or (n == 1 and not _single_ok(last)):
+            if last.lower in CONNECTORS or (n == 1 and (not _single_ok(last) or _not_alone(text, last))):
                 continue
+            if n == 1 and (stem := self._possessive(text, last)) is not None:
+                return stem
             if not last.capitalised and last.lower not in TRAILING_GENERIC:
                 continue
             phrase = text[run[0].start:last.end]
@@ -153,6 +196,20 @@ class PlaceResolver:
             if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands):
                 return Found(run[0].start, last.end, phrase, cands, "variant")
         return None
+
+    def _possessive(self, text: str, tok: Token) -> Found | None:
+        """"Raqas" where the apostrophe was lost ("Raqa's"): the stem, when it names a prominent
+        place that the document also names on its own."""
+        word = tok.text
+        if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
+            return None
+        if not re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", text):
+            return None
+        stem = [c for c in self._lookup(word[:-1]) if c.reason.startswith("key")]
+        own = [c for c in self._lookup(word) if c.reason.startswith("key")]
+        if not _prominent(stem) or _prominent(own):
+            return None
+        return Found(tok.start, tok.end - 1, word[:-1], tuple(stem), "name")
 
     def _feature_after(self, text: str, f: Found) -> Found:
         """Extend "Arak" to "Arak rich oil field" when the gazetteer knows such a feature."""
@@ -213,7 +270,8 @@ class PlaceResolver:
                 continue
             j = self._run(text, toks, i)
             run = toks[i:j]
-            if _after_title(text, t):
+            generic = any(x.lower in TRAILING_GENERIC | _MORE_GENERIC for x in run)
+            if _after_title(text, t) or (person_run([x.text for x in run[:2]]) and not generic):
                 i = j
                 continue
             found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
@@ -243,8 +301,12 @@ class PlaceResolver:
             if f.how == "fuzzy" or (f.how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
-        if is_metonym(text, f.start, f.end, name_key(f.text), place.feature):
+        if not is_locative(text, f.start) and is_metonym(text, f.start, f.end, name_key(f.text), place.feature):
             return None
+        home = {focus.country, self.default_country} - {None}
+        if place.feature == "country" and home and place.country not in home and (
+                not is_locative(text, f.start)):
+            return None  # "Russia said", "holds Russia responsible": the state, not a place
         precision = feature_precision(place.feature)
         if f.how == "road":
             other = choose(list(f.partner), focus, container, refs=refs.get(name_key(f.partner_text)))
@@ -306,13 +368,31 @@ class PlaceResolver:
                 refs.setdefault(name_key(f.text), []).append(ref.place)
         return refs
 
+    def _unmasked(self, text: str, found: list[Found]) -> list[Found]:
+        """Drop names inside a longer actor name ("Ahrar al-Sham", "Manbij Military Council")
+        and lone surnames of people the document names in full ("Taysir Hammoud" ... "Hammoud")."""
+        actors = self.actors
+        masks = [(s, e) for s, e in actors.find_spans(text)] if actors is not None else []
+        people = surnames(text) | {  # "Alloush said": a speaker, here and elsewhere in the document
+            f.text.lower() for f in found if _SPEAKS.match(text, f.end)
+            and not _prominent(list(f.candidates)) and not has_place_cue(text, f.start)}
+        out = []
+        for f in found:
+            if any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in masks):
+                continue
+            if (f.text.lower() in people and not _prominent(list(f.candidates))
+                    and not has_strong_cue(text, f.start)):
+                continue
+            out.append(f)
+        return out
+
     def find(self, text: str, doc_id: str, spans: list[tuple[int, int]]) -> list[Mention]:
         """Place mentions of ``text`` inside ``spans`` (character offsets), in text order.
 
         Exact names are resolved first; weak and fuzzy ones are then judged against the
         places those resolved to.
         """
-        found = [f for s, e in spans for f in self.recognise(text, s, e)]
+        found = self._unmasked(text, [f for s, e in spans for f in self.recognise(text, s, e)])
         names = [f for f in found if f.how == "name"]
         focus = focus_of([list(f.candidates) for f in names], self.default_country,
                          [name_key(f.text) for f in names])
