@@ -191,6 +191,7 @@ class Claim:
     fatalities: int | None = None
     weapons: tuple[str, ...] = ()
     notes: str | None = None
+    ongoing: bool = False  # present progressive: still going on at publication
 
     @property
     def factual(self) -> bool:
