@@ -3,7 +3,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factories import MAYADIN, claim
+import dataclasses
+
+from factories import DEIR, MAYADIN, claim
 from frontlines.fuse import fuse_claims
 from frontlines.records import Status
 
@@ -48,3 +50,10 @@ def test_fusion_is_order_independent(claims: list) -> None:  # type: ignore[type
     reference = fuse_claims(sorted(claims, key=lambda c: c.id))
     assert fuse_claims(claims) == reference
     assert fuse_claims(claims + claims) == reference
+
+
+def test_one_document_naming_two_nearby_places_gives_two_events() -> None:
+    near = dataclasses.replace(DEIR, gazetteer_id="test:deir-quarter", latitude=35.33, longitude=40.13)
+    same_doc = fuse_claims([claim("d1", 0), claim("d1", 80, place=near)])
+    other_doc = fuse_claims([claim("d1", 0), claim("d2", 80, place=near)])
+    assert len(same_doc) == 2 and len(other_doc) == 1

@@ -52,3 +52,16 @@ def test_failures_are_kept_once_and_cleared_by_success(tmp_path: Path) -> None:
     assert len(store.failures()) == 1
     store.save_document(_article(), [], [], [])
     assert store.failures() == []
+
+
+def test_database_of_an_older_version_gains_new_columns(tmp_path: Path) -> None:
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE events (id TEXT PRIMARY KEY, event_type TEXT NOT NULL)")
+        conn.execute("INSERT INTO events VALUES ('ev-1', 'Battles')")
+    store = SqliteStore(old)
+    columns = {r[1] for r in store.conn.execute("PRAGMA table_info(events)")}
+    assert {"support", "contradicted", "sub_event_type"} <= columns
+    assert store.query("SELECT id FROM events")[0][0] == "ev-1"

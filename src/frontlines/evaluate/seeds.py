@@ -86,12 +86,28 @@ def _date_ok(event: Event, g: GoldEvent) -> bool | None:
     return got[: len(lo)] >= lo and got[: len(hi)] <= hi
 
 
+def _merged_found(system: list[SystemEvent], gold: list[GoldEvent], matches: dict[int, GoldEvent],
+                  happened: list[int]) -> set[str]:
+    """Gold events found inside a system event that the gold allows to merge (``may_merge_with``):
+    the event's best match is a merge partner and one of its triggers lies in the gold quote."""
+    found = set()
+    for i in happened:
+        if i not in matches:
+            continue
+        best = matches[i]
+        for g in gold:
+            partners = set(g.row.get("may_merge_with") or ()) | set(best.row.get("may_merge_with") or ())
+            if g.id != best.id and (best.id in partners or g.id in partners) and match_score(system[i], g) >= 3:
+                found.add(g.id)
+    return found
+
+
 def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, Any]:
     matches = _best_matches(system, gold)
     happened = [i for i, s in enumerate(system) if s.event.happened]
     tp = [i for i in happened if i in matches and matches[i].tier != "non_factual"]
     serious = sorted({matches[i].id for i in happened if i in matches and matches[i].tier == "non_factual"})
-    found = {matches[i].id for i in happened if i in matches}
+    found = {matches[i].id for i in happened if i in matches} | _merged_found(system, gold, matches, happened)
     core = [g for g in gold if g.tier == "core"]
     recall = _ratio(sum(1 for g in core if g.id in found), len(core))
     precision = _ratio(len(tp), len(happened))

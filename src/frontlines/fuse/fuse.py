@@ -55,10 +55,13 @@ def _place_key(claim: Claim) -> tuple[str, float | None, float | None]:
 
 
 def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
+    """Same place: the same gazetteer entry, or (across documents, which name places
+    differently) entries within ``radius_km``.  Within one document, two different named
+    places are two locations: ACLED codes one event per location."""
     ka, kb = _place_key(a), _place_key(b)
     if ka[0] == kb[0]:
         return True
-    if None in (ka[1], kb[1]):
+    if a.doc_id == b.doc_id or None in (ka[1], kb[1]):
         return False
     return haversine_km(ka[1], ka[2], kb[1], kb[2]) <= radius_km  # type: ignore[arg-type]
 

@@ -23,6 +23,32 @@ def _insert(conn: sqlite3.Connection, table: str, row: rows.Row, verb: str = "IN
     conn.execute(f"{verb} INTO {table} ({cols}) VALUES ({marks})", row)
 
 
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, Any]]:
+    return [(r[1], r[2], r[4]) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _split_schema(schema: str) -> tuple[str, str]:
+    """The schema's table statements and its index statements (indexes go after migration)."""
+    statements = [s.strip() for s in schema.split(";") if s.strip()]
+    indexes = [s for s in statements if s.upper().startswith("CREATE INDEX")]
+    tables = [s for s in statements if s not in indexes]
+    return ";\n".join(tables) + ";", ";\n".join(indexes) + ";"
+
+
+def _add_missing_columns(conn: sqlite3.Connection, schema: str) -> None:
+    """Bring a database made by an older version up to the schema: add the columns it lacks."""
+    model = sqlite3.connect(":memory:")
+    model.executescript(schema)
+    tables = [r[0] for r in model.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        have = {name for name, _, _ in _columns(conn, table)}
+        for name, kind, default in _columns(model, table):
+            if name not in have:  # NOT NULL needs a default on an existing table; else nullable
+                default_sql = f" NOT NULL DEFAULT {default}" if default is not None else ""
+                conn.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}{default_sql}')
+    model.close()
+
+
 @stores.register("sqlite")
 class SqliteStore:
     """Articles, segments, mentions, claims, events, control periods and failures in SQLite.
@@ -37,7 +63,11 @@ class SqliteStore:
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.executescript(resources.files("frontlines.store").joinpath("schema.sql").read_text())
+            schema = resources.files("frontlines.store").joinpath("schema.sql").read_text()
+            tables, indexes = _split_schema(schema)
+            self.conn.executescript(tables)
+            _add_missing_columns(self.conn, tables)
+            self.conn.executescript(indexes)
             self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
             self.conn.commit()
         except sqlite3.DatabaseError as exc:
