@@ -117,3 +117,10 @@ def test_caused_to_explode_is_not_a_purpose(claims_of):
     text = "Police shot the second attacker on Monday, causing his bomb to explode near the gate."
     claim = only(claims_of(text), "explode")
     assert claim.factual
+
+
+def test_present_progressive_is_ongoing(claims_of):
+    claim = only(claims_of("Government troops are advancing on the town of Sukhnah."), "advancing")
+    assert claim.ongoing and claim.event_date == "2017-03-15" and claim.time_precision == 1
+    claim = only(claims_of("Government troops advanced on the town of Sukhnah."), "advanced")
+    assert not claim.ongoing

@@ -78,3 +78,11 @@ def test_civilians_are_targets_and_governments_fight_through_their_military():
     )
     (out,) = ClaimResolver().resolve([claim], article)
     assert out.actor1.name == "Government of Syria (2000-2024)"
+
+
+def test_ongoing_claim_is_dated_to_publication_day():
+    article = Article(id="d", text=TEXT, source="t", published=dt.date(2017, 7, 10))
+    (out,) = ClaimResolver().resolve([_claim(ongoing=True)], article)
+    assert (out.event_date, out.time_precision) == ("2017-07-10", 1)
+    (out,) = ClaimResolver().resolve([_claim()], article)
+    assert (out.event_date, out.time_precision) == ("2017-07-10", 2)

@@ -31,7 +31,6 @@ from ..records import (
 )
 from ..registry import extractors
 from ..resolve.actors import ActorDictionary, load_actors
-from ..resolve.dates import ONGOING
 from . import roles
 from .context import DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities
@@ -168,8 +167,7 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
-        if when is None and status in FACTUAL_STATUSES and _progressive(token):
-            notes.append(ONGOING)
+        ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None:
             location, precision, fallback = state.fallback_location(para)
@@ -188,7 +186,7 @@ class ClaimExtractor:
             location=dataclasses.replace(location, role="event location") if location else None,
             geo_precision=precision, date_text=when[0] if when else None,
             fatalities=self._fatalities(match, sentence), notes="; ".join(notes),
-            weapons=roles.weapons(token, self._weapon_words()),
+            weapons=roles.weapons(token, self._weapon_words()), ongoing=ongoing,
         )  # fmt: skip
 
     def _weapon_words(self) -> frozenset[str]:

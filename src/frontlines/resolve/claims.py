@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim
 from .actors import ActorDictionary, DocumentActors, is_state, load_actors
-from .dates import ONGOING, resolve_date
+from .dates import resolve_date
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -54,8 +54,7 @@ class ClaimResolver:
             event_date, precision = resolve_date(claim.date_text, article.published)
         if event_date is None and claim.date_text is None and claim.factual and article.published:
             # no date words: the report's date bounds the event (ongoing: that day; else that week)
-            ongoing = ONGOING in (claim.notes or "")
-            event_date, precision = article.published.isoformat(), 1 if ongoing else 2
+            event_date, precision = article.published.isoformat(), 1 if claim.ongoing else 2
         return dataclasses.replace(
             claim,
             actor1=actor1,

@@ -15,9 +15,6 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 Resolved = tuple[str | None, int | None]
-#: the extractor's note for an event told in the present progressive ("troops are advancing"):
-#: without date words it is dated to the publication day
-ONGOING = "ongoing at publication (present progressive)"
 NONE: Resolved = (None, None)
 
 
