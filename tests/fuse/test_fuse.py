@@ -57,3 +57,9 @@ def test_one_document_naming_two_nearby_places_gives_two_events() -> None:
     same_doc = fuse_claims([claim("d1", 0), claim("d1", 80, place=near)])
     other_doc = fuse_claims([claim("d1", 0), claim("d2", 80, place=near)])
     assert len(same_doc) == 2 and len(other_doc) == 1
+
+
+def test_a_denial_of_something_else_contradicts_nothing() -> None:
+    events = fuse_claims([claim("d1", 0, sub="Government regains territory"),
+                          claim("d2", 0, status=Status.DENIED, date="2017-01-20")])
+    assert not any(e.contradicted for e in events)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
 from ..records import Article, Claim, Event, Status
@@ -153,16 +153,18 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     )
 
 
+def _denies(denial: Claim, claim: Claim, options: FuseOptions) -> bool:
+    """Whether a denied claim is about the same happening as a factual one."""
+    return (denial.sub_event_type == claim.sub_event_type and _same_place(denial, claim, options.radius_km)
+            and _compatible_dates(denial, claim, options.window_days) and _compatible_actors(denial, claim))
+
+
 def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Claim]],
                          options: FuseOptions) -> list[Event]:
-    from dataclasses import replace
-
     denied = [c for e in events if e.status == Status.DENIED for c in claims_by_event[e.id]]
     out = []
     for event in events:
-        hits = event.happened and any(
-            d.event_type == event.event_type and _same_place(d, c, options.radius_km)
-            for c in claims_by_event[event.id] for d in denied)
+        hits = event.happened and any(_denies(d, c, options) for c in claims_by_event[event.id] for d in denied)
         out.append(replace(event, contradicted=True) if hits else event)
     return out
 
