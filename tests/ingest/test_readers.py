@@ -91,3 +91,11 @@ def test_folder_order_is_stable_and_skips_hidden(tmp_path: Path) -> None:
     for name in ("b.txt", "a.txt", ".hidden.txt", "notes.bin"):
         (tmp_path / name).write_text(f"Report {name}.")
     assert [Path(i.source).name for i in _read(tmp_path)] == ["a.txt", "b.txt"]
+
+
+def test_csv_with_broken_quoting_is_a_failure_not_a_document(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.csv"
+    corpus.write_text('id,text\nr1,"Clashes in Hama."\nr2,"unterminated\n')
+    items = _read(corpus)
+    assert isinstance(items[0], Article)
+    assert isinstance(items[-1], Failure) and "malformed" in items[-1].message

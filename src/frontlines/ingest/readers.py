@@ -176,17 +176,26 @@ def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, o
 def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A CSV corpus with a header row naming id, text or html, and metadata columns."""
     with _open_corpus(path, options) as handle:
-        reader = csv.DictReader(handle)
+        reader = csv.DictReader(handle, strict=True)
         if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
             raise MalformedRecordError("CSV header has no 'text' or 'html' column", source=str(path))
-        for number, row in enumerate(reader, 2):
-            source = row.get("id") or f"{path}:{number}"
-            try:
-                if None in row:
-                    raise MalformedRecordError(f"row {number} has more fields than the header", source=source)
-                yield _corpus_row(row, source)
-            except FrontlinesError as exc:
-                yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
+        number = 1
+        try:
+            for number, row in enumerate(reader, 2):
+                yield _csv_row(row, number, path)
+        except csv.Error as exc:
+            yield Failure(source=f"{path}:{number + 1}", stage="ingest", error=MalformedRecordError.code,
+                          message=f"CSV is malformed after row {number} ({exc}); the rest of the file is skipped")
+
+
+def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
+    source = row.get("id") or f"{path}:{number}"
+    try:
+        if None in row:
+            raise MalformedRecordError(f"row {number} has more fields than the header", source=source)
+        return _corpus_row(row, source)
+    except FrontlinesError as exc:
+        return Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
 def _open_corpus(path: Path, options: ReadOptions) -> io.TextIOWrapper:
