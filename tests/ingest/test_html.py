@@ -93,3 +93,21 @@ def test_broken_but_recoverable_markup_is_read() -> None:
     html = "<html><body><h1>Clashes in Daraa<p>Rebels and army units clashed in Daraa al-Balad on Monday, activists said.<div>unclosed"
     article = article_from_html(html, "broken.html")
     assert "clashed in Daraa al-Balad" in article.text
+
+
+def test_a_document_that_is_a_url_is_never_fetched(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import htmldate.utils
+    import trafilatura.downloads
+
+    def refuse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("frontlines tried to fetch a URL named in a document")
+
+    monkeypatch.setattr(htmldate.utils, "fetch_url", refuse)
+    monkeypatch.setattr(trafilatura.downloads, "fetch_url", refuse)
+    from frontlines.ingest.html import article_from_html
+
+    for doc in ("http://169.254.169.254/latest/meta-data", "<html><body><p>http://10.0.0.1/admin</p></body></html>"):
+        try:
+            article_from_html(doc, "evil.html")
+        except Exception as exc:  # noqa: BLE001 - refusing the input is fine, fetching is not
+            assert not isinstance(exc, AssertionError), exc

@@ -175,12 +175,15 @@ def _metadata(html: str, url: str | None) -> dict[str, object]:
     if trafilatura is None:
         found = _meta_from_tags(html)
     else:
-        meta = trafilatura.extract_metadata(html, default_url=url)  # type: ignore[attr-defined]
+        meta = trafilatura.extract_metadata(lxml_html.document_fromstring(html), default_url=url)  # type: ignore[attr-defined]
         found = {}
         if meta is not None:
             found = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url}
     found["url"] = found.get("url") or url
-    date = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    # a parsed tree, never the string: htmldate downloads a string that looks like a URL,
+    # and a document must never make frontlines fetch anything
+    tree = lxml_html.document_fromstring(html)
+    date = find_date(tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     if date:
         found["published"] = dt.date.fromisoformat(date)
     return found
