@@ -63,3 +63,20 @@ def test_a_denial_of_something_else_contradicts_nothing() -> None:
     events = fuse_claims([claim("d1", 0, sub="Government regains territory"),
                           claim("d2", 0, status=Status.DENIED, date="2017-01-20")])
     assert not any(e.contradicted for e in events)
+
+
+PLACES = [DEIR, MAYADIN, dataclasses.replace(DEIR, gazetteer_id="test:near", latitude=35.40, longitude=40.10),
+          dataclasses.replace(DEIR, gazetteer_id="test:edge", latitude=35.30, longitude=40.24), None]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.integers(0, 5), st.sampled_from(PLACES),
+                          st.sampled_from(["2017-09-05", "2017-09-06", "2017-09-20", None])), max_size=12))
+def test_blocking_finds_the_same_clusters_as_comparing_everything(rows: list) -> None:  # type: ignore[type-arg]
+    from unittest import mock
+
+    from frontlines.fuse import fuse as module
+
+    claims = [claim(doc, 10 * i, place=place, date=date) for doc, i, place, date in rows]
+    blocked = fuse_claims(claims)
+    with mock.patch.object(module, "_cells", lambda c, reach: [("all",)]):
+        assert fuse_claims(claims) == blocked

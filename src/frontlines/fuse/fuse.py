@@ -96,15 +96,36 @@ def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
             and (a.location is not None or a.doc_id == b.doc_id and a.start == b.start))
 
 
+#: grid cell size in degrees for blocking; a cell (~11 km) is wider than the default radius
+CELL_DEGREES = 0.1
+
+
+def _cells(claim: Claim, reach: int) -> list[tuple[object, ...]]:
+    """Blocking keys: a located claim's grid cell and, with ``reach``, its neighbours; an
+    unresolved place its surface; a claim with no place its own sentence."""
+    key, lat, lon = _place_key(claim)
+    if lat is None or lon is None:
+        return [(key,) if key else ("sentence", claim.doc_id, claim.start)]
+    row, col = int(lat // CELL_DEGREES), int(lon // CELL_DEGREES)
+    return [(row + dr, col + dc) for dr in range(-reach, reach + 1) for dc in range(-reach, reach + 1)]
+
+
 def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]:
+    """Complete-linkage clusters, in input order; only clusters in nearby cells are compared,
+    so the work grows with the number of claims, not with its square."""
+    reach = max(1, int(options.radius_km / (CELL_DEGREES * 111)) + 1)
     clusters: list[list[Claim]] = []
+    by_cell: dict[tuple[object, ...], list[int]] = {}
     for claim in claims:
-        for cluster in clusters:
-            if all(same_happening(claim, other, options) for other in cluster):
-                cluster.append(claim)
-                break
-        else:
-            clusters.append([claim])
+        candidates = sorted({i for cell in _cells(claim, reach) for i in by_cell.get(cell, ())})
+        chosen = next((i for i in candidates
+                       if all(same_happening(claim, other, options) for other in clusters[i])), None)
+        if chosen is None:
+            chosen = len(clusters)
+            clusters.append([])
+        clusters[chosen].append(claim)
+        for cell in _cells(claim, 0):
+            by_cell.setdefault(cell, []).append(chosen)
     return clusters
 
 
