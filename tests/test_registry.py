@@ -5,7 +5,7 @@ from __future__ import annotations
 from frontlines import registry
 
 GOLDEN = {
-    "readers": ["csv", "file", "jsonl"],
+    "readers": ["csv", "feed", "file", "jsonl", "warc"],
     "cleaners": ["default"],
     "extractors": ["default"],
     "geocoders": ["memory", "sqlite"],

@@ -63,6 +63,7 @@ engines: Registry[Callable[..., object]] = Registry("engine")
 #: modules whose import registers the built-in parts
 BUILTIN_MODULES = (
     "frontlines.ingest.readers",
+    "frontlines.ingest.archives",
     "frontlines.clean.segmenter",
     "frontlines.extract.claims",
     "frontlines.resolve.gazetteer",

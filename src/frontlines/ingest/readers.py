@@ -29,7 +29,7 @@ from .dates import parse_published
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
+CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".warc", ".rss", ".atom"})
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 Item = Article | Failure
@@ -213,11 +213,25 @@ def _open_corpus(path: Path, options: ReadOptions) -> io.TextIOWrapper:
 
 def reader_for(path: Path) -> str:
     suffix = path.suffix.lower()
+    name = path.name.lower()
     if suffix in {".jsonl", ".ndjson"}:
         return "jsonl"
     if suffix == ".csv":
         return "csv"
+    if name.endswith((".warc", ".warc.gz")):
+        return "warc"
+    if suffix in {".rss", ".atom"} or (suffix == ".xml" and _looks_like_feed(path)):
+        return "feed"
     return "file"
+
+
+def _looks_like_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2048).lower()
+    except OSError:
+        return False
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
 def iter_files(root: Path) -> Iterator[Path]:
@@ -225,10 +239,18 @@ def iter_files(root: Path) -> Iterator[Path]:
     for path in sorted(root.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES:
+        if path.is_file() and _readable(path):
             if path.name.startswith("manifest"):
                 continue
             yield path
+
+
+def _readable(path: Path) -> bool:
+    """Whether a file in a folder is a document or corpus frontlines reads."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES or path.name.lower().endswith(".warc.gz"):
+        return True
+    return suffix == ".xml" and _looks_like_feed(path)
 
 
 def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
@@ -259,6 +281,8 @@ def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
     """Every document of the given files, folders and corpora, as Article or Failure records."""
     options = options or ReadOptions()
     entries = load_manifest(manifest)
+    from . import archives  # noqa: F401 - registers the WARC and feed readers
+
     for given in inputs:
         if not given.exists():
             yield Failure(source=str(given), stage="ingest", error=InputError.code, message="no such file or folder")
