@@ -2,7 +2,7 @@
 
 Moving a floor is an explicit, reviewed change: never lower one to make a change pass.
 Measured (dev scorer, gold segments, packaged place resolver): core recall 1.0, precision 1.0,
-status 0.85, actor1 0.73, date 0.83, non-factual output as happened 0 (also counting factual
+status 0.88, actor1 0.75, date 0.83, non-factual output as happened 0 (also counting factual
 claims that fall in the sentence of a non-factual gold event).
 """
 
@@ -12,11 +12,11 @@ import pytest
 from devscore import CORPUS, run_seeds
 
 FLOORS = {
-    "core_recall": 0.94,
-    "precision": 0.9,
-    "status_accuracy": 0.8,
-    "actor_accuracy": 0.66,
-    "date_accuracy": 0.75,
+    "core_recall": 0.97,
+    "precision": 0.95,
+    "status_accuracy": 0.85,
+    "actor_accuracy": 0.72,
+    "date_accuracy": 0.8,
 }
 
 

@@ -147,10 +147,18 @@ class ClaimExtractor:
         else:
             a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
+        victims = [t for t in sentence if roles.is_victim(t) and is_actor(t)]
+        if a1 is not None and roles.is_victim(a1):  # victims are never the attacker
+            a1, a2 = None, a2 or a1
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
-            skip = {a2.i} if a2 is not None else set()
+            skip = {t.i for t in [a2, *victims] if t is not None}
             a1 = roles.linear_actor(doc, sentence, token, spans, skip)
+        if a1 is None and victims:  # "29 rebels were killed in clashes with regime troops"
+            with_ = [t for p in token.children if p.lower_ == "with" for t in p.children]
+            a1 = next((t for t in with_ if t.dep_ == "pobj" and is_actor(t)), None)
+        if a2 is None and victims and match.rule.event_type in VIOLENT:
+            a2 = victims[0]
         return a1, a2
 
     def _claim(
@@ -169,9 +177,11 @@ class ClaimExtractor:
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
-        if location is None:
-            location, precision, fallback = state.fallback_location(para)
-            notes += [fallback] if fallback else []
+        if location is None or _country(location):  # a country is the last resort
+            found, level, fallback = state.fallback_location(para)
+            if found is not None and not (location is not None and _country(found)):
+                location, precision = found, level
+                notes += [fallback] if fallback else []
         else:
             state.last_location = location
         start = offset + token.idx
@@ -215,6 +225,10 @@ def _progressive(token: Any) -> bool:
     if verb is None or verb.tag_ != "VBG":
         return False
     return any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"} for c in verb.children)
+
+
+def _country(mention: Mention) -> bool:
+    return mention.place is not None and mention.place.feature == "country"
 
 
 def _relative_clause(token: Any) -> Any:

@@ -253,6 +253,8 @@ def _intro_source(sentence: Any, cues: Cues) -> str | None:
 
 def _main_place(places: list[Mention]) -> Mention | None:
     resolved = [m for m in places if m.place is not None]
+    specific = [m for m in resolved if m.place and m.place.feature != "country"]
+    resolved = specific or resolved  # a town or province before the country
     if not resolved:
         return None
     counts = Counter(m.place.gazetteer_id for m in resolved if m.place)

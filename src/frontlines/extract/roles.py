@@ -154,13 +154,17 @@ def _attacker(trigger: Any, is_actor: Any) -> Any:
 
 def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     """(actor1, actor2) of a noun trigger: "ISIS attack", "the army's capture", light verbs."""
-    actor1 = None
-    for child in trigger.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and is_actor(child):
-            actor1 = child
-            break
+    # nouns before adjectives: "Syrian government air strikes" is the government's
+    modifiers = sorted(
+        (c for c in trigger.children if c.dep_ in {"poss", "compound", "amod", "nmod"}),
+        key=lambda c: c.dep_ == "amod",
+    )
+    actor1 = next((c for c in modifiers if is_actor(c)), None)
     if actor1 is None:  # "the withdrawal of Russian forces", "an attack by the rebels"
         by = [t for t in _pobj(trigger, "of") if is_actor(t)] + _pobj(trigger, "by")
+        actor1 = by[0] if by else None
+    if actor1 is None:  # "a massacre carried out by Russian warplanes"
+        by = [t for a in _children(trigger, "acl") for t in _pobj(a, "by") if is_actor(t)]
         actor1 = by[0] if by else None
     if actor1 is None:
         verb = clause_verb(trigger)
@@ -176,6 +180,17 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
                 t for t in _children(verb, "advcl") for t in _children(t, "dobj") if is_actor(t)
             ]
     return actor1, (targets[0] if targets else None)
+
+
+VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
+
+
+def is_victim(token: Any) -> bool:
+    """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died"."""
+    head = token.head
+    if head.lemma_.lower() not in VICTIM_VERBS:
+        return False
+    return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and head.lemma_.lower() == "die")
 
 
 def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:

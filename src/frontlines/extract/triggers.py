@@ -141,13 +141,21 @@ def _modifier(token: Any) -> bool:
     return token.i < token.head.i and not after_comma
 
 
+def _on_strike(token: Any) -> bool:
+    """Workers "went on strike": a labour strike, not an attack."""
+    head = token.head
+    return token.lemma_.lower() == "strike" and token.dep_ == "pobj" and head.lower_ == "on" and (
+        head.head.lemma_.lower() in {"go", "be", "remain", "stay", "call"}
+    )
+
+
 def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool]) -> bool:
     """Whether *token* fires *rule* (part of speech, particle, object and context tests)."""
     if rule.pos == "verb" and not _is_verb(token):
         return False
     if rule.pos == "noun" and not _is_noun(token):
         return False
-    if _modifier(token):
+    if _modifier(token) or _on_strike(token):
         return False
     if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
         return False

@@ -1,0 +1,60 @@
+"""Wire-style casualty reports (sentences written for the tests): cause, actors, place."""
+
+from __future__ import annotations
+
+from claimkit import only
+
+SYR = "Military Forces of Syria (2000-2024)"
+
+
+def test_bare_strikes_are_air_strikes(claims_of):
+    claim = only(claims_of("Strikes killed 45 people in Douma on Thursday."), "strikes")
+    assert claim.sub_event_type == "Air/drone strike" and claim.fatalities == 45
+
+
+def test_a_labour_strike_is_no_event(claims_of):
+    assert not claims_of("Teachers went on strike in Damascus on Monday.")
+
+
+def test_bombing_raids_are_air_strikes(claims_of):
+    claim = only(claims_of("Regime bombing raids killed 31 civilians in Aleppo on Friday."), "raids")
+    assert claim.sub_event_type == "Air/drone strike" and claim.actor1.name == SYR
+
+
+def test_car_bomb_attack_is_a_remote_explosive(claims_of):
+    claim = only(claims_of("At least six people were killed in a car bomb attack in Homs."), "attack")
+    assert claim.sub_event_type == "Remote explosive/landmine/IED"
+    assert claim.actor1 is None
+
+
+def test_carried_out_by_names_the_attacker(claims_of):
+    text = (
+        "At least 20 people were killed on Saturday in a barrel bomb attack carried out by "
+        "Syrian regime troops in Aleppo province."
+    )
+    claim = only(claims_of(text), "attack")
+    assert claim.actor1.name == SYR and claim.actor2.name == "Civilians (Syria)"
+
+
+def test_nationality_before_an_air_strike(claims_of):
+    text = "Eight women were killed in Syrian air strikes on Tuesday in Maarat al-Numan."
+    claim = only(claims_of(text), "strikes")
+    assert claim.actor1.name == SYR and claim.fatalities == 8
+
+
+def test_victims_are_never_the_attacker(claims_of):
+    text = "At least 14 rebels were killed in clashes with government troops near Hama on Sunday."
+    claim = only(claims_of(text), "clashes")
+    assert claim.actor1.name == SYR
+    assert claim.actor2.name == "Opposition Rebels (Syria)"
+
+
+def test_country_gives_way_to_the_previous_town(claims_of):
+    text = (
+        "Rebels shelled the town of Maarat al-Numan on Monday. "
+        "Air strikes in Syria killed 12 people on Tuesday."
+    )
+    claim = only(claims_of(text), "strikes")
+    assert claim.location.text == "Maarat al-Numan" and claim.geo_precision in (2, 3)
+    lone = only(claims_of("Air strikes in Syria killed 12 people on Tuesday."), "strikes")
+    assert lone.location.text == "Syria" and lone.geo_precision == 3
