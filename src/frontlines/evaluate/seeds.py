@@ -62,6 +62,14 @@ def match_score(s: SystemEvent, g: GoldEvent) -> float:
     return score
 
 
+def _anchor(s: SystemEvent, g: GoldEvent) -> Claim | None:
+    """The system's claim for the gold event: its trigger lies in the gold quote (the one of
+    a matching sub-event type first, then the earliest)."""
+    inside = [c for c in s.claims if g.quote_start >= 0 and g.quote_start <= c.trigger_start < g.quote_end]
+    inside.sort(key=lambda c: (c.sub_event_type not in g.types, c.trigger_start))
+    return inside[0] if inside else None
+
+
 def _best_matches(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[int, GoldEvent]:
     """For each system event (by index), its best gold event."""
     matches = {}
@@ -111,8 +119,11 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
     core = [g for g in gold if g.tier == "core"]
     recall = _ratio(sum(1 for g in core if g.id in found), len(core))
     precision = _ratio(len(tp), len(happened))
-    pairs = [(system[i], g) for i, g in matches.items()]
-    status_ok = [s.event.status.value == g.row["status"] for s, g in pairs]
+    # attributes are scored where the system's claim is the gold's own: its trigger lies in the
+    # gold quote (a claim that only shares the sentence is another claim, with its own standing)
+    loose = [(system[i], g) for i, g in matches.items()]
+    pairs = [(s, g) for s, g in loose if _anchor(s, g) is not None]
+    status_ok = [_anchor(s, g).status.value == g.row["status"] for s, g in pairs]  # type: ignore[union-attr]
     place = [haversine_km(s.event.latitude, s.event.longitude, g.row["lat"], g.row["lon"]) <= 10
              for s, g in pairs if s.event.latitude is not None and g.row.get("lat") is not None]
     actors = [s.event.actor1 == g.row["actor1"] for s, g in pairs if g.row.get("actor1")]
@@ -121,7 +132,10 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
         "core_events": len(core), "core_found": sum(1 for g in core if g.id in found),
         "system_happened": len(happened), "true_positives": len(tp),
         "precision": precision, "recall_core": recall, "f1": _f1(precision, recall),
+        "attribute_pairs": len(pairs),
         "status_accuracy": _ratio(sum(status_ok), len(status_ok)),
+        # the fused event's standing (its strongest claim) against every matched gold event
+        "event_status_accuracy": _ratio(sum(s.event.status.value == g.row["status"] for s, g in loose), len(loose)),
         "place_accuracy_10km": _ratio(sum(place), len(place)),
         "actor1_accuracy": _ratio(sum(actors), len(actors)),
         "date_accuracy": _ratio(sum(dates), len(dates)),

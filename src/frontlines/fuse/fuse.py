@@ -84,9 +84,9 @@ def _compatible_actors(a: Claim, b: Claim) -> bool:
 
 
 def _group(claim: Claim) -> str:
-    if claim.status == Status.DENIED:
-        return "denied"
-    return "factual" if claim.factual else "unreal"
+    """Claims merge only within one group: what happened, or one kind of what did not
+    (a denial, a forecast and a condition are three different standings)."""
+    return "factual" if claim.factual else claim.status.value
 
 
 def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
