@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.cli.segments import load_article
 from frontlines.clean import clean_article
+from frontlines.cli.segments import load_article
 from frontlines.ingest.dedupe import NearDuplicateIndex
 from frontlines.records import EXTRACTABLE_ROLES, Role
 

@@ -101,8 +101,8 @@ def test_segments_tile_any_text(parts: list[str]) -> None:
     segments = segment_text(text)
     n_lines = len(text.split("\n"))
     assert segments[0].first_line == 1 and segments[-1].last_line == n_lines
-    assert all(a.last_line + 1 == b.first_line for a, b in zip(segments, segments[1:]))
-    assert all(a.end == b.start for a, b in zip(segments, segments[1:]))
+    assert all(a.last_line + 1 == b.first_line for a, b in zip(segments, segments[1:], strict=False))
+    assert all(a.end == b.start for a, b in zip(segments, segments[1:], strict=False))
     assert "".join(s.text_of(text) for s in segments) == text
     assert all(s.index == i for i, s in enumerate(segments))
 

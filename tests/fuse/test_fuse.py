@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given
 from hypothesis import strategies as st
-
-import dataclasses
 
 from factories import DEIR, MAYADIN, claim
 from frontlines.fuse import fuse_claims

@@ -10,7 +10,7 @@ from .blocks import fill_blank_lines, to_segments
 from .lexicon import Lexicon, default_lexicon
 from .lines import Line, split_lines
 from .outlets import default_registry
-from .plain import LineLabel, mark_quotes, is_boilerplate, is_byline, label_lines
+from .plain import LineLabel, is_boilerplate, is_byline, label_lines, mark_quotes
 
 
 def _norm(text: str) -> str:
@@ -80,6 +80,6 @@ def _body_between(labels: dict[int, LineLabel], content: list[Line], main: str) 
     if not body or not main:
         return
     for line in content[body[0] : body[-1] + 1]:
-        if labels[line.number].role is Role.BOILERPLATE and len(line.stripped.split()) >= 12:
-            if not is_boilerplate(line, default_lexicon()):
-                labels[line.number] = LineLabel(Role.BODY)
+        prose = labels[line.number].role is Role.BOILERPLATE and len(line.stripped.split()) >= 12
+        if prose and not is_boilerplate(line, default_lexicon()):
+            labels[line.number] = LineLabel(Role.BODY)

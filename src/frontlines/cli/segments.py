@@ -15,7 +15,7 @@ PREVIEW = 70
 def load_article(path: Path) -> object:
     """Read a text or HTML file into an Article (HTML through ingest.html)."""
     from ..ingest.html import article_from_html
-    from ..ingest.readers import ReadOptions, decode, read_bytes, looks_like_html
+    from ..ingest.readers import ReadOptions, decode, looks_like_html, read_bytes
     from ..records import Article, text_id
 
     text = decode(read_bytes(path, ReadOptions()), str(path), ReadOptions())
@@ -31,7 +31,8 @@ def _preview(text: str) -> str:
 
 @click.command("segments")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per block: role, first_line, last_line, start, end.")
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON object per block: role, first_line, last_line, start, end.")
 @friendly
 def segments_command(file: Path, as_json: bool) -> None:
     """Show the blocks of FILE (plain text or HTML) with their roles and line ranges."""

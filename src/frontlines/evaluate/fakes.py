@@ -79,7 +79,7 @@ def evaluate_fakes(store: Any, gold_path: Path) -> dict[str, Any]:
     articles: dict[str, Article] = {a.source: a for a in store.articles()}
     claims = {c.id: c for c in store.claims()}
     events = store.events()
-    tallies = {k: 0 for k in ("governorate", "actor", "date", "cause", "casualties")}
+    tallies = dict.fromkeys(("governorate", "actor", "date", "cause", "casualties"), 0)
     scored = with_event = 0
     for gid, row in gold.items():
         article = articles.get(gid)

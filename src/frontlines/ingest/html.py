@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from ..errors import BinaryInputError, EmptyInputError, MalformedRecordError
 from ..records import Article, Precision, text_id

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..clean.datelines import find_dateline
 from ..clean.outlets import OutletRegistry, default_registry
 from ..records import Article, Role, Segment
-from ..clean.datelines import find_dateline
 
 _NAME = r"((?:[A-Z][\w’'.-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]+|[A-Z]\.|al|el|de|bin)){0,3})"
 _AUTHOR_PATTERNS = (

@@ -268,7 +268,8 @@ def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise MalformedRecordError(f"manifest line {number} is not valid JSON ({exc.msg})", source=str(path)) from None
+            raise MalformedRecordError(f"manifest line {number} is not valid JSON ({exc.msg})",
+                                       source=str(path)) from None
         name = row.get("file") if isinstance(row, dict) else None
         if not isinstance(name, str):
             raise MalformedRecordError(f"manifest line {number} has no 'file'", source=str(path))

@@ -167,7 +167,7 @@ def event_row(event: Event) -> Row:
 
 
 def row_event(row: Row, claim_ids: tuple[str, ...]) -> Event:
-    values = {k: row[k] for k in row.keys() if k not in {"happened", "sources", "status", "contradicted"}}
+    values = {k: row[k] for k in row if k not in {"happened", "sources", "status", "contradicted"}}
     return Event(**values, status=Status(row["status"]), sources=tuple(json.loads(row["sources"] or "[]")),
                  contradicted=bool(row["contradicted"]), claim_ids=claim_ids)
 

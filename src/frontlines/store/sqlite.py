@@ -94,7 +94,8 @@ class SqliteStore:
         try:
             with self.conn:
                 for table in ("event_claims", "claims", "mentions", "segments"):
-                    key = "claim_id IN (SELECT id FROM claims WHERE doc_id = ?)" if table == "event_claims" else "doc_id = ?"
+                    key = ("claim_id IN (SELECT id FROM claims WHERE doc_id = ?)" if table == "event_claims"
+                           else "doc_id = ?")
                     self.conn.execute(f"DELETE FROM {table} WHERE {key}", (article.id,))
                 _insert(self.conn, "articles", rows.article_row(article, now))
                 for segment in segments:
