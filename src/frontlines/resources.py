@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import FrontlinesError
 
@@ -53,6 +54,20 @@ RESOURCES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
 def packaged(name: str) -> Path:
     """Path of a packaged data file."""
     return Path(str(resources.files("frontlines").joinpath("data", name)))
+
+
+def read_yaml(path: Path | None, name: str, what: str) -> Any:
+    """A YAML data file: the user's ``path``, or the packaged file ``name``; a file that cannot
+    be read or parsed is a ResourceError naming it and ``what`` it is."""
+    import yaml
+
+    from .errors import ResourceError
+
+    source = path or packaged(name)
+    try:
+        return yaml.safe_load(source.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise ResourceError(f"cannot read the {what}: {' '.join(str(err).split())}", source=str(source)) from None
 
 
 def check_resources(paths: Mapping[str, Path] | None = None) -> dict[str, list[str]]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from ..errors import ResourceError
+from ..resources import read_yaml
 
 GROUPS = ("strong", "appeal", "bio", "tail", "comments")
 
@@ -50,18 +48,12 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     """The lexicon at ``path``, or the bundled one."""
     if path is None:
         return default_lexicon()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ResourceError(f"cannot read debris lexicon: {err}", source=str(path)) from None
-    return parse_lexicon(data, str(path))
+    return parse_lexicon(read_yaml(path, LEXICON_FILE, "debris lexicon"), str(path))
 
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    ref = resources.files("frontlines") / "data" / "boilerplate.yaml"
-    try:
-        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ResourceError(f"cannot read bundled debris lexicon: {err}", source=str(ref)) from None
-    return parse_lexicon(data, str(ref))
+    return parse_lexicon(read_yaml(None, LEXICON_FILE, "debris lexicon"), LEXICON_FILE)
+
+
+LEXICON_FILE = "boilerplate.yaml"

@@ -5,13 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..errors import ResourceError
+from ..resources import read_yaml
 
 _REQUIRED_STATEMENT_KEYS = ("claim", "source", "as_of")
 
@@ -98,10 +96,10 @@ class OutletRegistry:
 
 
 def _read(path: Path) -> object:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ResourceError(f"cannot read outlet registry: {err}", source=str(path)) from None
+    return read_yaml(path, REGISTRY_FILE, "outlet registry")
+
+
+REGISTRY_FILE = "outlets.yaml"
 
 
 def _parse(data: object, source: str) -> tuple[Outlet, ...]:
@@ -171,9 +169,4 @@ def validate_outlets(path: Path) -> list[str]:
 
 @functools.cache
 def default_registry() -> OutletRegistry:
-    ref = resources.files("frontlines") / "data" / "outlets.yaml"
-    try:
-        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise ResourceError(f"cannot read bundled outlet registry: {err}", source=str(ref)) from None
-    return OutletRegistry(_parse(data, str(ref)))
+    return OutletRegistry(_parse(read_yaml(None, REGISTRY_FILE, "outlet registry"), REGISTRY_FILE))
