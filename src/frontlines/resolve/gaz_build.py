@@ -22,8 +22,9 @@ from .gaz_words import core_key
 from .normalize import name_key, skeleton
 
 SCHEMA = """
-CREATE TABLE places (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-  country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT NOT NULL, population INTEGER, source TEXT);
+CREATE TABLE places (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+  lat REAL NOT NULL, lon REAL NOT NULL, country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT NOT NULL,
+  population INTEGER, source TEXT);
 CREATE TABLE names (key TEXT NOT NULL, core TEXT NOT NULL, skel TEXT NOT NULL,
   place INTEGER NOT NULL REFERENCES places(pk), name TEXT NOT NULL);
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -103,6 +104,18 @@ def _merge_into(d: Draft, grid: Grid[Draft], radius_km: float, same_feature: boo
     return False
 
 
+def _city_label(d: Draft, cities: Grid[Draft], radius_km: float = 25.0) -> bool:
+    """A war-map label that names a city away from its centre (the label of a city minimap:
+    "Damascus" 17 km south-east of the city) is that city, not a namesake village: its names
+    go to the city.  Only the primary names must agree."""
+    key = name_key(d.name)
+    for dist, city in cities.nearest(d.lat, d.lon, k=4, max_rings=3):
+        if dist <= radius_km and name_key(city.name) == key:
+            city.names.extend(d.names)
+            return True
+    return False
+
+
 def _unique_ids(drafts: list[Draft]) -> None:
     seen: Counter[str] = Counter()
     for d in drafts:
@@ -163,10 +176,12 @@ def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft]) ->
     full, head = _wiki_drafts(source_dir)
     _fill_admin(full + head, reference)
     towns: Grid[Draft] = Grid((d.lat, d.lon, d) for d in entries if d.source == "wof")
+    cities: Grid[Draft] = Grid((d.lat, d.lon, d) for d in entries if d.source == "wof" and d.feature == "city")
     kept: list[Draft] = []
     features: Grid[Draft] = Grid([])
     for d in full + head:
-        if d.feature == "settlement" and _merge_into(d, towns, 3.0, same_feature=False):
+        if d.feature == "settlement" and (_merge_into(d, towns, 3.0, same_feature=False)
+                                          or _city_label(d, cities)):
             continue
         if _merge_into(d, features, 3.0, same_feature=True):
             continue

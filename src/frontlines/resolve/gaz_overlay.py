@@ -15,12 +15,13 @@ from pathlib import Path
 from ..errors import ResourceError
 from .gaz_admin import canonical_admin1
 from .gaz_sources import Draft
+from .normalize import words
 
 COLUMNS = ("id", "name", "alt_names", "lat", "lon", "country", "admin1", "feature",
            "population", "coord_source", "note")
-FEATURES = frozenset(
+FEATURES = words(
     "settlement city neighbourhood admin1 admin2 admin3 region country airbase military_base "
-    "hill oil_gas dam border_crossing road bridge facility water".split()
+    "hill oil_gas dam border_crossing road bridge facility water"
 )
 
 

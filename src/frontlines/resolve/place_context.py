@@ -14,11 +14,15 @@ Every choice carries its score and a reason string.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..records import Candidate, Place
 from .gaz_admin import km
+from .gazetteer import prominence
+from .normalize import name_key
+from .place_patterns import has_place_cue
 
 W_COUNTRY = 0.15
 W_ADMIN1 = 0.2
@@ -104,6 +108,61 @@ def _nearness(place: Place, anchors: list[Place]) -> tuple[float, float | None]:
 
 AREAS = frozenset({"admin1", "admin2", "admin3", "region", "country"})
 WINDOW = 0.22
+#: feature classes named by their own generic word ("dam", "airbase", "hill", "field", "crossing"):
+#: a name called a district, neighbourhood or village is none of them
+SPECIAL = frozenset({"dam", "airbase", "military_base", "hill", "oil_gas", "border_crossing", "facility"})
+#: generic words that call a name part of a town or a town itself
+URBAN = frozenset({"neighbourhood", "admin2", "admin3", "settlement", "city"})
+MAJOR_POP = 250_000
+PART_KM = 20.0  # a neighbourhood lies within this distance of its city
+
+
+def major(place: Place) -> bool:
+    """A big city (or a curated capital of the overlay): its name keeps its primary referent."""
+    return place.feature == "country" or place.feature == "city" and (
+        (place.population or 0) >= MAJOR_POP or place.gazetteer_id.startswith("ovl:"))
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the text says about one mention beyond its name.
+
+    ``cue``: feature classes that the words around it ask for ("the X neighbourhood", "the
+    district of X"); ``abroad``: countries the text names near it ("the Iraqi town of", "in
+    Lebanon"); ``city``: the town it is stated to be part of ("X neighbourhood of Homs").
+    """
+
+    cue: frozenset[str] = frozenset()
+    abroad: frozenset[str] = frozenset()
+    city: Place | None = None
+
+
+def _by_cue(cands: list[Candidate], hints: Hints, wanted: frozenset[str]) -> list[Candidate]:
+    """A district, neighbourhood or village is not a dam, airbase or hill of the same name; a
+    part of a stated city lies near that city.  The name's own generic word ("Tabqa dam")
+    outranks the cues of its other mentions ("the town of Tabqa")."""
+    cue = wanted or hints.cue
+    if cue and cue <= URBAN:
+        cands = [c for c in cands if c.place.feature not in SPECIAL]
+    if hints.city is not None and not any(  # a town or governorate of that name is no part of a town
+            c.place.feature in ("city", "country", "admin1") or prominence(c.place) >= 0.7 for c in cands):
+        city = hints.city
+        cands = [c for c in cands if c.place.admin1 == city.admin1 and (c.place.feature in AREAS or km(
+            c.place.latitude, c.place.longitude, city.latitude, city.longitude) <= PART_KM)]
+    return cands
+
+
+def _at_home(cands: list[Candidate], focus: Focus, container: str | None, hints: Hints,
+             wanted: frozenset[str]) -> list[Candidate]:
+    """A minor place abroad ("Al 'Ikrimah", Iraq) does not stand for a name in a report about Syria
+    unless the text names its country near the name; big cities, countries and features named
+    by their own generic word ("Al Waleed border crossing") always may."""
+    home = focus.country
+    if not home:
+        return cands
+    return [c for c in cands if c.place.country == home or major(c.place) or c.place.country in hints.abroad
+            or (container is not None and c.place.admin1 == container)
+            or (c.place.feature in wanted and c.place.feature in SPECIAL)]
 
 
 def is_fuzzy(c: Candidate) -> bool:
@@ -121,29 +180,35 @@ def _ref_bonus(place: Place, refs: list[Place]) -> tuple[float, float | None]:
 
 def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]) -> list[Candidate]:
     """A city far ahead of the rest ("Ankara") is not displaced by a village of the focus country
-    ("Anqarah") unless a stated container or reference place speaks for the village."""
+    ("Anqarah") unless a stated container or reference place speaks for the village; a big city
+    ("Damascus") is not displaced by a namesake settlement however close it lies to the
+    document's other places (population dominates spatial coherence)."""
     top = max(cands, key=lambda c: c.score, default=None)
     if top is None or top.place.feature != "city" or is_fuzzy(top) or refs or any(
             container and c.place.admin1 == container for c in cands):
         return cands
-    return [c for c in cands if c is top or c.score >= top.score - 0.12
+    big = major(top.place)
+    return [c for c in cands if c is top or (not big and c.score >= top.score - 0.12)
             or c.place.feature not in ("settlement", "city")]
 
 
 def choose(cands: list[Candidate], focus: Focus, container: str | None,
-           wanted: frozenset[str] = frozenset(), refs: list[Place] | None = None) -> Candidate | None:
+           wanted: frozenset[str] = frozenset(), refs: list[Place] | None = None,
+           hints: Hints | None = None) -> Candidate | None:
     """The best candidate in context, with its combined score (0..1) and reason.
 
     ``wanted``: feature classes the surface asks for ("province" → admin1); when some
     candidates fit them, the others are not considered.  ``refs``: candidates of a place
     the text relates this one to ("Rusafa (south of Tabaqah)").  Spelling variants
     (vowels, skeleton) compete with exact names only when such a reference or a stated
-    container can tell them apart; otherwise an exact name wins.
+    container can tell them apart; otherwise an exact name wins.  ``hints``: see :class:`Hints`.
     """
     best: tuple[float, Candidate, str] | None = None
     refs = refs or []
+    hints = hints or Hints()
     if wanted and any(c.place.feature in wanted for c in cands):
         cands = [c for c in cands if c.place.feature in wanted]
+    cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)
     cands = _major_city(cands, container, refs)
     exact = [c for c in cands if not is_fuzzy(c)]
     if exact and not refs and not (container and not any(c.place.admin1 == container for c in exact)):
@@ -188,3 +253,27 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     total = W_COUNTRY + W_ADMIN1 + W_CONTAINER + W_NEAR
     score = min(1.0, best[0] / (1.0 + total * 0.5))
     return Candidate(place=best[1].place, score=round(score, 4), reason=best[2])
+
+
+def plausible(text: str, how: str, surface: str, start: int, best: Candidate, focus: Focus) -> bool:
+    """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context."""
+    place = best.place
+    if how == "name" and (prominence(place) >= 0.5 or place.feature != "settlement"):
+        return True
+    if focus.named_elsewhere(place.gazetteer_id, name_key(surface), how != "name"):
+        return True  # the document names this place elsewhere without doubt
+    if how != "fuzzy" and focus.country and place.country != focus.country:
+        return has_place_cue(text, start)
+    if how == "name":
+        return True  # an exact name in the focus country
+    near = focus.distance(place)
+    close = near is not None and near <= 60
+    supported = close or focus.admin1_share(place.admin1) >= 0.25
+    if how == "variant":  # only a spelling variant is known ("al-Tanaf" for At Tanf)
+        if focus.named_elsewhere(place.gazetteer_id, name_key(surface), True):
+            return True
+        arabic = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐ ]", surface) is not None
+        return supported and (arabic or has_place_cue(text, start))
+    if how == "fuzzy":
+        return supported
+    return supported or has_place_cue(text, start)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-PERSONAL_NAMES = frozenset("""
+from .normalize import words
+
+PERSONAL_NAMES = words("""
 ahmed ahmad ahmet mohammed mohammad muhammad mohamed mehmet mahmoud mahmud mohammad ali hassan
 hasan hussein husain hussain omar umar saeed said saed khalid khaled abdullah abdallah abdul abdel
 abdulrahman abdelrahman abdurrahman ibrahim yousef youssef yusuf yousif mustafa mostafa ismail
@@ -34,9 +36,9 @@ william george charles joseph daniel christopher jonathan simon martin patrick k
 boris sergei sergey vladimir dmitry dmitri maria mikhail alexander alexei valery igor staffan
 antonio ban kofi federica jean francois emmanuel angela theresa donald barack hillary rex
 mike nikki samantha jim jeff
-""".split())
+""")
 
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = words("""
 center centre court courts east west north south source sources service services office ministry
 police security health media committee network observatory union party assembly parliament
 congress senate house agency press news times post daily monitor human rights watch amnesty
@@ -56,7 +58,7 @@ contact search menu top latest world executive director manager head criminal su
 forces force council army armies navy command headquarters defence defense interior foreign
 affairs sino cookie cookies privacy policy shell terms copyright subscribe newsletter advertise
 sport sports business opinion analysis features editorial
-""".split())
+""")
 
 _HEADS = (r"Jaish|Jaysh|Jeish|Liwa['’]?|Liwaa|Harakat|Harakah|Faylaq|Failaq|Filaq|Jabhat|Jabhet|"
           r"Hay['’]?at|Hayaat|Kata['’]?ib|Katibat|Ahrar|Saraya|Ansar|Alwiya['’]?|Alwiyat|Firqat|"
@@ -85,7 +87,7 @@ def group_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + [(m.start(), m.end()) for m in MEDIA_RE.finditer(text, start, end)]
 
 
-_KUNYA = frozenset("abu umm ibn bin bint".split())
+_KUNYA = words("abu umm ibn bin bint")
 
 
 def given_name(word: str) -> bool:

@@ -135,3 +135,55 @@ def road(a: Place, b: Place, label: str) -> Place:
         country=a.country if a.country == b.country else a.country,
         admin1=a.admin1 if a.admin1 == b.admin1 else None, admin2=None, feature="road",
     )
+
+
+_CUE_WORDS = {
+    "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
+    "suburb": "neighbourhood", "district": "admin2 admin3 neighbourhood", "village": "settlement",
+    "town": "settlement city", "city": "city settlement",
+}
+_CUE = r"(neighbou?rhood|quarter|suburb|district|village|town|city)s?"
+_CUE_AFTER = re.compile(rf"[ \t]+{_CUE}\b", re.I)
+_CUE_BEFORE = re.compile(rf"\b{_CUE}\s+of\s+(?:the\s+)?$", re.I)
+_CITY_AFTER = re.compile(
+    rf"(?:[ \t]+{_CUE})?[ \t]*,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?"
+    r"(?:(?:central|old|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)[ \t]+)?"
+    r"(?P<city>[A-Z][\w'’-]+)(?:['’]s)?\b(?![ \t]+(?:province|governorate|countryside|region|area|district))")
+
+
+def cue_of(text: str, start: int, end: int) -> frozenset[str]:
+    """Feature classes the generic words at or around a name ask for: "the Waer district",
+    "the neighbourhood of Akrama", "Akrama neighbourhood" → neighbourhood-like classes."""
+    out: set[str] = set()
+    last = re.search(rf"\b{_CUE}$", text[start:end], re.I)
+    before = _CUE_BEFORE.search(text[max(0, start - 40):start])
+    if before and re.search(r"[A-Z][\w'’-]*[ \t]+$", before.string[:before.start()]):
+        before = None  # "the Bustan al-Qasr district of Aleppo": the cue is the other name's
+    for m in (last, _CUE_AFTER.match(text, end), before):
+        if m:
+            word = m.group(1).lower().replace("neighborhood", "neighbourhood")
+            out.update(_CUE_WORDS[word].split())
+    return frozenset(out)
+
+
+def city_after(text: str, end: int) -> str | None:
+    """The town a part of it is stated in: "Bustan al-Qasr district of Aleppo", "al-Sinaa
+    neighbourhood in central Damascus" → the town's name."""
+    m = _CITY_AFTER.match(text, end)
+    return m.group("city") if m else None
+
+
+_COUNTRY_WORDS = {
+    "IQ": ("iraq", "iraqi"), "LB": ("lebanon", "lebanese"), "JO": ("jordan", "jordanian"),
+    "TR": ("turkey|türkiye", "turkish"), "SY": ("syria", "syrian"),
+}
+_PLACE_NOUN = (r"[ \t]+(?:border[ \t]+)?(?:town|city|village|province|governorate|side|territory|capital|"
+               r"region|district)")
+_COUNTRY_RES = {code: re.compile(rf"\b(?:{name}|(?:{adj}){_PLACE_NOUN})\b", re.I)
+                for code, (name, adj) in _COUNTRY_WORDS.items()}
+
+
+def countries_near(text: str, start: int, end: int, window: int = 300) -> frozenset[str]:
+    """Neighbouring countries the text names near a mention ("in Iraq", "the Lebanese town of")."""
+    near = text[max(0, start - window):end + window]
+    return frozenset(code for code, rx in _COUNTRY_RES.items() if rx.search(near))

@@ -10,25 +10,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import name_key
+from .normalize import name_key, words
 from .place_names import group_spans
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _WORD = rf"[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[-‐](?=[{_LETTER}0-9]))*"
 TOKEN_RE = re.compile(_WORD)
 _ARTICLE_CAP = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ez|ed|es|et|er|ul|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
-CONNECTORS = frozenset("al el ez es ed as ad ar at az an ash ul ibn bin bani de du".split())
+CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
 
 #: generic words that may follow a name inside a place phrase ("Tabqa dam", "Khmeimim air base")
-TRAILING_GENERIC = frozenset(
+TRAILING_GENERIC = words(
     "district subdistrict province governorate countryside airbase air base airport airfield "
     "heliport field fields gas oil dam crossing border point mountain mountains hill hills "
-    "heights road highway valley plain camp".split()
+    "heights road highway valley plain camp"
 )
 
 #: capitalised words that are not place names on their own (sentence starters, titles, months,
 #: days, nationalities and actors); lowercase
-STOP_WORDS = frozenset("""
+STOP_WORDS = words("""
 the a an this that these those there here it its he she they we you i his her their our my
 if in on at by for from to of and or but as so yet with without after before during since
 while when where which who whom whose what why how all any both each every few many most some
@@ -53,20 +53,20 @@ assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis 
 khamenei nasrallah soleimani baghdadi julani jolani mistura
 over under about around near some sources officials witnesses activists residents
 euphrates tigris orontes khabur balikh yarmouk
-""".split())  # the last line: rivers, not ACLED locations on their own ("the Euphrates Dam" still is)
+""")  # the last line: rivers, not ACLED locations on their own ("the Euphrates Dam" still is)
 
 #: people of the war whose names follow a first name that may also be a village's ("Qassem Soleimani")
-PERSONS = frozenset("""
+PERSONS = words("""
 assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis erdogan rouhani
 khamenei nasrallah soleimani baghdadi julani jolani mistura zahreddine alloush
-""".split())
+""")
 
 #: words before a name that make it a person's ("General Qassem Soleimani", "Sheikh Ahmad")
-TITLES = frozenset("""
+TITLES = words("""
 mr mrs ms dr gen general colonel col lt lieutenant major maj brigadier captain capt sergeant
 commander cmdr president minister premier king prince sheikh shaykh emir imam sayyed sayyid
 mullah cleric mufti ambassador envoy spokesman spokeswoman leader chief caliph brother martyr
-""".split())
+""")
 
 #: multi-word actor/organisation names whose place-like words are not places
 ORG_RE = re.compile(
@@ -79,9 +79,9 @@ ORG_RE = re.compile(
 )
 
 #: national capitals and countries that often stand for their governments
-_GOVERNMENT_SEATS = frozenset(name_key(n) for n in (
+_GOVERNMENT_SEATS = frozenset(name_key(n) for n in words(
     "washington moscow damascus ankara tehran baghdad riyadh doha amman beirut paris london "
-    "jerusalem cairo beijing berlin kremlin pentagon").split()
+    "jerusalem cairo beijing berlin kremlin pentagon")
 )
 _SAY_VERBS = (
     r"say|says|said|agree|agrees|agreed|announce|announced|announces|approve|approved|approves|"
@@ -95,9 +95,17 @@ _SAY_VERBS = (
     r"welcome|welcomed|welcomes|oppose|opposed|opposes|seek|seeks|sought|send|sends|sent|"
     r"veto|vetoed|vetoes|denounce|denounced|denounces|slam|slammed|slams|critici[sz]ed?|critici[sz]es|"
     r"praise|praised|praises|pledge|pledged|pledges|promise|promised|promises|stress|stressed|"
-    r"stresses|broker|brokered|brokers|mediate|mediated|mediates|sponsor|sponsored|sponsors"
+    r"stresses|broker|brokered|brokers|mediate|mediated|mediates|sponsor|sponsored|sponsors|"
+    r"report|reported|reports|launch|launched|launches|wage|waged|wages|waging|stage|staged|stages|"
+    r"staging|conduct|conducted|conducts|conducting|deploy|deployed|deploys|intervene|intervened|"
+    r"intervenes|dismiss|dismissed|dismisses|acknowledge|acknowledged|acknowledges"
 )
-_AUX = r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|also|already|not|been|now|reportedly|officially|finally|quickly)\s+){0,3}"
+#: "his allies in Moscow", "its backers in Tehran": the government, though after "in"
+_PATRONS = re.compile(
+    r"\b(?:allies|ally|allied|backers?|patrons?|partners?|masters|sponsors?|supporters?|friends|"
+    r"counterparts|paymasters|handlers|benefactors)\s+in\s+$", re.I)
+_AUX = (r"(?:(?:has|have|had|is|are|was|were|will|would|could|may|might|also|already|not|been|now|"
+        r"reportedly|officially|finally|quickly)\s+){0,3}")
 _AFTER_METONYM = re.compile(
     rf"^(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*\s+{_AUX}(?:{_SAY_VERBS})\b"
 )
@@ -157,6 +165,11 @@ def org_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans + group_spans(text, start, end)
 
 
+def patron_before(text: str, start: int) -> bool:
+    """True after "allies in", "backers in": the capital stands for its government."""
+    return _PATRONS.search(text[max(0, start - 40):start]) is not None
+
+
 def is_metonym(text: str, start: int, end: int, surface_key: str, feature: str) -> bool:
     """True when a capital (or country) names its government here, e.g. "Moscow said"."""
     if surface_key in _GOVERNMENT_SEATS and feature in ("city", "settlement", "admin2"):
@@ -167,7 +180,7 @@ def is_metonym(text: str, start: int, end: int, surface_key: str, feature: str) 
     before = text[max(0, start - 120):start]
     if _BACKED.match(after) or _POSSESSIVE.match(after):
         return True
-    if feature == "city" and _AFTER_METONYM.match(after):
+    if feature == "city" and (_AFTER_METONYM.match(after) or patron_before(text, start)):
         return True
     if feature == "country" and re.match(rf"^\s+{_AUX}(?:{_SAY_VERBS})\b", after):
         return True

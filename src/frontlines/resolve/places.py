@@ -20,17 +20,21 @@ the given character spans (the body and quote blocks of an article):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Candidate, Mention, Place
 from .actors import ActorDictionary, load_actors
-from .gaz_words import split_generic
-from .gazetteer import Gazetteer, prominence
+from .gaz_words import core_key, split_generic
+from .gazetteer import Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key
-from .place_context import AREAS, Focus, choose, focus_of, is_fuzzy
-from .place_names import COMMON_WORDS, given_name, person_run, surnames
+from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, plausible
+from .place_names import COMMON_WORDS, person_run, surnames
 from .place_patterns import (
+    city_after,
     container_after,
+    countries_near,
+    cue_of,
     feature_precision,
     has_place_cue,
     has_strong_cue,
@@ -51,66 +55,30 @@ from .place_text import (
     is_metonym,
     joined,
     org_spans,
+    patron_before,
     tokens,
 )
-
-#: words that never start a place name (function words, months, titles)
-HARD_START = frozenset(
-    "the a an this that these those it its if in on at by for from to of and or but as so with "
-    "after before during since while when where which who what why how all any both each every "
-    "according following however meanwhile moreover mr mrs ms dr gen president minister king "
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+from .place_words import (
+    HARD_START,
+    MORE_GENERIC,
+    SPEAKS,
+    after_title,
+    common_word,
+    not_alone,
+    prominent,
+    single_ok,
 )
-_MORE_GENERIC = frozenset("roundabout square bridge checkpoint quarter neighbourhood neighborhood "
-                          "camp base port station prison hospital factory town city village "
-                          "area".split())
+
 MAX_TOKENS = 7
 #: "the Arak rich oil field", "the Kuweires military air base": a feature word after an adjective
 _FEATURE_AFTER = re.compile(
     r"[ \t]+((?:[a-z][a-z-]+[ \t]+){1,2}?)((?:oil|gas)[ \t]*fields?|(?:air|military)[ \t]*base|"
     r"airbase|airport|airfield|dam|(?:border[ \t]+)?crossing)\b")
 _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
+_ROAD_AFTER = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?:international[ \t]+)?(?:highway|road|motorway|route|"
+                         r"axis|expressway|corridor|railway)\b", re.I)
+_PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
 
-
-def _single_ok(tok: Token) -> bool:
-    """Can this token alone be a place name?  Not a stop word, an acronym or a generic word."""
-    low = tok.lower
-    bare = low.split("-", 1)[1] if "-" in low and low.split("-")[0] in CONNECTORS else low
-    if {low, bare} & STOP_WORDS or low in HARD_START or len(name_key(tok.text)) < 4:
-        return False  # "Al-Baghdadi" is the caliph, not the village
-    if tok.text.isupper() and len(tok.text) <= 4:
-        return False
-    return name_key(tok.text) not in _GENERIC_KEYS
-
-
-def _after_title(text: str, tok: Token) -> bool:
-    """True for a name right after a title or a given name: "General Qassem", "Taysir Hammoud"."""
-    m = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, tok.start - 20):tok.start])
-    if m and m.group(1)[:1].isupper() and given_name(m.group(1)) and not re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐]", tok.text):
-        return True
-    return bool(m and m.group(1).lower() in TITLES)
-
-
-def _not_alone(text: str, tok: Token) -> bool:
-    """A given name ("Ahmed") or a capitalised common word ("Court", "East") is not a place on
-    its own unless the words before say so ("the village of Ali")."""
-    return (given_name(tok.text) or tok.lower in COMMON_WORDS) and not has_strong_cue(text, tok.start)
-
-
-_SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|told|explained|pointed[ \t]+out|stressed|"
-                     r"noted|stated|wrote|tweeted|confirmed)\b")
-
-
-def _common_word(text: str, tok: Token) -> bool:
-    """A capitalised word at a sentence start that the text also uses in lower case ("Over 450")."""
-    before = text[max(0, tok.start - 3):tok.start]
-    initial = tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“])\s*$", before) is not None
-    return initial and re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is not None
-
-
-def _prominent(cands: list[Candidate]) -> bool:
-    return any(prominence(c.place) >= 0.85 for c in cands)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +127,7 @@ class PlaceResolver:
         while j < len(toks) and j - i < MAX_TOKENS and joined(text, toks[j - 1], toks[j]):
             low = toks[j].lower
             if not (toks[j].capitalised or low in CONNECTORS or low in TRAILING_GENERIC
-                    or low in _MORE_GENERIC):
+                    or low in MORE_GENERIC):
                 break
             if toks[j].capitalised and low in HARD_START:
                 break
@@ -170,9 +138,12 @@ class PlaceResolver:
         """Longest prefix of the run that the gazetteer knows by name (not by skeleton)."""
         first = run[0].lower
         strict = first in STOP_WORDS or any(p in STOP_WORDS for p in first.split("-"))
+        parts = run[-1].lower in _PART_WORDS  # "Bustan al-Qasr district": not "Bustan" alone
         for n in range(len(run), 0, -1):
             last = run[n - 1]
-            if last.lower in CONNECTORS or (n == 1 and (not _single_ok(last) or _not_alone(text, last))):
+            if parts and n < len(run) - 1:
+                break
+            if last.lower in CONNECTORS or (n == 1 and (not single_ok(last) or not_alone(text, last))):
                 continue
             if n == 1 and (stem := self._possessive(text, last)) is not None:
                 return stem
@@ -185,13 +156,13 @@ class PlaceResolver:
                 named = [c for c in named if c.reason.startswith("key")]
             if named and n < len(run) and run[n].lower in PERSONS:
                 return None  # "Qassem Soleimani": a person's name
-            if named and n == 1 and not _prominent(named) and _common_word(text, run[0]):
+            if named and n == 1 and not prominent(named) and common_word(text, run[0]):
                 return None
             if named:
                 # a prefix of a longer capitalised name ("Rusafa Hospital") is weak evidence
                 longer = (n < len(run) and run[n].capitalised and last.lower not in TRAILING_GENERIC
                           and run[n].lower not in CONNECTORS)
-                how = "weak" if longer and not _prominent(named) else "name"
+                how = "weak" if longer and not prominent(named) else "name"
                 return Found(run[0].start, last.end, phrase, cands, how)
             if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands):
                 return Found(run[0].start, last.end, phrase, cands, "variant")
@@ -207,7 +178,7 @@ class PlaceResolver:
             return None
         stem = [c for c in self._lookup(word[:-1]) if c.reason.startswith("key")]
         own = [c for c in self._lookup(word) if c.reason.startswith("key")]
-        if not _prominent(stem) or _prominent(own):
+        if not prominent(stem) or prominent(own):
             return None
         return Found(tok.start, tok.end - 1, word[:-1], tuple(stem), "name")
 
@@ -228,6 +199,8 @@ class PlaceResolver:
         parts = tok.text.split("-")
         if len(parts) != 2 or not all(p[:1].isupper() and p.lower() not in STOP_WORDS for p in parts):
             return None
+        if not _ROAD_AFTER.match(text, tok.end):
+            return None  # "Abdul-Rahman said", "Al-Bab city": a road needs its road word
         a, b = self._lookup(parts[0], fuzzy=True, min_sim=0.6), self._lookup(parts[1], fuzzy=True, min_sim=0.6)
         if not a or not b:
             return None
@@ -243,7 +216,9 @@ class PlaceResolver:
             return None
         if len(caps) == 1 and caps[0].text.isupper() and len(caps[0].text) <= 4:
             return None  # an acronym (US, UN, SAA), not a place
-        has_generic = any(t.lower in TRAILING_GENERIC | _MORE_GENERIC for t in run[1:])
+        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS or caps[0].lower in TITLES):
+            return None  # "in Clashes with", "Imam": a common word or a title, not an unknown place
+        has_generic = any(t.lower in TRAILING_GENERIC | MORE_GENERIC for t in run[1:])
         if not (has_place_cue(text, run[0].start) or has_generic):
             return None
         end = run[-1].end if has_generic else caps[-1].end
@@ -270,8 +245,8 @@ class PlaceResolver:
                 continue
             j = self._run(text, toks, i)
             run = toks[i:j]
-            generic = any(x.lower in TRAILING_GENERIC | _MORE_GENERIC for x in run)
-            if _after_title(text, t) or (person_run([x.text for x in run[:2]]) and not generic):
+            generic = any(x.lower in TRAILING_GENERIC | MORE_GENERIC for x in run)
+            if after_title(text, t) or (person_run([x.text for x in run[:2]]) and not generic):
                 i = j
                 continue
             found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
@@ -287,21 +262,21 @@ class PlaceResolver:
 
     # -- resolution --------------------------------------------------------------------
     def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
-                 refs: dict[str, list[Place]]) -> Mention | None:
+                 refs: dict[str, list[Place]], hints: Hints | None = None) -> Mention | None:
         base = Mention(doc_id=doc_id, kind="place", start=f.start, end=f.end, text=f.text)
-        if not f.candidates:
-            return replace(base, reason="not in the gazetteer; kept unresolved")
+        hints = hints or Hints()
         container = container_after(text, f.end)
         _, wanted = split_generic(f.text)
-        best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)))
+        best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)), hints)
         if best is None:
-            return replace(base, reason="no candidate")
+            return self._part_of_city(base, f, hints)
         place, reason = best.place, best.reason
-        if f.how in ("weak", "fuzzy", "name", "variant") and not self._plausible(text, f, best, focus):
+        if f.how in ("weak", "fuzzy", "name", "variant") and not plausible(text, f.how, f.text, f.start, best, focus):
             if f.how == "fuzzy" or (f.how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
-        if not is_locative(text, f.start) and is_metonym(text, f.start, f.end, name_key(f.text), place.feature):
+        if (not is_locative(text, f.start) or patron_before(text, f.start)) and is_metonym(
+                text, f.start, f.end, name_key(f.text), place.feature):
             return None
         home = {focus.country, self.default_country} - {None}
         if place.feature == "country" and home and place.country not in home and (
@@ -327,28 +302,14 @@ class PlaceResolver:
         return replace(base, place=place, score=best.score, reason=reason, geo_precision=precision)
 
     @staticmethod
-    def _plausible(text: str, f: Found, best: Candidate, focus) -> bool:
-        """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context."""
-        place = best.place
-        if f.how == "name" and (prominence(place) >= 0.5 or place.feature != "settlement"):
-            return True
-        if focus.named_elsewhere(place.gazetteer_id, name_key(f.text), f.how != "name"):
-            return True  # the document names this place elsewhere without doubt
-        if f.how != "fuzzy" and focus.country and place.country != focus.country:
-            return has_place_cue(text, f.start)
-        if f.how == "name":
-            return True  # an exact name in the focus country
-        near = focus.distance(place)
-        close = near is not None and near <= 60
-        supported = close or focus.admin1_share(place.admin1) >= 0.25
-        if f.how == "variant":  # only a spelling variant is known ("al-Tanaf" for At Tanf)
-            if focus.named_elsewhere(place.gazetteer_id, name_key(f.text), True):
-                return True
-            arabic = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐ ]", f.text) is not None
-            return supported and (arabic or has_place_cue(text, f.start))
-        if f.how == "fuzzy":
-            return supported
-        return supported or has_place_cue(text, f.start)
+    def _part_of_city(base: Mention, f: Found, hints: Hints) -> Mention:
+        """A neighbourhood or city district the gazetteer lacks: the city's point, precision 2."""
+        city = hints.city
+        if city is None:
+            why = "not in the gazetteer" if not f.candidates else "no candidate fits the context"
+            return replace(base, reason=why + "; kept unresolved")
+        return replace(base, place=city, score=0.5, geo_precision=2,
+                       reason=f"part of {city.name} not in the gazetteer; the city's point")
 
     @staticmethod
     def _references(text: str, found: list[Found], focus: Focus) -> dict[str, list[Place]]:
@@ -358,7 +319,7 @@ class PlaceResolver:
         sense per discourse).
         """
         refs: dict[str, list[Place]] = {}
-        for f, g in zip(found, found[1:]):
+        for f, g in zip(found, found[1:], strict=False):
             at = relation_after(text, f.end)
             if at is None or at != g.start or not g.candidates:
                 continue
@@ -374,16 +335,47 @@ class PlaceResolver:
         actors = self.actors
         masks = [(s, e) for s, e in actors.find_spans(text)] if actors is not None else []
         people = surnames(text) | {  # "Alloush said": a speaker, here and elsewhere in the document
-            f.text.lower() for f in found if _SPEAKS.match(text, f.end)
-            and not _prominent(list(f.candidates)) and not has_place_cue(text, f.start)}
+            f.text.lower() for f in found if SPEAKS.match(text, f.end)
+            and not prominent(list(f.candidates)) and not has_place_cue(text, f.start)}
         out = []
         for f in found:
             if any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in masks):
                 continue
-            if (f.text.lower() in people and not _prominent(list(f.candidates))
+            if (f.text.lower() in people and not prominent(list(f.candidates))
                     and not has_strong_cue(text, f.start)):
                 continue
             out.append(f)
+        return out
+
+    def _city(self, name: str | None, focus: Focus) -> Place | None:
+        """The town a name stands for, when it names one ("Homs", "Damascus")."""
+        if not name:
+            return None
+        towns = [c.place for c in self._lookup(name) if c.reason.startswith("key")
+                 and c.place.feature == "city" and c.place.country in (focus.country, self.default_country)]
+        return max(towns, key=lambda p: p.population or 0, default=None)
+
+    def _hints(self, text: str, found: list[Found], focus: Focus) -> list[Hints]:
+        """Cue words, nearby country names and the containing town of each mention; cues and
+        countries hold for every mention of the same name (one sense per discourse)."""
+        cues: dict[str, set[str]] = {}
+        abroad: dict[str, set[str]] = {}
+        for f in found:
+            key = core_key(f.text)
+            cues.setdefault(key, set()).update(cue_of(text, f.start, f.end))
+            abroad.setdefault(key, set()).update(countries_near(text, f.start, f.end))
+        towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
+        top = towns.most_common(1)[0] if towns else None  # the town the document is about, if clearly one
+        main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)
+        if top and top[1] < 0.6 * sum(towns.values()):
+            main = None
+        out = []
+        for f in found:
+            key = core_key(f.text)
+            city = None  # only a mention called a neighbourhood or district itself is a part of a town
+            if cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
+                city = self._city(city_after(text, f.end), focus) or main
+            out.append(Hints(frozenset(cues[key]), frozenset(abroad[key]), city))
         return out
 
     def find(self, text: str, doc_id: str, spans: list[tuple[int, int]]) -> list[Mention]:
@@ -397,12 +389,13 @@ class PlaceResolver:
         focus = focus_of([list(f.candidates) for f in names], self.default_country,
                          [name_key(f.text) for f in names])
         refs = self._references(text, found, focus)
-        firm = {i: self._mention(text, doc_id, f, focus, refs)
+        hints = self._hints(text, found, focus)
+        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i])
                 for i, f in enumerate(found) if f.how in ("name", "road")}
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
                     and m.place.feature not in AREAS and m.place.feature != "road"]
         wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
                       focus.admin1, focus.anchors + resolved, focus.named_by)
-        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs)
+        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i])
                     for i, f in enumerate(found)]
         return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))

@@ -1,0 +1,71 @@
+"""Is a capitalised token a place name on its own?  Judgements on single words and runs.
+
+A capitalised word may be a sentence starter ("Over"), a title ("Imam"), a given name
+("Ahmed"), a surname after one ("Taysir Hammoud") or a generic word ("District"); these
+helpers say when such a word cannot be a place name without a cue before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Candidate
+from .gazetteer import prominence
+from .normalize import GENERIC_WORDS, name_key, words
+from .place_names import COMMON_WORDS, given_name
+from .place_patterns import has_strong_cue
+from .place_text import CONNECTORS, STOP_WORDS, TITLES, Token
+
+#: words that never start a place name (function words, months, titles)
+HARD_START = words(
+    "the a an this that these those it its if in on at by for from to of and or but as so with "
+    "after before during since while when where which who what why how all any both each every "
+    "according following however meanwhile moreover mr mrs ms dr gen president minister king "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+_MORE_GENERIC = ("roundabout square bridge checkpoint quarter neighbourhood neighborhood camp base port "
+                 "station prison hospital factory town city village area")
+MORE_GENERIC = words(_MORE_GENERIC)
+_GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
+
+
+def single_ok(tok: Token) -> bool:
+    """Can this token alone be a place name?  Not a stop word, an acronym or a generic word."""
+    low = tok.lower
+    bare = low.split("-", 1)[1] if "-" in low and low.split("-")[0] in CONNECTORS else low
+    if {low, bare} & STOP_WORDS or low in HARD_START or len(name_key(tok.text)) < 4:
+        return False  # "Al-Baghdadi" is the caliph, not the village
+    if tok.text.isupper() and len(tok.text) <= 4 or low in TITLES:
+        return False  # an acronym, or a title alone ("Imam")
+    return name_key(tok.text) not in _GENERIC_KEYS
+
+
+def after_title(text: str, tok: Token) -> bool:
+    """True for a name right after a title or a given name: "General Qassem", "Taysir Hammoud"."""
+    m = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, tok.start - 20):tok.start])
+    article = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐]", tok.text)
+    if m and m.group(1)[:1].isupper() and given_name(m.group(1)) and not article:
+        return True
+    return bool(m and m.group(1).lower() in TITLES)
+
+
+def not_alone(text: str, tok: Token) -> bool:
+    """A given name ("Ahmed") or a capitalised common word ("Court", "East") is not a place on
+    its own unless the words before say so ("the village of Ali")."""
+    return (given_name(tok.text) or tok.lower in COMMON_WORDS) and not has_strong_cue(text, tok.start)
+
+
+SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|told|explained|pointed[ \t]+out|stressed|"
+                     r"noted|stated|wrote|tweeted|confirmed)\b")
+
+
+def common_word(text: str, tok: Token) -> bool:
+    """A capitalised word at a sentence start that the text also uses in lower case ("Over 450")."""
+    before = text[max(0, tok.start - 3):tok.start]
+    initial = tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“])\s*$", before) is not None
+    return initial and re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is not None
+
+
+def prominent(cands: list[Candidate]) -> bool:
+    return any(prominence(c.place) >= 0.85 for c in cands)

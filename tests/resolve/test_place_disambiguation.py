@@ -1,0 +1,60 @@
+"""Disambiguation rules on sentences written for these tests (not corpus text), with a small
+in-memory gazetteer: big cities keep their referent, cue words pick the feature class, minor
+places abroad need their country in the text, parts of a town fall back to the town."""
+
+from frontlines.records import Place
+from frontlines.resolve.gazetteer import MemoryGazetteer
+from frontlines.resolve.places import PlaceResolver
+
+CITY = Place("t:city", "Qalbiya", 34.70, 36.70, "SY", "Homs", "Qalbiya", "city", 800_000)
+NAMESAKE = Place("t:namesake", "Qalbiya", 33.40, 36.35, "SY", "Rif Dimashq", None, "settlement")
+SUBURB_A = Place("t:a", "Tall Warda", 33.45, 36.38, "SY", "Rif Dimashq", None, "settlement", 30_000)
+SUBURB_B = Place("t:b", "Kafr Zahra", 33.42, 36.33, "SY", "Rif Dimashq", None, "settlement", 25_000)
+DAM = Place("t:dam", "Al-Nasim Dam", 34.07, 39.85, "SY", "Homs", None, "dam")
+ABROAD = Place("t:iq", "Al Marja", 31.2, 46.4, "IQ", "Dhi-Qar", None, "settlement")
+CAPITAL = Place("ovl:moscow", "Moscow", 55.75, 37.62, "RU", None, None, "city")
+
+
+def _resolver() -> PlaceResolver:
+    gaz = MemoryGazetteer([
+        (CITY, []), (NAMESAKE, []), (SUBURB_A, []), (SUBURB_B, []), (DAM, []),
+        (ABROAD, ["Marja"]), (CAPITAL, []),
+    ])
+    return PlaceResolver(gaz, use_actors=False)
+
+
+def _found(text: str) -> dict[str, object]:
+    return {m.text: m for m in _resolver().find(text, "d", [(0, len(text))])}
+
+
+def test_big_city_keeps_its_referent_among_namesake_neighbours():
+    text = "Shells hit Tall Warda and Kafr Zahra on Monday. Officials in Qalbiya said the road was shut."
+    assert _found(text)["Qalbiya"].place.gazetteer_id == "t:city"
+
+
+def test_district_cue_is_not_a_dam_and_falls_back_to_the_stated_city():
+    text = "Rebels still hold the Nasim district in western Qalbiya after a long siege."
+    m = _found(text)["Nasim district"]
+    assert m.place is not None and m.place.gazetteer_id == "t:city"
+    assert m.geo_precision == 2
+
+
+def test_dam_cue_keeps_the_dam():
+    text = "Workers returned to the Al-Nasim Dam after the fighting."
+    assert _found(text)["Al-Nasim Dam"].place.gazetteer_id == "t:dam"
+
+
+def test_neighbourhood_abroad_needs_its_country_in_the_text():
+    text = "Two car bombs struck the Marja neighbourhood of Qalbiya, killing a dozen people."
+    m = _found(text)["Marja"]
+    assert m.place is None or m.place.country == "SY"
+
+
+def test_village_abroad_with_its_country_named_is_kept():
+    text = "Militias moved through the Iraqi town of Marja towards the frontier."
+    assert _found(text)["Marja"].place.gazetteer_id == "t:iq"
+
+
+def test_allies_in_a_capital_are_a_government():
+    text = "The government in Qalbiya and its allies in Moscow denied bombing the market."
+    assert "Moscow" not in _found(text)
