@@ -96,3 +96,15 @@ def test_check_validates_data_files(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "actors: 1 problems" in result.output
     assert all(len(line) < 400 for line in result.output.splitlines())
+
+
+def test_control_lists_periods_and_answers_as_of(example_db: Path) -> None:
+    every = CliRunner().invoke(cli, ["control", "--db", str(example_db), "--json"])
+    assert every.exit_code == 0, every.output
+    periods = [json.loads(line) for line in every.output.splitlines()]
+    assert periods and all(p["evidence"] and p["start"] for p in periods)
+    first = min(p["start"] for p in periods)
+    before = CliRunner().invoke(cli, ["control", "--db", str(example_db), "--as-of", "2000-01-01", "--json"])
+    assert before.output.strip() == ""
+    after = CliRunner().invoke(cli, ["control", "--db", str(example_db), "--as-of", first, "--json"])
+    assert after.output.strip()
