@@ -58,3 +58,15 @@ def test_country_gives_way_to_the_previous_town(claims_of):
     assert claim.location.text == "Maarat al-Numan" and claim.geo_precision in (2, 3)
     lone = only(claims_of("Air strikes in Syria killed 12 people on Tuesday."), "strikes")
     assert lone.location.text == "Syria" and lone.geo_precision == 3
+
+
+def test_toll_of_a_participle_victims_phrase(claims_of):
+    text = "Two nurses were among 27 people killed on Monday in army shelling on the town of Kafr Nabl."
+    claim = only(claims_of(text), "shelling")
+    assert claim.fatalities == 27
+
+
+def test_wounded_counted_apart_keep_the_toll(claims_of):
+    text = "At least 9 civilians were killed and 30 others wounded when jets struck Ariha on Monday."
+    claim = only(claims_of(text), "struck")
+    assert claim.fatalities == 9

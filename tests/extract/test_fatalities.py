@@ -25,6 +25,17 @@ def _count(sentence: str) -> int | None:
         ("17 rebels dead in a mortar attack.", 17),
         ("A senior commander was killed near Idlib.", 1),
         ("Three fighters died in the fighting.", 3),
+        # the wounded counted apart do not spoil the toll
+        ("At least 7 civilians were killed and over 20 others were wounded in Saraqeb.", 7),
+        ("A car bomb killed 11 people and wounded dozens more in Azaz.", 11),
+        ("Mortars hit the market killing 4 people and injuring 15 others.", 4),
+        ("At least nine people were killed and many more injured in the raid.", 9),
+        ("A suicide bomber killed 12 people injured 40 at a checkpoint.", 12),
+        # hyphenated and split number words; a dateline year is no count
+        ("Thirty-four fighters were killed near Tadef.", 34),
+        ("Published March 3 2015 Twenty-one people were killed in Inkhil.", 21),
+        # a participle after the victims ("among 27 people killed ...")
+        ("Two nurses were among 27 people killed on Monday near Hama.", 27),
     ],
 )
 def test_counts(sentence, expected):
@@ -37,6 +48,10 @@ def test_counts(sentence, expected):
         "Forty fighters were killed and wounded near Hama.",  # wounded mixed in
         "In total 300 militants were killed during the offensive.",  # an operation's total
         "Many people were killed in the shelling.",  # vague: unknown
+        "A number of people were killed in the raid.",  # vague: unknown
+        "Twelve people were killed or wounded in Jisr al-Shughour.",  # one count for both
+        "Since then thousands of people have been killed in the province.",  # running total
+        "Hundreds of thousands of people have been killed.",  # the whole war
     ],
 )
 def test_not_a_toll(sentence):

@@ -13,90 +13,81 @@ from __future__ import annotations
 from typing import Any
 
 KILL_WORDS = frozenset(
-    {
-        "kill",
-        "die",
-        "dead",
-        "death",
-        "toll",
-        "execute",
-        "massacre",
-        "liquidate",
-        "slay",
-        "eliminate",
-        "perish",
-        "martyr",
-        "behead",
-        "murder",
-        "neutralize",
-        "neutralise",
-        "slaughter",
-        "shoot",
-        "lose",
-    }
-)
-WOUND_WORDS = frozenset(
-    {"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"}
-)
+    {"kill", "die", "dead", "death", "toll", "execute", "massacre", "liquidate", "slay",
+     "eliminate", "perish", "martyr", "behead", "murder", "neutralize", "neutralise",
+     "slaughter", "shoot", "lose"}
+)  # fmt: skip
+WOUND_WORDS = frozenset({"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"})
 AGGREGATE_WORDS = frozenset(
-    {
-        "operation",
-        "campaign",
-        "offensive",
-        "war",
-        "conflict",
-        "year",
-        "month",
-        "week",
-        "period",
-        "day",
-        "course",
-        "battle",
-    }
+    {"operation", "campaign", "offensive", "war", "conflict", "year", "month", "week", "period",
+     "day", "course", "battle", "uprising", "revolution", "crisis", "start", "beginning"}
+)  # fmt: skip
+#: "since dawn" bounds one day's toll; "since 2011", "since then" a running total
+SAME_DAY = frozenset({"dawn", "morning", "midnight", "noon", "daybreak"})
+#: nouns that count nothing: "a number of people were killed"
+VAGUE_NOUNS = frozenset({"number", "lot", "group", "series", "host", "majority", "handful"})
+#: more than any single event of the war: a running total, not one event's toll
+MAX_EVENT_TOLL = 5000
+VAGUE = {"dozens": 12, "dozen": 12, "tens": 10, "hundreds": 100, "scores": 20, "score": 20,
+         "thousands": 1000}  # fmt: skip
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}  # fmt: skip
+WORDS = {w: i for i, w in enumerate(UNITS)} | TENS | {"a": 1, "an": 1, "hundred": 100}
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-VAGUE = {
-    "dozens": 12,
-    "dozen": 12,
-    "tens": 10,
-    "hundreds": 100,
-    "scores": 20,
-    "score": 20,
-    "thousands": 1000,
-}
-WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-}
+
+
+def _word_value(word: str) -> int | None:
+    """ "12", "1,200", "twelve", "twenty-three", "dozens"."""
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    if "-" in word:  # "twenty-three"
+        tens, _, unit = word.partition("-")
+        if tens in TENS and unit in WORDS and WORDS[unit] < 10:
+            return TENS[tens] + WORDS[unit]
+        return None
+    return WORDS.get(word)
+
+
+def _is_year(token: Any) -> bool:
+    """ "September 15 2016", "Oct 2014": a year, not a count."""
+    if not (token.lower_.isdigit() and len(token.lower_) == 4 and 1900 < int(token.lower_) < 2100):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return before in MONTH_WORDS or after in MONTH_WORDS or (before.isdigit() and len(before) <= 2)
 
 
 def number(token: Any) -> int | None:
-    """The value of a number token ("12", "1,200", "twelve", "dozens")."""
-    word = token.lower_.replace(",", "")
-    if word.isdigit():
-        return int(word)
-    return WORDS.get(word) if word in WORDS and token.like_num else VAGUE.get(word)
+    """The value of a number token ("12", "1,200", "twelve", "Seventy-six", "dozens")."""
+    if _is_year(token):
+        return None
+    word = token.lower_
+    value = _word_value(word) if (token.like_num or "-" in word) else None
+    if value is None and word in VAGUE:  # "hundreds of thousands": a magnitude, multiplied
+        scale = [VAGUE[c.lower_] for c in token.children if c.lower_ in VAGUE]
+        return VAGUE[word] * (scale[0] if scale else 1)
+    if value is None:
+        return None
+    tens = [c for c in token.children if c.dep_ == "compound" and c.lower_ in TENS]
+    if tens and value < 10:  # "Seventy - six" parsed as a compound
+        value += TENS[tens[0].lower_]
+    return value
 
 
 def _count_of(noun: Any) -> int | None:
     """The count of a victims noun: its number modifier, or 1 for a named person."""
+    if noun.lemma_.lower() in VAGUE_NOUNS:
+        return None
+    if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
+        return number(noun)
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
             return 1  # "a commander was killed"
@@ -111,37 +102,63 @@ def _count_of(noun: Any) -> int | None:
     return None
 
 
+def _own_victims(word: Any) -> bool:
+    """A wound word with its own count: "... and 30 others were wounded", "injuring 50"."""
+    own = {"nsubj", "nsubjpass", "dobj", "npadvmod", "advmod", "nummod"}
+    return any(c.dep_ in own and (c.pos_ in {"NOUN", "NUM", "PRON"} or c.lower_ in {"more",
+               "others"}) for c in word.children)  # fmt: skip
+
+
+def _wounded_mixed_in(kill: Any) -> bool:
+    """The dead and the wounded in one count: "40 killed and wounded", "30 casualties"."""
+    victims = victims_of(kill)
+    if victims is not None and victims.lemma_.lower() in WOUND_WORDS:
+        return True
+    for word in [*kill.conjuncts, *(victims.conjuncts if victims is not None else ())]:
+        wound = word.lemma_.lower() in WOUND_WORDS or word.lower_ in WOUND_WORDS
+        if wound and not _own_victims(word):
+            return True
+    return False
+
+
 def _excluded(kill: Any) -> bool:
-    """Wounded mixed in, or a total over an operation / several days."""
+    """Wounded mixed in, or a total over an operation / several days / the war."""
     sentence = kill.sent
-    words = {t.lemma_.lower() for t in kill.subtree} | {t.lemma_.lower() for t in kill.children}
-    if words & WOUND_WORDS or any(
-        c.dep_ == "conj" and c.lemma_.lower() in WOUND_WORDS for c in kill.head.children
-    ):
+    if _wounded_mixed_in(kill):
         return True
     if any(t.lower_ in {"total", "overall", "cumulative", "altogether"} for t in sentence):
         return True
     frames = [
         t
         for t in sentence
-        if t.lower_ in {"during", "since", "throughout", "over", "in"}
-        and (t.head == kill or t.head.head == kill)
+        if t.lower_ in {"during", "since", "throughout", "over", "in"} and (t.head == kill or t.head.head == kill)
     ]
+    if any(f.lower_ == "since" and not _same_day(f) for f in frames):
+        return True
     return any(
-        c.lemma_.lower() in AGGREGATE_WORDS or c.like_num
+        c.lemma_.lower() in AGGREGATE_WORDS or (c.like_num and not _is_day_number(c))
         for f in frames
         for c in f.children
         if c.dep_ == "pobj"
     )
 
 
+def _same_day(since: Any) -> bool:
+    return any(t.lower_ in SAME_DAY for t in since.subtree)
+
+
+def _is_day_number(token: Any) -> bool:
+    """ "killed in 2013" is a year's total, but "in 24 hours" is no date at all."""
+    return not (token.lower_.isdigit() and len(token.lower_) == 4)
+
+
 def victims_of(kill: Any) -> Any:
     """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
     "12 died", "29 rebels dead", "22 killed in ...")."""
     for dep in ("nsubjpass", "dobj"):
-        for child in kill.children:
-            if child.dep_ == dep:
-                return child
+        found = [c for c in kill.children if c.dep_ == dep]
+        if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
+            return next((c for c in found if _count_of(c) is not None), found[0])
     lemma = kill.lemma_.lower()
     if lemma in {"die", "perish", "dead"}:
         for child in kill.children:
@@ -149,11 +166,11 @@ def victims_of(kill: Any) -> Any:
                 return child
     if lemma == "dead" and kill.dep_ == "amod":
         return kill.head
+    if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and kill.head.pos_ in {"NOUN", "NUM"}:
+        return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
     if lemma == "dead" and kill.dep_ == "acomp":
         return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
-    return next(
-        (c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None
-    )
+    return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
 
 
 def _total(victims: Any) -> int | None:
@@ -172,9 +189,13 @@ def fatalities_of(kill: Any) -> int | None:
         if kill.lemma_.lower() in {"dead", "toll", "death"}:
             nums = [number(c) for c in kill.subtree if c.like_num or c.lower_ in VAGUE]
             nums = [n for n in nums if n is not None]
-            return min(nums) if nums else None
+            return _plausible(min(nums)) if nums else None
         return None
-    return _total(victims)
+    return _plausible(_total(victims))
+
+
+def _plausible(count: int | None) -> int | None:
+    return count if count is None or count <= MAX_EVENT_TOLL else None
 
 
 def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
@@ -191,6 +212,17 @@ def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
     return best
 
 
+SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "claim"})
+
+
 def _related(a: Any, b: Any) -> bool:
-    """Two words of one sentence in one clause family (one is an ancestor of the other)."""
-    return a in b.subtree or b in a.subtree or a.head == b.head
+    """Two words of one sentence in one clause family: one is an ancestor of the other, or
+    both hang close under one word that is not a verb of saying ("two medics were among 31
+    people killed ... in shelling")."""
+    if a in b.subtree or b in a.subtree or a.head == b.head:
+        return True
+    near_b = [b, *list(b.ancestors)[:2]]
+    for node in list(a.ancestors)[:3]:
+        if node in near_b:
+            return node.lemma_.lower() not in SPEECH_LEMMAS
+    return False
