@@ -32,6 +32,7 @@ from ..records import (
 from ..registry import extractors
 from ..resolve.actors import ActorDictionary, load_actors
 from . import roles
+from .actorscope import between, in_scope, incidental
 from .context import DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities
 from .lexicon import Lexicon, load_lexicon
@@ -147,13 +148,20 @@ class ClaimExtractor:
         else:
             a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
+        if a1 is not None and incidental(a1):  # "the Syrian Observatory", "MOSCOW (Sputnik)"
+            a1 = None
+        if a1 is None and rule.pos == "noun":  # "clashes between X and Y"
+            b1, b2 = between(token, is_actor)
+            a1, a2 = (b1, a2 or b2) if b1 is not None else (a1, a2)
         victims = [t for t in sentence if roles.is_victim(t) and is_actor(t)]
         if a1 is not None and roles.is_victim(a1):  # victims are never the attacker
             a1, a2 = None, a2 or a1
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
             skip = {t.i for t in [a2, *victims] if t is not None}
-            a1 = roles.linear_actor(doc, sentence, token, spans, skip)
+            a1 = roles.linear_actor(
+                doc, sentence, token, spans, skip, lambda t: in_scope(t, token)
+            )
         if a1 is None and victims:  # "29 rebels were killed in clashes with regime troops"
             with_ = [t for p in token.children if p.lower_ == "with" for t in p.children]
             a1 = next((t for t in with_ if t.dep_ == "pobj" and is_actor(t)), None)

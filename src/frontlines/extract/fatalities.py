@@ -91,7 +91,10 @@ def _count_of(noun: Any) -> int | None:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
             return 1  # "a commander was killed"
-        if child.dep_ in {"nummod", "quantmod", "amod"} and number(child) is not None:
+        counted = child.dep_ in {"nummod", "quantmod", "amod"} or (
+            child.dep_ == "compound" and child.pos_ == "NUM"  # "Thirteen civilians"
+        )
+        if counted and number(child) is not None:
             return number(child)
         if child.dep_ == "prep" and child.lower_ == "of" and number(noun) is not None:
             return number(noun)

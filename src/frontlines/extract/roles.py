@@ -166,6 +166,10 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     if actor1 is None:  # "a massacre carried out by Russian warplanes"
         by = [t for a in _children(trigger, "acl") for t in _pobj(a, "by") if is_actor(t)]
         actor1 = by[0] if by else None
+    if actor1 is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+        # "killed in air strikes by X": the agent hangs on the passive kill verb
+        by = [t for t in _pobj(trigger.head.head, "by") if is_actor(t)]
+        actor1 = by[0] if by else None
     if actor1 is None:
         verb = clause_verb(trigger)
         actor1 = subject(verb) if verb is not None else None
@@ -217,10 +221,12 @@ def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:
 
 
 def linear_actor(
-    doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int]
-) -> Any:
+    doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int],
+    accept: Any = None,
+) -> Any:  # fmt: skip
     """Fallback when the parse gives no agent: the nearest actor words before the trigger
-    (after "by" for a passive).  *spans* are actor spans in sentence-relative characters."""
+    (after "by" for a passive).  *spans* are actor spans in sentence-relative characters;
+    *accept* (token → bool) rules candidates out."""
     passive = is_passive(trigger)
     best = None
     for start, end in spans:
@@ -231,6 +237,8 @@ def linear_actor(
             continue
         root = span.root
         if root.i in skip or (root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS):
+            continue
+        if accept is not None and not accept(root):
             continue
         before = root.i < trigger.i
         by = root.dep_ == "pobj" and root.head.lower_ == "by"
