@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..records import Candidate, Place
+from ..records import Candidate, Mention, Place
 from .gaz_admin import km
 from .gazetteer import prominence
 from .normalize import name_key
@@ -147,8 +147,10 @@ def _by_cue(cands: list[Candidate], hints: Hints, wanted: frozenset[str]) -> lis
     if hints.city is not None and not any(  # a town or governorate of that name is no part of a town
             c.place.feature in ("city", "country", "admin1") or prominence(c.place) >= 0.7 for c in cands):
         city = hints.city
-        cands = [c for c in cands if c.place.admin1 == city.admin1 and (c.place.feature in AREAS or km(
-            c.place.latitude, c.place.longitude, city.latitude, city.longitude) <= PART_KM)]
+        # a suburb may lie across the city's governorate line (Damascus / Rif Dimashq)
+        cands = [c for c in cands if (c.place.feature in AREAS and c.place.admin1 == city.admin1) or (
+            c.place.feature not in AREAS and km(c.place.latitude, c.place.longitude,
+                                                city.latitude, city.longitude) <= PART_KM)]
     return cands
 
 
@@ -277,3 +279,14 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
     if how == "fuzzy":
         return supported
     return supported or has_place_cue(text, start)
+
+
+def part_of_city(base: Mention, known: bool, hints: Hints) -> Mention:
+    """A neighbourhood or city district the gazetteer lacks (``known``: it has the name, but no
+    candidate fits): the city's point, precision 2; kept unresolved when no city is stated."""
+    city = hints.city
+    if city is None:
+        why = "no candidate fits the context" if known else "not in the gazetteer"
+        return replace(base, reason=why + "; kept unresolved")
+    return replace(base, place=city, score=0.5, geo_precision=2,
+                   reason=f"part of {city.name} not in the gazetteer; the city's point")

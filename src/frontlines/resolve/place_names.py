@@ -35,7 +35,9 @@ peter john david michael james robert mark paul stephen steven matthew thomas an
 william george charles joseph daniel christopher jonathan simon martin patrick kevin brian
 boris sergei sergey vladimir dmitry dmitri maria mikhail alexander alexei valery igor staffan
 antonio ban kofi federica jean francois emmanuel angela theresa donald barack hillary rex
-mike nikki samantha jim jeff
+mike nikki samantha jim jeff susan frank steffen tony hassan heiko jens ashton john-paul
+francois-xavier recep abdel-fattah nawaz benjamin avigdor ehud maher bibars nureddin
+nuraddin nour-eddin saif sayf tareq muhammed mohammed-ali hamad hammad ahmet
 """)
 
 COMMON_WORDS = words("""
@@ -58,6 +60,28 @@ contact search menu top latest world executive director manager head criminal su
 forces force council army armies navy command headquarters defence defense interior foreign
 affairs sino cookie cookies privacy policy shell terms copyright subscribe newsletter advertise
 sport sports business opinion analysis features editorial
+like follow click share subscribe login register email print reply hours minutes days weeks
+months years better best positions position sites site targets target hammer anvil
+ramadan eid muharram
+""")
+
+#: nationality adjectives and demonyms: "German counterpart", "speaking German" name no place
+DEMONYMS = words("""
+german germans french british english american russian chinese iranian iraqi turkish kurdish
+lebanese jordanian israeli saudi qatari emirati egyptian libyan tunisian algerian moroccan
+yemeni sudanese somali afghan pakistani indian chechen dagestani uzbek tajik kazakh uighur
+uyghur georgian armenian azerbaijani azeri greek italian spanish dutch belgian swiss austrian
+swedish norwegian danish finnish polish ukrainian canadian australian european asian african
+palestinian bahraini kuwaiti omani syrian arab arabic persian hebrew turkmen circassian
+""")
+
+#: religions, sects and ideologies or parties named after one ("Shiite Islam", "the Baath
+#: regime"): a place only after a place cue or before a place noun ("al-Baath city")
+BELIEFS = words("""
+islam islamism islamist islamists jihad jihadism jihadist jihadists salafi salafism salafist
+wahhabi wahhabism sufi sufism shiism sunnism christianity judaism zionism zionist baath
+sharia shariah baathism baathist baathists ba'ath ba'athist nasserism nasserist communism communist
+socialism socialist marxism marxist nationalism nationalist liberalism secularism
 """)
 
 _HEADS = (r"Jaish|Jaysh|Jeish|Liwa['’]?|Liwaa|Harakat|Harakah|Faylaq|Failaq|Filaq|Jabhat|Jabhet|"
@@ -65,7 +89,7 @@ _HEADS = (r"Jaish|Jaysh|Jeish|Liwa['’]?|Liwaa|Harakat|Harakah|Faylaq|Failaq|Fi
           r"Jund|Tajammu['’]?|Thuwar|Thuwwar|Suqour|Suqur|Usud|Asa['’]ib|Quwat|Qawat")
 _ART = r"(?i:al|el|ash|as|ad|ar|at|az|an|ul|wal|wa)[-‐ ]+"
 _CAP = r"[A-Z][\w'’]*(?:[-‐][\w'’]+)*"
-_TAIL = (r"Military[ \t]+Council|Brigades?|Front|Martyrs|Battalions?|Division|Legion|"
+_TAIL = (r"Military[ \t]+Council|(?i:brigades?)|Front|Martyrs|(?i:battalions?)|Division|Legion|"
          r"Operations[ \t]+Room|Party|Movement|Regiment|Gathering|Corps")
 HEAD_RE = re.compile(rf"\b(?:{_HEADS})(?:[ \t]*[-‐ ][ \t]*(?:{_ART})?{_CAP}){{1,4}}")  # Jaish al-Islam
 TAIL_RE = re.compile(rf"\b(?:(?:{_ART})?{_CAP}[ \t]+){{1,3}}(?:{_TAIL})\b")  # Manbij Military Council
@@ -74,7 +98,9 @@ MEDIA_RE = re.compile(
     r"\b(?:Al[- ]Monitor|Al[- ]Ikhbariya(?:h)?|Al[- ]Manar|Al[- ]Akhbar|Al[- ]Watan|"
     r"Asharq Al[- ]Awsat|Al[- ]Araby(?: Al[- ]Jadeed)?|Al[- ]Quds Al[- ]Arabi|Enab Baladi|Orient News|"
     r"Smart News|Step News|Syria Direct|Press TV|Al[- ]Alam|Anadolu(?: Agency)?|Hawar News|ANHA|"
-    r"Rudaw|Kurdistan 24|Qasioun(?: News)?)\b", re.IGNORECASE)
+    r"Rudaw|Kurdistan 24|Qasioun(?: News)?)\b|"
+    r"\b(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+(?:FM|TV|Radio|Television|Channel))\b",
+    re.IGNORECASE)  # the last line: a broadcaster ("Sham FM", "Orient TV")
 
 
 def group_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -106,11 +132,23 @@ def person_run(words: list[str]) -> bool:
         first in _KUNYA and second in PERSONAL_NAMES)
 
 
+_TITLED = re.compile(
+    r"\b(?i:adviser|advisor|ambassador|secretary|spokes(?:man|woman|person)|minister|envoy|president|"
+    r"chancellor|counterpart|leader|commander|general|colonel|activist|journalist|correspondent|"
+    r"reporter|analyst|official|director|chief|mr|mrs|ms|dr|senator|lawmaker|mp|mayor|governor)\.?"
+    r"[ \t]+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+((?:(?:al|el)-)?[A-Z][a-z]{2,})\b)")
+_GIVEN_FIRST = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)[ \t]+((?:(?:al|el)-)?[A-Z][a-z]{2,})\b)")
+
+
 def surnames(text: str) -> frozenset[str]:
-    """Capitalised words that follow a given name in ``text`` ("Taysir Hammoud" -> hammoud):
-    in this document they name a person even where they stand alone ("Hammoud said")."""
+    """Capitalised words that follow a given name ("Taysir Hammoud", "Mohammad al-Halabi") or a
+    title and a first name ("National Security Adviser Susan Rice") in ``text``: in this document
+    they name a person even where they stand alone ("Hammoud said", "Rice's deputy")."""
     out = set()
-    for m in re.finditer(r"\b([A-Z][a-z]+)[ \t]+([A-Z][a-z]{2,})\b", text):
-        if m.group(1).lower() in PERSONAL_NAMES and m.group(2).lower() not in PERSONAL_NAMES:
-            out.add(m.group(2).lower())
+    for rx, given in ((_GIVEN_FIRST, True), (_TITLED, False)):
+        for m in rx.finditer(text):
+            first, last = m.group(1), m.group(2)
+            bare = re.sub(r"^(?:al|el)-", "", last)
+            if (not given or first.lower() in PERSONAL_NAMES) and bare.lower() not in PERSONAL_NAMES:
+                out.update({last.lower(), bare.lower()})
     return frozenset(out)

@@ -146,7 +146,7 @@ _CUE = r"(neighbou?rhood|quarter|suburb|district|village|town|city)s?"
 _CUE_AFTER = re.compile(rf"[ \t]+{_CUE}\b", re.I)
 _CUE_BEFORE = re.compile(rf"\b{_CUE}\s+of\s+(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(
-    rf"(?:[ \t]+{_CUE})?[ \t]*,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:city[ \t]+of[ \t]+)?"
+    rf"(?:[ \t]+{_CUE})?[ \t]*,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:(?:city|capital)[ \t]+(?:of[ \t]+)?)?"
     r"(?:(?:central|old|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)[ \t]+)?"
     r"(?P<city>[A-Z][\w'’-]+)(?:['’]s)?\b(?![ \t]+(?:province|governorate|countryside|region|area|district))")
 

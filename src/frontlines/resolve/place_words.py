@@ -12,8 +12,9 @@ import re
 from ..records import Candidate
 from .gazetteer import prominence
 from .normalize import GENERIC_WORDS, name_key, words
-from .place_names import COMMON_WORDS, given_name
-from .place_patterns import has_strong_cue
+from .place_context import is_fuzzy
+from .place_names import BELIEFS, COMMON_WORDS, DEMONYMS, given_name
+from .place_patterns import has_place_cue, has_strong_cue
 from .place_text import CONNECTORS, STOP_WORDS, TITLES, Token
 
 #: words that never start a place name (function words, months, titles)
@@ -50,10 +51,22 @@ def after_title(text: str, tok: Token) -> bool:
     return bool(m and m.group(1).lower() in TITLES)
 
 
+_ARTICLE = re.compile(r"(?i)^(?:al|el|a[dnrstz]|ash)[-‐]")
+#: a place noun after a name: "al-Baath city", "Khan Arnabeh and al-Baath cities"
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:city|cities|town|towns|village|villages|district|"
+                               r"neighbou?rhoods?|suburbs?|area)\b", re.I)
+
+
 def not_alone(text: str, tok: Token) -> bool:
-    """A given name ("Ahmed") or a capitalised common word ("Court", "East") is not a place on
-    its own unless the words before say so ("the village of Ali")."""
-    return (given_name(tok.text) or tok.lower in COMMON_WORDS) and not has_strong_cue(text, tok.start)
+    """A word that is not a place on its own unless the words around it say so ("the village of
+    Ali", "al-Baath city"): a given name ("Ahmed") or a family name made of one ("al-Abdallah"),
+    a capitalised common word ("Court", "East"), a nationality ("German") or a belief or party
+    ("Islam", "Baath")."""
+    bare = _ARTICLE.sub("", tok.text)
+    if not (given_name(tok.text) or given_name(bare) or tok.lower in COMMON_WORDS
+            or bare.lower() in DEMONYMS | BELIEFS):
+        return False
+    return not (has_strong_cue(text, tok.start) or _PLACE_NOUN_AFTER.match(text, tok.end))
 
 
 SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|told|explained|pointed[ \t]+out|stressed|"
@@ -61,11 +74,22 @@ SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|told|explaine
 
 
 def common_word(text: str, tok: Token) -> bool:
-    """A capitalised word at a sentence start that the text also uses in lower case ("Over 450")."""
+    """A capitalised word that the text also uses in lower case ("Over 450" ... "over"), at a
+    sentence start or anywhere without a place cue before it ("the Regime's Hammer and ...")."""
+    if re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is None:
+        return False
     before = text[max(0, tok.start - 3):tok.start]
     initial = tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“])\s*$", before) is not None
-    return initial and re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is not None
+    return initial or not has_place_cue(text, tok.start)
 
 
 def prominent(cands: list[Candidate]) -> bool:
-    return any(prominence(c.place) >= 0.85 for c in cands)
+    """A big place among the candidates found by the name itself (not by a spelling variant)."""
+    return any(prominence(c.place) >= 0.85 for c in cands if not is_fuzzy(c))
+
+
+def own_name(surface: str, cands: tuple[Candidate, ...]) -> list[Candidate]:
+    """Candidates whose primary name is the surface ("Raqqa" for Ar Raqqah, not "Rice" for
+    its Kurdish alternate "Reqe"): a person's surname does not hide those."""
+    key = name_key(surface)
+    return [c for c in cands if name_key(c.place.name) == key]

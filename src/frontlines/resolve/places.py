@@ -26,9 +26,9 @@ from dataclasses import dataclass, replace
 from ..records import Candidate, Mention, Place
 from .actors import ActorDictionary, load_actors
 from .gaz_words import core_key, split_generic
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, prominence
 from .normalize import GENERIC_WORDS, key_words, name_key
-from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, plausible
+from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, part_of_city, plausible
 from .place_names import COMMON_WORDS, person_run, surnames
 from .place_patterns import (
     city_after,
@@ -65,6 +65,7 @@ from .place_words import (
     after_title,
     common_word,
     not_alone,
+    own_name,
     prominent,
     single_ok,
 )
@@ -164,21 +165,23 @@ class PlaceResolver:
                           and run[n].lower not in CONNECTORS)
                 how = "weak" if longer and not prominent(named) else "name"
                 return Found(run[0].start, last.end, phrase, cands, how)
-            if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands):
+            if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands) and not any(
+                    t.lower in STOP_WORDS for t in run):  # "Al Nusra" is the group, not An Nasirah
                 return Found(run[0].start, last.end, phrase, cands, "variant")
         return None
 
     def _possessive(self, text: str, tok: Token) -> Found | None:
         """"Raqas" where the apostrophe was lost ("Raqa's"): the stem, when it names a prominent
-        place that the document also names on its own."""
+        place that the document also names on its own (or a country, governorate or big city)."""
         word = tok.text
         if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
-            return None
-        if not re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", text):
             return None
         stem = [c for c in self._lookup(word[:-1]) if c.reason.startswith("key")]
         own = [c for c in self._lookup(word) if c.reason.startswith("key")]
         if not prominent(stem) or prominent(own):
+            return None
+        if max(prominence(c.place) for c in stem) < 0.9 and not re.search(  # a country, governorate or city
+                rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", text):
             return None
         return Found(tok.start, tok.end - 1, word[:-1], tuple(stem), "name")
 
@@ -216,8 +219,9 @@ class PlaceResolver:
             return None
         if len(caps) == 1 and caps[0].text.isupper() and len(caps[0].text) <= 4:
             return None  # an acronym (US, UN, SAA), not a place
-        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS or caps[0].lower in TITLES):
-            return None  # "in Clashes with", "Imam": a common word or a title, not an unknown place
+        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS | TITLES | TRAILING_GENERIC | MORE_GENERIC
+                               or not_alone(text, caps[0])):
+            return None  # "in Clashes with", "Imam", "the District of": not an unknown place alone
         has_generic = any(t.lower in TRAILING_GENERIC | MORE_GENERIC for t in run[1:])
         if not (has_place_cue(text, run[0].start) or has_generic):
             return None
@@ -269,10 +273,13 @@ class PlaceResolver:
         _, wanted = split_generic(f.text)
         best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)), hints)
         if best is None:
-            return self._part_of_city(base, f, hints)
+            return part_of_city(base, bool(f.candidates), hints)
         place, reason = best.place, best.reason
-        if f.how in ("weak", "fuzzy", "name", "variant") and not plausible(text, f.how, f.text, f.start, best, focus):
-            if f.how == "fuzzy" or (f.how == "variant" and has_place_cue(text, f.start)):
+        stated = container is not None or bool(refs.get(name_key(f.text)))
+        # a variant chosen only because the exact name lies abroad ("Islam", Turkey) is weak evidence
+        how = "variant" if f.how in ("name", "weak") and is_fuzzy(best) and not stated else f.how
+        if how in ("weak", "fuzzy", "name", "variant") and not plausible(text, how, f.text, f.start, best, focus):
+            if how == "fuzzy" or (how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
         if (not is_locative(text, f.start) or patron_before(text, f.start)) and is_metonym(
@@ -297,19 +304,9 @@ class PlaceResolver:
         elif is_near(text, f.start, f.end) and precision < 2:
             precision = 2
             reason += "; near the place"
-        if f.how in ("fuzzy", "variant"):
+        if how in ("fuzzy", "variant"):
             reason = "fuzzy: " + reason
         return replace(base, place=place, score=best.score, reason=reason, geo_precision=precision)
-
-    @staticmethod
-    def _part_of_city(base: Mention, f: Found, hints: Hints) -> Mention:
-        """A neighbourhood or city district the gazetteer lacks: the city's point, precision 2."""
-        city = hints.city
-        if city is None:
-            why = "not in the gazetteer" if not f.candidates else "no candidate fits the context"
-            return replace(base, reason=why + "; kept unresolved")
-        return replace(base, place=city, score=0.5, geo_precision=2,
-                       reason=f"part of {city.name} not in the gazetteer; the city's point")
 
     @staticmethod
     def _references(text: str, found: list[Found], focus: Focus) -> dict[str, list[Place]]:
@@ -341,7 +338,7 @@ class PlaceResolver:
         for f in found:
             if any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in masks):
                 continue
-            if (f.text.lower() in people and not prominent(list(f.candidates))
+            if (f.text.lower() in people and not prominent(own_name(f.text, f.candidates))
                     and not has_strong_cue(text, f.start)):
                 continue
             out.append(f)
