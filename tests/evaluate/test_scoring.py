@@ -75,3 +75,14 @@ def test_governorate_spellings_agree() -> None:
     assert governorate_key("Al-Hasakah") == governorate_key("hasakeh")
     assert governorate_key("Latakia") == governorate_key("lattakia")
     assert governorate_key("Aleppo") != governorate_key("Idlib")
+
+
+def test_actor_classes_are_not_fooled_by_a_country_in_brackets() -> None:
+    from frontlines.evaluate.fakes import actor_class
+
+    assert actor_class("Islamic State (Syria)").endswith("isis")
+    assert actor_class("Opposition Rebels (Syria)") == "armed opposition groups"
+    assert actor_class("QSD: Syrian Democratic Forces") == "self administration forces"
+    assert actor_class("Military Forces of Syria (2000-2024)") == "syrian government or russian troops"
+    assert actor_class("Military Forces of Russia (2000-)") == "syrian government or russian troops"
+    assert actor_class(None) == "unknown"

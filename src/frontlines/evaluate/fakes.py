@@ -23,13 +23,13 @@ CAUSE_OF = {
 EXECUTION_WORDS = re.compile(r"\b(execut\w*|behead\w*)\b", re.I)
 
 #: actor side (from the actor dictionary) → FA-KES actor class
-ACTOR_CLASS = [
-    (re.compile(r"Syria|Russia", re.I), "syrian government or russian troops"),
+ACTOR_CLASS = [  # most specific first: "Islamic State (Syria)" is not the Syrian state
     (re.compile(r"Islamic State", re.I), "the organization of the islamic state in iraq and the levant - isis"),
-    (re.compile(r"United States|Coalition|France|United Kingdom", re.I), "international coalition forces"),
-    (re.compile(r"Syrian Democratic|YPG|Self", re.I), "self administration forces"),
     (re.compile(r"Nusra|Hayat Tahrir|Fateh al Sham", re.I), "al-nusra front"),
+    (re.compile(r"Syrian Democratic|YPG|Self", re.I), "self administration forces"),
     (re.compile(r"Rebel|Opposition|Free Syrian|Jaish|Ahrar|Faylaq|Nour", re.I), "armed opposition groups"),
+    (re.compile(r"United States|Coalition|France|United Kingdom", re.I), "international coalition forces"),
+    (re.compile(r"\bof (Syria|Russia)\b|Russia", re.I), "syrian government or russian troops"),
 ]
 
 
