@@ -11,20 +11,20 @@ TEXT = "ISIS fighters held the town. The army captured the town of Maskanah last
 
 
 def _claim(**kw) -> Claim:
-    base = dict(
-        id="d:1-2",
-        doc_id="d",
-        segment_role=Role.BODY,
-        start=29,
-        end=len(TEXT),
-        sentence=TEXT[29:],
-        trigger="captured",
-        trigger_start=38,
-        trigger_end=46,
-        event_type="Battles",
-        sub_event_type="Government regains territory",
-        status=Status.ASSERTED,
-    )
+    base = {
+        "id": "d:1-2",
+        "doc_id": "d",
+        "segment_role": Role.BODY,
+        "start": 29,
+        "end": len(TEXT),
+        "sentence": TEXT[29:],
+        "trigger": "captured",
+        "trigger_start": 38,
+        "trigger_end": 46,
+        "event_type": "Battles",
+        "sub_event_type": "Government regains territory",
+        "status": Status.ASSERTED,
+    }
     base.update(kw)
     return Claim(**base)
 

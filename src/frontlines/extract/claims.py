@@ -219,7 +219,7 @@ class ClaimExtractor:
         return sentence_fatalities(sentence, match.token)
 
 
-_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u200a\u202f\u3000\t"})
+_ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "))
 
 
 def _spaces(text: str) -> str:

@@ -242,7 +242,8 @@ def linear_actor(
             continue
         before = root.i < trigger.i
         by = root.dep_ == "pobj" and root.head.lower_ == "by"
-        if (passive and by and not before) or (not passive and before):
-            if best is None or (before and root.i > best.i) or (not before and root.i < best.i):
-                best = root
+        placed = (passive and by and not before) or (not passive and before)
+        nearer = best is None or (before and root.i > best.i) or (not before and root.i < best.i)
+        if placed and nearer:
+            best = root
     return best

@@ -320,9 +320,10 @@ def _whole_war(trigger: Any) -> bool:
     for prep in trigger.children:
         if prep.dep_ == "nsubj" and prep.lemma_.lower() in WAR_WORDS:
             return True  # "the war has killed hundreds of thousands"
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "during", "throughout", "since"}:
-            if any(p.lemma_.lower() in WAR_WORDS for p in prep.children if p.dep_ == "pobj"):
-                return True
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during", "throughout", "since"} and any(
+            p.lemma_.lower() in WAR_WORDS for p in prep.children if p.dep_ == "pobj"
+        ):
+            return True
     return False
 
 
