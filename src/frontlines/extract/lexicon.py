@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import ResourceError
+from ..resources import read_yaml
 
 #: the ACLED event types and their sub-event types
 ACLED_TYPES: dict[str, frozenset[str]] = {
@@ -232,16 +230,7 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
 
 
 def _read(path: Path | None) -> Any:
-    try:
-        if path is None:
-            text = resources.files("frontlines").joinpath("data/triggers.yaml").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        return yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(
-            f"cannot read the trigger lexicon: {exc}", source=str(path or "triggers.yaml")
-        ) from exc
+    return read_yaml(Path(path) if path is not None else None, "triggers.yaml", "trigger lexicon")
 
 
 def validate_lexicon(path: str | Path) -> list[str]:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from ..errors import ResourceError
 from ..records import Status
+from ..resources import read_yaml
 
 # governors of "to V" that report an outcome, not an aim ("managed to", "caused X to explode")
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
@@ -61,13 +58,7 @@ class Cues:
 
 @functools.cache
 def load_cues() -> Cues:
-    try:
-        text = resources.files("frontlines").joinpath("data/hedges.yaml").read_text("utf-8")
-        data: dict[str, Any] = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(
-            f"cannot read the status cue lexicon: {exc}", source="hedges.yaml"
-        ) from exc
+    data: dict[str, Any] = read_yaml(None, "hedges.yaml", "status cue lexicon")
     return Cues(
         {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     )

@@ -11,14 +11,12 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import ResourceError
 from ..records import ActorRef
+from ..resources import read_yaml
 
 _APOSTROPHES = "'’‘`ʼʻ\"“”"
 
@@ -189,16 +187,7 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 
 def _read(path: Path | None) -> dict[str, Any]:
-    try:
-        if path is None:
-            text = resources.files("frontlines").joinpath("data/actors.yaml").read_text("utf-8")
-        else:
-            text = Path(path).read_text("utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ResourceError(
-            f"cannot read the actor dictionary: {exc}", source=str(path or "actors.yaml")
-        ) from exc
+    data = read_yaml(Path(path) if path is not None else None, "actors.yaml", "actor dictionary")
     if not isinstance(data, dict):
         raise ResourceError(
             "the actor dictionary must be a mapping", source=str(path or "actors.yaml")
