@@ -7,7 +7,7 @@ validated on load and :func:`validate_lexicon` reports every problem at once.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -135,11 +135,21 @@ class Lexicon:
 
     rules: tuple[TriggerRule, ...]
     sets: dict[str, frozenset[str]]
+    _by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for word in {*rule.forms, rule.head}:
+                index.setdefault(word, []).append(i)
+        object.__setattr__(self, "_by_word", {w: tuple(ids) for w, ids in index.items()})
 
     def candidates(self, form: str, lemma: str) -> list[TriggerRule]:
         """Rules whose trigger word is *form* (or *lemma*), in priority order."""
         lower, lem = form.lower(), lemma.lower()
-        return [r for r in self.rules if lower in r.forms or lem == r.head]
+        ids = {i for i in self._by_word.get(lower, ()) if lower in self.rules[i].forms}
+        ids |= {i for i in self._by_word.get(lem, ()) if self.rules[i].head == lem}
+        return [self.rules[i] for i in sorted(ids)]
 
 
 def _expand(
