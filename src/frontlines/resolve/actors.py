@@ -60,6 +60,9 @@ class ActorDictionary:
         self._load(data)
         self._pattern = self._compile(self._aliases)
         self._generic_pattern = self._compile(self.generics)
+        # the same alternations, compiled once for case-insensitive scanning
+        self._pattern_i = re.compile(self._pattern.pattern, re.IGNORECASE)
+        self._generic_pattern_i = re.compile(self._generic_pattern.pattern, re.IGNORECASE)
 
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
@@ -110,7 +113,7 @@ class ActorDictionary:
         """Every named actor in *text*, longest alias first at each position."""
         folded, offsets = _fold_with_offsets(text)
         hits: list[ActorHit] = []
-        for match in re.finditer(self._pattern.pattern, folded, flags=re.IGNORECASE):
+        for match in self._pattern_i.finditer(folded):
             actor = self._lookup(match.group(0))
             if actor is not None and not _patron(folded, match.start(), match.end()):
                 start, end = offsets[match.start()], offsets[match.end() - 1] + 1
@@ -131,7 +134,7 @@ class ActorDictionary:
         spans = [(h.start, h.end) for h in self.find_all(text)]
         spans += [
             (m.start(), m.end())
-            for m in re.finditer(self._generic_pattern.pattern, text, flags=re.IGNORECASE)
+            for m in self._generic_pattern_i.finditer(text)
         ]
         return sorted(spans)
 
