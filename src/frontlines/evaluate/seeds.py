@@ -70,6 +70,18 @@ def _anchor(s: SystemEvent, g: GoldEvent) -> Claim | None:
     return inside[0] if inside else None
 
 
+def _gold_partners(system: list[SystemEvent], gold: list[GoldEvent]) -> list[tuple[SystemEvent, GoldEvent]]:
+    """Each gold event once, with the system event that matches it best among those holding
+    its own claim (a trigger in the gold quote); gold events the system did not anchor are left out."""
+    pairs = []
+    for g in gold:
+        scored = [(match_score(s, g), -i, s) for i, s in enumerate(system) if _anchor(s, g) is not None]
+        scored = [x for x in scored if x[0] > 0]
+        if scored:
+            pairs.append((max(scored, key=lambda x: (x[0], x[1]))[2], g))
+    return pairs
+
+
 def _best_matches(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[int, GoldEvent]:
     """For each system event (by index), its best gold event."""
     matches = {}
@@ -122,7 +134,7 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
     # attributes are scored where the system's claim is the gold's own: its trigger lies in the
     # gold quote (a claim that only shares the sentence is another claim, with its own standing)
     loose = [(system[i], g) for i, g in matches.items()]
-    pairs = [(s, g) for s, g in loose if _anchor(s, g) is not None]
+    pairs = _gold_partners(system, gold)
     status_ok = [_anchor(s, g).status.value == g.row["status"] for s, g in pairs]  # type: ignore[union-attr]
     place = [haversine_km(s.event.latitude, s.event.longitude, g.row["lat"], g.row["lon"]) <= 10
              for s, g in pairs if s.event.latitude is not None and g.row.get("lat") is not None]
