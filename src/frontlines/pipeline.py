@@ -31,6 +31,8 @@ class DocResult:
 
 @dataclass(slots=True)
 class RunSummary:
+    """What a run did: counts of documents, claims, events and failures (with their messages)."""
+
     documents: int = 0
     processed: int = 0
     unchanged: int = 0
@@ -40,9 +42,6 @@ class RunSummary:
     happened: int = 0
     failures: int = 0
     failure_messages: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__ if k != "failure_messages"}  # type: ignore[attr-defined]
 
 
 class Resources:
