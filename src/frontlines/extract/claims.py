@@ -39,6 +39,7 @@ from .lexicon import Lexicon, load_lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
 from .status import Cues, Standing, comment_clause, load_cues, phrase_bounds, standing
+from .subtype import TypeMemory, typed
 from .triggers import Match, find_triggers
 
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -92,13 +93,14 @@ class ClaimExtractor:
         text = cleaned.article.text
         docs = list(self.nlp.pipe([_spaces(text[p.start : p.end]) for p in paras]))
         state = DocState(cleaned, [m for m in places if m.kind == "place"])
+        memory = TypeMemory()
         claims: list[Claim] = []
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
             state.begin_paragraph(
                 para, doc, docs[index + 1] if index + 1 < len(docs) else None, self.cues
             )
             for sentence in doc.sents:
-                new = list(self._sentence_claims(para, doc, sentence, state))
+                new = list(self._sentence_claims(para, doc, sentence, state, memory))
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
@@ -106,14 +108,22 @@ class ClaimExtractor:
 
     # --- one sentence --------------------------------------------------------------------
     def _sentence_claims(
-        self, para: Paragraph, doc: Any, sentence: Any, state: DocState
+        self, para: Paragraph, doc: Any, sentence: Any, state: DocState, memory: TypeMemory
     ) -> Iterator[Claim]:
         is_place = state.place_test(doc, para.start)
         for match in find_triggers(sentence, self.lexicon, is_place):
             found = self._standing(match)
             if found.status is None:
                 continue
-            yield self._claim(match, found, para, doc, sentence, state)
+            claim = self._claim(match, found, para, doc, sentence, state)
+            kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
+            if kind.reason is not None:
+                claim = dataclasses.replace(
+                    claim, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
+                    notes=f"{claim.notes}; {kind.reason}",
+                )  # fmt: skip
+            memory.note(claim)
+            yield claim
 
     def _standing(self, match: Match) -> Standing:
         token = match.token

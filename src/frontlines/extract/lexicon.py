@@ -54,8 +54,9 @@ ROLE_MODES = frozenset({"default", "repel", "fall"})
 POS_KINDS = frozenset({"verb", "noun"})
 _KNOWN_KEYS = frozenset(
     {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",
-     "roles", "fatalities", "weak", "intransitive"}
+     "roles", "fatalities", "weak", "intransitive", "generic"}
 )  # fmt: skip
+_INSTRUMENT_KEYS = frozenset({"words", "with", "not_with", "type"})
 PLACE_MARK = "$place"
 
 _IRREGULAR = {
@@ -127,6 +128,19 @@ class TriggerRule:
     fatalities: bool = False
     weak: bool = False
     intransitive: bool = False  # the verb must have no direct object ("protested", not "rallied X")
+    generic: bool = False  # the instrument or agent decides the sub-type (see extract/subtype.py)
+
+
+@dataclass(frozen=True, slots=True)
+class Instrument:
+    """A row of the lexicon's ``instruments`` table: words naming a weapon or an attacker
+    that decide the sub-type of a generic trigger ("killed by *warplanes*")."""
+
+    words: frozenset[str]
+    event_type: str
+    sub_event_type: str
+    not_with: frozenset[str] = frozenset()  # neighbours that void the word ("gas field")
+    with_: frozenset[str] = frozenset()  # when given, the word counts only next to one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +149,7 @@ class Lexicon:
 
     rules: tuple[TriggerRule, ...]
     sets: dict[str, frozenset[str]]
+    instruments: tuple[Instrument, ...] = ()
     _by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -206,7 +221,7 @@ def _rules_of(
         "not_context": _expand(entry.get("not_context"), sets, errors, where),
         "roles": str(entry.get("roles", "default")), "fatalities": bool(entry.get("fatalities")),
         "weak": bool(entry.get("weak")),
-        "intransitive": bool(entry.get("intransitive")),
+        "intransitive": bool(entry.get("intransitive")), "generic": bool(entry.get("generic")),
     }  # fmt: skip
     rules = []
     for lemma in entry.get("lemmas") or ():
@@ -236,7 +251,26 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
             errors.append(f"trigger {entry.get('id')!r}: duplicate id")
         seen.add(entry.get("id"))
         rules.extend(_rules_of(entry, sets, errors))
-    return Lexicon(tuple(rules), sets), errors
+    instruments = [_instrument(row, sets, errors) for row in data.get("instruments") or ()]
+    return Lexicon(tuple(rules), sets, tuple(i for i in instruments if i)), errors
+
+
+def _instrument(
+    row: Any, sets: dict[str, frozenset[str]], errors: list[str]
+) -> Instrument | None:
+    where = f"instrument {row!r}"[:80]
+    if not isinstance(row, dict):
+        errors.append(f"{where}: not a mapping")
+        return None
+    for key in set(row) - _INSTRUMENT_KEYS:
+        errors.append(f"{where}: unknown field {key!r}")
+    words = _expand(row.get("words"), sets, errors, where)
+    if not words:
+        errors.append(f"{where}: no words")
+    event_type, sub_type = _split_type(row.get("type", ""), where, errors)
+    not_with = _expand(row.get("not_with"), sets, errors, where)
+    with_ = _expand(row.get("with"), sets, errors, where)
+    return Instrument(words, event_type, sub_type, not_with, with_)
 
 
 def _read(path: Path | None) -> Any:

@@ -186,6 +186,8 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
             scan.flag("conditional-main", child.text)
         elif dep == "nsubj" and cues.has("expectation_words", child.lemma_):
             scan.flag("expected", child.lower_)
+        elif is_trigger and dep == "amod" and _prenominal_expectation(child, cues):
+            scan.flag("expected", child.lower_)  # "possible strikes", "a potential offensive"
         elif token.lemma_ == "be" and _prospect(child, cues):
             scan.flag("expected", child.lower_)  # "X's liberation is within sight / imminent"
     if _inverted_should(token):
@@ -193,6 +195,13 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
     scan.attribute(_according(token))
     if _according(token) is not None:
         scan.flag("reported", "according to")
+
+
+def _prenominal_expectation(adjective: Any, cues: Cues) -> bool:
+    """An expectation adjective before the trigger noun, not negated ("not imminent" is a
+    predicate the parser attached to the next noun)."""
+    before = adjective.doc[adjective.i - 1].lower_ if adjective.i > 0 else ""
+    return cues.has("expectation_words", adjective.lemma_) and before not in {"not", "n't", "no"}
 
 
 def _prospect(child: Any, cues: Cues) -> bool:
