@@ -35,6 +35,7 @@ from . import roles
 from .actorscope import between, in_scope, incidental
 from .context import DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities
+from .headline import truecase
 from .lexicon import Lexicon, load_lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
@@ -91,7 +92,7 @@ class ClaimExtractor:
         """Claims of the body and quote blocks; *places* are the article's place mentions."""
         paras = paragraphs(cleaned)
         text = cleaned.article.text
-        docs = list(self.nlp.pipe([_spaces(text[p.start : p.end]) for p in paras]))
+        docs = list(self.nlp.pipe([truecase(_spaces(text[p.start : p.end])) for p in paras]))
         state = DocState(cleaned, [m for m in places if m.kind == "place"])
         memory = TypeMemory()
         claims: list[Claim] = []
@@ -158,8 +159,8 @@ class ClaimExtractor:
         else:
             a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
-        if a1 is not None and incidental(a1):  # "the Syrian Observatory", "MOSCOW (Sputnik)"
-            a1 = None
+        if a1 is not None and incidental(a1) and not _gerund_noun(token):
+            a1 = None  # "the Syrian Observatory", "MOSCOW (Sputnik)"; not "in regime shelling"
         if a1 is None and rule.pos == "noun":  # "clashes between X and Y"
             b1, b2 = between(token, is_actor)
             a1, a2 = (b1, a2 or b2) if b1 is not None else (a1, a2)
@@ -252,7 +253,11 @@ def _country(mention: Mention) -> bool:
 def _relative_clause(token: Any) -> Any:
     """The relative/participial clause (relcl, acl) the trigger belongs to, if any."""
     node = token
+    if _gerund_noun(token):  # "killed in regime shelling": a noun misread as a clause
+        node = token.head
     while node.head != node:
+        if node != token and node.dep_ == "acl" and node.lemma_.lower() in roles.VICTIM_VERBS:
+            return None  # "31 people killed in shelling": the cause of a reported toll
         if node.dep_ in {"relcl", "acl"}:
             # "reports that X was killed": a complement clause (with "that"), not a relative one
             return None if any(c.dep_ == "mark" for c in node.children) else node
@@ -260,6 +265,14 @@ def _relative_clause(token: Any) -> Any:
             return None
         node = node.head
     return None
+
+
+def _gerund_noun(token: Any) -> bool:
+    """A bare -ing word right after its noun head ("regime shelling", "government bombing"):
+    the tagger's clause reading of a compound noun."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.i != token.i - 1:
+        return False
+    return not any(c.dep_ in {"dobj", "nsubj", "advmod", "aux"} for c in token.children)
 
 
 def _dated_subtree(token: Any) -> bool:

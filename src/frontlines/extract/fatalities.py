@@ -94,7 +94,7 @@ def _count_of(noun: Any) -> int | None:
         counted = child.dep_ in {"nummod", "quantmod", "amod"} or (
             child.dep_ == "compound" and child.pos_ == "NUM"  # "Thirteen civilians"
         )
-        if counted and number(child) is not None:
+        if counted and number(child) is not None and not _day_of_month(child):
             return number(child)
         if child.dep_ == "prep" and child.lower_ == "of" and number(noun) is not None:
             return number(noun)
@@ -103,6 +103,13 @@ def _count_of(noun: Any) -> int | None:
     if noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN":
         return 1
     return None
+
+
+def _day_of_month(token: Any) -> bool:
+    """ "12 May 2016 Eight civilians ...": a dateline's day read as a count."""
+    doc = token.doc
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return token.lower_.isdigit() and int(token.lower_) <= 31 and after in MONTH_WORDS
 
 
 def _own_victims(word: Any) -> bool:
@@ -159,7 +166,7 @@ def victims_of(kill: Any) -> Any:
     """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
     "12 died", "29 rebels dead", "22 killed in ...")."""
     for dep in ("nsubjpass", "dobj"):
-        found = [c for c in kill.children if c.dep_ == dep]
+        found = [c for c in kill.children if c.dep_ == dep and not _wounded_count(c)]
         if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
             return next((c for c in found if _count_of(c) is not None), found[0])
     lemma = kill.lemma_.lower()
@@ -173,7 +180,18 @@ def victims_of(kill: Any) -> Any:
         return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
     if lemma == "dead" and kill.dep_ == "acomp":
         return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in kill.children if c.dep_ == "nsubj"]
+    if any(_wounded_count(c) for c in kill.children) and subjects:
+        return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
     return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
+
+
+def _wounded_count(noun: Any) -> bool:
+    """ "14 injured": a count of the wounded misread as the kill verb's object."""
+    return noun.dep_ == "dobj" and noun.like_num and any(
+        c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in WOUND_WORDS or c.lower_ in WOUND_WORDS)
+        for c in noun.children
+    )
 
 
 def _total(victims: Any) -> int | None:

@@ -40,7 +40,17 @@ class Match:
     rule: TriggerRule
 
 
+#: argument slots: a word tagged as a verb there is a noun ("airstrikes kill 12")
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _misread_noun(token: Any) -> bool:
+    return token.tag_ in {"VBZ", "VBP"} and token.dep_ in ARGUMENT_DEPS
+
+
 def _is_verb(token: Any) -> bool:
+    if _misread_noun(token):
+        return False
     if token.tag_.startswith(VERB_TAGS) or token.pos_ == "VERB":
         return True
     # "they are totally encircled by the army": a participle tagged as an adjective
@@ -53,6 +63,7 @@ def _is_noun(token: Any) -> bool:
     return (
         token.pos_ in NOUN_POS
         or token.tag_.startswith("NN")
+        or _misread_noun(token)
         or (
             token.pos_ == "ADJ"
             and (
