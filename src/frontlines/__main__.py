@@ -1,0 +1,5 @@
+"""``python -m frontlines``: the command line."""
+
+from .cli.main import main
+
+main()
