@@ -108,3 +108,27 @@ def test_control_lists_periods_and_answers_as_of(example_db: Path) -> None:
     assert before.output.strip() == ""
     after = CliRunner().invoke(cli, ["control", "--db", str(example_db), "--as-of", first, "--json"])
     assert after.output.strip()
+
+
+def test_an_edited_file_replaces_its_old_version(tmp_path: Path) -> None:
+    doc = tmp_path / "in" / "report.txt"
+    doc.parent.mkdir()
+    doc.write_text("Syrian army units captured the town of Maskanah from ISIS on Monday, the army said.")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["run", str(doc.parent), "--db", str(db), "--quiet"]).exit_code == 0
+    doc.write_text("Syrian army units captured the town of Maskanah from ISIS on Tuesday, the army said.")
+    assert CliRunner().invoke(cli, ["run", str(doc.parent), "--db", str(db), "--quiet"]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        texts = [r[0] for r in conn.execute("SELECT text FROM articles")]
+        orphans = conn.execute("SELECT COUNT(*) FROM claims WHERE doc_id NOT IN (SELECT id FROM articles)").fetchone()
+    assert len(texts) == 1 and "Tuesday" in texts[0] and orphans[0] == 0
+
+
+def test_exit_codes_when_everything_fails_or_output_cannot_be_written(tmp_path: Path, example_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / "missing.txt"), "--db", str(tmp_path / "t.db"), "--quiet"])
+    assert result.exit_code == 1 and "missing.txt" in result.output
+    out = tmp_path / "no" / "such" / "dir"
+    out.parent.parent.mkdir()
+    out.parent.write_text("a file, not a folder")
+    result = CliRunner().invoke(cli, ["export", "--db", str(example_db), "--format", "jsonl", "-o", str(out / "x.jsonl")])
+    assert result.exit_code == 2 and "Traceback" not in result.output and "error:" in result.output

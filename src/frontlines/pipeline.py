@@ -142,13 +142,17 @@ def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSu
             _record_failure(store, summary, item)
             progress(item.source)
             continue
-        if item.id in seen or (store.has_article(item.id) and not force):
-            summary.unchanged += 1
+        stored_as = store.source_of(item.id)
+        if item.id in seen or (stored_as is not None and not force):
+            if item.id in seen or stored_as != item.source:
+                summary.duplicates += 1  # the same text from another source: stored once
+            else:
+                summary.unchanged += 1
             progress(item.source)
             continue
         seen.add(item.id)
         duplicate = index.add(item.id, item.text)
-        if duplicate and duplicate != item.id:
+        if duplicate and duplicate != item.id and store.source_of(duplicate) != item.source:
             summary.duplicates += 1
             item = replace(item, duplicate_of=duplicate)
         yield item
@@ -180,7 +184,11 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
             summary.processed += 1
             summary.claims += len(result.claims)
         tick(result.source if isinstance(result, Failure) else result.article.source)
-    refuse(store, summary)
+    if summary.processed or not store.counts()["events"]:
+        refuse(store, summary)
+    else:  # nothing new was coded: the events stand as they are
+        summary.events = store.counts()["events"]
+        summary.happened = store.query("SELECT COUNT(*) FROM events WHERE happened = 1")[0][0]
     return summary
 
 

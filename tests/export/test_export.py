@@ -70,3 +70,15 @@ def test_geojson_and_parquet(store: SqliteStore, tmp_path) -> None:  # type: ign
     path.write_bytes(_export(store, "parquet"))
     table = pq.read_table(path)
     assert table.num_rows == 1 and "sub_event_type" in table.column_names
+
+
+def test_violence_against_civilians_is_civilian_targeting_even_without_a_named_victim() -> None:
+    from frontlines.export.writers import _interaction, _targets_civilians
+    from frontlines.records import Event
+
+    kidnap = Event(id="ev-1", event_type="Violence against civilians", sub_event_type="Abduction/forced disappearance",
+                   status=Status.ASSERTED, actor1="Islamic State (Syria)", inter1=2)
+    assert _targets_civilians(kidnap) and _interaction(kidnap) == 27
+    clash = Event(id="ev-2", event_type="Battles", sub_event_type="Armed clash", status=Status.ASSERTED,
+                  inter1=1, inter2=2)
+    assert not _targets_civilians(clash) and _interaction(clash) == 12

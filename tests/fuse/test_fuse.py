@@ -66,7 +66,8 @@ def test_a_denial_of_something_else_contradicts_nothing() -> None:
 
 
 PLACES = [DEIR, MAYADIN, dataclasses.replace(DEIR, gazetteer_id="test:near", latitude=35.40, longitude=40.10),
-          dataclasses.replace(DEIR, gazetteer_id="test:edge", latitude=35.30, longitude=40.24), None]
+          dataclasses.replace(DEIR, gazetteer_id="test:edge", latitude=35.30, longitude=40.24),
+          dataclasses.replace(DEIR, gazetteer_id="test:east", latitude=35.336, longitude=40.245), None]
 
 
 @given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.integers(0, 5), st.sampled_from(PLACES),
@@ -78,5 +79,19 @@ def test_blocking_finds_the_same_clusters_as_comparing_everything(rows: list) ->
 
     claims = [claim(doc, 10 * i, place=place, date=date) for doc, i, place, date in rows]
     blocked = fuse_claims(claims)
-    with mock.patch.object(module, "_cells", lambda c, reach: [("all",)]):
+    with mock.patch.object(module, "_cells", lambda c, reach: [("all",)]):  # compare everything
         assert fuse_claims(claims) == blocked
+
+
+def test_dates_compare_as_spans_and_unknown_dates_stay_in_their_document() -> None:
+    assert len(fuse_claims([claim("d1", 0, date="2017-09"), claim("d2", 0, date="2017-09-20")])) == 1
+    assert len(fuse_claims([claim("d1", 0, date="2017-09-01/2017-09-03"), claim("d2", 0, date="2017-09-05")])) == 1
+    assert len(fuse_claims([claim("d1", 0, date="2017-09-01/2017-09-03"), claim("d2", 0, date="2017-09-09")])) == 2
+    assert len(fuse_claims([claim("d1", 0, date=None), claim("d2", 0, date=None)])) == 2
+    assert len(fuse_claims([claim("d1", 0, date=None), claim("d1", 0, date="2017-09-05")])) == 1
+
+
+def test_blocking_reaches_far_enough_east_west_at_high_latitude() -> None:
+    west = dataclasses.replace(DEIR, gazetteer_id="test:w", latitude=36.0, longitude=37.099)
+    east = dataclasses.replace(DEIR, gazetteer_id="test:e", latitude=36.0, longitude=37.207)  # 9.7 km apart
+    assert len(fuse_claims([claim("d1", 0, place=west), claim("d2", 0, place=east)])) == 1

@@ -58,3 +58,24 @@ def test_rss_file_entries_keep_their_dates_and_links(tmp_path: Path) -> None:
     assert str(article.published) == "2017-06-13"
     assert "killing five civilians" in article.text
     assert any(isinstance(i, Failure) and "no content" in i.message for i in items)
+
+
+def test_odd_warcs_fail_alone(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "t.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"))
+    (tmp_path / "ok.txt").write_text("Clashes in Hama on Monday.")
+    items = list(read_inputs([tmp_path]))
+    assert sum(isinstance(i, Article) for i in items) == 1
+    assert sum(isinstance(i, Failure) for i in items) == 1
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_unknown_charset_is_read_as_utf8(tmp_path: Path) -> None:
+    with (tmp_path / "c.warc").open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=x-bogus")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://example.org/x", "response",
+                                                      payload=io.BytesIO(PAGE.encode()), http_headers=headers))
+    [item] = list(read_inputs([tmp_path / "c.warc"]))
+    assert isinstance(item, Article) and "Manbij" in item.text

@@ -66,12 +66,12 @@ def test_jsonl_corpus_keeps_going_after_bad_rows(tmp_path: Path) -> None:
     items = _read(corpus)
     ok = [i for i in items if isinstance(i, Article)]
     bad = [i for i in items if isinstance(i, Failure)]
-    assert [a.source for a in ok] == ["a1", "a6"]
+    assert [a.source for a in ok] == ["a1", "a4", "a6"]
     assert ok[0].published == dt.date(2016, 7, 10)
-    assert len(bad) == 4
+    assert ok[1].published is None and "not ISO" in (ok[1].published_basis or "")  # kept, date unknown
+    assert len(bad) == 3
     assert any("not valid JSON" in f.message for f in bad)
     assert any("no 'text'" in f.message for f in bad)
-    assert any("not ISO" in f.message and f.source == "a4" for f in bad)
 
 
 def test_csv_corpus(tmp_path: Path) -> None:
@@ -99,3 +99,24 @@ def test_csv_with_broken_quoting_is_a_failure_not_a_document(tmp_path: Path) -> 
     items = _read(corpus)
     assert isinstance(items[0], Article)
     assert isinstance(items[-1], Failure) and "malformed" in items[-1].message
+
+
+def test_corpora_in_another_encoding_fail_line_by_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "ok", "text": "Clashes in Hama."}).encode()
+    bad = '{"id": "bad", "text": "caf\xe9 in Homs"}'.encode("latin-1")
+    (tmp_path / "c.jsonl").write_bytes(good + b"\n" + bad + b"\n" + good.replace(b"ok", b"ok2") + b"\n")
+    (tmp_path / "c.csv").write_bytes("id,text\nr1,Clashes in Hama.\nr2,caf\xe9\n".encode("latin-1"))
+    items = _read(tmp_path / "c.jsonl", tmp_path / "c.csv")
+    assert [i.source for i in items if isinstance(i, Article)] == ["ok", "ok2", "r1"]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert len(failures) == 2 and all("encoding" in f.message for f in failures)
+    latin = _read(tmp_path / "c.csv", encoding="latin-1")  # type: ignore[arg-type]
+    assert [i.text for i in latin if isinstance(i, Article)] == ["Clashes in Hama.", "café"]
+
+
+def test_a_file_named_like_a_manifest_is_still_read(tmp_path: Path) -> None:
+    (tmp_path / "manifesto.txt").write_text("Protesters rallied in Daraa on Friday.")
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text(json.dumps({"file": "manifesto.txt", "outlet": "SANA"}) + "\n")
+    [item] = _read(tmp_path, manifest=manifest)
+    assert isinstance(item, Article) and item.outlet == "SANA"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import FrontlinesError
+from ..errors import FrontlinesError, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,6 +26,13 @@ def friendly(func: F) -> F:
         except FrontlinesError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # an output file or folder that cannot be written or read
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(2)
+        except sqlite3.Error as exc:
+            click.echo(f"error: database: {exc} [{StoreError.code}]", err=True)
+            sys.exit(StoreError.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)

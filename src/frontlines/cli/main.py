@@ -25,11 +25,14 @@ def _count_inputs(inputs: tuple[Path, ...]) -> int | None:
     for given in inputs:
         paths = list(iter_files(given)) if given.is_dir() else [given]
         for path in paths:
-            if path.suffix.lower() in {".jsonl", ".ndjson", ".csv"} and path.is_file():
-                with path.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            else:
-                total += 1
+            try:
+                if path.suffix.lower() in {".jsonl", ".ndjson", ".csv"} and path.is_file():
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                    continue
+            except OSError:
+                pass  # the reader will report it, as a failure of that input
+            total += 1
     return total
 
 
@@ -64,11 +67,14 @@ def run(inputs: tuple[Path, ...], db: Path, manifest: Path | None, engine: str, 
                                progress=lambda _source: bar.update(1), read_options=read)
     for line in summary.failure_messages:
         click.echo(f"failed: {line}", err=True)
+    nothing = summary.processed == 0 and summary.unchanged == 0 and summary.duplicates == 0
     s = summary
     click.echo(f"{s.documents} documents ({s.processed} coded, {s.unchanged} unchanged, "
-               f"{s.duplicates} near-duplicates), {s.claims} claims, {s.events} events "
+               f"{s.duplicates} duplicates), {s.claims} claims, {s.events} events "
                f"({s.happened} happened), {s.failures} failures → {db}")
     store.close()
+    if nothing and summary.failures:
+        sys.exit(1)  # every input failed: say so to scripts and CI
 
 
 @cli.command()

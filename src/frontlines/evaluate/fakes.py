@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..errors import EvalError
 from ..records import Article, Claim, Event
 from .gold import read_jsonl
 
@@ -77,13 +78,10 @@ def _cause(event: Event, claims: dict[str, Claim]) -> str:
 def as_reported(event: Event, claims: dict[str, Claim], doc_id: str) -> Event:
     """The event as one article reports it: place, actors, date, type and toll from that
     article's own claims (the fused event also carries other reports' values)."""
-    from dataclasses import replace
-
     from ..fuse import fuse_claims
 
     own = [claims[c] for c in event.claim_ids if c in claims and claims[c].doc_id == doc_id]
-    alone = fuse_claims(own)[0] if own else event
-    return replace(alone, claim_ids=event.claim_ids)
+    return fuse_claims(own)[0] if own else event
 
 
 def _tally(event: Event, row: dict[str, Any], claims: dict[str, Claim]) -> dict[str, bool]:
@@ -120,6 +118,9 @@ def evaluate_fakes(store: Any, gold_path: Path) -> dict[str, Any]:
             own[key] += ok
         for key, ok in _tally(event, row, claims).items():
             fused[key] += ok
+    if not scored:
+        raise EvalError("no article of the gold set is in the database (matched by corpus id)",
+                        source=str(gold_path))
     result: dict[str, Any] = {"format": "fa-kes", "articles": scored, "with_main_event": with_event}
     for key in keys:
         result[f"{key}_accuracy"] = round(own[key] / scored, 4) if scored else None

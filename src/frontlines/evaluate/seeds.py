@@ -82,6 +82,17 @@ def _gold_partners(system: list[SystemEvent], gold: list[GoldEvent]) -> list[tup
     return pairs
 
 
+def _one_to_one(candidates: list[int], system: list[SystemEvent], matches: dict[int, GoldEvent]) -> list[int]:
+    """One system event per gold event: a second event for the same happening is a duplicate,
+    which counts against precision."""
+    best: dict[str, int] = {}
+    for i in candidates:
+        g = matches[i]
+        if g.id not in best or match_score(system[i], g) > match_score(system[best[g.id]], g):
+            best[g.id] = i
+    return sorted(best.values())
+
+
 def _best_matches(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[int, GoldEvent]:
     """For each system event (by index), its best gold event."""
     matches = {}
@@ -125,7 +136,7 @@ def _merged_found(system: list[SystemEvent], gold: list[GoldEvent], matches: dic
 def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, Any]:
     matches = _best_matches(system, gold)
     happened = [i for i, s in enumerate(system) if s.event.happened]
-    tp = [i for i in happened if i in matches and matches[i].tier != "non_factual"]
+    tp = _one_to_one([i for i in happened if i in matches and matches[i].tier != "non_factual"], system, matches)
     serious = sorted({matches[i].id for i in happened if i in matches and matches[i].tier == "non_factual"})
     found = {matches[i].id for i in happened if i in matches} | _merged_found(system, gold, matches, happened)
     core = [g for g in gold if g.tier == "core"]

@@ -43,8 +43,7 @@ class Context:
         self.store = store
         self.events = store.events(happened_only=not include_all)
         self.claims = {c.id: c for c in store.claims()}
-        self.sources = {a.id: a.source for a in store.articles()}
-        self.outlets = {a.id: a.outlet for a in store.articles()}
+        self.sources = {r[0]: r[1] for r in store.query("SELECT id, source FROM articles")}
 
 
 def _first_date(event: Event) -> str | None:
@@ -141,8 +140,8 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
             "actor1": event.actor1, "assoc_actor_1": None, "inter1": event.inter1,
             "actor2": event.actor2, "assoc_actor_2": None, "inter2": event.inter2,
-            "interaction": _interaction(event), "civilian_targeting":
-                "Civilian targeting" if event.inter2 == 7 else None,
+            "interaction": _interaction(event),
+            "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else None,
             "iso": ISO_NUMERIC.get(event.country or ""), "region": "Middle East",
             "country": COUNTRY_NAMES.get(event.country or "", event.country), "admin1": event.admin1,
             "admin2": event.admin2, "admin3": None, "location": event.location,
@@ -156,8 +155,15 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
         }
 
 
+def _targets_civilians(event: Event) -> bool:
+    return event.event_type == "Violence against civilians" or event.inter2 == 7
+
+
 def _interaction(event: Event) -> int | None:
-    codes = sorted(c for c in (event.inter1, event.inter2) if c is not None)
+    """ACLED's two-digit interaction code; violence against civilians has civilians (7) as the
+    other side even when the text does not name them."""
+    inter2 = 7 if event.inter2 is None and _targets_civilians(event) else event.inter2
+    codes = sorted(c for c in (event.inter1, inter2) if c is not None)
     if not codes:
         return None
     return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)

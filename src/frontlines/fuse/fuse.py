@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -33,15 +34,29 @@ class FuseOptions:
     window_days: int = 2
 
 
-def _first_day(value: str | None) -> dt.date | None:
+def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """An ISO date, interval ("a/b"), month ("2017-06") or year as (first day, last day)."""
     if not value:
         return None
-    head = value.split("/")[0]
     try:
-        if len(head) == 10:
-            return dt.date.fromisoformat(head)
+        lo, _, hi = value.partition("/")
+        first, last = _bounds(lo), _bounds(hi or lo)
     except ValueError:
         return None
+    return (first[0], last[1]) if first and last else None
+
+
+def _bounds(part: str) -> tuple[dt.date, dt.date] | None:
+    pieces = [int(p) for p in part.split("-")]
+    if len(pieces) == 3:
+        day = dt.date(*pieces)
+        return day, day
+    if len(pieces) == 2:
+        first = dt.date(pieces[0], pieces[1], 1)
+        nxt = dt.date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+    if len(pieces) == 1:
+        return dt.date(pieces[0], 1, 1), dt.date(pieces[0], 12, 31)
     return None
 
 
@@ -67,10 +82,13 @@ def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
 
 
 def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
-    da, db = _first_day(a.event_date), _first_day(b.event_date)
-    if da is None or db is None:
-        return a.event_date == b.event_date or a.doc_id == b.doc_id or (a.event_date is None and b.event_date is None)
-    return abs((da - db).days) <= window
+    """Known dates: the spans overlap once widened by ``window`` days.  An unknown date is
+    compatible only within its own document, whose context dates it."""
+    sa, sb = date_span(a.event_date), date_span(b.event_date)
+    if sa is None or sb is None:
+        return a.doc_id == b.doc_id
+    slack = dt.timedelta(days=window)
+    return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
 
 
 def _compatible_actors(a: Claim, b: Claim) -> bool:
@@ -100,23 +118,33 @@ def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
 CELL_DEGREES = 0.1
 
 
-def _cells(claim: Claim, reach: int) -> list[tuple[object, ...]]:
+def _reach(claim: Claim, radius_km: float) -> tuple[int, int]:
+    """How many cells (rows, columns) around a claim's cell can hold a point within the radius;
+    a degree of longitude shrinks with the cosine of the latitude."""
+    lat = _place_key(claim)[1] or 0.0
+    km_per_cell = CELL_DEGREES * 111.2
+    cols = radius_km / (km_per_cell * max(math.cos(math.radians(abs(lat))), 0.01))
+    return math.ceil(radius_km / km_per_cell), math.ceil(cols)
+
+
+def _cells(claim: Claim, reach: tuple[int, int]) -> list[tuple[object, ...]]:
     """Blocking keys: a located claim's grid cell and, with ``reach``, its neighbours; an
     unresolved place its surface; a claim with no place its own sentence."""
     key, lat, lon = _place_key(claim)
     if lat is None or lon is None:
         return [(key,) if key else ("sentence", claim.doc_id, claim.start)]
     row, col = int(lat // CELL_DEGREES), int(lon // CELL_DEGREES)
-    return [(row + dr, col + dc) for dr in range(-reach, reach + 1) for dc in range(-reach, reach + 1)]
+    rows, cols = reach
+    return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1)]
 
 
 def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]:
     """Complete-linkage clusters, in input order; only clusters in nearby cells are compared,
     so the work grows with the number of claims, not with its square."""
-    reach = max(1, int(options.radius_km / (CELL_DEGREES * 111)) + 1)
     clusters: list[list[Claim]] = []
     by_cell: dict[tuple[object, ...], list[int]] = {}
     for claim in claims:
+        reach = _reach(claim, options.radius_km)
         candidates = sorted({i for cell in _cells(claim, reach) for i in by_cell.get(cell, ())})
         chosen = next((i for i in candidates
                        if all(same_happening(claim, other, options) for other in clusters[i])), None)
@@ -124,7 +152,7 @@ def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]
             chosen = len(clusters)
             clusters.append([])
         clusters[chosen].append(claim)
-        for cell in _cells(claim, 0):
+        for cell in _cells(claim, (0, 0)):
             by_cell.setdefault(cell, []).append(chosen)
     return clusters
 

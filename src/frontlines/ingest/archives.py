@@ -8,6 +8,7 @@ the entry's own publication date.  Neither reader fetches anything.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,8 @@ def _warc_records(path: Path) -> Iterator[Any]:
             yield from ArchiveIterator(stream)
         except ArchiveLoadFailed as exc:
             raise MalformedRecordError(f"not a readable WARC ({exc})", source=str(path)) from None
+        except (ValueError, AttributeError, OSError, EOFError) as exc:  # warcio on truncated or odd records
+            raise MalformedRecordError(f"broken WARC record ({type(exc).__name__}: {exc})", source=str(path)) from None
 
 
 def _html_payload(record: Any, options: ReadOptions) -> str | None:
@@ -39,7 +42,11 @@ def _html_payload(record: Any, options: ReadOptions) -> str | None:
     body = record.content_stream().read(options.max_bytes + 1)
     if len(body) > options.max_bytes:
         raise InputError(f"record is over the limit of {options.max_bytes:,} bytes")
-    charset = ctype.lower().partition("charset=")[2].split(";")[0].strip() or "utf-8"
+    charset = ctype.lower().partition("charset=")[2].split(";")[0].strip().strip('"') or "utf-8"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        charset = "utf-8"  # an unknown charset label: read it as UTF-8, replacing what does not decode
     return body.decode(charset, errors="replace")
 
 

@@ -65,7 +65,7 @@ def decode(data: bytes, source: str, options: ReadOptions) -> str:
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BinaryInputError("binary data, not a text or HTML document", source=source)
     try:
-        text = data.decode("utf-8-sig" if options.encoding.lower() in {"utf-8", "utf8"} else options.encoding)
+        text = data.decode(_codec(options))
     except UnicodeDecodeError as exc:
         raise EncodingError(
             f"not valid {options.encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
@@ -90,8 +90,11 @@ def looks_like_html(text: str) -> bool:
 
 def article_from_text(text: str, source: str, **meta: object) -> Article:
     """Build an Article from plain text and known metadata (unknown fields stay None)."""
-    published, precision = parse_published(meta.pop("published", None), source)
-    basis = "given" if published else "unknown: not given"
+    try:
+        published, precision = parse_published(meta.pop("published", None), source)
+        basis = "given" if published else "unknown: not given"
+    except MalformedRecordError as exc:
+        published, precision, basis = None, None, f"unknown: the given date was refused ({exc.message})"
     return Article(
         id=text_id(text),
         text=text,
@@ -157,10 +160,17 @@ def _corpus_row(row: object, source: str) -> Article:
 def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A JSON Lines corpus: one object per line with id, text or html, and metadata."""
     with _open_corpus(path, options) as handle:
-        for number, line in enumerate(handle, 1):
+        for number, raw in enumerate(handle.buffer, 1):
+            source = f"{path}:{number}"
+            try:
+                line = raw.decode(_codec(options), errors="strict")
+            except UnicodeDecodeError as exc:
+                yield Failure(source=source, stage="ingest", error=EncodingError.code,
+                              message=f"line {number} is not valid {options.encoding} (byte 0x{raw[exc.start]:02x}); "
+                                      "re-save the corpus as UTF-8 or pass --encoding")
+                continue
             if not line.strip():
                 continue
-            source = f"{path}:{number}"
             try:
                 row = json.loads(line)
                 source = str(row.get("id") or source) if isinstance(row, dict) else source
@@ -176,16 +186,35 @@ def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, o
 def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A CSV corpus with a header row naming id, text or html, and metadata columns."""
     with _open_corpus(path, options) as handle:
-        reader = csv.DictReader(handle, strict=True)
+        bad: set[int] = set()
+        reader = csv.DictReader(_decoded_lines(handle.buffer, _codec(options), bad), strict=True)
         if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
             raise MalformedRecordError("CSV header has no 'text' or 'html' column", source=str(path))
-        number = 1
+        number, last_line = 1, reader.line_num
         try:
             for number, row in enumerate(reader, 2):
+                lines = set(range(last_line + 1, reader.line_num + 1))
+                last_line = reader.line_num
+                if lines & bad:
+                    yield Failure(source=row.get("id") or f"{path}:{number}", stage="ingest",
+                                  error=EncodingError.code,
+                                  message=f"row {number} is not valid {options.encoding}; re-save the corpus "
+                                          "as UTF-8 or pass --encoding")
+                    continue
                 yield _csv_row(row, number, path)
         except csv.Error as exc:
             yield Failure(source=f"{path}:{number + 1}", stage="ingest", error=MalformedRecordError.code,
                           message=f"CSV is malformed after row {number} ({exc}); the rest of the file is skipped")
+
+
+def _decoded_lines(raw: Iterable[bytes], codec: str, bad: set[int]) -> Iterator[str]:
+    """Lines decoded one by one; the numbers of those that do not decode go into ``bad``."""
+    for number, line in enumerate(raw, 1):
+        try:
+            yield line.decode(codec)
+        except UnicodeDecodeError:
+            bad.add(number)
+            yield line.decode(codec, errors="replace")
 
 
 def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
@@ -208,7 +237,12 @@ def _open_corpus(path: Path, options: ReadOptions) -> io.TextIOWrapper:
     if b"\x00" in head:
         handle.close()
         raise BinaryInputError("binary data, not a JSON Lines or CSV corpus", source=str(path))
-    return io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
+    return io.TextIOWrapper(handle, encoding=_codec(options), errors="strict", newline="")
+
+
+def _codec(options: ReadOptions) -> str:
+    """The codec for the chosen encoding (UTF-8 tolerates a byte-order mark)."""
+    return "utf-8-sig" if options.encoding.lower().replace("_", "-") in {"utf-8", "utf8"} else options.encoding
 
 
 def reader_for(path: Path) -> str:
@@ -234,13 +268,13 @@ def _looks_like_feed(path: Path) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def iter_files(root: Path) -> Iterator[Path]:
+def iter_files(root: Path, skip: Path | None = None) -> Iterator[Path]:
     """Documents under a folder, in a stable order, skipping hidden files and manifests."""
     for path in sorted(root.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         if path.is_file() and _readable(path):
-            if path.name.startswith("manifest"):
+            if skip is not None and path.resolve() == skip.resolve():
                 continue
             yield path
 
@@ -288,12 +322,23 @@ def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
         if not given.exists():
             yield Failure(source=str(given), stage="ingest", error=InputError.code, message="no such file or folder")
             continue
-        paths = iter_files(given) if given.is_dir() else iter([given])
+        paths = iter_files(given, skip=manifest) if given.is_dir() else iter([given])
         for path in paths:
-            try:
-                yield from readers.get(reader_for(path))(path, options, entries)  # type: ignore[misc]
-            except FrontlinesError as exc:
-                yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
+            yield from _read_one(path, options, entries)
+
+
+def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
+    """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
+    try:
+        yield from readers.get(reader_for(path))(path, options, entries)  # type: ignore[misc]
+    except FrontlinesError as exc:
+        yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
+    except OSError as exc:
+        yield Failure(source=str(path), stage="ingest", error=InputError.code,
+                      message=f"cannot read ({exc.strerror or exc})")
+    except Exception as exc:  # a reader's bug or a library's surprise must not sink the batch
+        yield Failure(source=str(path), stage="ingest", error=type(exc).__name__,
+                      message=f"unreadable input ({' '.join(str(exc).split())[:200]})")
 
 
 __all__ = ["ReadOptions", "read_inputs", "load_manifest", "article_from_text", "UnsupportedInputError"]

@@ -87,16 +87,28 @@ class SqliteStore:
     def has_article(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc_id,)).fetchone() is not None
 
+    def source_of(self, doc_id: str) -> str | None:
+        row = self.conn.execute("SELECT source FROM articles WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def _delete_documents(self, doc_ids: Sequence[str]) -> None:
+        for doc_id in doc_ids:
+            self.conn.execute("DELETE FROM event_claims WHERE claim_id IN (SELECT id FROM claims WHERE doc_id = ?)",
+                              (doc_id,))
+            for table in ("claims", "mentions", "segments"):
+                self.conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (doc_id,))
+
     def save_document(self, article: Article, segments: Sequence[Segment], mentions: Sequence[Mention],
                       claims: Sequence[Claim]) -> None:
-        """Store one processed document atomically, replacing what was stored for it."""
+        """Store one processed document atomically, replacing what was stored for it, and any
+        earlier version of the same source (an edited file replaces its old text)."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
             with self.conn:
-                for table in ("event_claims", "claims", "mentions", "segments"):
-                    key = ("claim_id IN (SELECT id FROM claims WHERE doc_id = ?)" if table == "event_claims"
-                           else "doc_id = ?")
-                    self.conn.execute(f"DELETE FROM {table} WHERE {key}", (article.id,))
+                older = [r[0] for r in self.conn.execute(
+                    "SELECT id FROM articles WHERE source = ? AND id != ?", (article.source, article.id))]
+                self._delete_documents([article.id, *older])
                 _insert(self.conn, "articles", rows.article_row(article, now))
                 for segment in segments:
                     _insert(self.conn, "segments", rows.segment_row(segment))
