@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -32,3 +32,15 @@ bench: $(STAMP)
 
 clean:
 	rm -rf out $(VENV) build src/*.egg-info
+
+# the README's accuracy figures: the seeds (publication dates from the gold's docs.jsonl, since the
+# texts carry none) and FA-KES dev, from ../shared/corpus
+CORPUS ?= ../shared/corpus
+eval: $(STAMP)
+	mkdir -p out
+	$(BIN)/python -c "import json,sys; [print(json.dumps({'file': d['file'], 'published': d['published_estimate']})) for d in map(json.loads, open('$(CORPUS)/seeds-gold/docs.jsonl'))]" > out/seeds_manifest.jsonl
+	rm -f out/seeds.db* out/fakes.db*
+	$(BIN)/frontlines run $(CORPUS)/seeds --manifest out/seeds_manifest.jsonl --db out/seeds.db --quiet
+	$(BIN)/frontlines eval --db out/seeds.db --gold $(CORPUS)/seeds-gold
+	$(BIN)/frontlines run $(CORPUS)/fa-kes-dev/articles.jsonl --db out/fakes.db --quiet
+	$(BIN)/frontlines eval --db out/fakes.db --gold $(CORPUS)/fa-kes-dev/gold.jsonl
