@@ -8,6 +8,7 @@ any stage becomes a ``Failure`` record and the batch goes on.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -128,13 +129,16 @@ class RunOptions:
 
 
 def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSummary,
-                  force: bool, progress: Progress) -> Iterator[Article]:
+                  force: bool, progress: Progress, signatures: dict[str, str]) -> Iterator[Article]:
     """Articles not stored yet, with near-duplicates linked; failures are stored on the way."""
     from .ingest.dedupe import NearDuplicateIndex
 
     index = NearDuplicateIndex()
-    for stored in store.articles():
-        index.add(stored.id, stored.text)
+    for doc_id, signature, text in store.minhashes():
+        if signature:  # kept from the run that stored the article: no text to re-read or re-hash
+            index.add_signature(doc_id, tuple(json.loads(signature)))
+        else:
+            index.add(doc_id, text)
     seen: set[str] = set()
     for item in items:
         summary.documents += 1
@@ -152,6 +156,7 @@ def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSu
             continue
         seen.add(item.id)
         duplicate = index.add(item.id, item.text)
+        signatures[item.id] = json.dumps(index.signature_of(item.id))
         if duplicate and duplicate != item.id and store.source_of(duplicate) != item.source:
             summary.duplicates += 1
             item = replace(item, duplicate_of=duplicate)
@@ -175,12 +180,14 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
     tick = progress or (lambda _source: None)
     summary = RunSummary()
     items = read_inputs(inputs, manifest=manifest, options=read_options)
-    articles = _new_articles(items, store, summary, options.force, tick)
+    signatures: dict[str, str] = {}
+    articles = _new_articles(items, store, summary, options.force, tick, signatures)
     for result in map_documents(articles, options):
         if isinstance(result, Failure):
             _record_failure(store, summary, result)
         else:
             store.save_document(result.article, result.segments, result.mentions, result.claims)
+            store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
             summary.processed += 1
             summary.claims += len(result.claims)
         tick(result.source if isinstance(result, Failure) else result.article.source)

@@ -90,7 +90,12 @@ class NearDuplicateIndex:
         """
         if doc_id in self._signatures:
             return self._earliest_match(doc_id, self._signatures[doc_id])
-        signature = self.hasher.signature(text)
+        return self.add_signature(doc_id, self.hasher.signature(text))
+
+    def add_signature(self, doc_id: str, signature: tuple[int, ...]) -> str | None:
+        """``add`` for a signature computed before (e.g. kept in the store)."""
+        if doc_id in self._signatures:
+            return self._earliest_match(doc_id, self._signatures[doc_id])
         match = self._earliest_match(doc_id, signature)
         self._signatures[doc_id] = signature
         self._order[doc_id] = len(self._order)
@@ -127,6 +132,9 @@ class NearDuplicateIndex:
         ra, rb = self._find(a), self._find(b)
         if ra != rb:
             self._parent[max(ra, rb)] = min(ra, rb)
+
+    def signature_of(self, doc_id: str) -> tuple[int, ...]:
+        return self._signatures[doc_id]
 
     def canonical(self, doc_id: str) -> str:
         """The smallest id of the document's cluster (independent of insertion order)."""

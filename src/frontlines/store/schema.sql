@@ -3,7 +3,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, outlet TEXT, url TEXT, title TEXT, author TEXT,
   published TEXT, published_precision TEXT, published_basis TEXT, language TEXT,
-  duplicate_of TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL
+  duplicate_of TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL, minhash TEXT
 );
 CREATE TABLE IF NOT EXISTS segments (
   doc_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER NOT NULL, role TEXT NOT NULL,

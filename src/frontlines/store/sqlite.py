@@ -87,6 +87,16 @@ class SqliteStore:
     def has_article(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc_id,)).fetchone() is not None
 
+    def minhashes(self) -> Iterator[tuple[str, str | None, str]]:
+        """(id, stored MinHash signature or None, text if the signature is missing) per article."""
+        cur = self.conn.execute("SELECT id, minhash, CASE WHEN minhash IS NULL THEN text ELSE '' END "
+                                "FROM articles ORDER BY rowid")
+        yield from ((r[0], r[1], r[2]) for r in cur)
+
+    def set_minhash(self, doc_id: str, signature: str) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE articles SET minhash = ? WHERE id = ?", (signature, doc_id))
+
     def source_of(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT source FROM articles WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
