@@ -199,16 +199,16 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
     return summary
 
 
-def outlet_sides(articles: Iterable[Article]) -> dict[str, str | None]:
+def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
     from .clean.outlets import default_registry
 
     registry = default_registry()
     sides: dict[str, str | None] = {}
-    for article in articles:
-        outlet = registry.lookup(article.outlet) if article.outlet else None
+    for doc_id, name in outlets.items():
+        outlet = registry.lookup(name) if name else None
         dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
-        sides[article.id] = dated[-1][1] if dated else None
+        sides[doc_id] = dated[-1][1] if dated else None
     return sides
 
 
@@ -218,8 +218,8 @@ def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
     from .fuse import fuse_claims
 
     summary = summary or RunSummary()
-    articles = {a.id: a for a in store.articles()}
-    events = fuse_claims(store.claims(), articles, outlet_sides=outlet_sides(articles.values()))
+    outlets = {r[0]: r[1] for r in store.query("SELECT id, outlet FROM articles")}
+    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
     store.replace_events(events, derive_control(events))
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)

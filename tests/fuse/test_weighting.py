@@ -5,7 +5,7 @@ import dataclasses
 from factories import claim
 from frontlines.fuse import fuse_claims
 from frontlines.fuse.weighting import camp, claim_support, event_support
-from frontlines.records import ActorRef, Article, Status
+from frontlines.records import ActorRef, Status
 
 ARMY = ActorRef("the army", "Military Forces of Syria (2000-2024)", 1, "pro-government")
 REBELS = ActorRef("rebels", "Opposition Rebels (Syria)", 2, "opposition")
@@ -34,6 +34,6 @@ def test_independent_reports_add_up_below_one() -> None:
 
 def test_fused_event_carries_its_support() -> None:
     a, b = (dataclasses.replace(claim(doc), actor1=ARMY, actor2=REBELS) for doc in ("d1", "d2"))
-    [one] = fuse_claims([a], {"d1": Article("d1", "x", "a")}, outlet_sides={"d1": "pro-government"})
+    [one] = fuse_claims([a], {"d1": "SANA"}, outlet_sides={"d1": "pro-government"})
     [two] = fuse_claims([a, b], outlet_sides={"d1": "pro-government", "d2": "pro-opposition"})
     assert 0 < one.support < two.support < 1

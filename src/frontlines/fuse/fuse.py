@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
-from ..records import Article, Claim, Event, Status
+from ..records import Claim, Event, Status
 from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
@@ -218,17 +218,19 @@ def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Cl
     return out
 
 
-def fuse_claims(claims: Iterable[Claim], articles: Mapping[str, Article] | None = None,
+def fuse_claims(claims: Iterable[Claim], outlets: Mapping[str, str | None] | None = None,
                 options: FuseOptions | None = None,
                 outlet_sides: Mapping[str, str | None] | None = None) -> list[Event]:
     """Fuse claims into events; deterministic whatever the order of ``claims``.
+
+    ``outlets`` maps a document id to its outlet (the events' ``sources``).
 
     ``outlet_sides`` maps a document id to the side its outlet is documented to favour
     (from the outlet registry), for the partisan-source weighting of ``Event.support``."""
     options = options or FuseOptions()
     unique = {c.id: c for c in claims}  # the same claim given twice is one claim
     ordered = sorted(unique.values(), key=lambda c: (c.doc_id, c.trigger_start, c.id))
-    outlets = {doc_id: a.outlet for doc_id, a in (articles or {}).items()}
+    outlets = outlets or {}
     by_type: dict[str, list[Claim]] = {}
     for claim in ordered:
         by_type.setdefault(claim.event_type, []).append(claim)
