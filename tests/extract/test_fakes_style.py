@@ -70,3 +70,23 @@ def test_wounded_counted_apart_keep_the_toll(claims_of):
     text = "At least 9 civilians were killed and 30 others wounded when jets struck Ariha on Monday."
     claim = only(claims_of(text), "struck")
     assert claim.fatalities == 9
+
+
+def test_government_premodifier_of_shelling_is_the_attacker(claims_of):
+    text = "Nine people were killed on Monday in Syrian government shelling of a village near Hama."
+    claim = only(claims_of(text), "shelling")
+    assert claim.actor1 is not None and claim.actor1.name == SYR
+
+
+def test_leader_of_led_strikes_is_the_attacker(claims_of):
+    claim = only(claims_of("US-led strikes killed 11 jihadists near Tabqa on Sunday."), "strikes")
+    assert claim.actor1 is not None and "United States" in (claim.actor1.name or "")
+
+
+def test_unattributed_bombing_of_civilians_stays_unknown(claims_of):
+    text = (
+        "Syrian troops took control of a hill near Homs on Sunday. "
+        "Seven civilians killed 3 injured in terrorist bombing in Homs."
+    )
+    killings = [c for c in claims_of(text) if c.fatalities == 7]
+    assert killings and all(c.actor1 is None or c.actor1.name is None for c in killings)

@@ -173,6 +173,9 @@ class ClaimExtractor:
             a1 = roles.linear_actor(
                 doc, sentence, token, spans, skip, lambda t: in_scope(t, token)
             )
+        if a1 is None and rule.event_type in VIOLENT:  # "killed in Syrian government shelling"
+            skip = {t.i for t in [a2, *victims] if t is not None}
+            a1 = roles.premodifier_actor(sentence, is_actor, skip)
         if a1 is None and victims:  # "29 rebels were killed in clashes with regime troops"
             with_ = [t for p in token.children if p.lower_ == "with" for t in p.children]
             a1 = next((t for t in with_ if t.dep_ == "pobj" and is_actor(t)), None)

@@ -247,3 +247,31 @@ def linear_actor(
         if placed and nearer:
             best = root
     return best
+
+
+#: nouns of an attack whose premodifier is the attacker: "regime shelling", "Russian airstrikes"
+ATTACK_NOUNS = frozenset({
+    "shelling", "strike", "airstrike", "bombing", "bombardment", "raid", "plane", "warplane",
+    "jet", "helicopter", "aircraft", "artillery", "attack", "rocket", "missile", "fire",
+})  # fmt: skip
+_NOUN_PREFIXES = frozenset({"air", "aerial", "artillery", "rocket", "missile", "mortar", "-"})
+
+
+def premodifier_actor(sentence: Any, is_actor: Any, skip: set[int]) -> Any:
+    """The actor word right before an attack noun of the sentence ("Syrian government
+    shelling", "US-led strikes"), whatever the parse made of it; None when there is none."""
+    doc = sentence.doc
+    for token in sentence:
+        if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
+            continue
+        i = token.i - 1
+        while i >= sentence.start and doc[i].lower_ in _NOUN_PREFIXES:
+            i -= 1
+        if i >= sentence.start + 1 and doc[i].lower_ == "led" and doc[i - 1].text == "-":
+            i -= 2  # "US-led strikes"
+        if i < sentence.start:
+            continue
+        prev = doc[i]
+        if prev.i not in skip and prev.pos_ in {"PROPN", "NOUN", "ADJ"} and is_actor(prev):
+            return prev
+    return None

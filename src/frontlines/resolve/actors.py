@@ -150,9 +150,10 @@ class ActorDictionary:
 
 
 _PATRON_AFTER = re.compile(
-    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based)\b\s+\w",
+    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based)\b\s+"
+    r"(?!(?:air\s*)?strikes?\b|raids?\b|bombing|bombardment|(?:war)?planes\b|jets\b)\w",
     re.IGNORECASE,
-)
+)  # "US-led strikes" are the leader's strikes
 
 
 def _patron(folded: str, start: int, end: int) -> bool:

@@ -110,7 +110,8 @@ class ClaimResolver:
         if known1 is not None and known2 is None and claim.sub_event_type in INFER_OPPONENT:
             other = context.opponent(known1, claim.trigger_start, (claim.start, claim.end))
             a2 = self.actors.ref(None, other, inferred=True) if other else a2
-        elif known2 is not None and known1 is None and a1 is None:
+        elif known2 is not None and known1 is None and a1 is None and known2.inter != 7:
+            # civilians have no side: an unattributed killing of them stays unattributed
             other = context.opponent(known2, claim.trigger_start, (claim.start, claim.end))
             a1 = self.actors.ref(None, other, inferred=True) if other else a1
         elif known1 is None and a1 is None and claim.sub_event_type in TERRITORY:
