@@ -58,6 +58,7 @@ class ActorDictionary:
         self._aliases: dict[str, Actor] = {}  # folded alias (lower or ALL-CAPS) -> actor
         self.generics: dict[str, tuple[str, str | None]] = {}  # folded word -> (class, fallback)
         self._load(data)
+        self._lookups: dict[str, Actor | None] = {}
         self._pattern = self._compile(self._aliases)
         self._generic_pattern = self._compile(self.generics)
         # the same alternations, compiled once for case-insensitive scanning
@@ -125,9 +126,13 @@ class ActorDictionary:
         return self._aliases.get(folded) or self._aliases.get(folded.lower())
 
     def lookup(self, surface: str) -> Actor | None:
-        """The first named actor in *surface*, or None."""
-        hits = self.find_all(surface)
-        return hits[0].actor if hits else None
+        """The first named actor in *surface*, or None (memoised: the same words recur)."""
+        if surface not in self._lookups:
+            if len(self._lookups) > 50_000:
+                self._lookups.clear()
+            hits = self.find_all(surface)
+            self._lookups[surface] = hits[0].actor if hits else None
+        return self._lookups[surface]
 
     def find_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of named actors and generic actor words in *text*."""
