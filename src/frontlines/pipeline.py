@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -182,15 +183,20 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
     items = read_inputs(inputs, manifest=manifest, options=read_options)
     signatures: dict[str, str] = {}
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
-    for result in map_documents(articles, options):
-        if isinstance(result, Failure):
-            _record_failure(store, summary, result)
-        else:
-            store.save_document(result.article, result.segments, result.mentions, result.claims)
-            store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
-            summary.processed += 1
-            summary.claims += len(result.claims)
-        tick(result.source if isinstance(result, Failure) else result.article.source)
+    try:
+        for result in map_documents(articles, options):
+            if isinstance(result, Failure):
+                _record_failure(store, summary, result)
+            else:
+                store.save_document(result.article, result.segments, result.mentions, result.claims)
+                store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
+                summary.processed += 1
+                summary.claims += len(result.claims)
+            tick(result.source if isinstance(result, Failure) else result.article.source)
+    except BrokenProcessPool:
+        refuse(store, summary)  # what was stored stays usable
+        raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
+                              "run again to go on (stored documents are skipped) or use --engine serial") from None
     if summary.processed or not store.counts()["events"]:
         refuse(store, summary)
     else:  # nothing new was coded: the events stand as they are

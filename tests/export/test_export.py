@@ -82,3 +82,12 @@ def test_violence_against_civilians_is_civilian_targeting_even_without_a_named_v
     clash = Event(id="ev-2", event_type="Battles", sub_event_type="Armed clash", status=Status.ASSERTED,
                   inter1=1, inter2=2)
     assert not _targets_civilians(clash) and _interaction(clash) == 12
+
+
+def test_unnamed_protesters_are_coded_the_acled_way() -> None:
+    from frontlines.export.writers import _crowd, _interaction
+    from frontlines.records import Event
+
+    protest = Event(id="ev-3", event_type="Protests", sub_event_type="Peaceful protest", status=Status.ASSERTED,
+                    country="SY")
+    assert _crowd(protest) == "Protesters (Syria)" and _interaction(protest) == 60

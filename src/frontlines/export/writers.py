@@ -138,7 +138,8 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "event_date": date, "year": date[:4] if date else None,
             "time_precision": event.time_precision, "disorder_type": DISORDER.get(event.event_type),
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-            "actor1": event.actor1, "assoc_actor_1": None, "inter1": event.inter1,
+            "actor1": event.actor1 or _crowd(event), "assoc_actor_1": None,
+            "inter1": event.inter1 or CROWD_INTER.get(event.event_type),
             "actor2": event.actor2, "assoc_actor_2": None, "inter2": event.inter2,
             "interaction": _interaction(event),
             "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else None,
@@ -155,6 +156,15 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
         }
 
 
+#: ACLED names unnamed demonstrators and rioters by their country
+CROWD_INTER = {"Protests": 6, "Riots": 5}
+
+
+def _crowd(event: Event) -> str | None:
+    country = COUNTRY_NAMES.get(event.country or "", event.country) or "Syria"
+    return {"Protests": f"Protesters ({country})", "Riots": f"Rioters ({country})"}.get(event.event_type)
+
+
 def _targets_civilians(event: Event) -> bool:
     return event.event_type == "Violence against civilians" or event.inter2 == 7
 
@@ -162,8 +172,9 @@ def _targets_civilians(event: Event) -> bool:
 def _interaction(event: Event) -> int | None:
     """ACLED's two-digit interaction code; violence against civilians has civilians (7) as the
     other side even when the text does not name them."""
+    inter1 = event.inter1 or CROWD_INTER.get(event.event_type)
     inter2 = 7 if event.inter2 is None and _targets_civilians(event) else event.inter2
-    codes = sorted(c for c in (event.inter1, inter2) if c is not None)
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
     if not codes:
         return None
     return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
