@@ -39,6 +39,7 @@ from .headline import truecase
 from .lexicon import Lexicon, load_lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
+from .perpetrator import perpetrator
 from .status import Cues, Standing, comment_clause, load_cues, phrase_bounds, standing
 from .subtype import TypeMemory, typed
 from .triggers import Match, find_triggers
@@ -96,16 +97,52 @@ class ClaimExtractor:
         state = DocState(cleaned, [m for m in places if m.kind == "place"])
         memory = TypeMemory()
         claims: list[Claim] = []
+        last: set[str] = set()  # ids of the previous sentence's claims
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
             state.begin_paragraph(
                 para, doc, docs[index + 1] if index + 1 < len(docs) else None, self.cues
             )
             for sentence in doc.sents:
                 new = list(self._sentence_claims(para, doc, sentence, state, memory))
+                new, claims = self._credit(para, sentence, state, new, claims, last)
+                last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
         return claims
+
+    def _credit(
+        self, para: Paragraph, sentence: Any, state: DocState, new: list[Claim],
+        claims: list[Claim], last: set[str],
+    ) -> tuple[list[Claim], list[Claim]]:  # fmt: skip
+        """Perpetrators named in a clause ("an attack claimed by X", "X claimed
+        responsibility for the bombing") become actor1 of the attack: a violent claim of the
+        sentence, else of the previous one; the clause's own "the attack" restates it."""
+        terrain = self.lexicon.sets.get("terrain", frozenset())
+        found = perpetrator(sentence, state.actor_test(self.actors, para.start, terrain))
+        if found is None:
+            return new, claims
+        ref = state.actor_ref(self.actors, found.actor, para.start)
+        if ref.name is None:
+            return new, claims
+        where = None if found.event is None else para.start + found.event.idx
+        restated = {c.id for c in new if c.trigger_start == where}
+        targets = [c for c in new if c.event_type in VIOLENT and c.id not in restated]
+        note = f"actor1 named in a clause: {ref.surface!r}"
+
+        def credit(pool: list[Claim], ids: set[str]) -> list[Claim]:
+            return [
+                dataclasses.replace(
+                    c, actor1=ref, notes=f"{c.notes}; {note}",
+                    actor2=None if c.actor2 and c.actor2.name == ref.name else c.actor2,
+                )
+                if c.id in ids and c.event_type in VIOLENT and _open(c.actor1) else c
+                for c in pool
+            ]  # fmt: skip
+
+        if targets:
+            return credit(new, {c.id for c in targets} | restated), claims
+        return credit(new, restated), credit(claims, last)
 
     # --- one sentence --------------------------------------------------------------------
     def _sentence_claims(
@@ -239,6 +276,11 @@ _ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t"
 def _spaces(text: str) -> str:
     """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
     return text.translate(_ODD_SPACES)
+
+
+def _open(actor: Any) -> bool:
+    """No actor, or only a generic or unresolved one."""
+    return actor is None or actor.name is None or actor.inferred
 
 
 def _progressive(token: Any) -> bool:

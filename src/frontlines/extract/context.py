@@ -11,7 +11,7 @@ from typing import Any
 
 from ..records import EXTRACTABLE_ROLES, Claim, Cleaned, Mention, Role, Segment, Status
 from ..resolve.actors import ActorDictionary
-from .status import Cues, Standing, phrase
+from .status import Cues, Standing, phrase, phrase_bounds
 
 _PARA_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 
@@ -125,6 +125,9 @@ class DocState:
             text = phrase(token)
             if actors.lookup(text) or actors.generic_class(text):
                 return True
+            whole = compound_phrase(token)
+            if whole is not None and actors.lookup(whole):
+                return True  # "barrel bombs": the modifier names the weapon's owner
             if any(c.dep_ == "appos" and c.lemma_ in MEMBER_WORDS for c in token.children):
                 return True  # "Abu Omar, a commander of ISIS"
             if any(s <= token.idx < e for s, e in spans):
@@ -138,6 +141,9 @@ class DocState:
             return None
         text = phrase(token)
         hit = actors.lookup(text)
+        whole = compound_phrase(token) if hit is None else None
+        if whole is not None and actors.lookup(whole) is not None:
+            text, hit = whole, actors.lookup(whole)  # "barrel" of "barrel bomb attack"
         if (
             hit is None
             and actors.generic_class(text) is None
@@ -260,3 +266,14 @@ def _main_place(places: list[Mention]) -> Mention | None:
     counts = Counter(m.place.gazetteer_id for m in resolved if m.place)
     top = counts.most_common(1)[0][0]
     return next(m for m in resolved if m.place and m.place.gazetteer_id == top)
+
+
+def compound_phrase(token: Any) -> str | None:
+    """The compound noun that *token* modifies, up to its head ("barrel bomb attack" for
+    "barrel"); None when *token* modifies no noun."""
+    head = token
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    if head is token:
+        return None
+    return token.doc[phrase_bounds(token)[0] : head.i + 1].text.strip(" ,–-")

@@ -1,0 +1,92 @@
+"""Perpetrators named in a second clause: "…, an attack claimed by Daesh", "IS claimed
+responsibility for the bombing", "the blast was blamed on the Nusra Front".
+
+The named group is actor1 of the bombing it refers to: a violent claim of the same sentence,
+else one of the previous sentence (the clause says "the attack", "the bombing", …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: nouns that refer back to an attack ("the attack", "the blast")
+EVENT_NOUNS = frozenset({
+    "attack", "bombing", "blast", "explosion", "bomb", "bombings", "attacks", "blasts",
+    "explosions", "assault", "ambush", "massacre", "killing", "killings", "strike", "shelling",
+    "incident",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Perpetrator:
+    """*actor* (token) named as the author of an attack; *event* the noun token standing
+    for the attack in the clause, or None ("IS claimed responsibility")."""
+
+    actor: Any
+    event: Any
+
+
+def _objects(token: Any, preps: set[str]) -> list[Any]:
+    return [
+        o
+        for p in token.children
+        if p.dep_ in {"prep", "agent"} and p.lower_ in preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _event(token: Any) -> Any:
+    return token if token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS else None
+
+
+def _claimed(verb: Any, is_actor: Any) -> Perpetrator | None:
+    """ "X claimed responsibility (for the bombing)", "the attack (was) claimed by X"."""
+    by = [o for o in _objects(verb, {"by"}) if is_actor(o)]
+    if by:  # passive: the attack claimed by X
+        if verb.dep_ in {"acl", "relcl"} and _event(verb.head) is not None:
+            return Perpetrator(by[0], verb.head)
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and _event(c) is not None]
+        return Perpetrator(by[0], subjects[0]) if subjects else None
+    owned = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "responsibility"]
+    subjects = [
+        c
+        for c in verb.children
+        if (c.dep_ == "nsubj" or (c.dep_ in {"aux", "auxpass"} and c.text.isupper()))
+        and is_actor(c)
+    ]  # "IS claimed ...": the parser takes the acronym for "is"
+    if not owned or not subjects:
+        return None
+    for_ = [o for o in _objects(owned[0], {"for"}) + _objects(verb, {"for"}) if _event(o)]
+    return Perpetrator(subjects[0], for_[0] if for_ else None)
+
+
+def _blamed(verb: Any, is_actor: Any) -> Perpetrator | None:
+    """ "the blast was blamed on X", "the attack was attributed to X"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ not in {"acl", "relcl"}:
+        return None
+    preps = {"on"} if verb.lemma_.lower() == "blame" else {"to"}
+    named = [o for o in _objects(verb, preps) if is_actor(o)]
+    if not named:
+        return None
+    if verb.dep_ in {"acl", "relcl"} and _event(verb.head) is not None:
+        return Perpetrator(named[0], verb.head)
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and _event(c) is not None]
+    return Perpetrator(named[0], subjects[0]) if subjects else None
+
+
+def perpetrator(sentence: Any, is_actor: Any) -> Perpetrator | None:
+    """The group a sentence names as the author of an attack, or None."""
+    for token in sentence:
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = token.lemma_.lower()
+        found = None
+        if lemma == "claim":
+            found = _claimed(token, is_actor)
+        elif lemma in {"blame", "attribute"}:
+            found = _blamed(token, is_actor)
+        if found is not None:
+            return found
+    return None

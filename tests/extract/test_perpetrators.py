@@ -1,0 +1,56 @@
+"""Perpetrators named apart from the trigger (sentences written for the tests): weapon owners
+inside compound nouns, and groups that claim or are blamed for an attack."""
+
+from __future__ import annotations
+
+from claimkit import only
+
+SYR = "Military Forces of Syria (2000-2024)"
+IS = "Islamic State (Syria)"
+
+
+def test_weapon_owner_in_a_compound_before_the_trigger(claims_of):
+    claim = only(claims_of("A barrel bomb attack killed four civilians in Hama on Tuesday."), "attack")
+    assert claim.actor1 is not None and claim.actor1.name == SYR
+
+
+def test_weapon_owner_as_the_trigger_noun(claims_of):
+    text = "Barrel bombs dropped on the village of Kafr Nabl killed three people on Sunday."
+    claim = only(claims_of(text), "bombs")
+    assert claim.actor1 is not None and claim.actor1.name == SYR
+
+
+def test_an_attack_claimed_by_a_group_in_the_same_sentence(claims_of):
+    text = "A car bomb killed nine people in Tartus on Monday, an attack claimed by Daesh."
+    claim = only(claims_of(text), "bomb")
+    assert claim.actor1 is not None and claim.actor1.name == IS
+
+
+def test_responsibility_claimed_in_the_next_sentence(claims_of):
+    text = (
+        "A suicide bombing killed 14 people in Manbij on Thursday. "
+        "The Islamic State group claimed responsibility for the bombing."
+    )
+    claims = [c for c in claims_of(text) if c.event_type == "Explosions/Remote violence"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
+
+
+def test_blamed_on_names_the_attacker_not_the_victim(claims_of):
+    text = "A blast killed eight people in Jarablus on Friday. The blast was blamed on ISIS."
+    claims = [c for c in claims_of(text) if c.trigger.lower() == "blast"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
+    assert all(c.actor2 is None or c.actor2.name != IS for c in claims)
+
+
+def test_a_claim_of_responsibility_does_not_override_a_named_attacker(claims_of):
+    text = (
+        "Syrian troops shelled Douma on Monday, killing five people. "
+        "Daesh claimed responsibility for the attack."
+    )
+    claim = only(claims_of(text), "shelled")
+    assert claim.actor1 is not None and claim.actor1.name == SYR
+
+
+def test_no_attack_no_credit(claims_of):
+    claims = claims_of("Rebels captured the village of Tal Rifaat on Monday. IS claimed it was lying.")
+    assert all(c.actor1 is None or c.actor1.name != IS for c in claims)
