@@ -95,3 +95,8 @@ def test_blocking_reaches_far_enough_east_west_at_high_latitude() -> None:
     west = dataclasses.replace(DEIR, gazetteer_id="test:w", latitude=36.0, longitude=37.099)
     east = dataclasses.replace(DEIR, gazetteer_id="test:e", latitude=36.0, longitude=37.207)  # 9.7 km apart
     assert len(fuse_claims([claim("d1", 0, place=west), claim("d2", 0, place=east)])) == 1
+
+
+def test_an_actor_never_fights_itself() -> None:
+    [event] = fuse_claims([claim("d1", 0, actor1="Islamic State (Syria)", actor2="Islamic State (Syria)")])
+    assert event.actor1 == "Islamic State (Syria)" and event.actor2 is None and event.inter2 is None

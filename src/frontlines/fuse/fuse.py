@@ -157,13 +157,6 @@ def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]
     return clusters
 
 
-def _pick(values: Iterable[object]) -> object:
-    for value in values:
-        if value not in (None, ""):
-            return value
-    return None
-
-
 def _event_id(claims: Sequence[Claim]) -> str:
     digest = hashlib.sha1("|".join(sorted(c.id for c in claims)).encode()).hexdigest()[:12]
     return f"ev-{digest}"
@@ -182,12 +175,14 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     dated = [c for c in claims if c.event_date]
     dated.sort(key=lambda c: (c.time_precision or 9))
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
+    first = next((c.actor1 for c in claims if c.actor1 and c.actor1.name), None)
+    # an actor never fights itself: actor2 is the first named side other than actor1
+    second = next((c.actor2 for c in claims if c.actor2 and c.actor2.name
+                   and c.actor2.name != (first.name if first else None)), None)
     return Event(
         id=_event_id(claims), event_type=best.event_type, sub_event_type=sub, status=best.status,
-        actor1=_pick(c.actor1.name if c.actor1 else None for c in claims),  # type: ignore[arg-type]
-        actor2=_pick(c.actor2.name if c.actor2 else None for c in claims),  # type: ignore[arg-type]
-        inter1=_pick(c.actor1.inter if c.actor1 else None for c in claims),  # type: ignore[arg-type]
-        inter2=_pick(c.actor2.inter if c.actor2 else None for c in claims),  # type: ignore[arg-type]
+        actor1=first.name if first else None, inter1=first.inter if first else None,
+        actor2=second.name if second else None, inter2=second.inter if second else None,
         location=where.location.text if where.location else None,
         gazetteer_id=place.gazetteer_id if place else None, admin1=place.admin1 if place else None,
         admin2=place.admin2 if place else None, country=place.country if place else None,
