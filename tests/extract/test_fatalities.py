@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.extract.fatalities import fatalities_of
+from frontlines.extract.fatalities import fatalities_of, sentence_fatalities
 from frontlines.extract.nlp import load_nlp
 
 
@@ -56,3 +56,33 @@ def test_counts(sentence, expected):
 )
 def test_not_a_toll(sentence):
     assert _count(sentence) is None
+
+
+def _sentence_count(sentence: str, trigger: str) -> int | None:
+    doc = load_nlp()(sentence)
+    token = next(t for t in doc if t.lower_ == trigger)
+    return sentence_fatalities(doc[:], token)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # the deaths of the scene-setting "after ..." clause are another happening's
+        ("Government forces have killed at least 31 people in the village in a revenge shelling "
+         "attack after a captured soldier was killed by rebels.", "attack", 31),
+        ("At least 25 people were killed by army shelling on the town after a pilot was "
+         "executed by militants.", "shelling", 25),
+        # "claimed the lives of N": a toll; the children among them are no separate total
+        ("A car bomb attack in the city has claimed the lives of 14 people including five "
+         "children, the channel reported.", "attack", 14),
+        # a sub-count after "among them" is not the toll
+        ("HOMS Seventeen villagers among them four children were killed in air attacks on the "
+         "town a monitoring group said.", "attacks", 17),
+    ],
+)
+def test_sentence_counts(sentence, trigger, expected):
+    assert _sentence_count(sentence, trigger) == expected
+
+
+def test_saved_lives_are_no_toll():
+    assert _sentence_count("Rescue teams saved the lives of 30 people after the air strike.", "strike") is None

@@ -92,7 +92,7 @@ def _count_of(noun: Any) -> int | None:
         if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
             return 1  # "a commander was killed"
         counted = child.dep_ in {"nummod", "quantmod", "amod"} or (
-            child.dep_ == "compound" and child.pos_ == "NUM"  # "Thirteen civilians"
+            child.dep_ == "compound" and (child.pos_ == "NUM" or child.like_num)  # "Thirteen civilians"
         )
         if counted and number(child) is not None and not _day_of_month(child):
             return number(child)
@@ -164,7 +164,9 @@ def _is_day_number(token: Any) -> bool:
 
 def victims_of(kill: Any) -> Any:
     """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
-    "12 died", "29 rebels dead", "22 killed in ...")."""
+    "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
+    if kill.lemma_.lower() in {"life", "lives"}:
+        return next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
     for dep in ("nsubjpass", "dobj"):
         found = [c for c in kill.children if c.dep_ == dep and not _wounded_count(c)]
         if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
@@ -219,11 +221,36 @@ def _plausible(count: int | None) -> int | None:
     return count if count is None or count <= MAX_EVENT_TOLL else None
 
 
+#: "claimed the lives of 14 people", "took the lives of", "cost the lives of"
+LIFE_VERBS = frozenset({"claim", "take", "cost"})
+#: conjunctions of a clause setting the scene of another happening: "... after a pilot was killed"
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following", "once"})
+
+
+def _kill_word(token: Any) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in {"life", "lives"}:
+        return token.head.lemma_.lower() in LIFE_VERBS
+    return lemma in KILL_WORDS and lemma not in {"shoot", "lose"}
+
+
+def _other_happening(token: Any, trigger: Any) -> bool:
+    """The kill word sits in a temporal clause ("after ...", "before ...") that the trigger is
+    not in: the deaths of another happening."""
+    for node in [token, *token.ancestors]:
+        if trigger in node.subtree:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+        if node.dep_ == "advcl" and marks & TEMPORAL_MARKS:
+            return True
+    return False
+
+
 def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
     """Deaths reported in the trigger's sentence by a kill word tied to the trigger."""
     best = None
     for token in sentence:
-        if token.lemma_.lower() not in KILL_WORDS or token.lemma_.lower() in {"shoot", "lose"}:
+        if not _kill_word(token) or _other_happening(token, trigger):
             continue
         if token != trigger and not _related(token, trigger):
             continue
