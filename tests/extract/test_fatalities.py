@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.extract.fatalities import fatalities_of, sentence_fatalities
+from frontlines.extract.fatalities import fatalities_of, number, sentence_fatalities
 from frontlines.extract.nlp import load_nlp
 
 
@@ -86,3 +86,11 @@ def test_sentence_counts(sentence, trigger, expected):
 
 def test_saved_lives_are_no_toll():
     assert _sentence_count("Rescue teams saved the lives of 30 people after the air strike.", "strike") is None
+
+
+
+def test_a_dateline_day_is_no_count():
+    doc = load_nlp()("December 4 2015 Nine civilians were killed in shelling on the town.")
+    kill = next(t for t in doc if t.lower_ == "killed")
+    assert fatalities_of(kill) == 9
+    assert number(doc[1]) is None  # "December 4": a day, not a count

@@ -67,7 +67,7 @@ def _is_year(token: Any) -> bool:
 
 def number(token: Any) -> int | None:
     """The value of a number token ("12", "1,200", "twelve", "Seventy-six", "dozens")."""
-    if _is_year(token):
+    if _is_year(token) or _day_of_month(token):
         return None
     word = token.lower_
     value = _word_value(word) if (token.like_num or "-" in word) else None
@@ -109,7 +109,9 @@ def _day_of_month(token: Any) -> bool:
     """ "12 May 2016 Eight civilians ...": a dateline's day read as a count."""
     doc = token.doc
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return token.lower_.isdigit() and int(token.lower_) <= 31 and after in MONTH_WORDS
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    near = after in MONTH_WORDS or (before in MONTH_WORDS and before != "may")  # "December 16 2013"
+    return token.lower_.isdigit() and int(token.lower_) <= 31 and near
 
 
 def _own_victims(word: Any) -> bool:
