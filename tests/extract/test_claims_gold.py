@@ -45,3 +45,14 @@ def test_nothing_from_titles_comments_or_boilerplate(scored):
         allowed = [(s.start, s.end) for s in cleaned.segments if s.role in ("body", "quote")]
         for claim in claims:
             assert any(a <= claim.start and claim.end <= b for a, b in allowed), claim.sentence
+
+
+def test_a_paragraph_longer_than_the_parser_takes_is_cut_at_sentence_ends() -> None:
+    from frontlines.extract.context import MAX_PARAGRAPH, _pieces
+
+    sentence = "Rebels shelled the town of Mhardeh on Monday, the army said. "
+    text = sentence * (3 * MAX_PARAGRAPH // len(sentence))
+    pieces = _pieces(text, 0, len(text))
+    assert len(pieces) >= 3 and pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b[0] == a[1] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(e - s <= MAX_PARAGRAPH and text[s:e].endswith(". ") for s, e in pieces[:-1])

@@ -100,3 +100,26 @@ def test_blocking_reaches_far_enough_east_west_at_high_latitude() -> None:
 def test_an_actor_never_fights_itself() -> None:
     [event] = fuse_claims([claim("d1", 0, actor1="Islamic State (Syria)", actor2="Islamic State (Syria)")])
     assert event.actor1 == "Islamic State (Syria)" and event.actor2 is None and event.inter2 is None
+
+
+def _naive(claims: list) -> list:  # type: ignore[type-arg]
+    """Complete linkage the slow, obvious way: the reference for the optimised clustering."""
+    from frontlines.fuse.fuse import FuseOptions, same_happening
+
+    clusters: list[list] = []  # type: ignore[type-arg]
+    for c in sorted({c.id: c for c in claims}.values(), key=lambda c: (c.doc_id, c.trigger_start, c.id)):
+        for cluster in clusters:
+            if cluster[0].event_type == c.event_type and all(same_happening(c, o, FuseOptions()) for o in cluster):
+                cluster.append(c)
+                break
+        else:
+            clusters.append([c])
+    return sorted(sorted(x.id for x in cl) for cl in clusters)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d3"]), st.integers(0, 5), st.sampled_from(PLACES),
+                          st.sampled_from(["2017-09-05", "2017-09-06", "2017-09-20", None]),
+                          st.sampled_from([None, "Islamic State (Syria)"])), max_size=12))
+def test_clusters_equal_plain_complete_linkage(rows: list) -> None:  # type: ignore[type-arg]
+    claims = [claim(doc, 10 * i, place=place, date=date, actor2=a2) for doc, i, place, date, a2 in rows]
+    assert sorted(sorted(e.claim_ids) for e in fuse_claims(claims)) == _naive(claims)

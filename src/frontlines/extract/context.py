@@ -23,8 +23,34 @@ class Paragraph:
     end: int
 
 
+#: the longest stretch handed to the parser at once (spaCy's limit is 1,000,000 characters, and
+#: its memory grows with the length): longer paragraphs are cut at sentence ends
+MAX_PARAGRAPH = 5_000
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most MAX_PARAGRAPH characters, at sentence ends
+    where there is one (else at a space, else anywhere)."""
+    pieces = []
+    while end - start > MAX_PARAGRAPH:
+        window = text[start : start + MAX_PARAGRAPH]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or MAX_PARAGRAPH)
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, end))
+    return pieces
+
+
 def paragraphs(cleaned: Cleaned) -> list[Paragraph]:
-    """Body and quote paragraphs: lines, with hard-wrapped lines joined back."""
+    """Body and quote paragraphs: lines, with hard-wrapped lines joined back; very long ones
+    are cut at sentence ends."""
+    text = cleaned.article.text
+    return [Paragraph(p.segment, s, e) for p in _paragraphs(cleaned) for s, e in _pieces(text, p.start, p.end)]
+
+
+def _paragraphs(cleaned: Cleaned) -> list[Paragraph]:
     text = cleaned.article.text
     out: list[Paragraph] = []
     for segment in cleaned.segments:

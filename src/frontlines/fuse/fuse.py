@@ -138,20 +138,31 @@ def _cells(claim: Claim, reach: tuple[int, int]) -> list[tuple[object, ...]]:
     return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1)]
 
 
+def _signature(claim: Claim) -> tuple[object, ...]:
+    """Everything ``same_happening`` looks at: claims with one signature compare alike, so a
+    cluster is checked against one member per signature (a report repeating itself is cheap)."""
+    return (claim.event_type, _group(claim), _place_key(claim), claim.event_date, claim.doc_id,
+            claim.actor1.name if claim.actor1 else None, claim.actor2.name if claim.actor2 else None,
+            claim.start if claim.location is None else None)
+
+
 def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]:
     """Complete-linkage clusters, in input order; only clusters in nearby cells are compared,
     so the work grows with the number of claims, not with its square."""
     clusters: list[list[Claim]] = []
+    kinds: list[dict[tuple[object, ...], Claim]] = []  # per cluster: one member per signature
     by_cell: dict[tuple[object, ...], list[int]] = {}
     for claim in claims:
         reach = _reach(claim, options.radius_km)
         candidates = sorted({i for cell in _cells(claim, reach) for i in by_cell.get(cell, ())})
         chosen = next((i for i in candidates
-                       if all(same_happening(claim, other, options) for other in clusters[i])), None)
+                       if all(same_happening(claim, other, options) for other in kinds[i].values())), None)
         if chosen is None:
             chosen = len(clusters)
             clusters.append([])
+            kinds.append({})
         clusters[chosen].append(claim)
+        kinds[chosen].setdefault(_signature(claim), claim)
         for cell in _cells(claim, (0, 0)):
             by_cell.setdefault(cell, []).append(chosen)
     return clusters

@@ -78,6 +78,7 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     """Document focus from the unambiguous names of the document (``keys``: their name keys)."""
     countries: Counter[str] = Counter()
     focus = Focus()
+    anchored: set[Place] = set()
     for i, cands in enumerate(groups):
         top = unambiguous(cands)
         if top is None:
@@ -88,7 +89,8 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             focus.named_by.setdefault(top.place.gazetteer_id, set()).add(keys[i])
         if top.place.admin1:
             focus.admin1[top.place.admin1] += 1
-        if top.place.feature not in ("country", "admin1", "region"):
+        if top.place.feature not in ("country", "admin1", "region") and top.place not in anchored:
+            anchored.add(top.place)  # each place once: nearness compares places, not mentions
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
     if default_country and countries[default_country] >= max(countries.values(), default=0) / 2:

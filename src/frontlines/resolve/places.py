@@ -19,6 +19,7 @@ the given character spans (the body and quote blocks of an article):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -94,6 +95,18 @@ class Found:
     # variant is known), "fuzzy" (unknown name after a place cue), "road", "unknown"
     partner: tuple[Candidate, ...] = ()  # road: candidates of the second end
     partner_text: str = ""
+
+
+def _masked(found: Found, masks: list[tuple[int, int]], upto: int) -> bool:
+    """Whether a longer mask among the (sorted) masks starting at or before it covers ``found``."""
+    for s, e in reversed(masks[max(0, upto - MASK_LOOKBACK) : upto]):
+        if found.end <= e and e - s > found.end - found.start:
+            return True
+    return False
+
+
+#: masks are actor names, which hardly nest: a few before a name are all that can cover it
+MASK_LOOKBACK = 8
 
 
 class PlaceResolver:
@@ -330,13 +343,14 @@ class PlaceResolver:
         """Drop names inside a longer actor name ("Ahrar al-Sham", "Manbij Military Council")
         and lone surnames of people the document names in full ("Taysir Hammoud" ... "Hammoud")."""
         actors = self.actors
-        masks = [(s, e) for s, e in actors.find_spans(text)] if actors is not None else []
+        masks = sorted(actors.find_spans(text)) if actors is not None else []
+        starts = [s for s, _ in masks]
         people = surnames(text) | {  # "Alloush said": a speaker, here and elsewhere in the document
             f.text.lower() for f in found if SPEAKS.match(text, f.end)
             and not prominent(list(f.candidates)) and not has_place_cue(text, f.start)}
         out = []
         for f in found:
-            if any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in masks):
+            if _masked(f, masks, bisect.bisect_right(starts, f.start)):
                 continue
             if (f.text.lower() in people and not prominent(own_name(f.text, f.candidates))
                     and not has_strong_cue(text, f.start)):
