@@ -197,10 +197,11 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
         refuse(store, summary)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
-    if summary.processed or not store.counts()["events"]:
+    stored_events = store.counts()["events"]
+    if summary.processed or not stored_events:
         refuse(store, summary)
     else:  # nothing new was coded: the events stand as they are
-        summary.events = store.counts()["events"]
+        summary.events = stored_events
         summary.happened = store.query("SELECT COUNT(*) FROM events WHERE happened = 1")[0][0]
     return summary
 

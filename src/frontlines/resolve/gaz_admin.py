@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
+from ..geo import haversine_km
 from .normalize import name_key
 
 #: canonical governorate name → other spellings (domain knowledge, not corpus spellings)
@@ -53,12 +54,7 @@ def canonical_admin1(name: str | None) -> str | None:
 T = TypeVar("T")
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+km = haversine_km  # great-circle distance in kilometres (frontlines.geo)
 
 
 class Grid(Generic[T]):
