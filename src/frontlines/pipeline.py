@@ -49,6 +49,17 @@ class RunSummary:
     failures: int = 0
     failure_messages: list[str] = field(default_factory=list)
 
+    @property
+    def all_failed(self) -> bool:
+        """Every input failed: nothing was coded, unchanged or a duplicate, and something failed."""
+        return self.failures > 0 and not (self.processed or self.unchanged or self.duplicates)
+
+    def describe(self) -> str:
+        """The run in one line, as ``frontlines run`` prints it."""
+        return (f"{self.documents} documents ({self.processed} coded, {self.unchanged} unchanged, "
+                f"{self.duplicates} duplicates), {self.claims} claims, {self.events} events "
+                f"({self.happened} happened), {self.failures} failures")
+
 
 class Resources:
     """The models and data files the stages are built with, loaded on first use."""

@@ -64,7 +64,7 @@ def _add_missing_columns(conn: sqlite3.Connection, model: dict[str, list[tuple[s
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     if readonly and path != ":memory:":
         if not Path(path).is_file():
-            raise StoreError("no such database", source=path)
+            raise StoreError("no such database (create it with `frontlines run`)", source=path)
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
         conn.execute("PRAGMA query_only=ON")
