@@ -260,8 +260,10 @@ def _article(document: Document, source_id: str) -> Article:
                                    source=source_id)
     body = text if text else html
     if not isinstance(body, str) or not body.strip():
-        raise MalformedRecordError("document has no text" if isinstance(document, str) or body is None
-                                   else "'text' or 'html' is not a non-empty string", source=source_id)
+        problem = ("document is empty" if isinstance(document, str)
+                   else "document has no 'text' or 'html'" if body is None
+                   else "'text' or 'html' is not a non-empty string")
+        raise MalformedRecordError(problem, source=source_id)
     build = article_from_text if text else article_from_markup
     article = build(body.replace("\r\n", "\n") if text else body, source_id, **meta)
     return replace(article, source_id=source_id)
