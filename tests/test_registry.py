@@ -20,7 +20,7 @@ GOLDEN = {
     "extractors": ["rules"],
     "geocoders": ["memory", "sqlite"],
     "resolvers": ["gazetteer"],
-    "stores": ["memory", "sqlite"],
+    "stores": ["memory", "postgresql", "sqlite"],
     "exporters": ["acled", "claims", "geojson", "jsonl", "parquet", "places"],
     "engines": ["process", "serial"],
 }

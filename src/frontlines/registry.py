@@ -85,6 +85,7 @@ BUILTIN_MODULES = (
     "frontlines.resolve.gazetteer",
     "frontlines.store.sqlite",
     "frontlines.store.memory",
+    "frontlines.store.postgres",
     "frontlines.pipeline",
     "frontlines.export.writers",
     "frontlines.scale.engines",

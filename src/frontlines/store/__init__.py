@@ -1,8 +1,9 @@
 """Stage 7, store: SQLite by default (plain tables, WAL), behind one ``Store`` seam.
 
 :func:`open_store` picks the store from a target: a file path (SQLite), ``memory:`` (the
-in-memory store), or ``scheme://...`` for a store registered under that scheme in
-:data:`frontlines.registry.stores` (``postgresql://`` once that store lands).
+in-memory store), ``postgresql://...`` (or ``postgres://``: the PostgreSQL store, with the
+``postgres`` extra), or ``scheme://...`` for a store registered under that scheme in
+:data:`frontlines.registry.stores`.
 """
 
 from __future__ import annotations
