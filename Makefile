@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench eval clean
+.PHONY: setup demo test bench eval clean postgres-bin
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,7 +24,12 @@ demo: $(STAMP)
 	$(BIN)/frontlines export --db out/example.db --format parquet -o out/events.parquet
 	@echo "database: out/example.db  exports: out/events_acled.csv out/events.geojson out/events.jsonl out/claims.jsonl out/events.parquet"
 
-test: $(STAMP)
+# the PostgreSQL store's tests start a server of their own from the server binaries (installed
+# here from Debian's package when absent)
+postgres-bin:
+	bash scripts/ensure-postgres
+
+test: $(STAMP) postgres-bin
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -14,7 +14,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factories import MAYADIN, claim
-from pgserver import with_schema
 from frontlines.errors import ReadOnlyStoreError, StoreError
 from frontlines.records import Article, ControlPeriod, Event, Failure, Mention, Role, Segment, Status
 from frontlines.store import open_store, rows
@@ -22,6 +21,7 @@ from frontlines.store.memory import MemoryStore
 from frontlines.store.postgres import PostgresStore
 from frontlines.store.protocol import Store
 from frontlines.store.sqlite import SqliteStore
+from pgserver import with_schema
 
 statuses = st.sampled_from(list(Status))
 maybe_text = st.none() | st.text(min_size=1, max_size=20)

@@ -33,7 +33,6 @@ SCHEMA_VERSION = "1"
 #: advisory lock keys (one 64-bit number each, chosen for this program)
 WRITE_LOCK = 0x66726F6E74_01  # transactions that replace rows
 RUN_LOCK = 0x66726F6E74_02  # a whole writing run
-SCHEMA_LOCK = 0x66726F6E74_03  # creating the tables
 
 T = TypeVar("T")
 
@@ -107,20 +106,31 @@ class PostgresStore:
         except psycopg.Error as exc:
             self.conn.close()
             raise StoreError(f"cannot open database ({_first_line(exc)})", source=self.location) from None
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _tables(self) -> set[str]:
+        found = self.conn.execute("SELECT table_name FROM information_schema.tables "
+                                  "WHERE table_schema = current_schema()").fetchall()
+        return {r["table_name"] for r in found}
 
     def _create(self) -> None:
+        """Create the tables once.  Nothing is run when they exist: even ``CREATE INDEX IF NOT
+        EXISTS`` locks its table, and would deadlock with other writers' transactions."""
         schema = resources.files("frontlines.store").joinpath("schema_postgres.sql").read_text()
-        with self.conn.transaction():
-            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+        wanted = set(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", schema))
+        if wanted <= self._tables():
+            return
+        with self.conn.transaction():  # under the write lock: no writer is inside a transaction
+            self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             self.conn.execute("SET LOCAL client_min_messages = warning")  # no NOTICE per existing table
             self.conn.execute(schema)  # type: ignore[arg-type]
             self.conn.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
                               (SCHEMA_VERSION,))
 
     def _check_readable(self) -> None:
-        found = self.conn.execute("SELECT table_name FROM information_schema.tables "
-                                  "WHERE table_schema = current_schema()").fetchall()
-        if not {"articles", "claims", "events"} <= {r["table_name"] for r in found}:
+        if not {"articles", "claims", "events"} <= self._tables():
             raise StoreError("not a frontlines database (no articles, claims or events table)",
                              source=self.location)
 
