@@ -247,6 +247,7 @@ def run_documents(items: Iterable[Article | Failure], store: Store, *, options: 
     summary = RunSummary()
     signatures: dict[str, str] = {}
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
+    coded: list[str] = []  # documents stored by this run: fusion starts from their claims
     try:
         for result in map_documents(articles, options):
             if isinstance(result, Failure):
@@ -254,16 +255,17 @@ def run_documents(items: Iterable[Article | Failure], store: Store, *, options: 
             else:
                 store.save_document(result.article, result.segments, result.mentions, result.claims)
                 store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
+                coded.append(result.article.id)
                 summary.processed += 1
                 summary.claims += len(result.claims)
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
-        refuse(store, summary)  # what was stored stays usable
+        refuse(store, summary, changed=coded)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
     counts = store.counts()
     if summary.processed or not counts["events"] or store.needs_fusing():
-        refuse(store, summary)
+        refuse(store, summary, changed=coded)
     else:  # nothing new was coded: the events stand as they are
         summary.events, summary.happened = counts["events"], counts["happened"]
     return summary
@@ -303,15 +305,22 @@ def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     return sides
 
 
-def refuse(store: Store, summary: RunSummary | None = None) -> RunSummary:
-    """Re-fuse every stored claim into events and re-derive control periods."""
+def refuse(store: Store, summary: RunSummary | None = None, *, changed: Sequence[str] | None = None) -> RunSummary:
+    """Re-fuse every stored claim into events and re-derive control periods.  Given ``changed``
+    (the documents coded since the events were fused), only the events that their claims, and
+    claims never fused, can touch are clustered again (``fuse.incremental``): same result."""
     from .derive import derive_control
     from .fuse import fuse_claims
+    from .fuse.incremental import refuse_claims
 
     summary = summary or RunSummary()
     version = store.write_version()
     outlets = store.outlets()
-    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
+    sides = outlet_sides(outlets)
+    if changed is not None and store.counts()["events"]:
+        events = refuse_claims(store.claims(), store.events(), changed, outlets, outlet_sides=sides).events
+    else:
+        events = fuse_claims(store.claims(), outlets, outlet_sides=sides)
     store.replace_events(events, derive_control(events), fused_version=version)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
