@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from .store.protocol import Store
 
 Progress = Callable[[str], None]
+#: what codes a stream of articles: DocResult or Failure for each, in input order
+Mapper = Callable[[Iterable[Article], Any], Iterator[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,8 @@ class RunOptions:
     extractor: str = "rules"
     resolver: str = "gazetteer"
     kb: Any = None
+    #: where a cluster engine runs (Ray: ``ray://head:10001`` or ``auto``); None: a local instance
+    address: str | None = None
 
 
 def resources_for(options: RunOptions) -> Resources:
@@ -234,22 +238,25 @@ def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
 
 
 def run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
-                  progress: Progress | None = None) -> RunSummary:
+                  progress: Progress | None = None, mapper: Mapper | None = None) -> RunSummary:
     """Process and store already-read documents (failures are stored as they come), then fuse
     and derive.  Events are re-fused whenever something was coded or the store holds claims
-    that were never fused (a run interrupted before its end)."""
+    that were never fused (a run interrupted before its end).  ``mapper`` codes the new
+    articles (default: the engine the options name; ``frontlines load`` hands in results
+    coded elsewhere)."""
     from .registry import load_builtins
     from .scale.engines import map_documents
 
     load_builtins()
     options = options or RunOptions()
+    code = mapper or map_documents
     tick = progress or (lambda _source: None)
     summary = RunSummary()
     signatures: dict[str, str] = {}
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
     coded: list[str] = []  # documents stored by this run: fusion starts from their claims
     try:
-        for result in map_documents(articles, options):
+        for result in code(articles, options):
             if isinstance(result, Failure):
                 _record_failure(store, summary, result)
             else:

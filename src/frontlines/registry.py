@@ -89,6 +89,8 @@ BUILTIN_MODULES = (
     "frontlines.pipeline",
     "frontlines.export.writers",
     "frontlines.scale.engines",
+    "frontlines.scale.parquet",
+    "frontlines.scale.cluster",
 )
 
 #: entry-point group through which outside packages register their parts

@@ -102,7 +102,7 @@ def _contents(db: Path) -> dict[str, Any]:
             "articles": articles, "segments": {a.id: store.segments(a.id) for a in articles},
             "mentions": store.mentions(), "claims": store.claims(), "events": store.events(),
             "periods": store.control_periods(),
-            "failures": sorted(dataclasses.replace(f, at="") for f in store.failures()),
+            "failures": sorted((dataclasses.replace(f, at="") for f in store.failures()), key=repr),
             "fused": not store.needs_fusing() and store.check() == [],
         }
 

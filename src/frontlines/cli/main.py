@@ -30,7 +30,10 @@ def cli() -> None:
               help="JSON Lines sidecar: file, outlet, published, url, title per file name.")
 @click.option("--engine", default="auto", show_default=True,
               help="Where documents are coded: auto, serial (this process), process (a local pool), "
-                   "or a plugin's engine.")
+                   "ray (a Ray cluster, see --address), or a plugin's engine.")
+@click.option("--address", envvar="RAY_ADDRESS", metavar="ADDRESS",
+              help="Ray cluster for --engine ray (ray://head:10001, or auto); default RAY_ADDRESS, else a local "
+                   "instance.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes for the pool (default: CPU count).")
 @click.option("--force", is_flag=True, help="Re-code documents already in the database.")
 @click.option("--extractor", default="rules", show_default=True,
@@ -42,14 +45,16 @@ def cli() -> None:
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @friendly
-def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str, quiet: bool) -> None:
+def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, address: str | None,
+        workers: int | None, force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str,
+        quiet: bool) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
     from ..pipeline import RunOptions, count_documents
     from ..pipeline import run as run_pipeline
 
-    options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver)
+    options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver,
+                         address=address)
     read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
     with open_db(db, readonly=False) as store, \
             click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
@@ -173,12 +178,15 @@ def check(triggers: Path | None, actors: Path | None, outlets: Path | None, over
 
 
 def _register_subcommands() -> None:
+    from .load import code_command, load_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(code_command, "code")
+    cli.add_command(load_command, "load")
 
 
 _register_subcommands()
