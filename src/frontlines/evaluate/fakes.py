@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import EvalError
 from ..records import Article, Claim, Event, Mention
+from ..store.protocol import Store
 from .gold import in_half, read_jsonl
 from .match import ratio
 
@@ -100,7 +101,7 @@ def _tally(event: Event, row: dict[str, Any], claims: dict[str, Claim]) -> dict[
     }
 
 
-def evaluate_fakes(store: Any, gold_path: Path, half: str | None = None) -> dict[str, Any]:
+def evaluate_fakes(store: Store, gold_path: Path, half: str | None = None) -> dict[str, Any]:
     """Per article: its main event as the article reports it (``*_accuracy``) and as fused with
     the other reports of the same happening (``fused_*_accuracy``); only ``half`` ("A"/"B") of
     the articles (by their corpus id) when given."""

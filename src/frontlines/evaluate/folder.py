@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..store.protocol import Store
 from .captures import score_captures
 from .events import score_events, score_rows, system_events
 from .gold import doc_articles, gold_events, optional_rows
@@ -13,7 +14,7 @@ from .segments import score_lines
 from .toponyms import scorable, score_toponyms
 
 
-def evaluate_folder(store: Any, gold_dir: Path, half: str | None = None) -> dict[str, Any]:
+def evaluate_folder(store: Store, gold_dir: Path, half: str | None = None) -> dict[str, Any]:
     """Every figure of a seeds-gold folder for the documents of ``store`` it names (only the
     documents of ``half`` "A"/"B" when given).  Reads the store through its methods only:
     ``articles``, ``claims``, ``events``, ``segments``, ``mentions``."""

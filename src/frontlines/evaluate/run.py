@@ -6,9 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from ..store.protocol import Store
 
 
-def evaluate(store: Any, gold: Path, *, half: str | None = None) -> dict[str, Any]:
+def evaluate(store: Store, gold: Path, *, half: str | None = None) -> dict[str, Any]:
     """Score a store against gold: a folder in the seeds-gold format (docs.jsonl, events.jsonl and
     any of segments / toponyms / captures .jsonl) or FA-KES gold (a gold.jsonl file, or a folder
     holding one).  ``half`` ("A" or "B") scores only the documents of that stable half."""
