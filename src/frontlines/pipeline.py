@@ -206,28 +206,77 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
     return summary
 
 
+def _registry_side(registry: Any, name: str | None) -> str | None:
+    outlet = registry.lookup(name) if name else None
+    dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
+    return dated[-1][1] if dated else None
+
+
 def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
     from .clean.outlets import default_registry
 
     registry = default_registry()
-    sides: dict[str, str | None] = {}
-    for doc_id, name in outlets.items():
-        outlet = registry.lookup(name) if name else None
-        dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
-        sides[doc_id] = dated[-1][1] if dated else None
-    return sides
+    return {doc_id: _registry_side(registry, name) for doc_id, name in outlets.items()}
 
 
 def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
     """Re-fuse every stored claim into events and re-derive control periods."""
-    from .derive import derive_control
     from .fuse import fuse_claims
 
     summary = summary or RunSummary()
     outlets = {r[0]: r[1] for r in store.query("SELECT id, outlet FROM articles")}
     events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
-    store.replace_events(events, derive_control(events))
+    facts, periods, sieges = situation(store)
+    store.replace_events(events, periods)
+    store.replace_situation(facts, sieges)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
     return summary
+
+
+# -- the situation picture (derive): territorial facts, control periods, sieges ---------------
+def actor_finder() -> Callable[[str], list[Any]]:
+    """Named actors, and generic words with a known side ("government-held"), in a sentence."""
+    from .derive.facts import ActorSpan
+    from .resolve.actors import load_actors
+
+    actors = load_actors()
+
+    def find(text: str) -> list[Any]:
+        found = []
+        for start, end in actors.find_spans(text):
+            actor = actors.lookup(text[start:end])
+            generic = None if actor else actors.generic_class(text[start:end])
+            if actor is None and generic and generic[1]:
+                actor = actors.actors.get(generic[1])
+            if actor is not None:
+                found.append(ActorSpan(start, end, actor.name, actor.side))
+        return found
+
+    return find
+
+
+def situation(store: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    """Territorial facts, control periods and sieges from the stored claims and baselines."""
+    from .clean.outlets import default_registry
+    from .derive import derive_control, derive_sieges, extract_facts, load_territory
+    from .derive.facts import SourceInfo
+
+    registry = default_registry()
+    docs = {r[0]: (r[1], r[2]) for r in store.query("SELECT id, outlet, published FROM articles")}
+    sides = outlet_sides({doc_id: outlet for doc_id, (outlet, _) in docs.items()})
+    sources = {doc_id: SourceInfo(outlet, sides.get(doc_id), published)
+               for doc_id, (outlet, published) in docs.items()}
+    facts = extract_facts(store.claims(), store.mentions("place"), load_territory(), sources=sources,
+                          find_actors=actor_finder(), side_of=lambda name: _registry_side(registry, name))
+    return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
+
+
+def rederive_control(store: Any) -> list[Any]:
+    """Control periods again from the stored facts and baselines (after ``control import``)."""
+    from .derive import derive_control
+
+    periods = derive_control(store.territorial_facts(), store.control_imports())
+    store.replace_control(periods)
+    return periods

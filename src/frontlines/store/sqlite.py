@@ -10,7 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
+from ..records import (
+    Article,
+    BaselineEntry,
+    Claim,
+    ControlPeriod,
+    Event,
+    Failure,
+    Mention,
+    Segment,
+    Siege,
+    TerritorialFact,
+)
 from ..registry import stores
 from . import rows
 
@@ -193,13 +204,50 @@ class SqliteStore:
         return [rows.row_failure(dict(r)) for r in self.conn.execute("SELECT * FROM failures ORDER BY id")]
 
     def control_periods(self) -> list[ControlPeriod]:
-        import json
-
-        cur = self.conn.execute('SELECT * FROM control_periods ORDER BY place_name, start')
-        return [ControlPeriod(place_id=r["place_id"], place_name=r["place_name"], actor=r["actor"],
-                              start=r["start"], end=r["end"], evidence=tuple(json.loads(r["evidence"] or "[]")))
-                for r in cur]
+        cur = self.conn.execute('SELECT * FROM control_periods ORDER BY place_name, place_id, start')
+        return [rows.row_control(dict(r)) for r in cur]
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "claims", "events", "failures")
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+    # -- the situation picture (derive): territorial facts, control, sieges, baselines ----------
+    def replace_situation(self, facts: Iterable[TerritorialFact], sieges: Iterable[Siege]) -> None:
+        """Swap in the territorial facts and sieges derived from the stored claims, atomically."""
+        with self.conn:
+            for table in ("territorial_facts", "sieges"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for fact in facts:
+                _insert(self.conn, "territorial_facts", rows.fact_row(fact))
+            for siege in sieges:
+                _insert(self.conn, "sieges", rows.siege_row(siege))
+
+    def replace_control(self, periods: Iterable[ControlPeriod]) -> None:
+        """Swap in re-derived control periods (after a baseline import), atomically."""
+        with self.conn:
+            self.conn.execute("DELETE FROM control_periods")
+            for period in periods:
+                _insert(self.conn, "control_periods", rows.control_row(period))
+
+    def territorial_facts(self, place_id: str | None = None) -> list[TerritorialFact]:
+        sql = "SELECT * FROM territorial_facts" + (" WHERE place_id = ?" if place_id else "")
+        cur = self.conn.execute(sql + " ORDER BY place_id, start IS NULL, start, id", (place_id,) if place_id else ())
+        return [rows.row_fact(dict(r)) for r in cur]
+
+    def sieges(self) -> list[Siege]:
+        cur = self.conn.execute("SELECT * FROM sieges ORDER BY start IS NULL, start, place_name, id")
+        return [rows.row_siege(dict(r)) for r in cur]
+
+    def save_control_imports(self, entries: Iterable[BaselineEntry]) -> int:
+        """Store the entries of an imported snapshot (an entry imported again replaces itself)."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        count = 0
+        with self.conn:
+            for entry in entries:
+                _insert(self.conn, "control_imports", rows.baseline_row(entry, now))
+                count += 1
+        return count
+
+    def control_imports(self) -> list[BaselineEntry]:
+        cur = self.conn.execute("SELECT * FROM control_imports ORDER BY place_id, as_of, file")
+        return [rows.row_baseline(dict(r)) for r in cur]
