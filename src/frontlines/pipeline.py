@@ -257,6 +257,12 @@ def actor_finder() -> Callable[[str], list[Any]]:
     return find
 
 
+def _named_source(registry: Any, name: str) -> tuple[str, str | None] | None:
+    """A source named in a claim ("the Al-Masdar news agency") as a registry outlet."""
+    outlet = registry.lookup(name) or next((o for _, o in registry.find_in_text(name)), None)
+    return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
+
+
 def situation(store: Any) -> tuple[list[Any], list[Any], list[Any]]:
     """Territorial facts, control periods and sieges from the stored claims and baselines."""
     from .clean.outlets import default_registry
@@ -269,7 +275,7 @@ def situation(store: Any) -> tuple[list[Any], list[Any], list[Any]]:
     sources = {doc_id: SourceInfo(outlet, sides.get(doc_id), published)
                for doc_id, (outlet, published) in docs.items()}
     facts = extract_facts(store.claims(), store.mentions("place"), load_territory(), sources=sources,
-                          find_actors=actor_finder(), side_of=lambda name: _registry_side(registry, name))
+                          find_actors=actor_finder(), source_of=lambda name: _named_source(registry, name))
     return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
 
 

@@ -137,35 +137,6 @@ def doctor(db: Path, as_json: bool) -> None:
 
 
 @cli.command()
-@db_option
-@click.option("--place", help="Only places whose name contains this (case-insensitive).")
-@click.option("--as-of", "as_of", help="Who held each place on this day (YYYY-MM-DD).")
-@click.option("--changes", nargs=2, metavar="START END", help="Changes of control between two days.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per control period.")
-@friendly
-def control(db: Path, place: str | None, as_of: str | None, changes: tuple[str, str] | None,
-            as_json: bool) -> None:
-    """Who held which place from when to when, derived from captures, retakes and handovers."""
-    from ..derive import changes_between, control_as_of
-
-    store = open_store(db)
-    periods = [p for p in store.control_periods() if not place or place.lower() in p.place_name.lower()]
-    if as_of:
-        periods = [p for pid in dict.fromkeys(p.place_id for p in periods)
-                   if (p := control_as_of(periods, pid, as_of)) is not None]
-    if changes:
-        periods = changes_between(periods, *changes)
-    for p in periods:
-        if as_json:
-            click.echo(json.dumps({"place_id": p.place_id, "place": p.place_name, "actor": p.actor,
-                                   "start": p.start, "end": p.end, "evidence": list(p.evidence)}))
-        else:
-            click.echo(f"{p.place_name}: {p.actor} from {p.start} to {p.end or 'now'} "
-                       f"({len(p.evidence)} claims)")
-    store.close()
-
-
-@cli.command()
 @click.option("--triggers", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Check this trigger lexicon instead of the packaged one.")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -192,12 +163,15 @@ def check(triggers: Path | None, actors: Path | None, outlets: Path | None, over
 
 
 def _register_subcommands() -> None:
+    from .control import control_group, event_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(control_group, "control")
+    cli.add_command(event_command, "event")
 
 
 _register_subcommands()

@@ -261,8 +261,9 @@ def _place_of(facts: Sequence[TerritorialFact], baseline: Sequence[BaselineEntry
 
 
 def reference_day(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = ()) -> str | None:
-    """The latest day any fact or snapshot speaks of: "now" for the recency of open periods."""
-    days = [f.end or f.start for f in facts if f.start] + [b.as_of for b in baseline]
+    """The latest day a fact that happened, or a snapshot, speaks of: "now" for the recency of
+    open periods (a forecast's or a denial's day is not "now")."""
+    days = [f.end or f.start for f in facts if f.start and f.factual] + [b.as_of for b in baseline]
     return max(d for d in days if d) if any(days) else None
 
 

@@ -165,10 +165,10 @@ class FactReader:
                                   rf"{held}\s+by\s+(?:the\s+)?$", re.IGNORECASE)
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-        self.under = re.compile(rf"^\s*,?\s*{remain}\s+(?:still\s+|firmly\s+)?{under}\s+(?:the\s+)?"
+        self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}\s+(?:the\s+)?"
                                 rf"(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
         self.control_noun = re.compile(r"^(?:['’]s?)?\s+(?:control|rule)\b", re.IGNORECASE)
-        self.remain_the = re.compile(rf"^\s*,?\s*{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$", re.IGNORECASE)
+        self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$", re.IGNORECASE)
         self.held_after = re.compile(rf"^\s*(?:-\s*)?{held}\b", re.IGNORECASE)
         self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
         self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -319,13 +319,17 @@ def _ref_names(ref: ActorRef | None) -> tuple[str | None, str | None]:
     return (ref.name, ref.side) if ref and ref.name else (None, None)
 
 
-def _source_of(claim: Claim, info: SourceInfo, side_of: Callable[[str], str | None] | None) -> tuple[str, str | None]:
+#: a named source → (its canonical name, its side), when the outlet registry knows it
+SourceLookup = Callable[[str], tuple[str, str | None] | None]
+
+
+def _source_of(claim: Claim, info: SourceInfo, lookup: SourceLookup | None) -> tuple[str, str | None]:
     """Independence key and side of a claim's source: a named source it is attributed to
     (the same wire or agency text counts once whoever republishes it), else its outlet."""
     if claim.status == Status.REPORTED and claim.attributed_to:
-        named = " ".join(claim.attributed_to.lower().split())
-        side = side_of(claim.attributed_to) if side_of else None
-        return f"source:{named}", side
+        known = lookup(claim.attributed_to) if lookup else None
+        named = " ".join((known[0] if known else claim.attributed_to).lower().split())
+        return f"outlet:{named}", known[1] if known else None
     return (f"outlet:{info.outlet.lower()}" if info.outlet else f"doc:{claim.doc_id}"), info.side
 
 
@@ -411,11 +415,11 @@ def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: Sou
 
 def facts_of_claim(reader: FactReader, claim: Claim, mentions: Sequence[Mention],
                    find_actors: ActorFinder | None = None, info: SourceInfo | None = None,
-                   side_of: Callable[[str], str | None] | None = None) -> list[TerritorialFact]:
+                   source_of: SourceLookup | None = None) -> list[TerritorialFact]:
     """The territorial facts one claim makes (``mentions``: its document's place mentions)."""
     info = info or SourceInfo()
     s = _Sentence(claim, mentions, find_actors)
-    source = _source_of(claim, info, side_of)
+    source = _source_of(claim, info, source_of)
     found = reader.kind_of(s)
     facts: list[TerritorialFact] = []
     if found:
@@ -465,12 +469,13 @@ def link_denials(facts: Sequence[TerritorialFact]) -> list[TerritorialFact]:
 
 def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: TerritoryCues, *,
                   sources: Mapping[str, SourceInfo] | None = None, find_actors: ActorFinder | None = None,
-                  side_of: Callable[[str], str | None] | None = None) -> list[TerritorialFact]:
+                  source_of: SourceLookup | None = None) -> list[TerritorialFact]:
     """Every territorial fact of ``claims``, in a deterministic order whatever their order.
 
     ``mentions``: the place mentions of the claims' documents; ``sources``: outlet, side and
     publication day per document id; ``find_actors``: actor names in a sentence (default:
-    the claims' own actors); ``side_of``: the side of a named source ("Al-Masdar")."""
+    the claims' own actors); ``source_of``: canonical name and side of a named source
+    ("Al-Masdar reports"), so that it counts as that outlet."""
     reader = FactReader(cues)
     by_doc: dict[str, list[Mention]] = {}
     for mention in mentions:
@@ -480,6 +485,6 @@ def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: Te
     facts: list[TerritorialFact] = []
     for claim in {c.id: c for c in claims}.values():
         facts += facts_of_claim(reader, claim, by_doc.get(claim.doc_id, ()), find_actors,
-                                sources.get(claim.doc_id), side_of)
+                                sources.get(claim.doc_id), source_of)
     facts = link_denials(_strongest(facts))
     return sorted(facts, key=lambda f: (f.place_id, f.start or "9999", f.id))

@@ -27,7 +27,7 @@ def words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     phrase matches any run of white space or a hyphen."""
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split()) for p in ordered) or "(?!x)x"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
