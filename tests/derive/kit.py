@@ -74,7 +74,7 @@ def fact(kind: FactKind = FactKind.CAPTURE, *, place: str = "test:raqqa", gainer
          n: int = 0) -> TerritorialFact:
     doc = doc or f"{outlet}-{day}-{n}"
     return TerritorialFact(
-        id=f"tf-{kind.value}-{place}-{gainer}-{day}-{outlet}-{status.value}-{scope}-{n}", kind=kind, place_id=place,
+        id=f"tf-{kind.value}-{place}-{gainer}-{loser}-{day}-{outlet}-{status.value}-{scope}-{n}", kind=kind, place_id=place,
         place_name=place.split(":")[-1].title(), claim_id=f"{doc}:{n}", doc_id=doc, status=status, start=day, end=day,
         gainer=gainer, loser=loser, gainer_side=SIDES.get(gainer or ""), loser_side=SIDES.get(loser or ""),
         scope=scope, latitude=35.95, longitude=39.01, sentence="a sentence", cue="test", outlet=outlet,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factories import DEIR, MAYADIN, claim
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import DEIR, MAYADIN, claim
 from frontlines.fuse import explain_event, fuse_claims
 from frontlines.records import Status
 

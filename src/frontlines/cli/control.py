@@ -274,7 +274,8 @@ def event_command(event_id: str, db: Path, as_json: bool) -> None:
     click.echo(f"  tolls: {explanation.toll_reason}")
     for j in explanation.joins:
         click.echo(f"  claim {j.claim.id} [{j.outlet or j.claim.doc_id}] weight {j.support:.2f}\n"
-                   f"      \"{safe(j.claim.sentence)}\"\n      type: {j.type_reason}\n      place: {safe(j.place_reason)}"
+                   f"      \"{safe(j.claim.sentence)}\"\n      type: {j.type_reason}"
+                   f"\n      place: {safe(j.place_reason)}"
                    f"\n      date: {j.date_reason}\n      actors: {j.actor_reason}")
     for d in explanation.contradictions:
         click.echo(f"  DENIED by {outlets.get(d.doc_id) or d.doc_id}: \"{safe(d.sentence)}\"")

@@ -98,7 +98,8 @@ def _records(path: Path, text: str) -> Iterable[tuple[int, Mapping[str, Any], tu
         yield number, record, None
 
 
-def read_snapshot(path: Path, *, as_of: str | None = None, source: str | None = None) -> tuple[list[SnapshotRow], list[str]]:
+def read_snapshot(path: Path, *, as_of: str | None = None,
+                  source: str | None = None) -> tuple[list[SnapshotRow], list[str]]:
     """The rows of a snapshot file, and a one-line problem per row that cannot be read."""
     try:
         text = path.read_text(encoding="utf-8-sig")

@@ -26,11 +26,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..geo import haversine_km
 from ..records import BaselineEntry, ControlPeriod, FactKind, TerritorialFact
 from .confidence import CREDIBLE, Support, combine, contested_confidence, held_confidence
 
+MERGE_KM = 5.0  # entries of one name this close are one place
 WINDOW_DAYS = 3  # reports of one change, and disagreements about it, fall within this many days
 CONTESTED = "contested"
 
@@ -191,10 +193,8 @@ class _Sweep:
             return
         actor = obs.actor or ""
         recent = _days(cur.last if not cur.by_change else cur.start, obs.day) <= WINDOW_DAYS
-        if obs.kind == "change":
-            disputes = cur.by_change and recent and obs.loser not in cur.rivals
-        else:  # a statement that another side still holds it, soon after a change or statement
-            disputes = recent
+        # two sides taking it from the same holder; or a side still said to hold it soon after
+        disputes = cur.by_change and recent and obs.loser not in cur.rivals if obs.kind == "change" else recent
         if disputes:
             self._contest([actor], obs)
         else:
@@ -252,7 +252,8 @@ def _record(place: tuple[str, str, float | None, float | None], period: _Period,
         latitude=place[2], longitude=place[3], outlets=period.support.sources)
 
 
-def _place_of(facts: Sequence[TerritorialFact], baseline: Sequence[BaselineEntry]) -> tuple[str, str, float | None, float | None]:
+def _place_of(facts: Sequence[TerritorialFact],
+              baseline: Sequence[BaselineEntry]) -> tuple[str, str, float | None, float | None]:
     named = sorted((f.place_name, f.latitude, f.longitude) for f in facts) or \
         sorted((b.place_name, b.latitude, b.longitude) for b in baseline)
     pid = facts[0].place_id if facts else baseline[0].place_id
@@ -267,6 +268,42 @@ def reference_day(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineE
     return max(d for d in days if d) if any(days) else None
 
 
+def same_places(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = ()) -> dict[str, str]:
+    """Place id → the id it is one place with: gazetteer entries of the same name within
+    ``MERGE_KM`` (a town and its border crossing, two records of one town) are one place for
+    control; the id most facts use stands for them (then the smallest)."""
+    points: dict[str, tuple[str, float | None, float | None]] = {}
+    uses: dict[str, int] = {}
+    for pid, name, lat, lon in [(f.place_id, f.place_name, f.latitude, f.longitude) for f in facts] + \
+            [(b.place_id, b.place_name, b.latitude, b.longitude) for b in baseline]:
+        points.setdefault(pid, (name.casefold(), lat, lon))
+        uses[pid] = uses.get(pid, 0) + 1
+    parent = {pid: pid for pid in points}
+
+    def root(pid: str) -> str:
+        while parent[pid] != pid:
+            pid = parent[pid]
+        return pid
+
+    by_name: dict[str, list[str]] = {}
+    for pid in sorted(points):
+        by_name.setdefault(points[pid][0], []).append(pid)
+    for ids in by_name.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                (_, la, oa), (_, lb, ob) = points[a], points[b]
+                if None not in (la, oa, lb, ob) and haversine_km(la, oa, lb, ob) <= MERGE_KM:  # type: ignore[arg-type]
+                    parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for pid in points:
+        groups.setdefault(root(pid), []).append(pid)
+    canonical = {}
+    for members in groups.values():
+        best = min(members, key=lambda pid: (-uses[pid], pid))
+        canonical.update(dict.fromkeys(members, best))
+    return canonical
+
+
 def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = (), *,
                    reference: str | None = None) -> list[ControlPeriod]:
     """Control periods per place, in date order; a place's last period is open-ended.
@@ -274,9 +311,12 @@ def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[Baseline
     ``reference`` is "now" for the recency of open periods (default: the latest day of the
     evidence).  The result does not depend on the order of ``facts`` or ``baseline``, and a
     fact given twice counts once."""
-    facts = sorted({f.id: f for f in facts}.values(), key=lambda f: f.id)
+    facts = sorted({f.id: f for f in sorted(facts, key=repr)}.values(), key=lambda f: f.id)
     baseline = sorted(set(baseline), key=lambda b: (b.place_id, b.as_of, b.controller, b.file))
     reference = reference or reference_day(facts, baseline)
+    canonical = same_places(facts, baseline)
+    facts = [replace(f, place_id=canonical[f.place_id]) for f in facts]
+    baseline = [replace(b, place_id=canonical[b.place_id]) for b in baseline]
     by_place: dict[str, tuple[list[TerritorialFact], list[BaselineEntry]]] = {}
     for fact in facts:
         if fact.place_id:

@@ -165,10 +165,12 @@ class FactReader:
                                   rf"{held}\s+by\s+(?:the\s+)?$", re.IGNORECASE)
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-        self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}\s+(?:the\s+)?"
+        self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}"
+                                rf"\s+(?:the\s+)?"
                                 rf"(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
         self.control_noun = re.compile(r"^(?:['’]s?)?\s+(?:control|rule)\b", re.IGNORECASE)
-        self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$", re.IGNORECASE)
+        self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$",
+                                     re.IGNORECASE)
         self.held_after = re.compile(rf"^\s*(?:-\s*)?{held}\b", re.IGNORECASE)
         self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
         self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
@@ -228,8 +230,8 @@ class FactReader:
     def _siege_place(self, s: _Sentence) -> _Place | None:
         """'the siege of X', 'X's blockade', 'besieging ... in X' (the nearest place after the cue)."""
         for noun in self.siege_noun.finditer(s.text):
-            after = next((p for p in s.places if p.start >= noun.end() and self.of_place.match(s.text[noun.end():p.start])),
-                         None)
+            after = next((p for p in s.places
+                          if p.start >= noun.end() and self.of_place.match(s.text[noun.end():p.start])), None)
             if after:
                 return after
             before = next((p for p in reversed(s.places) if p.end <= noun.start()
@@ -286,7 +288,8 @@ class FactReader:
             return actor, "Y-held"
         # "took X ... from Y" farther on in the sentence
         for actor in s.actors:
-            if actor.start > last.end and actor.name and self.from_.match(s.text[max(last.end, actor.start - 12):actor.start]):
+            gap = s.text[max(last.end, actor.start - 12):actor.start]
+            if actor.start > last.end and actor.name and self.from_.match(gap):
                 return actor, "from"
         return None
 
@@ -326,10 +329,9 @@ SourceLookup = Callable[[str], tuple[str, str | None] | None]
 def _source_of(claim: Claim, info: SourceInfo, lookup: SourceLookup | None) -> tuple[str, str | None]:
     """Independence key and side of a claim's source: a named source it is attributed to
     (the same wire or agency text counts once whoever republishes it), else its outlet."""
-    if claim.status == Status.REPORTED and claim.attributed_to:
-        known = lookup(claim.attributed_to) if lookup else None
-        named = " ".join((known[0] if known else claim.attributed_to).lower().split())
-        return f"outlet:{named}", known[1] if known else None
+    known = lookup(claim.attributed_to) if lookup and claim.attributed_to and claim.status == Status.REPORTED else None
+    if known:  # an unnamed source ("a military source") is no outlet of its own
+        return f"outlet:{' '.join(known[0].lower().split())}", known[1]
     return (f"outlet:{info.outlet.lower()}" if info.outlet else f"doc:{claim.doc_id}"), info.side
 
 
@@ -451,18 +453,22 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
-def link_denials(facts: Sequence[TerritorialFact]) -> list[TerritorialFact]:
-    """Each denied fact names the facts it denies: same kind and place, a compatible gainer,
-    dates within a few days (an undated denial: the facts of its own document)."""
+def link_denials(facts: Sequence[TerritorialFact],
+                 published: Mapping[str, str | None] | None = None) -> list[TerritorialFact]:
+    """Each denied fact names the facts it denies: same kind and place, dates within a few
+    days (an undated denial: by the day its document was published, else the facts of its own
+    document).  The sides are not compared: a denial often gets them wrong ("IS denied that the
+    army took X" parsed with IS as the taker)."""
+    published = published or {}
     out = []
     for fact in facts:
         if fact.status != Status.DENIED:
             out.append(fact)
             continue
+        when = fact.start or published.get(fact.doc_id)
         hits = sorted(f.id for f in facts if f.factual and f.kind == fact.kind and f.place_id == fact.place_id
-                      and (not fact.gainer or not f.gainer or f.gainer == fact.gainer)
-                      and ((gap := _days_apart(f.start, fact.start)) is not None and gap <= DENIAL_WINDOW
-                           or fact.start is None and f.doc_id == fact.doc_id))
+                      and ((gap := _days_apart(f.start, when)) is not None and gap <= DENIAL_WINDOW
+                           or when is None and f.doc_id == fact.doc_id))
         out.append(replace(fact, denies=tuple(hits)))
     return out
 
@@ -486,5 +492,5 @@ def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: Te
     for claim in {c.id: c for c in claims}.values():
         facts += facts_of_claim(reader, claim, by_doc.get(claim.doc_id, ()), find_actors,
                                 sources.get(claim.doc_id), source_of)
-    facts = link_denials(_strongest(facts))
+    facts = link_denials(_strongest(facts), {doc: info.published for doc, info in sources.items()})
     return sorted(facts, key=lambda f: (f.place_id, f.start or "9999", f.id))

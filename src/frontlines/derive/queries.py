@@ -58,10 +58,16 @@ def changes_between(periods: Iterable[ControlPeriod], start: str, end: str, *, n
     return sorted(found, key=lambda p: (p.start or "", p.place_name, p.place_id))
 
 
-def place_history(facts: Iterable[TerritorialFact], place_id: str) -> list[tuple[TerritorialFact, list[TerritorialFact]]]:
-    """Every fact about a place in date order, each with the denials of it beside it."""
+def place_history(facts: Iterable[TerritorialFact],
+                  place_id: str) -> list[tuple[TerritorialFact, list[TerritorialFact]]]:
+    """Every fact about a place (and the entries that are one place with it, see
+    ``same_places``) in date order, each with the denials of it beside it."""
+    from .control import same_places
+
     facts = list(facts)
-    here = sorted((f for f in facts if f.place_id == place_id), key=lambda f: (f.start or "9999", f.id))
+    canonical = same_places(facts)
+    here = sorted((f for f in facts if canonical[f.place_id] == canonical.get(place_id, place_id)),
+                  key=lambda f: (f.start or "9999", f.id))
     denials: dict[str, list[TerritorialFact]] = {}
     for fact in facts:
         for denied in fact.denies:
