@@ -42,12 +42,19 @@ def _actors(path: Path) -> list[str]:
     return []
 
 
+def _territory(path: Path) -> list[str]:
+    from .derive.territory import validate_territory
+
+    return validate_territory(path)
+
+
 #: resource name → (packaged file name, validator)
 RESOURCES: dict[str, tuple[str, Callable[[Path], list[str]]]] = {
     "triggers": ("triggers.yaml", _lexicon),
     "actors": ("actors.yaml", _actors),
     "outlets": ("outlets.yaml", _outlets),
     "gazetteer_overlay": ("gazetteer_overlay.csv", _overlay),
+    "territory": ("territory.yaml", _territory),
 }
 
 

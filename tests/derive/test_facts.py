@@ -119,3 +119,15 @@ def test_a_named_source_counts_as_that_outlet() -> None:
                 status=Status.REPORTED, attributed_to="the Al-Masdar news agency")
     [f] = facts_of(made, source_of=lambda name: ("Al-Masdar News", "pro-government") if "Masdar" in name else None)
     assert (f.source_key, f.outlet_side) == ("outlet:al-masdar news", "pro-government")
+
+
+def test_the_territory_file_is_validated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from frontlines.derive import validate_territory
+    from frontlines.resources import check_resources
+
+    assert check_resources()["territory"] == []
+    bad = tmp_path / "territory.yaml"
+    bad.write_text("version: 1\nheld_words: []\nsiege: {nouns: [siege]}\nextra: 1\n")
+    problems = validate_territory(bad)
+    assert any("unknown sections" in p for p in problems) and any("held_words" in p for p in problems)
+    assert any("siege.start_words" in p for p in problems)
