@@ -87,7 +87,7 @@ def _fact_line(fact: Any) -> str:
             f"\n      \"{safe(fact.sentence)}\"\n      why: {safe(fact.cue)}")
 
 
-def _show_periods(periods: list[Any], facts: dict[str, Any], as_json: bool) -> None:
+def _show_periods(periods: list[Any], facts: dict[str, Any], as_json: bool, evidence: bool = False) -> None:
     from ..derive import period_json
 
     for p in periods:
@@ -95,8 +95,11 @@ def _show_periods(periods: list[Any], facts: dict[str, Any], as_json: bool) -> N
             row = period_json(p)
             row["evidence_facts"] = [_fact_json(facts[i]) for i in p.facts if i in facts]
             click.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            click.echo(_period_line(p))
+            continue
+        click.echo(_period_line(p))
+        for fact in (facts[i] for i in p.facts if i in facts and evidence):
+            click.echo(f"    - {fact.start} {fact.kind.value} [{fact.status.value}, {fact.outlet or fact.doc_id}]: "
+                       f"\"{safe(fact.sentence)}\"")
 
 
 def _show_history(store: Any, periods: list[Any], facts: list[Any], as_json: bool) -> None:
@@ -159,7 +162,7 @@ def control_group(ctx: click.Context, db: Path | None, place: str | None, as_of:
     if place and not day and not changes:
         _show_history(store, periods, facts, as_json)
     else:
-        _show_periods(periods, {f.id: f for f in facts}, as_json)
+        _show_periods(periods, {f.id: f for f in facts}, as_json, evidence=bool(place))
     store.close()
 
 
