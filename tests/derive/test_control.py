@@ -5,7 +5,8 @@ import dataclasses
 from kit import ISIS, REBELS, SAA, SDF, fact
 
 from frontlines.derive import changes_between, control_as_of, derive_control, derive_sieges, situation_as_of
-from frontlines.derive.queries import Near, control_geojson
+from frontlines.derive.queries import Near
+from frontlines.export.serialize import control_geojson
 from frontlines.records import BaselineEntry, FactKind, Status
 
 
@@ -122,6 +123,6 @@ def test_queries_near_bbox_and_geojson() -> None:
     periods = derive_control([fact(day="2017-01-10"), far])
     assert [p.place_id for p in situation_as_of(periods, "2017-02-01", near=Near(35.9, 39.0, 20))] == ["test:raqqa"]
     assert [p.place_id for p in situation_as_of(periods, "2017-02-01", bbox=(36.0, 33.0, 37.0, 34.0))] == ["test:far"]
-    geo = control_geojson(periods, "2017-02-01")
+    geo = control_geojson(situation_as_of(periods, "2017-02-01"), "2017-02-01")
     assert len(geo["features"]) == 2 and geo["features"][0]["geometry"]["type"] == "Point"
-    assert control_geojson(periods, "2016-01-01")["features"] == []
+    assert geo["features"][0]["properties"]["as_of"] == "2017-02-01"

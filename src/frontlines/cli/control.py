@@ -20,14 +20,14 @@ from typing import Any
 import click
 
 from ..errors import InputError
-from .common import db_option, friendly, open_store
+from .common import db_option, friendly, one_line, open_db
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: str | None) -> str:
     """Article text as shown on a terminal: control and bidi characters escaped, one line."""
-    flat = " ".join((text or "").split())
+    flat = one_line(text or "")
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", flat)
 
 
@@ -59,14 +59,6 @@ def _near(store: Any, name: str | None, km: float) -> Any:
     return Near(found[0].place.latitude, found[0].place.longitude, km)
 
 
-def _fact_json(fact: Any) -> dict[str, Any]:
-    return {"id": fact.id, "kind": fact.kind.value, "scope": fact.scope, "place_id": fact.place_id,
-            "place": fact.place_name, "gainer": fact.gainer, "loser": fact.loser, "start": fact.start,
-            "end": fact.end, "status": fact.status.value, "outlet": fact.outlet, "source": fact.source_key,
-            "claim_id": fact.claim_id, "doc_id": fact.doc_id, "cue": fact.cue, "sentence": fact.sentence,
-            "latitude": fact.latitude, "longitude": fact.longitude, "denies": list(fact.denies)}
-
-
 def _period_line(p: Any) -> str:
     who = f"contested between {' and '.join(p.rivals)}" if p.state == "contested" else p.actor
     where = f" ({p.latitude:.3f}, {p.longitude:.3f})" if p.latitude is not None else ""
@@ -88,12 +80,12 @@ def _fact_line(fact: Any) -> str:
 
 
 def _show_periods(periods: list[Any], facts: dict[str, Any], as_json: bool, evidence: bool = False) -> None:
-    from ..derive import period_json
+    from ..export.serialize import control_json, fact_json
 
     for p in periods:
         if as_json:
-            row = period_json(p)
-            row["evidence_facts"] = [_fact_json(facts[i]) for i in p.facts if i in facts]
+            row = control_json(p)
+            row["evidence_facts"] = [fact_json(facts[i]) for i in p.facts if i in facts]
             click.echo(json.dumps(row, ensure_ascii=False))
             continue
         click.echo(_period_line(p))
@@ -102,7 +94,7 @@ def _show_periods(periods: list[Any], facts: dict[str, Any], as_json: bool, evid
                        f"\"{safe(fact.sentence)}\"")
 
 
-def _show_history(store: Any, periods: list[Any], facts: list[Any], as_json: bool) -> None:
+def _show_history(periods: list[Any], facts: list[Any], as_json: bool) -> None:
     """--place X: each place's periods, then every fact in date order, denials beside."""
     from ..derive import place_history
 
@@ -120,7 +112,7 @@ def _show_history(store: Any, periods: list[Any], facts: list[Any], as_json: boo
 
 
 @click.group("control", invoke_without_command=True)
-@click.option("--db", "db", type=click.Path(path_type=Path), help="SQLite database file.")
+@click.option("--db", "db", metavar="DB", help="Database: a SQLite file (or a store URL such as memory:).")
 @click.option("--place", help="Only places whose name contains this; with every fact about them.")
 @click.option("--as-of", "as_of", help="Who held each place on this day (YYYY-MM-DD).")
 @click.option("--near", help="With --as-of/--changes: only places within --km of this place.")
@@ -131,17 +123,18 @@ def _show_history(store: Any, periods: list[Any], facts: list[Any], as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per period, with its evidence.")
 @click.pass_context
 @friendly
-def control_group(ctx: click.Context, db: Path | None, place: str | None, as_of: str | None, near: str | None,
+def control_group(ctx: click.Context, db: str | None, place: str | None, as_of: str | None, near: str | None,
                   km: float, bbox: tuple[float, float, float, float] | None, changes: tuple[str, str] | None,
                   geojson: bool, as_json: bool) -> None:
     """Who held which place from when to when, on which facts, and how sure we are."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..derive import changes_between, control_geojson, derive_control, situation_as_of
+    from ..derive import changes_between, derive_control, situation_as_of
+    from ..export.serialize import control_geojson
 
     if db is None:
         raise click.UsageError("Missing option '--db'.")
-    store = open_store(db)
+    store = open_db(db, readonly=True)
     day = _day(as_of, "--as-of")
     facts = store.territorial_facts()
     # as of a day, an open period's recency is counted to that day
@@ -151,7 +144,8 @@ def control_group(ctx: click.Context, db: Path | None, place: str | None, as_of:
     if geojson:
         if day is None:
             raise click.UsageError("--geojson needs --as-of.")
-        click.echo(json.dumps(control_geojson(periods, day, near=where, bbox=bbox), ensure_ascii=False))
+        located = situation_as_of(periods, day, near=where, bbox=bbox)
+        click.echo(json.dumps(control_geojson(located, day), ensure_ascii=False))
         store.close()
         return
     if day:
@@ -160,7 +154,7 @@ def control_group(ctx: click.Context, db: Path | None, place: str | None, as_of:
         periods = changes_between(periods, _day(changes[0], "--changes") or "", _day(changes[1], "--changes") or "",
                                   near=where, bbox=bbox)
     if place and not day and not changes:
-        _show_history(store, periods, facts, as_json)
+        _show_history(periods, facts, as_json)
     else:
         _show_periods(periods, {f.id: f for f in facts}, as_json, evidence=bool(place))
     store.close()
@@ -172,14 +166,14 @@ def control_group(ctx: click.Context, db: Path | None, place: str | None, as_of:
 @click.option("--as-of", "as_of", help="The snapshot's day, for rows that give none (YYYY-MM-DD).")
 @click.option("--source", help="Who published the snapshot, for rows that give none.")
 @friendly
-def import_command(file: Path, db: Path, as_of: str | None, source: str | None) -> None:
+def import_command(file: Path, db: str, as_of: str | None, source: str | None) -> None:
     """Load a control snapshot (CSV or GeoJSON: place or coordinates, controller, as_of, source)."""
     from ..derive import baseline_entries, read_snapshot
     from ..pipeline import rederive_control
 
     rows, problems = read_snapshot(file, as_of=_day(as_of, "--as-of"), source=source)
     entries, unplaced = baseline_entries(rows, _locator(), str(file), _actor_name())
-    store = open_store(db, must_exist=False)
+    store = open_db(db, readonly=False)
     count = store.save_control_imports(entries)
     periods = rederive_control(store)
     store.close()
@@ -229,20 +223,19 @@ def _actor_name() -> Any:
 @click.option("--as-of", "as_of", help="Only sieges going on that day (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per siege.")
 @friendly
-def sieges_command(db: Path, as_of: str | None, as_json: bool) -> None:
+def sieges_command(db: str, as_of: str | None, as_json: bool) -> None:
     """Sieges and encirclements: who besieged whom, where, from when until broken."""
     from ..derive import sieges_as_of
+    from ..export.serialize import siege_json
 
-    store = open_store(db)
+    store = open_db(db, readonly=True)
     sieges = store.sieges()
     day = _day(as_of, "--as-of")
     if day:
         sieges = sieges_as_of(sieges, day)
     for s in sieges:
         if as_json:
-            click.echo(json.dumps({"id": s.id, "place_id": s.place_id, "place": s.place_name, "besieger": s.besieger,
-                                   "besieged": s.besieged, "start": s.start, "end": s.end, "facts": list(s.facts),
-                                   "latitude": s.latitude, "longitude": s.longitude}, ensure_ascii=False))
+            click.echo(json.dumps(siege_json(s), ensure_ascii=False))
         else:
             click.echo(f"{s.place_name}: besieged by {s.besieger or '?'} (held by {s.besieged or '?'}) "
                        f"from {s.start or 'unknown'} to {s.end or 'not reported broken'}")
@@ -254,17 +247,17 @@ def sieges_command(db: Path, as_of: str | None, as_json: bool) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="The explanation as one JSON object.")
 @friendly
-def event_command(event_id: str, db: Path, as_json: bool) -> None:
+def event_command(event_id: str, db: str, as_json: bool) -> None:
     """Why each claim joined event EVENT_ID: type, place distance, dates, actors; corroboration,
     contradictions and support."""
     from ..fuse import explain_event
     from ..pipeline import outlet_sides
 
-    store = open_store(db)
+    store = open_db(db, readonly=True)
     event = next((e for e in store.events() if e.id == event_id), None)
     if event is None:
         raise InputError(f"no event {event_id!r} (see `frontlines export --format jsonl`)", source=str(db))
-    outlets = {r[0]: r[1] for r in store.query("SELECT id, outlet FROM articles")}
+    outlets = store.outlets()
     explanation = explain_event(event, store.claims(), outlets, outlet_sides(outlets))
     store.close()
     if as_json:

@@ -3,21 +3,13 @@
 from .baseline import SnapshotRow, baseline_entries, read_snapshot
 from .control import CONTESTED, WINDOW_DAYS, derive_control, reference_day
 from .facts import ActorSpan, SourceInfo, extract_facts
-from .queries import (
-    Near,
-    changes_between,
-    control_as_of,
-    control_geojson,
-    period_json,
-    place_history,
-    situation_as_of,
-)
+from .queries import Near, changes_between, control_as_of, place_history, situation_as_of
 from .sieges import derive_sieges, sieges_as_of
 from .territory import TerritoryCues, load_territory, validate_territory
 
 __all__ = [
     "CONTESTED", "WINDOW_DAYS", "ActorSpan", "Near", "SnapshotRow", "SourceInfo", "TerritoryCues",
-    "baseline_entries", "changes_between", "control_as_of", "control_geojson", "derive_control",
-    "derive_sieges", "extract_facts", "load_territory", "period_json", "place_history", "read_snapshot",
+    "baseline_entries", "changes_between", "control_as_of", "derive_control",
+    "derive_sieges", "extract_facts", "load_territory", "place_history", "read_snapshot",
     "reference_day", "sieges_as_of", "situation_as_of", "validate_territory",
 ]

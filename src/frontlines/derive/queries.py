@@ -1,11 +1,11 @@
 """Questions to the control periods: as of a day, near a place or in a box, changes in a
-window, a place's history, a GeoJSON map.  Plain functions over records."""
+window, a place's history.  Plain functions over records (their JSON and GeoJSON forms are
+in ``frontlines.export.serialize``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..geo import haversine_km
 from ..records import ControlPeriod, TerritorialFact
@@ -73,23 +73,3 @@ def place_history(facts: Iterable[TerritorialFact],
         for denied in fact.denies:
             denials.setdefault(denied, []).append(fact)
     return [(f, sorted(denials.get(f.id, []), key=lambda d: d.id)) for f in here]
-
-
-def period_json(period: ControlPeriod) -> dict[str, Any]:
-    """The JSON object of a period (the documented field names)."""
-    return {"place_id": period.place_id, "place": period.place_name, "actor": period.actor,
-            "state": period.state, "rivals": list(period.rivals), "start": period.start, "end": period.end,
-            "confidence": period.confidence, "explanation": period.explanation,
-            "last_confirmed": period.last_confirmed, "latitude": period.latitude, "longitude": period.longitude,
-            "outlets": period.outlets, "origin": period.origin, "facts": list(period.facts),
-            "evidence": list(period.evidence)}
-
-
-def control_geojson(periods: Iterable[ControlPeriod], date: str, *, near: Near | None = None,
-                    bbox: BBox | None = None) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection of who held each located place on ``date``."""
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
-                 "properties": {**period_json(p), "as_of": date}}
-                for p in situation_as_of(periods, date, near=near, bbox=bbox)
-                if p.latitude is not None and p.longitude is not None]
-    return {"type": "FeatureCollection", "features": features}
