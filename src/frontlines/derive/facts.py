@@ -40,6 +40,7 @@ METADATA_ROLES = frozenset({"dateline", "byline", "agency"})
 LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the\s+(?:towns?|villages?|"
                       r"cities|city|areas?|hills?|neighbou?rhoods?|districts?)\s+of\s+)?$", re.IGNORECASE)
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
+ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,8 @@ def _fact_id(claim_id: str, kind: FactKind, place_id: str, extra: str = "") -> s
 class _Sentence:
     """One claim's sentence with its resolved places and actors, in sentence offsets."""
 
-    def __init__(self, claim: Claim, mentions: Sequence[Mention], find_actors: ActorFinder | None) -> None:
+    def __init__(self, claim: Claim, mentions: Sequence[Mention], find_actors: ActorFinder | None,
+                 anaphor: re.Pattern[str] | None = None) -> None:
         self.claim = claim
         self.text = claim.sentence
         base = claim.start
@@ -113,6 +115,9 @@ class _Sentence:
                               if m.place is not None and m.role not in METADATA_ROLES
                               and claim.start <= m.start and m.end <= claim.end),
                              key=lambda p: (p.start, p.end))
+        self.inherited = self._inherited(anaphor) if anaphor else None
+        if self.inherited:
+            self.places = sorted([*self.places, self.inherited], key=lambda p: (p.start, p.end))
         self.actors = list(find_actors(self.text)) if find_actors else self._claim_actors()
         self.trigger = (claim.trigger_start - base, claim.trigger_end - base)
 
@@ -125,8 +130,20 @@ class _Sentence:
                     spans.append(ActorSpan(m.start(), m.end(), ref.name, ref.side))
         return sorted(set(spans), key=lambda a: (a.start, a.end))
 
+    def _inherited(self, anaphor: re.Pattern[str]) -> _Place | None:
+        """'took the town': the claim's place named shortly before this sentence, standing at
+        the words that refer to it (never a dateline or byline, never a place far back)."""
+        loc, claim = self.claim.location, self.claim
+        if (loc is None or loc.place is None or loc.role in METADATA_ROLES or loc.start >= claim.start
+                or claim.start - loc.end > ANAPHOR_REACH or (loc.start < 60 and loc.text.isupper())):
+            return None
+        found = anaphor.search(self.text, claim.trigger_end - claim.start)
+        if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
+            return None
+        return _Place(found.start(), found.end(), loc)
+
     def location(self) -> _Place | None:
-        """The claim's own place, if it is resolved and named in this sentence."""
+        """The claim's own place: resolved and named in this sentence, or referred to by it."""
         loc = self.claim.location
         if loc is None or loc.place is None:
             return None
@@ -182,6 +199,8 @@ class FactReader:
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
                                                 re.IGNORECASE)
         self.siege_noun = cues.pattern("siege_nouns")
+        self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
+                                  re.IGNORECASE)
         self.siege_end = cues.pattern("siege_end_words")
         self.of_place = re.compile(r"^\s*(?:of|on|around|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
 
@@ -420,7 +439,7 @@ def facts_of_claim(reader: FactReader, claim: Claim, mentions: Sequence[Mention]
                    source_of: SourceLookup | None = None) -> list[TerritorialFact]:
     """The territorial facts one claim makes (``mentions``: its document's place mentions)."""
     info = info or SourceInfo()
-    s = _Sentence(claim, mentions, find_actors)
+    s = _Sentence(claim, mentions, find_actors, reader.anaphor)
     source = _source_of(claim, info, source_of)
     found = reader.kind_of(s)
     facts: list[TerritorialFact] = []

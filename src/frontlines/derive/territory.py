@@ -18,7 +18,8 @@ FILE = "territory.yaml"
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
 LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "handover_words",
-         "partial_words", "near_words", "held_words", "stronghold_words", "remain_words", "under_words")
+         "partial_words", "near_words", "held_words", "stronghold_words", "remain_words", "under_words",
+         "anaphora")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -45,6 +46,7 @@ class TerritoryCues:
     stronghold_words: tuple[str, ...]
     remain_words: tuple[str, ...]
     under_words: tuple[str, ...]
+    anaphora: tuple[str, ...]
     siege_nouns: tuple[str, ...]
     siege_start_words: tuple[str, ...]
     siege_end_words: tuple[str, ...]
