@@ -31,6 +31,7 @@ from ..records import (
 )
 from ..registry import extractors
 from ..resolve.actors import ActorDictionary, load_actors
+from ..taxonomy import VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental
 from .context import DocState, Paragraph, paragraphs
@@ -43,8 +44,6 @@ from .perpetrator import perpetrator
 from .status import Cues, Standing, comment_clause, load_cues, phrase_bounds, standing
 from .subtype import TypeMemory, typed
 from .triggers import Match, find_triggers
-
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 @extractors.register("default")

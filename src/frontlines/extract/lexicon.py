@@ -13,42 +13,10 @@ from typing import Any
 
 from ..errors import ResourceError
 from ..resources import read_yaml
+from ..taxonomy import EVENT_TYPES
 
-#: the ACLED event types and their sub-event types
-ACLED_TYPES: dict[str, frozenset[str]] = {
-    "Battles": frozenset(
-        {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
-    ),
-    "Explosions/Remote violence": frozenset(
-        {
-            "Chemical weapon",
-            "Air/drone strike",
-            "Suicide bomb",
-            "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED",
-            "Grenade",
-        }
-    ),
-    "Violence against civilians": frozenset(
-        {"Sexual violence", "Attack", "Abduction/forced disappearance"}
-    ),
-    "Protests": frozenset(
-        {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-    ),
-    "Riots": frozenset({"Violent demonstration", "Mob violence"}),
-    "Strategic developments": frozenset(
-        {
-            "Agreement",
-            "Arrests",
-            "Change to group/activity",
-            "Disrupted weapons use",
-            "Headquarters or base established",
-            "Looting/property destruction",
-            "Non-violent transfer of territory",
-            "Other",
-        }
-    ),
-}
+#: the ACLED event types and their sub-event types (declared in :mod:`frontlines.taxonomy`)
+ACLED_TYPES = EVENT_TYPES
 
 ROLE_MODES = frozenset({"default", "repel", "fall"})
 POS_KINDS = frozenset({"verb", "noun"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..taxonomy import ARABIC_ARTICLE, ARABIC_ARTICLE_HYPHEN, has_arabic_article, strip_arabic_article
 from .normalize import words
 
 PERSONAL_NAMES = words("""
@@ -87,7 +88,7 @@ socialism socialist marxism marxist nationalism nationalist liberalism secularis
 _HEADS = (r"Jaish|Jaysh|Jeish|Liwa['’]?|Liwaa|Harakat|Harakah|Faylaq|Failaq|Filaq|Jabhat|Jabhet|"
           r"Hay['’]?at|Hayaat|Kata['’]?ib|Katibat|Ahrar|Saraya|Ansar|Alwiya['’]?|Alwiyat|Firqat|"
           r"Jund|Tajammu['’]?|Thuwar|Thuwwar|Suqour|Suqur|Usud|Asa['’]ib|Quwat|Qawat")
-_ART = r"(?i:al|el|ash|as|ad|ar|at|az|an|ul|wal|wa)[-‐ ]+"
+_ART = rf"(?i:{ARABIC_ARTICLE}|wal|wa)[-‐ ]+"
 _CAP = r"[A-Z][\w'’]*(?:[-‐][\w'’]+)*"
 _TAIL = (r"Military[ \t]+Council|(?i:brigades?)|Front|Martyrs|(?i:battalions?)|Division|Legion|"
          r"Operations[ \t]+Room|Party|Movement|Regiment|Gathering|Corps")
@@ -127,7 +128,7 @@ def person_run(words: list[str]) -> bool:
     if len(words) < 2:
         return False
     first, second = words[0].lower(), words[1].lower()
-    article = re.match(r"(?i)(?:al|el|a[dnrstz]|ash|ul)[-‐]", words[1]) is not None
+    article = has_arabic_article(words[1])
     return (first in PERSONAL_NAMES and words[1][:1].isupper() and not article) or (
         first in _KUNYA and second in PERSONAL_NAMES)
 
@@ -136,8 +137,8 @@ _TITLED = re.compile(
     r"\b(?i:adviser|advisor|ambassador|secretary|spokes(?:man|woman|person)|minister|envoy|president|"
     r"chancellor|counterpart|leader|commander|general|colonel|activist|journalist|correspondent|"
     r"reporter|analyst|official|director|chief|mr|mrs|ms|dr|senator|lawmaker|mp|mayor|governor)\.?"
-    r"[ \t]+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+((?:(?:al|el)-)?[A-Z][a-z]{2,})\b)")
-_GIVEN_FIRST = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+)[ \t]+((?:(?:al|el)-)?[A-Z][a-z]{2,})\b)")
+    rf"[ \t]+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+((?:{ARABIC_ARTICLE_HYPHEN})?[A-Z][a-z]{{2,}})\b)")
+_GIVEN_FIRST = re.compile(rf"(?<![\w-])(?=([A-Z][a-z]+)[ \t]+((?:{ARABIC_ARTICLE_HYPHEN})?[A-Z][a-z]{{2,}})\b)")
 
 
 def surnames(text: str) -> frozenset[str]:
@@ -148,7 +149,7 @@ def surnames(text: str) -> frozenset[str]:
     for rx, given in ((_GIVEN_FIRST, True), (_TITLED, False)):
         for m in rx.finditer(text):
             first, last = m.group(1), m.group(2)
-            bare = re.sub(r"^(?:al|el)-", "", last)
+            bare = strip_arabic_article(last)
             if (not given or first.lower() in PERSONAL_NAMES) and bare.lower() not in PERSONAL_NAMES:
                 out.update({last.lower(), bare.lower()})
     return frozenset(out)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..taxonomy import ARABIC_ARTICLE
 from .normalize import name_key, words
 from .place_names import group_spans
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _WORD = rf"[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[-‐](?=[{_LETTER}0-9]))*"
 TOKEN_RE = re.compile(_WORD)
-_ARTICLE_CAP = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ez|ed|es|et|er|ul|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
+_ARTICLE_CAP = re.compile(rf"^(?:{ARABIC_ARTICLE}|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
 CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
 
 #: generic words that may follow a name inside a place phrase ("Tabqa dam", "Khmeimim air base")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..records import Candidate
+from ..taxonomy import has_arabic_article, strip_arabic_article
 from .gazetteer import prominence
 from .normalize import GENERIC_WORDS, name_key, words
 from .place_context import is_fuzzy
@@ -45,13 +46,12 @@ def single_ok(tok: Token) -> bool:
 def after_title(text: str, tok: Token) -> bool:
     """True for a name right after a title or a given name: "General Qassem", "Taysir Hammoud"."""
     m = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, tok.start - 20):tok.start])
-    article = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐]", tok.text)
+    article = has_arabic_article(tok.text)
     if m and m.group(1)[:1].isupper() and given_name(m.group(1)) and not article:
         return True
     return bool(m and m.group(1).lower() in TITLES)
 
 
-_ARTICLE = re.compile(r"(?i)^(?:al|el|a[dnrstz]|ash)[-‐]")
 #: a place noun after a name: "al-Baath city", "Khan Arnabeh and al-Baath cities"
 _PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:city|cities|town|towns|village|villages|district|"
                                r"neighbou?rhoods?|suburbs?|area)\b", re.I)
@@ -62,7 +62,7 @@ def not_alone(text: str, tok: Token) -> bool:
     Ali", "al-Baath city"): a given name ("Ahmed") or a family name made of one ("al-Abdallah"),
     a capitalised common word ("Court", "East"), a nationality ("German") or a belief or party
     ("Islam", "Baath")."""
-    bare = _ARTICLE.sub("", tok.text)
+    bare = strip_arabic_article(tok.text)
     if not (given_name(tok.text) or given_name(bare) or tok.lower in COMMON_WORDS
             or bare.lower() in DEMONYMS | BELIEFS):
         return False

@@ -1,7 +1,7 @@
 """Toponym recognition and resolution: :class:`PlaceResolver`.
 
 ``PlaceResolver(gazetteer).find(text, doc_id, spans)`` returns one
-:class:`~frontlines.records.Mention` (``kind="place"``) per place name found inside
+:class:`~frontlines.records.Mention` (``kind=MentionKind.PLACE``) per place name found inside
 the given character spans (the body and quote blocks of an article):
 
 1. *recognition* — runs of capitalised tokens (with Arabic articles and trailing generic
@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..records import Candidate, Mention, Place
+from ..taxonomy import MatchKind, MentionKind
 from .actors import ActorDictionary, load_actors
 from .gaz_words import core_key, split_generic
 from .gazetteer import Gazetteer, prominence
@@ -132,7 +133,7 @@ class PlaceResolver:
     def _lookup(self, phrase: str, fuzzy: bool = False, min_sim: float = 0.0) -> tuple[Candidate, ...]:
         cands = self.gazetteer.candidates(phrase, limit=self.limit, fuzzy=fuzzy)
         if fuzzy and min_sim:
-            cands = [c for c in cands if not c.reason.startswith("skeleton") or c.score >= min_sim]
+            cands = [c for c in cands if c.match != MatchKind.SKELETON or c.score >= min_sim]
         return tuple(cands)
 
     def _run(self, text: str, toks: list[Token], i: int) -> int:
@@ -167,7 +168,7 @@ class PlaceResolver:
             cands = self._lookup(phrase, fuzzy=True)
             named = [c for c in cands if not is_fuzzy(c)]
             if strict:
-                named = [c for c in named if c.reason.startswith("key")]
+                named = [c for c in named if c.match == MatchKind.KEY]
             if named and n < len(run) and run[n].lower in PERSONS:
                 return None  # "Qassem Soleimani": a person's name
             if named and n == 1 and not prominent(named) and common_word(text, run[0]):
@@ -178,7 +179,7 @@ class PlaceResolver:
                           and run[n].lower not in CONNECTORS)
                 how = "weak" if longer and not prominent(named) else "name"
                 return Found(run[0].start, last.end, phrase, cands, how)
-            if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands) and not any(
+            if n == len(run) and not strict and any(c.match == MatchKind.VOWEL for c in cands) and not any(
                     t.lower in STOP_WORDS for t in run):  # "Al Nusra" is the group, not An Nasirah
                 return Found(run[0].start, last.end, phrase, cands, "variant")
         return None
@@ -189,8 +190,8 @@ class PlaceResolver:
         word = tok.text
         if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
             return None
-        stem = [c for c in self._lookup(word[:-1]) if c.reason.startswith("key")]
-        own = [c for c in self._lookup(word) if c.reason.startswith("key")]
+        stem = [c for c in self._lookup(word[:-1]) if c.match == MatchKind.KEY]
+        own = [c for c in self._lookup(word) if c.match == MatchKind.KEY]
         if not prominent(stem) or prominent(own):
             return None
         if max(prominence(c.place) for c in stem) < 0.9 and not re.search(  # a country, governorate or city
@@ -280,7 +281,7 @@ class PlaceResolver:
     # -- resolution --------------------------------------------------------------------
     def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
                  refs: dict[str, list[Place]], hints: Hints | None = None) -> Mention | None:
-        base = Mention(doc_id=doc_id, kind="place", start=f.start, end=f.end, text=f.text)
+        base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
         container = container_after(text, f.end)
         _, wanted = split_generic(f.text)
@@ -362,7 +363,7 @@ class PlaceResolver:
         """The town a name stands for, when it names one ("Homs", "Damascus")."""
         if not name:
             return None
-        towns = [c.place for c in self._lookup(name) if c.reason.startswith("key")
+        towns = [c.place for c in self._lookup(name) if c.match == MatchKind.KEY
                  and c.place.feature == "city" and c.place.country in (focus.country, self.default_country)]
         return max(towns, key=lambda p: p.population or 0, default=None)
 
