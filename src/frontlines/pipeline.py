@@ -13,10 +13,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import FrontlinesError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
+
+if TYPE_CHECKING:
+    from .clean.outlets import OutletRegistry
+    from .kb import KnowledgeBase
 
 Progress = Callable[[str], None]
 
@@ -47,10 +51,14 @@ class RunSummary:
 
 
 class Resources:
-    """The models and data files the stages are built with, loaded on first use."""
+    """The stage objects of a run, built from one knowledge base (the packaged one by default)
+    on first use; ``gazetteer_path`` overrides the knowledge base's gazetteer."""
 
-    def __init__(self, gazetteer_path: Path | None = None) -> None:
-        self._gazetteer_path = gazetteer_path
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer_path: Path | None = None) -> None:
+        from .kb import load_kb
+
+        self.kb = kb if kb is not None else load_kb()
+        self._gazetteer_path = gazetteer_path or self.kb.gazetteer
         self._cache: dict[str, Any] = {}
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
@@ -69,32 +77,32 @@ class Resources:
         from .resolve.gazetteer import SqliteGazetteer
         from .resolve.places import PlaceResolver
 
-        return self._get("places", lambda: PlaceResolver(SqliteGazetteer(self._gazetteer_path)))
+        return self._get("places", lambda: PlaceResolver(SqliteGazetteer(self._gazetteer_path), self.kb))
 
     @property
     def extractor(self) -> Any:
         from .extract.claims import ClaimExtractor
 
-        return self._get("extractor", lambda: ClaimExtractor(nlp=self.nlp))
+        return self._get("extractor", lambda: ClaimExtractor(self.kb, nlp=self.nlp))
 
     @property
     def claim_resolver(self) -> Any:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", ClaimResolver)
+        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
 
 
-def clean(article: Article) -> Cleaned:
+def clean(article: Article, kb: KnowledgeBase) -> Cleaned:
     from .clean import clean_article
     from .ingest.metadata import infer_metadata
 
-    cleaned = clean_article(article)
-    return Cleaned(infer_metadata(cleaned.article, cleaned.segments), cleaned.segments)
+    cleaned = clean_article(article, kb)
+    return Cleaned(infer_metadata(cleaned.article, cleaned.segments, kb), cleaned.segments)
 
 
 def process_article(article: Article, resources: Resources) -> DocResult:
     """Run the per-document stages on one article (it may raise FrontlinesError)."""
-    cleaned = clean(article)
+    cleaned = clean(article, resources.kb)
     article = cleaned.article
     if article.duplicate_of:
         return DocResult(article, cleaned.segments, (), ())
@@ -127,6 +135,7 @@ class RunOptions:
     workers: int | None = None
     force: bool = False
     gazetteer: Path | None = None
+    kb: KnowledgeBase | None = None  # None: the packaged knowledge base
 
 
 def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSummary,
@@ -172,12 +181,15 @@ def _record_failure(store: Any, summary: RunSummary, failure: Failure) -> None:
 
 def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None) -> RunSummary:
-    """Ingest, process and store every document of ``inputs``, then fuse and derive."""
+        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Ingest, process and store every document of ``inputs``, then fuse and derive
+    (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs
+    from .kb import load_kb
     from .scale.engines import map_documents
 
     options = options or RunOptions()
+    options = replace(options, kb=kb or options.kb or load_kb())
     tick = progress or (lambda _source: None)
     summary = RunSummary()
     items = read_inputs(inputs, manifest=manifest, options=read_options)
@@ -194,23 +206,20 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
                 summary.claims += len(result.claims)
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
-        refuse(store, summary)  # what was stored stays usable
+        refuse(store, summary, options.kb)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
     stored_events = store.counts()["events"]
     if summary.processed or not stored_events:
-        refuse(store, summary)
+        refuse(store, summary, options.kb)
     else:  # nothing new was coded: the events stand as they are
         summary.events = stored_events
         summary.happened = store.query("SELECT COUNT(*) FROM events WHERE happened = 1")[0][0]
     return summary
 
 
-def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
+def outlet_sides(outlets: dict[str, str | None], registry: OutletRegistry) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
-    from .clean.outlets import default_registry
-
-    registry = default_registry()
     sides: dict[str, str | None] = {}
     for doc_id, name in outlets.items():
         outlet = registry.lookup(name) if name else None
@@ -219,14 +228,17 @@ def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     return sides
 
 
-def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
-    """Re-fuse every stored claim into events and re-derive control periods."""
+def refuse(store: Any, summary: RunSummary | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Re-fuse every stored claim into events and re-derive control periods (outlet sides from
+    ``kb``, the packaged knowledge base by default)."""
     from .derive import derive_control
     from .fuse import fuse_claims
+    from .kb import load_kb
 
     summary = summary or RunSummary()
+    registry = (kb if kb is not None else load_kb()).outlets
     outlets = {r[0]: r[1] for r in store.query("SELECT id, outlet FROM articles")}
-    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
+    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets, registry))
     store.replace_events(events, derive_control(events))
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)

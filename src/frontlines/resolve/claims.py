@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim
 from ..taxonomy import BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
-from .actors import ActorDictionary, DocumentActors, is_state, load_actors
+from .actors import ActorDictionary, DocumentActors, is_state
 from .dates import resolve_date
 
 TERRITORY = TERRITORY_TAKEN
@@ -28,14 +28,8 @@ INFER_OPPONENT = TERRITORY
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
-    def __init__(self, actors: ActorDictionary | None = None) -> None:
-        self._actors = actors
-
-    @property
-    def actors(self) -> ActorDictionary:
-        if self._actors is None:
-            self._actors = load_actors()
-        return self._actors
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.actors = actors
 
     def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
         """The claims with their actors, sub-types and dates resolved."""

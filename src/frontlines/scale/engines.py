@@ -19,11 +19,11 @@ from ..registry import engines
 _worker_resources: Any = None  # set once per worker process by _init_worker
 
 
-def _init_worker(gazetteer: Any) -> None:
+def _init_worker(kb: Any, gazetteer: Any) -> None:
     global _worker_resources
     from ..pipeline import Resources
 
-    _worker_resources = Resources(gazetteer)
+    _worker_resources = Resources(kb, gazetteer)
 
 
 def _work(article: Article) -> Any:
@@ -32,11 +32,18 @@ def _work(article: Article) -> Any:
     return safe_process(article, _worker_resources)
 
 
+def _kb(options: Any) -> Any:
+    """The run's knowledge base, loaded once here and shipped to the workers (it pickles)."""
+    from ..kb import load_kb
+
+    return options.kb if getattr(options, "kb", None) is not None else load_kb()
+
+
 @engines.register("serial")
 def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
     from ..pipeline import Resources, safe_process
 
-    resources = Resources(options.gazetteer)
+    resources = Resources(_kb(options), options.gazetteer)
     for article in articles:
         yield safe_process(article, resources)
 
@@ -46,7 +53,7 @@ def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
     iterator = iter(articles)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(options.gazetteer,)) as pool:
+                             initargs=(_kb(options), options.gazetteer)) as pool:
         while batch := list(islice(iterator, workers * 8)):
             yield from pool.map(_work, batch, chunksize=2)
 
