@@ -128,3 +128,19 @@ def test_errors_are_one_line(db: Path, tmp_path: Path) -> None:
     broken.write_text("{not json")
     result = CliRunner().invoke(cli, ["control", "import", str(broken), "--db", str(db)])
     assert result.exit_code != 0 and "not valid GeoJSON" in result.output and len(result.output.splitlines()) == 1
+
+
+def test_the_public_api_has_the_situation_picture(db: Path, periods: dict) -> None:  # type: ignore[type-arg]
+    import frontlines
+    from frontlines.derive import Near
+
+    with frontlines.open(db) as data:
+        now = {p.place_name: p for p in data.situation("2017-07-01")}
+        assert now["Maskanah"].actor == SAA and now["Ar Raqqah"].state == "contested"
+        near = data.situation("2017-07-01", near=Near(35.9658, 38.0416, 5))
+        assert [p.place_name for p in near] == ["Maskanah"]
+        assert [s.place_name for s in data.sieges] == ["Nubl"]
+        history = data.history(now["Maskanah"].place_id)
+        assert any(denials for _, denials in history) and all(f.sentence for f, _ in history)
+        event = next(e for e in data.happened if e.location == "Maskanah")
+        assert len(data.explain(event).joins) >= 2

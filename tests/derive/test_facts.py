@@ -123,9 +123,9 @@ def test_a_named_source_counts_as_that_outlet() -> None:
 
 def test_the_territory_file_is_validated(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from frontlines.derive import validate_territory
-    from frontlines.resources import check_resources
+    from frontlines.kb import check_kb, load_kb
 
-    assert check_resources()["territory"] == []
+    assert check_kb() == [] and load_kb().territory == load_territory()
     bad = tmp_path / "territory.yaml"
     bad.write_text("version: 1\nheld_words: []\nsiege: {nouns: [siege]}\nextra: 1\n")
     problems = validate_territory(bad)

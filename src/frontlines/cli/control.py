@@ -21,6 +21,7 @@ import click
 
 from ..errors import InputError
 from .common import db_option, friendly, one_line, open_db
+from .kb import kb_option, load_kb_option
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -165,14 +166,16 @@ def control_group(ctx: click.Context, db: str | None, place: str | None, as_of: 
 @db_option
 @click.option("--as-of", "as_of", help="The snapshot's day, for rows that give none (YYYY-MM-DD).")
 @click.option("--source", help="Who published the snapshot, for rows that give none.")
+@kb_option
 @friendly
-def import_command(file: Path, db: str, as_of: str | None, source: str | None) -> None:
+def import_command(file: Path, db: str, as_of: str | None, source: str | None, kb_dir: Path | None) -> None:
     """Load a control snapshot (CSV or GeoJSON: place or coordinates, controller, as_of, source)."""
     from ..derive import baseline_entries, read_snapshot
     from ..pipeline import rederive_control
 
+    kb = load_kb_option(kb_dir)
     rows, problems = read_snapshot(file, as_of=_day(as_of, "--as-of"), source=source)
-    entries, unplaced = baseline_entries(rows, _locator(), str(file), _actor_name())
+    entries, unplaced = baseline_entries(rows, _locator(kb.gazetteer), str(file), _actor_name(kb.actors))
     store = open_db(db, readonly=False)
     count = store.save_control_imports(entries)
     periods = rederive_control(store)
@@ -185,13 +188,13 @@ def import_command(file: Path, db: str, as_of: str | None, source: str | None) -
         sys.exit(1)
 
 
-def _locator() -> Any:
+def _locator(gazetteer_path: Path) -> Any:
     """Snapshot rows → gazetteer places: the name (nearest to the row's point when it has one),
     else the nearest stored place to the point within 2 km."""
     from ..geo import haversine_km
     from ..resolve.gazetteer import SqliteGazetteer
 
-    gazetteer = SqliteGazetteer()
+    gazetteer = SqliteGazetteer(gazetteer_path)
 
     def locate(name: str | None, lat: float | None, lon: float | None) -> Any:
         found = [c.place for c in gazetteer.candidates(name, limit=10)] if name else []
@@ -203,10 +206,8 @@ def _locator() -> Any:
     return locate
 
 
-def _actor_name() -> Any:
-    from ..resolve.actors import load_actors
-
-    actors = load_actors()
+def _actor_name(actors: Any) -> Any:
+    """A snapshot's controller ("SAA", "ISIS") as the actor dictionary's canonical name."""
 
     def name(surface: str) -> str | None:
         if surface in actors.actors:
@@ -246,8 +247,9 @@ def sieges_command(db: str, as_of: str | None, as_json: bool) -> None:
 @click.argument("event_id")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="The explanation as one JSON object.")
+@kb_option
 @friendly
-def event_command(event_id: str, db: str, as_json: bool) -> None:
+def event_command(event_id: str, db: str, as_json: bool, kb_dir: Path | None) -> None:
     """Why each claim joined event EVENT_ID: type, place distance, dates, actors; corroboration,
     contradictions and support."""
     from ..fuse import explain_event
@@ -258,7 +260,8 @@ def event_command(event_id: str, db: str, as_json: bool) -> None:
     if event is None:
         raise InputError(f"no event {event_id!r} (see `frontlines export --format jsonl`)", source=str(db))
     outlets = store.outlets()
-    explanation = explain_event(event, store.claims(), outlets, outlet_sides(outlets))
+    sides = outlet_sides(outlets, load_kb_option(kb_dir).outlets)
+    explanation = explain_event(event, store.claims(), outlets, sides)
     store.close()
     if as_json:
         click.echo(json.dumps(_explanation_json(explanation), ensure_ascii=False))

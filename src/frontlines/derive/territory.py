@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FrontlinesError, ResourceError
-from ..resources import read_yaml
 
 FILE = "territory.yaml"
 
@@ -98,23 +97,32 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     return cues, []
 
 
+def _read(path: Path) -> Any:
+    from ..kb.yamlines import read_yaml_lines
+
+    return read_yaml_lines(path, "territorial cues")
+
+
+def _packaged() -> Path:
+    from ..kb import packaged_dir
+
+    return packaged_dir() / FILE
+
+
 def load_territory(path: str | Path | None = None) -> TerritoryCues:
-    """The territorial cues of ``path`` (default: the packaged ``territory.yaml``)."""
-    return _load(Path(path) if path is not None else None)
-
-
-def _load(path: Path | None) -> TerritoryCues:
-    source = str(path) if path else FILE
-    cues, problems = _parse(read_yaml(path, FILE, "territorial cues"), source)
+    """The territorial cues of ``path`` (default: the packaged ``territory.yaml``; the knowledge
+    base loads its own copy, ``KnowledgeBase.territory``)."""
+    source = Path(path) if path is not None else _packaged()
+    cues, problems = _parse(_read(source), str(source))
     if cues is None:
-        raise ResourceError("; ".join(problems), source=source)
+        raise ResourceError("; ".join(problems), source=str(source))
     return cues
 
 
 def validate_territory(path: str | Path) -> list[str]:
     """Problems of a territorial cues file (empty when it is valid)."""
     try:
-        data = read_yaml(Path(path), FILE, "territorial cues")
+        data = _read(Path(path))
     except FrontlinesError as exc:
         return [exc.message]
     return _parse(data, str(path))[1]
