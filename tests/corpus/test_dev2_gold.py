@@ -35,7 +35,7 @@ SUB_EVENT_TYPES = {
 STATUSES = {"asserted", "reported", "alleged", "denied", "expected", "hypothetical", "background"}
 NON_FACTUAL = {"denied", "expected", "hypothetical"}
 TIERS = {"core", "background", "non_factual"}
-SIDES = {"wire", "monitor", "state", "opposition", "kurdish", "russian", "iranian", "analyst", "other"}
+SIDES = {"wire", "monitor", "state", "opposition", "kurdish", "russian", "iranian", "turkish", "analyst", "other"}
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
 
 
