@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("FRONTLINES_CORPUS", REPO.parent / "shared" / "corpus"))
+from corpusgate import REPO, require_corpus
+
+__all__ = ["REPO"]
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The shared corpora; their absence is an error, not a skip."""
-    assert CORPUS.is_dir(), f"shared corpus not found at {CORPUS} (set FRONTLINES_CORPUS)"
-    return CORPUS
+    """The shared corpora: skipped with a one-line reason when absent, an error under CI=true."""
+    return require_corpus()

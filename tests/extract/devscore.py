@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from frontlines.records import Article, Claim, Cleaned, Mention, Precision, Role, Segment, text_id
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("FRONTLINES_CORPUS") or REPO.parent / "shared" / "corpus")
 GOLD = CORPUS / "seeds-gold"
 
 

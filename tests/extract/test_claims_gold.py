@@ -9,7 +9,9 @@ claims that fall in the sentence of a non-factual gold event).
 from __future__ import annotations
 
 import pytest
-from devscore import CORPUS, run_seeds
+from devscore import run_seeds
+
+from corpusgate import require_corpus
 
 FLOORS = {
     "core_recall": 0.97,
@@ -22,9 +24,7 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def scored():
-    assert (CORPUS / "seeds-gold" / "events.jsonl").is_file(), (
-        f"seeds-gold not found under {CORPUS}"
-    )
+    require_corpus("seeds-gold", "events.jsonl")
     return run_seeds()
 
 

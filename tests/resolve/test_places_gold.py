@@ -7,15 +7,13 @@ never lower them silently.
 import json
 from pathlib import Path
 
-import pytest
-
+from corpusgate import CORPUS, require_corpus
 from frontlines.resolve.gaz_admin import km
 from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
 
-REPO = Path(__file__).resolve().parents[2]
-GOLD = REPO.parent / "shared" / "corpus" / "seeds-gold"
-SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
+GOLD = CORPUS / "seeds-gold"
+SEEDS = CORPUS / "seeds"
 
 FLOOR_FOUND = 0.97
 FLOOR_10KM = 0.97
@@ -72,8 +70,8 @@ def measure(resolver: PlaceResolver) -> dict[str, float]:
     return {"n": n, "found": found / n, "within_10km": within10 / n, "within_161km": within161 / n}
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="shared corpus not present")
 def test_toponym_gate():
+    require_corpus("seeds-gold")
     result = measure(PlaceResolver(SqliteGazetteer()))
     assert result["n"] >= 40
     assert result["found"] >= FLOOR_FOUND, result
@@ -81,7 +79,7 @@ def test_toponym_gate():
     assert result["within_161km"] >= FLOOR_161KM, result
 
 
-FAKES = REPO.parent / "shared" / "corpus" / "fa-kes-dev"
+FAKES = CORPUS / "fa-kes-dev"
 FLOOR_FAKES_ADMIN1 = 0.77  # strict: Rif Dimashq counts as wrong where the coders wrote "damascus"
 
 
@@ -97,8 +95,8 @@ def salient_admin1(resolver: PlaceResolver, doc_id: str, text: str) -> str | Non
     return max(weights, key=weights.__getitem__) if weights else None
 
 
-@pytest.mark.skipif(not FAKES.is_dir(), reason="shared corpus not present")
 def test_fakes_governorate_accuracy():
+    require_corpus("fa-kes-dev")
     from frontlines.resolve.gaz_admin import canonical_admin1
 
     gold = {r["id"]: r["location"] for r in _jsonl(FAKES / "gold.jsonl")}
