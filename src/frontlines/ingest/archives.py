@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -76,11 +77,19 @@ def _entry_date(entry: Any) -> str | None:
     return dt.date(*parsed[:3]).isoformat() if parsed else None
 
 
-def _entry_body(entry: Any) -> str | None:
-    for content in entry.get("content") or ():
-        if content.get("value"):
-            return str(content["value"])
-    return entry.get("summary") or None
+def _entry_body(entry: Any) -> tuple[str, bool] | None:
+    """The entry's body (content:encoded or content before summary) and whether it is markup."""
+    details = [*(entry.get("content") or ()), entry.get("summary_detail") or {}]
+    for detail in details:
+        value = detail.get("value")
+        if value:
+            kind = str(detail.get("type") or "")
+            return str(value), "html" in kind or bool(_MARKUP.search(str(value)))
+    summary = entry.get("summary")
+    return (str(summary), bool(_MARKUP.search(str(summary)))) if summary else None
+
+
+_MARKUP = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
 
 
 @readers.register("feed")
@@ -95,12 +104,18 @@ def read_feed(path: Path, options: ReadOptions, manifest: dict[str, dict[str, ob
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, 1):
         source = entry.get("id") or entry.get("link") or f"{path}#{number}"
-        body = _entry_body(entry)
-        if not body:
+        found = _entry_body(entry)
+        if not found:
             yield Failure(source=source, stage="ingest", error=MalformedRecordError.code,
                           message="feed entry has no content or summary")
             continue
-        html = body if looks_like_html(body) else f"<html><body><p>{_escape(body)}</p></body></html>"
+        body, markup = found
+        if looks_like_html(body):
+            html = body
+        elif markup:  # content:encoded and HTML summaries are fragments: their tags are markup, not text
+            html = f"<html><body>{body}</body></html>"
+        else:
+            html = f"<html><body><p>{_escape(body)}</p></body></html>"
         try:
             yield article_from_markup(html, source, title=entry.get("title"), url=entry.get("link"),
                                       outlet=outlet, published=_entry_date(entry))
