@@ -7,7 +7,6 @@ the input and the problem, with an exit code.  Every error carries a short code
 
 from __future__ import annotations
 
-
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
 

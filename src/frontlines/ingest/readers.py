@@ -431,13 +431,14 @@ def _looks_like_feed(path: Path) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def iter_files(root: Path, skip: Path | None = None) -> Iterator[Path]:
+def iter_files(root: Path, skip: Path | Iterable[Path] | None = None) -> Iterator[Path]:
     """Every entry under a folder, in a stable order, skipping hidden names and the manifest.
 
     Nothing is left out silently: files of any type, broken links and links back to a folder
     already walked are all yielded, and the reader names what it cannot read.  Links to
     folders are followed once (a link loop ends there)."""
-    skip_real = os.path.realpath(skip) if skip is not None else None
+    skips = [skip] if isinstance(skip, Path) else list(skip or ())
+    skip_real = {os.path.realpath(p) for p in skips}
     seen: set[tuple[int, int]] = set()
     with_key = _folder_key(root)
     if with_key is not None:
@@ -453,7 +454,7 @@ def iter_files(root: Path, skip: Path | None = None) -> Iterator[Path]:
                 seen.add(key)
                 stack.append(iter(_entries(path)))
                 break
-            if skip_real is None or os.path.realpath(path) != skip_real:
+            if not skip_real or os.path.realpath(path) not in skip_real:
                 yield path
         else:
             stack.pop()
@@ -521,8 +522,10 @@ def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
 
 
 def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
-                options: ReadOptions | None = None) -> Iterator[Item]:
-    """Every document of the given files, folders and corpora, as Article or Failure records."""
+                options: ReadOptions | None = None, skip: Iterable[Path] = ()) -> Iterator[Item]:
+    """Every document of the given files, folders and corpora, as Article or Failure records.
+
+    ``skip``: files a folder may hold that are not inputs (the run's own database)."""
     options = options or ReadOptions()
     entries = load_manifest(manifest)
     from . import archives  # noqa: F401 - registers the WARC and feed readers
@@ -531,7 +534,8 @@ def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
         if not given.exists() and not given.is_symlink():
             yield Failure(source=str(given), stage="ingest", error=InputError.code, message="no such file or folder")
             continue
-        paths = iter_files(given, skip=manifest) if given.is_dir() else iter([given])
+        not_inputs = [*([manifest] if manifest else []), *skip]
+        paths = iter_files(given, skip=not_inputs) if given.is_dir() else iter([given])
         for path in paths:
             problem = entry_problem(path)
             if problem is not None:
