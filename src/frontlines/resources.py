@@ -76,5 +76,21 @@ def check_resources(paths: Mapping[str, Path] | None = None) -> dict[str, list[s
     report = {}
     for name, (filename, validate) in RESOURCES.items():
         path = paths.get(name) or packaged(filename)
-        report[name] = validate(path) if path.exists() else [f"{path}: no such file"]
+        report[name] = _validated(path, validate) if path.exists() else [f"{path}: no such file"]
     return report
+
+
+def _validated(path: Path, validate: Callable[[Path], list[str]]) -> list[str]:
+    """The validator's problems; a file it cannot even read is one problem, not a traceback."""
+    try:
+        head = path.read_bytes()[:8192]
+    except OSError as exc:
+        return [f"{path}: cannot read ({exc.strerror or exc})"]
+    if b"\x00" in head:
+        return [f"{path}: binary data, not a text data file"]
+    try:
+        return validate(path)
+    except UnicodeDecodeError as exc:
+        return [f"{path}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"]
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        return [f"{path}: cannot be read as this data file ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"]

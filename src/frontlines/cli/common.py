@@ -51,3 +51,19 @@ def open_store(db: Path, *, must_exist: bool = True) -> Any:
 
 db_option = click.option("--db", "db", type=click.Path(path_type=Path), required=True,
                          help="SQLite database file.")
+
+
+def iso_day(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Click callback: a day (or two) given as YYYY-MM-DD that exists in the calendar."""
+    import datetime as dt
+
+    if value is None or value == ():
+        return value
+    for day in value if isinstance(value, tuple) else (value,):
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            raise click.BadParameter(f"{day!r} is not a day as YYYY-MM-DD (e.g. 2016-12-22)") from None
+        if len(day) != 10:
+            raise click.BadParameter(f"{day!r} is not a day as YYYY-MM-DD (e.g. 2016-12-22)")
+    return value

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from .common import db_option, friendly, open_store
+from .common import db_option, friendly, iso_day, open_store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,15 +43,17 @@ def _count_inputs(inputs: tuple[Path, ...]) -> int | None:
               help="JSON Lines sidecar: file, outlet, published, url, title per file name.")
 @click.option("--engine", type=click.Choice(["auto", "serial", "process"]), default="auto",
               show_default=True, help="Run in this process or on a local process pool.")
-@click.option("--workers", type=int, help="Worker processes for the pool (default: CPU count).")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes for the pool (default: CPU count).")
 @click.option("--force", is_flag=True, help="Re-code documents already in the database.")
-@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=500_000, show_default=True,
+              help="Refuse documents whose text is longer than this (coding time grows with it).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @friendly
 def run(inputs: tuple[Path, ...], db: Path, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, max_bytes: int, encoding: str, quiet: bool) -> None:
+        force: bool, max_bytes: int, max_chars: int, encoding: str, quiet: bool) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
     from ..pipeline import RunOptions
@@ -59,7 +61,7 @@ def run(inputs: tuple[Path, ...], db: Path, manifest: Path | None, engine: str, 
 
     store = open_store(db, must_exist=False)
     options = RunOptions(engine=engine, workers=workers, force=force)
-    read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
+    read = ReadOptions(max_bytes=max_bytes, encoding=encoding, max_chars=max_chars)
     show = not quiet
     with click.progressbar(length=_count_inputs(inputs) or 1, label="documents", file=sys.stderr,
                            hidden=not (show and sys.stderr.isatty()), show_pos=True) as bar:
@@ -139,8 +141,9 @@ def doctor(db: Path, as_json: bool) -> None:
 @cli.command()
 @db_option
 @click.option("--place", help="Only places whose name contains this (case-insensitive).")
-@click.option("--as-of", "as_of", help="Who held each place on this day (YYYY-MM-DD).")
-@click.option("--changes", nargs=2, metavar="START END", help="Changes of control between two days.")
+@click.option("--as-of", "as_of", callback=iso_day, help="Who held each place on this day (YYYY-MM-DD).")
+@click.option("--changes", nargs=2, metavar="START END", callback=iso_day,
+              help="Changes of control between two days.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per control period.")
 @friendly
 def control(db: Path, place: str | None, as_of: str | None, changes: tuple[str, str] | None,

@@ -18,11 +18,6 @@ from ..errors import ConfigError
 from ..records import Claim, Event
 from ..registry import exporters
 
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "TR": "Turkey",
-                 "IL": "Israel"}
-ISO_NUMERIC = {"SY": 760, "IQ": 368, "LB": 422, "JO": 400, "TR": 792, "IL": 376}
-ISO3 = {"SY": "SYR", "IQ": "IRQ", "LB": "LBN", "JO": "JOR", "TR": "TUR", "IL": "ISR"}
-
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -77,7 +72,7 @@ def event_json(event: Event, ctx: Context) -> dict[str, Any]:
         "id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
         "actor1": event.actor1, "actor2": event.actor2, "location": event.location,
         "admin1": event.admin1, "admin2": event.admin2,
-        "country": COUNTRY_NAMES.get(event.country or "", event.country),
+        "country": _country_name(event.country),
         "latitude": event.latitude, "longitude": event.longitude, "geo_precision": event.geo_precision,
         "event_date": event.event_date, "time_precision": event.time_precision,
         "fatalities": event.fatalities, "status": event.status.value, "happened": event.happened,
@@ -128,14 +123,19 @@ def write_places(ctx: Context, stream: IO[bytes]) -> int:
 
 
 def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
+    from ..clean.outlets import default_registry
+    from . import acled_codebook as codebook
+
     now = int(dt.datetime.now(dt.UTC).timestamp())
+    registry = default_registry()
     for event in ctx.events:
-        claims = [ctx.claims[c] for c in event.claim_ids if c in ctx.claims]
         date = _first_date(event)
-        notes = " | ".join(f"[{c.status.value}] {c.sentence}" for c in claims)[:2000]
+        where = codebook.country(event.country)
+        notes = codebook.notes_summary(event.event_type, event.sub_event_type, event.actor1 or _crowd(event),
+                                       event.actor2, event.location, date, event.fatalities, event.corroboration)
         yield {
-            "event_id_cnty": f"{ISO3.get(event.country or '', 'XXX')}{event.id[3:]}",
-            "event_date": date, "year": date[:4] if date else None,
+            "event_id_cnty": codebook.event_id_cnty(event.id, where),
+            "event_date": date, "year": int(date[:4]) if date and date[:4].isdigit() else None,
             "time_precision": event.time_precision, "disorder_type": DISORDER.get(event.event_type),
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
             "actor1": event.actor1 or _crowd(event), "assoc_actor_1": None,
@@ -143,12 +143,13 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "actor2": event.actor2, "assoc_actor_2": None, "inter2": event.inter2,
             "interaction": _interaction(event),
             "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else None,
-            "iso": ISO_NUMERIC.get(event.country or ""), "region": "Middle East",
-            "country": COUNTRY_NAMES.get(event.country or "", event.country), "admin1": event.admin1,
+            "iso": where.iso if where else None, "region": where.region if where else None,
+            "country": where.name if where else None, "admin1": event.admin1,
             "admin2": event.admin2, "admin3": None, "location": event.location,
             "latitude": event.latitude, "longitude": event.longitude,
             "geo_precision": event.geo_precision, "source": "; ".join(event.sources),
-            "source_scale": None, "notes": notes, "fatalities": event.fatalities or 0,
+            "source_scale": codebook.source_scale(event.sources, where, registry), "notes": notes,
+            "fatalities": event.fatalities or 0,
             "tags": f"status={event.status.value}; corroboration={event.corroboration}; "
                     f"support={event.support}"
                     + ("; contradicted" if event.contradicted else ""),
@@ -160,8 +161,15 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
 CROWD_INTER = {"Protests": 6, "Riots": 5}
 
 
+def _country_name(code: str | None) -> str | None:
+    from .acled_codebook import country
+
+    found = country(code)
+    return found.name if found else code
+
+
 def _crowd(event: Event) -> str | None:
-    country = COUNTRY_NAMES.get(event.country or "", event.country) or "Syria"
+    country = _country_name(event.country) or "Syria"
     return {"Protests": f"Protesters ({country})", "Riots": f"Rioters ({country})"}.get(event.event_type)
 
 
@@ -226,7 +234,7 @@ def write_parquet(ctx: Context, stream: IO[bytes]) -> int:
 
 
 def _parquet_schema(pa: Any, columns: list[str]) -> Any:
-    ints = {"time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
             "fatalities", "timestamp"}
     floats = {"latitude", "longitude"}
     return pa.schema([(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string())

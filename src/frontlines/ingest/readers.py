@@ -37,16 +37,21 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".warc", ".rss", ".atom"})
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: the most text one document may have: coding time grows with it (about a minute per 500,000
+#: characters on one core), and a news report is a few thousand; a longer text is a dump or a
+#: book, refused with a clear error rather than coded for hours
+DEFAULT_MAX_CHARS = 500_000
 
 Item = Article | Failure
 
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How inputs are read: size limit and the text encoding to assume."""
+    """How inputs are read: size limits (of a file, of one document's text) and the encoding to assume."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str = "utf-8"
+    max_chars: int = DEFAULT_MAX_CHARS
 
 
 def read_bytes(path: Path, options: ReadOptions) -> bytes:
@@ -251,8 +256,13 @@ def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, o
     """A JSON Lines corpus: one object per line with id, text or html, and metadata."""
     handle, options = _open_corpus(path, options)
     with handle:
-        for number, raw in enumerate(handle.buffer, 1):
+        for number, raw in enumerate(_bounded_lines(handle.buffer, options.max_bytes), 1):
             source = f"{path}:{number}"
+            if raw is None:
+                yield Failure(source=source, stage="ingest", error=TooLargeError.code,
+                              message=f"line {number} is over the limit of {options.max_bytes:,} bytes "
+                                      "(raise it with --max-bytes)")
+                continue
             try:
                 line = raw.decode(_codec(options), errors="strict")
             except UnicodeDecodeError as exc:
@@ -276,13 +286,24 @@ def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, o
                 yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
+def _bounded_lines(raw: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of a file, None for each line longer than ``limit`` (never held in memory whole)."""
+    while line := raw.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := raw.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass  # the rest of an over-long line, skipped a megabyte at a time
+        yield None
+
+
 class _Lines:
     """The lines of a binary file from a given line and offset, decoded one by one, remembering
     where the current CSV record began so that a reader can start again after a bad one."""
 
-    def __init__(self, raw: IO[bytes], codec: str, first_line: int, offset: int) -> None:
+    def __init__(self, raw: IO[bytes], codec: str, first_line: int, offset: int, limit: int) -> None:
         raw.seek(offset)
-        self.raw, self.codec = raw, codec
+        self.raw, self.codec, self.limit = raw, codec, limit
         self.number = first_line - 1  # the last line handed out
         self.pos = offset  # the offset after it
         self.record_start = first_line
@@ -290,7 +311,8 @@ class _Lines:
         self.bad: set[int] = set()  # lines that did not decode
 
     def __iter__(self) -> Iterator[str]:
-        for line in iter(self.raw.readline, b""):
+        # a line longer than the limit comes in pieces; the CSV field limit then refuses the record
+        while line := self.raw.readline(self.limit + 1):
             self.number += 1
             self.offsets[self.number] = self.pos
             self.pos += len(line)
@@ -323,7 +345,7 @@ def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, obj
     handle, options = _open_corpus(path, options)
     with handle:
         codec = _codec(options)
-        lines = _Lines(handle.buffer, codec, 1, 0)
+        lines = _Lines(handle.buffer, codec, 1, 0, options.max_bytes)
         try:
             header = next(csv.reader(lines, strict=True))
         except StopIteration:
@@ -358,7 +380,7 @@ def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, obj
                               message=f"CSV row {number} (line {first}) is malformed ({exc}); {then}")
                 if give_up or restart not in lines.offsets:
                     return
-                lines = _Lines(handle.buffer, codec, restart, lines.offsets[restart])
+                lines = _Lines(handle.buffer, codec, restart, lines.offsets[restart], options.max_bytes)
 
 
 def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
@@ -544,10 +566,19 @@ def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
             yield from _read_one(path, options, entries)
 
 
+def _within_limit(item: Item, options: ReadOptions) -> Item:
+    if isinstance(item, Article) and len(item.text) > options.max_chars:
+        return Failure(source=item.source, stage="ingest", error=TooLargeError.code, doc_id=item.id,
+                       message=f"document text is {len(item.text):,} characters, over the limit of "
+                               f"{options.max_chars:,} for one document (raise it with --max-chars)")
+    return item
+
+
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
-        yield from readers.get(reader_for(path))(path, options, entries)  # type: ignore[misc]
+        for item in readers.get(reader_for(path))(path, options, entries):  # type: ignore[attr-defined]
+            yield _within_limit(item, options)
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
     except OSError as exc:
