@@ -1,7 +1,8 @@
 """Export writers, registered by format name in ``frontlines.registry.exporters``.
 
 Each writer takes a store and a binary stream.  Only events that happened go to the
-ACLED and GeoJSON exports; ``jsonl`` adds the non-factual events with ``--all``, and
+ACLED and GeoJSON exports (ACLED and Parquet: only those placed in a country, which ACLED
+requires; GeoJSON: only those with coordinates); ``jsonl`` adds the non-factual events with ``--all``, and
 ``claims`` writes every claim, forecasts and denials included, with its standing.
 """
 
@@ -122,13 +123,21 @@ def write_places(ctx: Context, stream: IO[bytes]) -> int:
     return len(mentions)
 
 
+def acled_events(ctx: Context) -> list[Event]:
+    """The events an ACLED file holds: those placed in a country of the codebook table (an event
+    whose place is unresolved stays in the jsonl export, with its claims)."""
+    from .acled_codebook import country
+
+    return [e for e in ctx.events if country(e.country) is not None]
+
+
 def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
     from ..clean.outlets import default_registry
     from . import acled_codebook as codebook
 
     now = int(dt.datetime.now(dt.UTC).timestamp())
     registry = default_registry()
-    for event in ctx.events:
+    for event in acled_events(ctx):
         date = _first_date(event)
         where = codebook.country(event.country)
         notes = codebook.notes_summary(event.event_type, event.sub_event_type, event.actor1 or _crowd(event),
@@ -223,7 +232,7 @@ def write_parquet(ctx: Context, stream: IO[bytes]) -> int:
     except ImportError:
         raise ConfigError("Parquet export needs pyarrow: pip install 'frontlines[parquet]'") from None
     rows = list(acled_rows(ctx))
-    for row, event in zip(rows, ctx.events, strict=True):
+    for row, event in zip(rows, acled_events(ctx), strict=True):
         row["status"] = event.status.value
         row["claim_ids"] = ",".join(event.claim_ids)
     columns = list(ACLED_COLUMNS) + ["status", "claim_ids"]
