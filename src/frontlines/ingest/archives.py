@@ -10,28 +10,70 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gzip
+import io
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import FrontlinesError, InputError, MalformedRecordError
+from ..errors import FrontlinesError, InputError, MalformedRecordError, TooLargeError, shown
 from ..records import Failure
 from ..registry import readers
 from .readers import Item, ReadOptions, article_from_markup, looks_like_html, read_bytes
 
+#: a .warc.gz may decompress to at most this many times its size (plus the document limit): web
+#: pages compress 5 to 10 times; a "zip bomb" a thousand times
+MAX_GZIP_RATIO = 100
 
-def _warc_records(path: Path) -> Iterator[Any]:
+
+class _Bounded(io.RawIOBase):
+    """A stream that refuses to hand out more than ``limit`` bytes (a decompression bomb)."""
+
+    def __init__(self, stream: Any, limit: int, source: str) -> None:
+        self.stream, self.limit, self.source, self.count = stream, limit, source, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.stream.read(len(buffer))
+        self.count += len(data)
+        if self.count > self.limit:
+            raise TooLargeError(f"decompresses to more than {self.limit:,} bytes ({MAX_GZIP_RATIO} times its size "
+                                "plus --max-bytes): a compression bomb, or raise --max-bytes", source=self.source)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _short(exc: BaseException) -> str:
+    return shown(" ".join(str(exc).split())[:200])
+
+
+def _warc_records(path: Path, options: ReadOptions) -> Iterator[Any]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    with path.open("rb") as stream:
+    with path.open("rb") as raw:
+        compressed = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        if compressed:  # decompressed here, so that the bytes it yields can be counted
+            size = path.stat().st_size
+            inner: Any = gzip.GzipFile(fileobj=raw)
+            stream = io.BufferedReader(_Bounded(inner, MAX_GZIP_RATIO * size + options.max_bytes, str(path)))
+        else:
+            stream = raw  # type: ignore[assignment]
         try:
+            if not stream.peek(5)[:5].startswith(b"WARC/"):
+                raise MalformedRecordError("not a WARC file (it does not begin with 'WARC/')", source=str(path))
             yield from ArchiveIterator(stream)
         except ArchiveLoadFailed as exc:
-            raise MalformedRecordError(f"not a readable WARC ({exc})", source=str(path)) from None
-        except (ValueError, AttributeError, OSError, EOFError) as exc:  # warcio on truncated or odd records
-            raise MalformedRecordError(f"broken WARC record ({type(exc).__name__}: {exc})", source=str(path)) from None
+            raise MalformedRecordError(f"not a readable WARC ({_short(exc)})", source=str(path)) from None
+        except (ValueError, AttributeError, OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            # warcio on truncated or odd records
+            raise MalformedRecordError(f"broken WARC record ({type(exc).__name__}: {_short(exc)})",
+                                       source=str(path)) from None
 
 
 def _html_payload(record: Any, options: ReadOptions) -> str | None:
@@ -55,7 +97,7 @@ def _html_payload(record: Any, options: ReadOptions) -> str | None:
 def read_warc(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """Every HTML response of a WARC (or .warc.gz) file."""
     found = 0
-    for number, record in enumerate(_warc_records(path), 1):
+    for number, record in enumerate(_warc_records(path, options), 1):
         uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#{number}"
         try:
             html = _html_payload(record, options)
