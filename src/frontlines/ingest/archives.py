@@ -115,7 +115,8 @@ def _meta(row: dict[str, object]) -> dict[str, object]:
 
 
 def _entry_date(entry: Any) -> str | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    # plain dict lookups: feedparser's own maps a missing key to another with a DeprecationWarning
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     return dt.date(*parsed[:3]).isoformat() if parsed else None
 
 
@@ -139,8 +140,12 @@ def read_feed(path: Path, options: ReadOptions, manifest: dict[str, dict[str, ob
     """Every entry with text of a saved RSS or Atom file (the file is parsed, links are not followed)."""
     import feedparser
 
-    data = read_bytes(path, options)
-    feed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    data = _CHAR_REF.sub(_valid_ref, read_bytes(path, options))
+    try:
+        feed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
+    except (ValueError, TypeError, LookupError, OverflowError) as exc:  # feedparser on hostile markup
+        raise MalformedRecordError(f"not a readable RSS/Atom feed ({type(exc).__name__}: {_short(exc)})",
+                                   source=str(path)) from None
     if feed.bozo and not feed.entries:
         raise MalformedRecordError(f"not a readable RSS/Atom feed ({feed.bozo_exception})", source=str(path))
     outlet = feed.feed.get("title")
@@ -163,6 +168,16 @@ def read_feed(path: Path, options: ReadOptions, manifest: dict[str, dict[str, ob
                                       outlet=outlet, published=_entry_date(entry))
         except FrontlinesError as exc:
             yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
+
+
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+
+
+def _valid_ref(match: re.Match[bytes]) -> bytes:
+    """A numeric character reference kept if it names a character, else U+FFFD (feedparser
+    raises on ``&#x110000;``)."""
+    code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+    return match.group(0) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else b"&#xFFFD;"
 
 
 def _escape(text: str) -> str:
