@@ -12,10 +12,18 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import FrontlinesError, MalformedRecordError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
+from .registry import extractors, resolvers
+
+if TYPE_CHECKING:
+    from .store.protocol import Store
+
+if TYPE_CHECKING:
+    from .clean.outlets import OutletRegistry
+    from .kb import KnowledgeBase
 
 Progress = Callable[[str], None]
 
@@ -44,12 +52,29 @@ class RunSummary:
     failures: int = 0
     failure_messages: list[str] = field(default_factory=list)
 
+    @property
+    def all_failed(self) -> bool:
+        """Every input failed: nothing was coded, unchanged or a duplicate, and something failed."""
+        return self.failures > 0 and not (self.processed or self.unchanged or self.duplicates)
+
+    def describe(self) -> str:
+        """The run in one line, as ``frontlines run`` prints it."""
+        return (f"{self.documents} documents ({self.processed} coded, {self.unchanged} unchanged, "
+                f"{self.duplicates} duplicates), {self.claims} claims, {self.events} events "
+                f"({self.happened} happened), {self.failures} failures")
+
 
 class Resources:
-    """The models and data files the stages are built with, loaded on first use."""
+    """The stage objects of a run, built from one knowledge base (the packaged one by default)
+    on first use; ``gazetteer_path`` overrides the knowledge base's gazetteer."""
 
-    def __init__(self, gazetteer_path: Path | None = None) -> None:
-        self._gazetteer_path = gazetteer_path
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer_path: Path | None = None, *,
+                 extractor: str = "rules", resolver: str = "gazetteer") -> None:
+        from .kb import load_kb
+
+        self.kb = kb if kb is not None else load_kb()
+        self._gazetteer_path = gazetteer_path or self.kb.gazetteer
+        self._names = {"extractor": extractor, "places": resolver}
         self._cache: dict[str, Any] = {}
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
@@ -64,36 +89,54 @@ class Resources:
         return self._get("nlp", load_nlp)
 
     @property
-    def places(self) -> Any:
-        from .resolve.gazetteer import SqliteGazetteer
-        from .resolve.places import PlaceResolver
+    def gazetteer_path(self) -> Path | None:
+        return self._gazetteer_path
 
-        return self._get("places", lambda: PlaceResolver(SqliteGazetteer(self._gazetteer_path)))
+    @property
+    def places(self) -> Any:
+        """The place resolver named by the run's options (``resolvers`` registry)."""
+        return self._get("places", lambda: resolvers.get(self._names["places"])(self))
 
     @property
     def extractor(self) -> Any:
-        from .extract.claims import ClaimExtractor
-
-        return self._get("extractor", lambda: ClaimExtractor(nlp=self.nlp))
+        """The claim extractor named by the run's options (``extractors`` registry)."""
+        return self._get("extractor", lambda: extractors.get(self._names["extractor"])(self))
 
     @property
     def claim_resolver(self) -> Any:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", ClaimResolver)
+        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
 
 
-def clean(article: Article) -> Cleaned:
+@resolvers.register("gazetteer")
+def gazetteer_resolver(resources: Resources) -> Any:
+    """The rule-based place resolver over the packaged (or given) SQLite gazetteer."""
+    from .resolve.gazetteer import SqliteGazetteer
+    from .resolve.places import PlaceResolver
+
+    return PlaceResolver(SqliteGazetteer(resources.gazetteer_path), resources.kb)
+
+
+@extractors.register("rules")
+def rules_extractor(resources: Resources) -> Any:
+    """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
+    from .extract.claims import ClaimExtractor
+
+    return ClaimExtractor(resources.kb, nlp=resources.nlp)
+
+
+def clean(article: Article, kb: KnowledgeBase) -> Cleaned:
     from .clean import clean_article
     from .ingest.metadata import infer_metadata
 
-    cleaned = clean_article(article)
-    return Cleaned(infer_metadata(cleaned.article, cleaned.segments), cleaned.segments)
+    cleaned = clean_article(article, kb)
+    return Cleaned(infer_metadata(cleaned.article, cleaned.segments, kb), cleaned.segments)
 
 
 def process_article(article: Article, resources: Resources) -> DocResult:
     """Run the per-document stages on one article (it may raise FrontlinesError)."""
-    cleaned = clean(article)
+    cleaned = clean(article, resources.kb)
     article = cleaned.article
     if article.duplicate_of:
         return DocResult(article, cleaned.segments, (), ())
@@ -102,8 +145,16 @@ def process_article(article: Article, resources: Resources) -> DocResult:
     claims = resources.extractor.extract(cleaned, mentions)
     claims = resources.claim_resolver.resolve(claims, article)
     located = {(c.location.start, c.location.end) for c in claims if c.location}
-    mentions = [replace(m, role="event location") if (m.start, m.end) in located else m for m in mentions]
+    sid = article.source_id
+    mentions = [replace(m, role="event location" if (m.start, m.end) in located else m.role, source_id=sid)
+                for m in mentions]
+    claims = [_with_source(c, sid) for c in claims]
     return DocResult(article, cleaned.segments, tuple(mentions), tuple(claims))
+
+
+def _with_source(claim: Claim, source_id: str | None) -> Claim:
+    location = replace(claim.location, source_id=source_id) if claim.location else None
+    return replace(claim, source_id=source_id, location=location)
 
 
 def safe_process(article: Article, resources: Resources) -> DocResult | Failure:
@@ -120,15 +171,25 @@ def safe_process(article: Article, resources: Resources) -> DocResult | Failure:
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    """How a run is carried out: the engine ("serial" or "process"), workers, re-coding."""
+    """How a run is carried out: the engine, workers, re-coding, and which registered
+    components do the work (``extractor`` in ``extractors``, ``resolver`` in ``resolvers``).
+    ``kb`` is the knowledge base the stages use (None: the packaged one)."""
 
     engine: str = "auto"
     workers: int | None = None
     force: bool = False
     gazetteer: Path | None = None
+    extractor: str = "rules"
+    resolver: str = "gazetteer"
+    kb: KnowledgeBase | None = None  # None: the packaged knowledge base
 
 
-def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSummary,
+def resources_for(options: RunOptions) -> Resources:
+    """The resources a run's options ask for (each engine worker builds its own)."""
+    return Resources(options.kb, options.gazetteer, extractor=options.extractor, resolver=options.resolver)
+
+
+def _new_articles(items: Iterable[Article | Failure], store: Store, summary: RunSummary,
                   force: bool, progress: Progress, signatures: dict[str, str]) -> Iterator[Article]:
     """Articles not stored yet, with near-duplicates linked; failures are stored on the way.
 
@@ -184,47 +245,59 @@ def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSu
         yield item
 
 
-def _source_of(doc_id: str, coded: dict[str, str], store: Any) -> str | None:
+def _source_of(doc_id: str, coded: dict[str, str], store: Store) -> str | None:
     """The source of an article of this run, or of one stored before it began."""
     return coded[doc_id] if doc_id in coded else store.source_of(doc_id)
 
 
-def _record_failure(store: Any, summary: RunSummary, failure: Failure) -> None:
+def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None:
     summary.failures += 1
-    summary.failure_messages.append(f"{failure.source}: {failure.message} [{failure.error}]")
+    from .errors import shown
+
+    summary.failure_messages.append(f"{shown(failure.source)}: {failure.message} [{failure.error}]")
     store.save_failure(failure)
 
 
-def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
+def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None) -> RunSummary:
-    """Ingest, process and store every document of ``inputs``, then fuse and derive.
+        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Ingest, process and store every document of ``inputs``, then fuse and derive
+    (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
+    from .ingest.readers import read_inputs
+    from .scale.runlock import database_files
+
+    items = read_inputs(inputs, manifest=manifest, options=read_options,
+                        skip=database_files(getattr(store, "path", None)))
+    return run_documents(items, store, options=options, progress=progress, kb=kb)
+
+
+def run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
+                  progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Process and store already-read documents (failures are stored as they come), then fuse
+    and derive.  Events are re-fused whenever something was coded or the store holds claims
+    that were never fused (a run interrupted before its end).
 
     One run writes to a database at a time (``scale.runlock``): a second run on the same
     database waits for the first, then sees everything it stored."""
     from .scale.runlock import run_lock
 
     with run_lock(getattr(store, "path", None)):
-        return _run(inputs, store, manifest=manifest, options=options, progress=progress,
-                    read_options=read_options)
+        return _run_documents(items, store, options=options, progress=progress, kb=kb)
 
 
-def _run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
-         options: RunOptions | None = None, progress: Progress | None = None,
-         read_options: Any = None) -> RunSummary:
-    from .ingest.readers import read_inputs
+def _run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
+                   progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    from .kb import load_kb
+    from .registry import load_builtins
     from .scale.engines import map_documents
 
+    load_builtins()
     options = options or RunOptions()
+    options = replace(options, kb=kb or options.kb or load_kb())
     tick = progress or (lambda _source: None)
     summary = RunSummary()
-    from .scale.runlock import database_files
-
-    items = read_inputs(inputs, manifest=manifest, options=read_options,
-                        skip=database_files(getattr(store, "path", None)))
     signatures: dict[str, str] = {}
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
-    coded: list[str] = []
     try:
         for result in map_documents(articles, options):
             if isinstance(result, Failure):
@@ -233,37 +306,43 @@ def _run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
                 store.save_document(result.article, result.segments, result.mentions, result.claims)
                 store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
                 summary.processed += 1
-                coded.append(result.article.id)
+                summary.claims += len({c.id for c in result.claims})  # what the store keeps
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
-        refuse(store, summary)  # what was stored stays usable
+        refuse(store, summary, options.kb)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
-    summary.claims = _stored_claims(store, coded)
-    stored_events = store.counts()["events"]
-    if summary.processed or not stored_events:
-        refuse(store, summary)
+    counts = store.counts()
+    if summary.processed or not counts["events"] or store.needs_fusing():
+        refuse(store, summary, options.kb)
     else:  # nothing new was coded: the events stand as they are
-        summary.events = stored_events
-        summary.happened = store.query("SELECT COUNT(*) FROM events WHERE happened = 1")[0][0]
+        summary.events, summary.happened = counts["events"], counts["happened"]
     return summary
 
 
-def _stored_claims(store: Any, doc_ids: Sequence[str]) -> int:
-    """The claims the store holds for these documents: what a run reports is what was kept."""
+def count_documents(inputs: Sequence[Path]) -> int:
+    """About how many documents ``inputs`` hold (a corpus counts its non-blank lines), for
+    progress bars; unreadable inputs count as one (they will be one failure)."""
+    from .ingest import archives  # noqa: F401 - registers the WARC and feed readers
+    from .ingest.readers import iter_files, reader_for
+
     total = 0
-    for start in range(0, len(doc_ids), 500):
-        chunk = list(doc_ids[start : start + 500])
-        marks = ",".join("?" * len(chunk))
-        total += store.query(f"SELECT COUNT(*) FROM claims WHERE doc_id IN ({marks})", chunk)[0][0]
+    for given in inputs:
+        paths = list(iter_files(given)) if given.is_dir() else [given]
+        for path in paths:
+            try:
+                if reader_for(path) in {"jsonl", "csv"} and path.is_file():
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                    continue
+            except OSError:
+                pass  # the reader will report it, as a failure of that input
+            total += 1
     return total
 
 
-def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
+def outlet_sides(outlets: dict[str, str | None], registry: OutletRegistry) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
-    from .clean.outlets import default_registry
-
-    registry = default_registry()
     sides: dict[str, str | None] = {}
     for doc_id, name in outlets.items():
         outlet = registry.lookup(name) if name else None
@@ -272,15 +351,32 @@ def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     return sides
 
 
-def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
-    """Re-fuse every stored claim into events and re-derive control periods."""
+def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Re-fuse every stored claim into events and re-derive control periods (outlet sides from
+    ``kb``, the packaged knowledge base by default)."""
     from .derive import derive_control
     from .fuse import fuse_claims
+    from .kb import load_kb
 
     summary = summary or RunSummary()
-    outlets = {r[0]: r[1] for r in store.query("SELECT id, outlet FROM articles")}
-    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
-    store.replace_events(events, derive_control(events))
+    registry = (kb if kb is not None else load_kb()).outlets
+    version = store.write_version()
+    outlets = store.outlets()
+    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets, registry))
+    store.replace_events(events, derive_control(events), fused_version=version)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
     return summary
+
+
+def repair(store: Store, kb: KnowledgeBase | None = None) -> list[str]:
+    """Put right what an interrupted run can leave: rows of no stored document, and claims
+    that were never fused into events.  Returns what was done, one line each."""
+    done: list[str] = []
+    removed = store.remove_orphans()
+    if removed:
+        done.append(f"removed {removed} orphaned rows")
+    if store.needs_fusing():
+        summary = refuse(store, kb=kb)
+        done.append(f"re-fused the claims into {summary.events} events")
+    return done

@@ -14,35 +14,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .taxonomy import HAPPENED_STANDINGS, MatchKind, SegmentRole, Standing
 
-class Role(StrEnum):
-    """Role of a block of an article (see DESIGN.md, stage *clean*)."""
-
-    TITLE = "title"
-    BYLINE = "byline"
-    BODY = "body"
-    QUOTE = "quote"
-    BOILERPLATE = "boilerplate"
-    COMMENTS = "comments"
-
+#: role of a block of an article; standing of a claim (declared in :mod:`frontlines.taxonomy`)
+Role = SegmentRole
+Status = Standing
 
 #: roles whose text feeds extraction
 EXTRACTABLE_ROLES = frozenset({Role.BODY, Role.QUOTE})
 
-
-class Status(StrEnum):
-    """Standing of a claim: how the text presents the happening."""
-
-    ASSERTED = "asserted"
-    REPORTED = "reported"
-    ALLEGED = "alleged"
-    DENIED = "denied"
-    EXPECTED = "expected"
-    HYPOTHETICAL = "hypothetical"
-
-
 #: statuses whose claims may become events that happened
-FACTUAL_STATUSES = frozenset({Status.ASSERTED, Status.REPORTED, Status.ALLEGED})
+FACTUAL_STATUSES = HAPPENED_STANDINGS
 
 
 class Precision(StrEnum):
@@ -80,6 +62,9 @@ class Article:
     language: str = "en"
     html: str | None = None  # the original markup, when the input was HTML
     duplicate_of: str | None = None  # id of the article this one near-duplicates
+    #: the document's own id as the user gave it: a corpus row's ``id``, or the file's path
+    #: relative to the input folder (its name when a file was given); exports carry it
+    source_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +119,7 @@ class Candidate:
     place: Place
     score: float
     reason: str
+    match: MatchKind | None = None  # how the name matched the gazetteer (None: not a name match)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +137,7 @@ class Mention:
     reason: str | None = None
     geo_precision: int | None = None
     role: str = "other"  # "event location" or "other"
+    source_id: str | None = None  # the document's own id (Article.source_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +179,7 @@ class Claim:
     weapons: tuple[str, ...] = ()
     notes: str | None = None
     ongoing: bool = False  # present progressive: still going on at publication
+    source_id: str | None = None  # the document's own id (Article.source_id)
 
     @property
     def factual(self) -> bool:

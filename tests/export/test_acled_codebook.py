@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from factories import claim
+from factories import claim, packaged_kb
 from frontlines.export import acled_codebook as codebook
 from frontlines.export import export
 from frontlines.pipeline import RunOptions, refuse, run
@@ -45,10 +45,7 @@ def test_the_country_table_is_sound() -> None:
 def test_every_gazetteer_country_is_in_the_table() -> None:
     import sqlite3
 
-    from frontlines.resolve.gazetteer import SqliteGazetteer
-
-    gazetteer = SqliteGazetteer()
-    path = getattr(gazetteer, "path", None) or Path(__file__).resolve().parents[2] / "src/frontlines/data/gazetteer.sqlite"
+    path = packaged_kb().gazetteer
     with sqlite3.connect(path) as conn:
         codes = {r[0] for r in conn.execute("SELECT DISTINCT country FROM places") if r[0]}
     assert codes <= set(codebook.countries()), codes - set(codebook.countries())
@@ -79,9 +76,7 @@ def test_rows_abroad_take_their_own_country_and_region() -> None:
     ([], "Other"),
 ])
 def test_source_scale_rule(outlets: list[str], expected: str) -> None:
-    from frontlines.clean.outlets import default_registry
-
-    assert codebook.source_scale(outlets, codebook.country("SY"), default_registry()) == expected
+    assert codebook.source_scale(outlets, codebook.country("SY"), packaged_kb().outlets) == expected
 
 
 def test_an_export_of_the_examples_conforms_row_by_row(tmp_path: Path) -> None:

@@ -22,12 +22,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factories import packaged_kb
 from frontlines.errors import FrontlinesError
 from frontlines.ingest.html import article_from_html
 from frontlines.ingest.readers import ReadOptions, read_inputs
 from frontlines.pipeline import clean
 from frontlines.records import Article, Failure, text_id
 
+KB = packaged_kb()
 EXAMPLES = int(os.environ.get("FRONTLINES_FUZZ_EXAMPLES", "8"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=EXAMPLES <= 8,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -118,7 +120,7 @@ def _check(items: list[Article | Failure]) -> None:
             assert item.error.startswith("FL"), item  # a coded error: no reader crashed
             assert item.message and "\n" not in item.message, item
         else:
-            cleaned = clean(item)
+            cleaned = clean(item, KB)
             assert "".join(s.text_of(cleaned.article.text) for s in cleaned.segments) == cleaned.article.text
 
 

@@ -19,12 +19,14 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.clean import clean_article
 from frontlines.errors import shown
 from frontlines.ingest.readers import ReadOptions, read_inputs
 from frontlines.records import Article, Failure
 
 STORY = "Government forces shelled the northern countryside of Hama on Sunday, a monitor said."
+KB = packaged_kb()
 ARABIC = "قصفت القوات الحكومية ريف حماة الشمالي يوم الأحد، بحسب مرصد."
 
 
@@ -188,7 +190,7 @@ def test_nasty_input(case: Case, tmp_path: Path) -> None:
             assert case.text in article.text
         if case.absent:
             assert case.absent not in article.text
-        cleaned = clean_article(article)  # the clean stage takes every readable result
+        cleaned = clean_article(article, KB)  # the clean stage takes every readable result
         assert "".join(s.text_of(cleaned.article.text) for s in cleaned.segments) == cleaned.article.text
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .common import friendly
+from .kb import kb_option, load_kb_option
 
 PREVIEW = 70
 
@@ -37,21 +38,19 @@ def _preview(text: str) -> str:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of a text file.")
+@kb_option
 @friendly
-def segments_command(file: Path, as_json: bool, max_bytes: int, encoding: str) -> None:
+def segments_command(file: Path, as_json: bool, max_bytes: int, encoding: str, kb_dir: Path | None) -> None:
     """Show the blocks of FILE (plain text or HTML) with their roles and line ranges."""
     from ..clean import clean_article
+    from ..export.serialize import segment_json
     from ..ingest.readers import ReadOptions
 
     article = load_article(file, ReadOptions(max_bytes=max_bytes, encoding=encoding))
-    cleaned = clean_article(article)  # type: ignore[arg-type]
+    cleaned = clean_article(article, load_kb_option(kb_dir))  # type: ignore[arg-type]
     for seg in cleaned.segments:
         if as_json:
-            row = {"role": seg.role.value, "first_line": seg.first_line, "last_line": seg.last_line,
-                   "start": seg.start, "end": seg.end}
-            if seg.quoted_source:
-                row["quoted_source"] = seg.quoted_source
-            click.echo(json.dumps(row))
+            click.echo(json.dumps(segment_json(seg)))
         else:
             lines = f"{seg.first_line}-{seg.last_line}"
             click.echo(f"{seg.role.value:<12} {lines:>9}  {_preview(seg.text_of(cleaned.article.text))}")

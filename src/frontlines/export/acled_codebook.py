@@ -22,7 +22,6 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -47,9 +46,9 @@ class Country:
     region: str
 
 
-@lru_cache(maxsize=1)
 def countries() -> dict[str, Country]:
-    """ISO alpha-2 → the country's ACLED values, from the packaged table."""
+    """ISO alpha-2 → the country's ACLED values, from the packaged table (read on each call:
+    callers that look up many rows read it once and pass it on)."""
     text = resources.files("frontlines.data").joinpath("acled_countries.csv").read_text(encoding="utf-8")
     table = {}
     for row in csv.DictReader(io.StringIO(text)):
@@ -57,11 +56,11 @@ def countries() -> dict[str, Country]:
     return table
 
 
-def country(code: str | None) -> Country | None:
+def country(code: str | None, table: Mapping[str, Country] | None = None) -> Country | None:
     """The ACLED values of a country given by ISO alpha-2 (or by its ACLED name)."""
     if not code:
         return None
-    table = countries()
+    table = table if table is not None else countries()
     if code.upper() in table:
         return table[code.upper()]
     return next((c for c in table.values() if c.name.lower() == code.lower()), None)
@@ -79,13 +78,13 @@ def event_id_cnty(event_id: str, found: Country | None) -> str | None:
     return f"{found.iso3}{number}"
 
 
-def outlet_scale(outlet: Any, where: Country | None) -> str:
+def outlet_scale(outlet: Any, where: Country | None, table: Mapping[str, Country] | None = None) -> str:
     """The ACLED scale of one outlet (a registry ``Outlet`` or None) for an event in ``where``."""
     if outlet is None:
         return "Other"
     if (outlet.kind or "").lower() in NEW_MEDIA_KINDS:
         return "New media"
-    seat = country(outlet.country)
+    seat = country(outlet.country, table)
     if seat is None or where is None:
         return "Other"
     if seat.iso2 == where.iso2:
@@ -93,9 +92,11 @@ def outlet_scale(outlet: Any, where: Country | None) -> str:
     return "Regional" if seat.region == where.region else "International"
 
 
-def source_scale(outlets: Iterable[str], where: Country | None, registry: Any) -> str:
-    """ACLED ``source_scale`` of an event from the names of its outlets."""
-    scales = {outlet_scale(registry.lookup(name) if name else None, where) for name in outlets} or {"Other"}
+def source_scale(outlets: Iterable[str], where: Country | None, registry: Any,
+                 table: Mapping[str, Country] | None = None) -> str:
+    """ACLED ``source_scale`` of an event from the names of its outlets (``registry``: the outlet
+    registry of the knowledge base)."""
+    scales = {outlet_scale(registry.lookup(name) if name else None, where, table) for name in outlets} or {"Other"}
     ordered = [s for s in SCALES if s in scales]
     return "-".join(ordered if len(ordered) <= 2 else [ordered[0], ordered[-1]])
 
@@ -114,10 +115,10 @@ def notes_summary(event_type: str, sub_event_type: str, actor1: str | None, acto
     return " ".join(f"{when}, {what}{by}{against}{where}{tail}.".split())
 
 
-def check_row(row: Mapping[str, Any]) -> list[str]:
+def check_row(row: Mapping[str, Any], table: Mapping[str, Country] | None = None) -> list[str]:
     """What in one ACLED export row breaks the codebook's rules (empty when it conforms)."""
     problems = []
-    found = country(row.get("country"))
+    found = country(row.get("country"), table)
     if found is None or found.name != row.get("country"):
         problems.append(f"country {row.get('country')!r} is not an ACLED country name")
     else:

@@ -221,7 +221,7 @@ def _head(path: Path) -> bytes:
         return b""
 
 
-@readers.register("file")
+@readers.register("file", suffixes=tuple(TEXT_SUFFIXES | HTML_SUFFIXES))
 def read_file(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A single text or HTML document (a file without a suffix is read when its bytes are text)."""
     source = str(path)
@@ -251,7 +251,7 @@ def _corpus_row(row: object, source: str) -> Article:
     return article_from_markup(body, source, **meta)
 
 
-@readers.register("jsonl")
+@readers.register("jsonl", suffixes=(".jsonl", ".ndjson"))
 def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A JSON Lines corpus: one object per line with id, text or html, and metadata."""
     handle, options = _open_corpus(path, options)
@@ -333,7 +333,7 @@ class _Lines:
 MAX_CSV_RECOVERIES = 100
 
 
-@readers.register("csv")
+@readers.register("csv", suffixes=(".csv",))
 def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A CSV corpus with a header row naming id, text or html, and metadata columns.
 
@@ -430,18 +430,18 @@ def _codec(options: ReadOptions) -> str:
     return "utf-8-sig" if options.encoding.lower().replace("_", "-") in {"utf-8", "utf8"} else options.encoding
 
 
-def reader_for(path: Path) -> str:
-    suffix = path.suffix.lower()
+def reader_for(path: Path) -> str | None:
+    """The registered reader that claims ``path``: the longest suffix it was registered with
+    that ends the file name, confirmed by the reader's ``sniff(path)`` when it has one."""
     name = path.name.lower()
-    if suffix in {".jsonl", ".ndjson"}:
-        return "jsonl"
-    if suffix == ".csv":
-        return "csv"
-    if name.endswith((".warc", ".warc.gz")):
-        return "warc"
-    if suffix in {".rss", ".atom"} or (suffix == ".xml" and _looks_like_feed(path)):
-        return "feed"
-    return "file"
+    claims = sorted(((len(suffix), reader) for reader in readers.names()
+                     for suffix in readers.info(reader).get("suffixes", ()) if name.endswith(suffix)),
+                    reverse=True)
+    for _length, reader in claims:
+        sniff = readers.info(reader).get("sniff")
+        if sniff is None or sniff(path):
+            return reader
+    return None
 
 
 def _looks_like_feed(path: Path) -> bool:
@@ -563,7 +563,22 @@ def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
             if problem is not None:
                 yield problem
                 continue
-            yield from _read_one(path, options, entries)
+            for item in _read_one(path, options, entries):
+                yield _with_source_id(item, path, given)
+
+
+def _with_source_id(item: Item, path: Path, given: Path) -> Item:
+    """The document's own id as the user gave it: a corpus row's id (or WARC/feed URI), else the
+    file's path relative to the folder given (its name when the file itself was given)."""
+    if not isinstance(item, Article) or item.source_id is not None:
+        return item
+    rel = path.relative_to(given).as_posix() if given.is_dir() else path.name
+    where = str(path)
+    if item.source == where:
+        return replace(item, source_id=rel)
+    if item.source.startswith((f"{where}:", f"{where}#")):  # a row or record without an id of its own
+        return replace(item, source_id=rel + item.source[len(where):])
+    return replace(item, source_id=item.source)
 
 
 def _within_limit(item: Item, options: ReadOptions) -> Item:
@@ -577,7 +592,7 @@ def _within_limit(item: Item, options: ReadOptions) -> Item:
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
-        for item in readers.get(reader_for(path))(path, options, entries):  # type: ignore[attr-defined]
+        for item in readers.get(reader_for(path) or "file")(path, options, entries):  # type: ignore[attr-defined]
             yield _within_limit(item, options)
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
