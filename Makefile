@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-large eval repin clean
+.PHONY: setup demo test fuzz bench bench-large eval repin clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the fuzz tests (tests/fuzz) with many more examples than CI runs; FUZZ_EXAMPLES=N to change
+FUZZ_EXAMPLES ?= 500
+fuzz: $(STAMP)
+	FRONTLINES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/fuzz -q
 
 # throughput, per-stage time and peak memory against the spaCy yardstick (bench/run.py);
 # synthetic corpora are written to out/bench/ (bench/make_corpus.py), never to the repository
