@@ -194,10 +194,13 @@ def check(triggers: Path | None, actors: Path | None, outlets: Path | None, over
 def _register_subcommands() -> None:
     from .places import gazetteer_group, places_command
     from .segments import segments_command
+    from .web import report_command, serve_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(serve_command, "serve")
+    cli.add_command(report_command, "report")
 
 
 _register_subcommands()
