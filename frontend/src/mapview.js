@@ -15,6 +15,7 @@ export class MapView {
     this.onTown = onTown;
     this.map = L.map(container, { zoomSnap: 0.5, minZoom: 5, maxZoom: 14 }).setView([35.0, 38.5], 7);
     this.map.attributionControl.setPrefix("Leaflet");
+    this.map.createPane("basemap").style.zIndex = "350"; // under the markers (400), over online tiles (200)
     this.eventLayer = L.layerGroup().addTo(this.map);
     this.townLayer = L.layerGroup().addTo(this.map);
     this.markers = new Map();
@@ -23,10 +24,11 @@ export class MapView {
   setBasemap(collection) {
     L.geoJSON(collection, {
       interactive: false,
+      pane: "basemap",
       style: (f) => (f.properties.kind === "country"
         ? { color: "#37474f", weight: 2, fillColor: "#f4f1ea", fillOpacity: 1, className: "basemap-country" }
         : { color: "#90a4ae", weight: 1, dashArray: "4 3", fill: false, className: "basemap-governorate" }),
-    }).addTo(this.map).bringToBack();
+    }).addTo(this.map);
     if (collection.attribution) this.map.attributionControl.addAttribution(escapeText(collection.attribution));
   }
 

@@ -96,9 +96,9 @@ def test_play_replays_day_by_day(page) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_clicking_a_marker_opens_the_evidence_with_the_sentence(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
-    page.select_option("#window", "30")
+    page.select_option("#window", "365")
     _set_day(page, "2017-06-30")
-    marker = page.locator("path.event-marker").first
+    marker = page.locator("path.event-marker.standing-asserted").last
     marker.click(force=True)
     page.wait_for_selector("#evidence mark.sentence", timeout=10_000)
     event_id = page.locator("path.event-marker.selected").get_attribute("data-event-id")
@@ -109,12 +109,12 @@ def test_clicking_a_marker_opens_the_evidence_with_the_sentence(page, live_serve
     assert badges == [c["status"] for c in detail["claims"]]
     assert page.locator("#evidence .corroboration").text_content().startswith(
         ("Contradicted. " if detail["corroboration"]["contradicted"] else "") + f"{detail['corroboration']['documents']} document")
+    page.screenshot(path=str(SCREENSHOTS / "evidence.png"))
     page.locator("#evidence button.opendoc").first.click()
     page.wait_for_selector("#doc-highlight", timeout=10_000)
     assert page.locator("#doc-highlight").text_content() == detail["claims"][0]["sentence"]
     page.screenshot(path=str(SCREENSHOTS / "document.png"))
     page.click("#docclose")
-    page.screenshot(path=str(SCREENSHOTS / "evidence.png"))
     assert page.problems == []
 
 
