@@ -132,3 +132,60 @@ def test_exit_codes_when_everything_fails_or_output_cannot_be_written(tmp_path: 
     out.parent.write_text("a file, not a folder")
     result = CliRunner().invoke(cli, ["export", "--db", str(example_db), "--format", "jsonl", "-o", str(out / "x.jsonl")])
     assert result.exit_code == 2 and "Traceback" not in result.output and "error:" in result.output
+
+
+def test_read_only_commands_work_behind_a_writer_and_never_write(example_db: Path, tmp_path: Path) -> None:
+    writer = sqlite3.connect(example_db, timeout=0.1)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO failures (source, stage, error, message, at) VALUES ('x', 'ingest', 'e', 'm', 'now')")
+    try:
+        for args in (["export", "--format", "acled", "-o", str(tmp_path / "e.csv")], ["doctor"], ["control"]):
+            result = CliRunner().invoke(cli, [*args, "--db", str(example_db)])
+            assert result.exit_code == 0, (args, result.output)
+            assert "locked" not in result.output
+    finally:
+        writer.rollback()
+        writer.close()
+
+
+def test_export_after_an_interrupted_run_says_so_and_doctor_repairs(tmp_path: Path) -> None:
+    from frontlines.records import Article
+    from frontlines.store.sqlite import SqliteStore
+
+    db = tmp_path / "t.db"
+    doc = tmp_path / "r.txt"
+    doc.write_text("Syrian army units captured the town of Maskanah from ISIS on Monday.")
+    assert CliRunner().invoke(cli, ["run", str(doc), "--db", str(db), "--quiet"]).exit_code == 0
+    out = tmp_path / "e.jsonl"
+    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "-o", str(out)]).exit_code == 0
+    good = out.read_bytes()
+    with SqliteStore(db) as store:  # a second run stored a document and died before fusing
+        claim = store.claims()[0]
+        store.save_document(Article(id="d2", text="x", source="other.txt"), [], [],
+                            [claim.__class__(**{**{f: getattr(claim, f) for f in claim.__slots__},
+                                                "id": "d2:0-4", "doc_id": "d2"})])
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 4 and "interrupted" in result.output and "doctor --repair" in result.output
+    assert out.read_bytes() == good  # the previous export is untouched
+    doctor = CliRunner().invoke(cli, ["doctor", "--db", str(db)])
+    assert doctor.exit_code == 4 and "problem:" in doctor.output
+    repaired = CliRunner().invoke(cli, ["doctor", "--db", str(db), "--repair"])
+    assert repaired.exit_code == 0 and "re-fused" in repaired.output, repaired.output
+    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl"]).output.strip()
+
+
+def test_loose_options_are_one_line_errors(example_db: Path, tmp_path: Path) -> None:
+    for bad in ("2016-13-45", "yesterday"):
+        result = CliRunner().invoke(cli, ["control", "--db", str(example_db), "--as-of", bad])
+        assert result.exit_code == 2 and "YYYY-MM-DD" in result.output and "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["run", str(tmp_path), "--db", str(tmp_path / "t.db"), "--workers", "-3"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    result = CliRunner().invoke(cli, ["export", "--db", str(example_db), "--format", "xlsx"])
+    assert result.exit_code == 2 and "xlsx" in result.output and "acled" in result.output
+
+
+def test_a_file_name_with_a_newline_keeps_the_error_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "bad\nname.txt").write_text("")
+    result = CliRunner().invoke(cli, ["run", str(tmp_path), "--db", str(tmp_path / "t.db"), "--quiet"])
+    failed = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 1 and "name.txt" in failed[0]

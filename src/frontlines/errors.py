@@ -83,3 +83,15 @@ class EvalError(FrontlinesError):
 class ConfigError(FrontlinesError):
     code = "FL500"
     exit_code = 2
+
+
+class UnfusedError(StoreError):
+    """Claims were stored after the events were last fused (an interrupted run)."""
+
+    code = "FL301"
+
+
+class ReadOnlyStoreError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+    code = "FL302"

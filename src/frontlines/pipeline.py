@@ -13,10 +13,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import FrontlinesError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
+from .registry import extractors, resolvers
+
+if TYPE_CHECKING:
+    from .store.protocol import Store
 
 Progress = Callable[[str], None]
 
@@ -45,12 +49,25 @@ class RunSummary:
     failures: int = 0
     failure_messages: list[str] = field(default_factory=list)
 
+    @property
+    def all_failed(self) -> bool:
+        """Every input failed: nothing was coded, unchanged or a duplicate, and something failed."""
+        return self.failures > 0 and not (self.processed or self.unchanged or self.duplicates)
+
+    def describe(self) -> str:
+        """The run in one line, as ``frontlines run`` prints it."""
+        return (f"{self.documents} documents ({self.processed} coded, {self.unchanged} unchanged, "
+                f"{self.duplicates} duplicates), {self.claims} claims, {self.events} events "
+                f"({self.happened} happened), {self.failures} failures")
+
 
 class Resources:
     """The models and data files the stages are built with, loaded on first use."""
 
-    def __init__(self, gazetteer_path: Path | None = None) -> None:
+    def __init__(self, gazetteer_path: Path | None = None, *, extractor: str = "rules",
+                 resolver: str = "gazetteer") -> None:
         self._gazetteer_path = gazetteer_path
+        self._names = {"extractor": extractor, "places": resolver}
         self._cache: dict[str, Any] = {}
 
     def _get(self, name: str, build: Callable[[], Any]) -> Any:
@@ -65,23 +82,41 @@ class Resources:
         return self._get("nlp", load_nlp)
 
     @property
-    def places(self) -> Any:
-        from .resolve.gazetteer import SqliteGazetteer
-        from .resolve.places import PlaceResolver
+    def gazetteer_path(self) -> Path | None:
+        return self._gazetteer_path
 
-        return self._get("places", lambda: PlaceResolver(SqliteGazetteer(self._gazetteer_path)))
+    @property
+    def places(self) -> Any:
+        """The place resolver named by the run's options (``resolvers`` registry)."""
+        return self._get("places", lambda: resolvers.get(self._names["places"])(self))
 
     @property
     def extractor(self) -> Any:
-        from .extract.claims import ClaimExtractor
-
-        return self._get("extractor", lambda: ClaimExtractor(nlp=self.nlp))
+        """The claim extractor named by the run's options (``extractors`` registry)."""
+        return self._get("extractor", lambda: extractors.get(self._names["extractor"])(self))
 
     @property
     def claim_resolver(self) -> Any:
         from .resolve.claims import ClaimResolver
 
         return self._get("claim_resolver", ClaimResolver)
+
+
+@resolvers.register("gazetteer")
+def gazetteer_resolver(resources: Resources) -> Any:
+    """The rule-based place resolver over the packaged (or given) SQLite gazetteer."""
+    from .resolve.gazetteer import SqliteGazetteer
+    from .resolve.places import PlaceResolver
+
+    return PlaceResolver(SqliteGazetteer(resources.gazetteer_path))
+
+
+@extractors.register("rules")
+def rules_extractor(resources: Resources) -> Any:
+    """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
+    from .extract.claims import ClaimExtractor
+
+    return ClaimExtractor(nlp=resources.nlp)
 
 
 def clean(article: Article) -> Cleaned:
@@ -103,8 +138,16 @@ def process_article(article: Article, resources: Resources) -> DocResult:
     claims = resources.extractor.extract(cleaned, mentions)
     claims = resources.claim_resolver.resolve(claims, article)
     located = {(c.location.start, c.location.end) for c in claims if c.location}
-    mentions = [replace(m, role="event location") if (m.start, m.end) in located else m for m in mentions]
+    sid = article.source_id
+    mentions = [replace(m, role="event location" if (m.start, m.end) in located else m.role, source_id=sid)
+                for m in mentions]
+    claims = [_with_source(c, sid) for c in claims]
     return DocResult(article, cleaned.segments, tuple(mentions), tuple(claims))
+
+
+def _with_source(claim: Claim, source_id: str | None) -> Claim:
+    location = replace(claim.location, source_id=source_id) if claim.location else None
+    return replace(claim, source_id=source_id, location=location)
 
 
 def safe_process(article: Article, resources: Resources) -> DocResult | Failure:
@@ -121,15 +164,25 @@ def safe_process(article: Article, resources: Resources) -> DocResult | Failure:
 
 @dataclass(frozen=True, slots=True)
 class RunOptions:
-    """How a run is carried out: the engine ("serial" or "process"), workers, re-coding."""
+    """How a run is carried out: the engine, workers, re-coding, and which registered
+    components do the work (``extractor`` in ``extractors``, ``resolver`` in ``resolvers``).
+    ``kb`` is the knowledge base the stages use (None: the packaged one)."""
 
     engine: str = "auto"
     workers: int | None = None
     force: bool = False
     gazetteer: Path | None = None
+    extractor: str = "rules"
+    resolver: str = "gazetteer"
+    kb: Any = None
 
 
-def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSummary,
+def resources_for(options: RunOptions) -> Resources:
+    """The resources a run's options ask for (each engine worker builds its own)."""
+    return Resources(options.gazetteer, extractor=options.extractor, resolver=options.resolver)
+
+
+def _new_articles(items: Iterable[Article | Failure], store: Store, summary: RunSummary,
                   force: bool, progress: Progress, signatures: dict[str, str]) -> Iterator[Article]:
     """Articles not stored yet, with near-duplicates linked; failures are stored on the way."""
     from .ingest.dedupe import NearDuplicateIndex
@@ -164,23 +217,34 @@ def _new_articles(items: Iterable[Article | Failure], store: Any, summary: RunSu
         yield item
 
 
-def _record_failure(store: Any, summary: RunSummary, failure: Failure) -> None:
+def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None:
     summary.failures += 1
     summary.failure_messages.append(f"{failure.source}: {failure.message} [{failure.error}]")
     store.save_failure(failure)
 
 
-def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
+def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
         read_options: Any = None) -> RunSummary:
     """Ingest, process and store every document of ``inputs``, then fuse and derive."""
     from .ingest.readers import read_inputs
+
+    items = read_inputs(inputs, manifest=manifest, options=read_options)
+    return run_documents(items, store, options=options, progress=progress)
+
+
+def run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
+                  progress: Progress | None = None) -> RunSummary:
+    """Process and store already-read documents (failures are stored as they come), then fuse
+    and derive.  Events are re-fused whenever something was coded or the store holds claims
+    that were never fused (a run interrupted before its end)."""
+    from .registry import load_builtins
     from .scale.engines import map_documents
 
+    load_builtins()
     options = options or RunOptions()
     tick = progress or (lambda _source: None)
     summary = RunSummary()
-    items = read_inputs(inputs, manifest=manifest, options=read_options)
     signatures: dict[str, str] = {}
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
     try:
@@ -197,13 +261,33 @@ def run(inputs: Sequence[Path], store: Any, *, manifest: Path | None = None,
         refuse(store, summary)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
-    stored_events = store.counts()["events"]
-    if summary.processed or not stored_events:
+    counts = store.counts()
+    if summary.processed or not counts["events"] or store.needs_fusing():
         refuse(store, summary)
     else:  # nothing new was coded: the events stand as they are
-        summary.events = stored_events
-        summary.happened = store.query("SELECT COUNT(*) FROM events WHERE happened = 1")[0][0]
+        summary.events, summary.happened = counts["events"], counts["happened"]
     return summary
+
+
+def count_documents(inputs: Sequence[Path]) -> int:
+    """About how many documents ``inputs`` hold (a corpus counts its non-blank lines), for
+    progress bars; unreadable inputs count as one (they will be one failure)."""
+    from .ingest import archives  # noqa: F401 - registers the WARC and feed readers
+    from .ingest.readers import iter_files, reader_for
+
+    total = 0
+    for given in inputs:
+        paths = list(iter_files(given)) if given.is_dir() else [given]
+        for path in paths:
+            try:
+                if reader_for(path) in {"jsonl", "csv"} and path.is_file():
+                    with path.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                    continue
+            except OSError:
+                pass  # the reader will report it, as a failure of that input
+            total += 1
+    return total
 
 
 def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
@@ -219,15 +303,29 @@ def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     return sides
 
 
-def refuse(store: Any, summary: RunSummary | None = None) -> RunSummary:
+def refuse(store: Store, summary: RunSummary | None = None) -> RunSummary:
     """Re-fuse every stored claim into events and re-derive control periods."""
     from .derive import derive_control
     from .fuse import fuse_claims
 
     summary = summary or RunSummary()
-    outlets = {r[0]: r[1] for r in store.query("SELECT id, outlet FROM articles")}
+    version = store.write_version()
+    outlets = store.outlets()
     events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
-    store.replace_events(events, derive_control(events))
+    store.replace_events(events, derive_control(events), fused_version=version)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
     return summary
+
+
+def repair(store: Store) -> list[str]:
+    """Put right what an interrupted run can leave: rows of no stored document, and claims
+    that were never fused into events.  Returns what was done, one line each."""
+    done: list[str] = []
+    removed = store.remove_orphans()
+    if removed:
+        done.append(f"removed {removed} orphaned rows")
+    if store.needs_fusing():
+        summary = refuse(store)
+        done.append(f"re-fused the claims into {summary.events} events")
+    return done

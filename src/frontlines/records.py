@@ -80,6 +80,9 @@ class Article:
     language: str = "en"
     html: str | None = None  # the original markup, when the input was HTML
     duplicate_of: str | None = None  # id of the article this one near-duplicates
+    #: the document's own id as the user gave it: a corpus row's ``id``, or the file's path
+    #: relative to the input folder (its name when a file was given); exports carry it
+    source_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,7 @@ class Mention:
     reason: str | None = None
     geo_precision: int | None = None
     role: str = "other"  # "event location" or "other"
+    source_id: str | None = None  # the document's own id (Article.source_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +196,7 @@ class Claim:
     weapons: tuple[str, ...] = ()
     notes: str | None = None
     ongoing: bool = False  # present progressive: still going on at publication
+    source_id: str | None = None  # the document's own id (Article.source_id)
 
     @property
     def factual(self) -> bool:

@@ -11,7 +11,7 @@ Built-in parts register themselves exactly as an outside package would::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import ConfigError
 
@@ -24,15 +24,25 @@ class Registry(Generic[T]):
     def __init__(self, kind: str) -> None:
         self.kind = kind
         self._items: dict[str, T] = {}
+        self._info: dict[str, dict[str, Any]] = {}
 
-    def register(self, name: str) -> Callable[[T], T]:
+    def register(self, name: str, **info: Any) -> Callable[[T], T]:
+        """Register under ``name``; ``info`` is what callers may ask of it (a reader's
+        ``suffixes`` and ``sniff``, for instance), returned by :meth:`info`."""
+
         def decorate(obj: T) -> T:
             if name in self._items and self._items[name] is not obj:
                 raise ConfigError(f"{self.kind} {name!r} is already registered")
             self._items[name] = obj
+            self._info[name] = dict(info)
             return obj
 
         return decorate
+
+    def info(self, name: str) -> dict[str, Any]:
+        """What ``name`` was registered with (empty when nothing)."""
+        self.get(name)
+        return dict(self._info.get(name, {}))
 
     def get(self, name: str) -> T:
         try:
@@ -51,10 +61,16 @@ class Registry(Generic[T]):
         return iter(self.names())
 
 
+#: input readers, each registered with the ``suffixes`` it reads (and an optional ``sniff(path)``)
 readers: Registry[Callable[..., object]] = Registry("reader")
 cleaners: Registry[Callable[..., object]] = Registry("cleaner")
+#: claim extractors: factories called with the run's ``Resources``
 extractors: Registry[Callable[..., object]] = Registry("extractor")
+#: gazetteers (place-name lookup backends)
 geocoders: Registry[Callable[..., object]] = Registry("geocoder")
+#: place resolvers: factories called with the run's ``Resources``
+resolvers: Registry[Callable[..., object]] = Registry("place resolver")
+#: stores: factories called with a target and ``readonly=``
 stores: Registry[Callable[..., object]] = Registry("store")
 exporters: Registry[Callable[..., object]] = Registry("exporter")
 engines: Registry[Callable[..., object]] = Registry("engine")
@@ -68,6 +84,8 @@ BUILTIN_MODULES = (
     "frontlines.extract.claims",
     "frontlines.resolve.gazetteer",
     "frontlines.store.sqlite",
+    "frontlines.store.memory",
+    "frontlines.pipeline",
     "frontlines.export.writers",
     "frontlines.scale.engines",
 )
@@ -76,13 +94,24 @@ BUILTIN_MODULES = (
 PLUGIN_GROUP = "frontlines.plugins"
 
 
+_plugins_loaded: list[str] = []  # names of the entry points loaded in this process
+
+
 def load_builtins(*, plugins: bool = True) -> None:
-    """Import the built-in parts (and installed plugins) so that every registry is filled."""
+    """Import the built-in parts (and, once per process, the installed plugins) so that every
+    registry is filled.  The CLI and the public API call it; a plugin is a package that
+    declares an entry point in the ``frontlines.plugins`` group whose import registers parts."""
     import importlib
     from importlib.metadata import entry_points
 
     for module in BUILTIN_MODULES:
         importlib.import_module(module)
-    if plugins:
-        for entry in entry_points(group=PLUGIN_GROUP):
+    if not plugins or _plugins_loaded:
+        return
+    for entry in entry_points(group=PLUGIN_GROUP):
+        try:
             entry.load()
+        except Exception as exc:  # a broken plugin is named, not a traceback
+            raise ConfigError(f"plugin {entry.name!r} ({entry.value}) failed to load: {exc}") from None
+        _plugins_loaded.append(entry.name)
+    _plugins_loaded.append("")  # loaded, even when there were none

@@ -1,4 +1,4 @@
-"""Shared CLI plumbing: friendly errors, opening stores, output files."""
+"""Shared CLI plumbing: friendly errors, opening stores, the --db option."""
 
 from __future__ import annotations
 
@@ -6,14 +6,21 @@ import functools
 import sqlite3
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ..errors import FrontlinesError, StoreError
 
+if TYPE_CHECKING:
+    from ..store.protocol import Store
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def one_line(text: str) -> str:
+    """A message on one line, whatever a file name or an input held (newlines, tabs)."""
+    return " ".join(str(text).split())
 
 
 def friendly(func: F) -> F:
@@ -24,14 +31,14 @@ def friendly(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except FrontlinesError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
         except OSError as exc:  # an output file or folder that cannot be written or read
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            click.echo(f"error: {one_line(f'{where}{exc.strerror or exc}')}", err=True)
             sys.exit(2)
-        except sqlite3.Error as exc:
-            click.echo(f"error: database: {exc} [{StoreError.code}]", err=True)
+        except sqlite3.Error as exc:  # a database damaged under the store's feet
+            click.echo(f"error: database: {one_line(str(exc))} [{StoreError.code}]", err=True)
             sys.exit(StoreError.exit_code)
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
@@ -40,14 +47,13 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def open_store(db: Path, *, must_exist: bool = True) -> Any:
-    from ..errors import StoreError
-    from ..store.sqlite import SqliteStore
+def open_db(db: str, *, readonly: bool) -> Store:
+    """The store at ``--db``: read-only for commands that only read (they never write and
+    work behind a running writer); a writable one is created when missing."""
+    from ..store import open_store
 
-    if must_exist and not db.exists():
-        raise StoreError("no such database (create it with `frontlines run`)", source=str(db))
-    return SqliteStore(db)
+    return open_store(db, readonly=readonly)
 
 
-db_option = click.option("--db", "db", type=click.Path(path_type=Path), required=True,
-                         help="SQLite database file.")
+db_option = click.option("--db", "db", required=True, metavar="DB",
+                         help="Database: a SQLite file (or a store URL such as memory:).")

@@ -9,31 +9,18 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from .common import db_option, friendly, open_store
+from ..errors import StoreError
+from .common import db_option, friendly, one_line, open_db
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="frontlines")
+@friendly
 def cli() -> None:
     """frontlines: news reports about an armed conflict in, an auditable event dataset out."""
+    from ..registry import load_builtins
 
-
-def _count_inputs(inputs: tuple[Path, ...]) -> int | None:
-    from ..ingest.readers import iter_files
-
-    total = 0
-    for given in inputs:
-        paths = list(iter_files(given)) if given.is_dir() else [given]
-        for path in paths:
-            try:
-                if path.suffix.lower() in {".jsonl", ".ndjson", ".csv"} and path.is_file():
-                    with path.open("rb") as handle:
-                        total += sum(1 for line in handle if line.strip())
-                    continue
-            except OSError:
-                pass  # the reader will report it, as a failure of that input
-            total += 1
-    return total
+    load_builtins()  # the built-in parts and the installed plugins
 
 
 @cli.command()
@@ -41,64 +28,58 @@ def _count_inputs(inputs: tuple[Path, ...]) -> int | None:
 @db_option
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="JSON Lines sidecar: file, outlet, published, url, title per file name.")
-@click.option("--engine", type=click.Choice(["auto", "serial", "process"]), default="auto",
-              show_default=True, help="Run in this process or on a local process pool.")
-@click.option("--workers", type=int, help="Worker processes for the pool (default: CPU count).")
+@click.option("--engine", default="auto", show_default=True,
+              help="Where documents are coded: auto, serial (this process), process (a local pool), "
+                   "or a plugin's engine.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes for the pool (default: CPU count).")
 @click.option("--force", is_flag=True, help="Re-code documents already in the database.")
-@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True,
+@click.option("--extractor", default="rules", show_default=True,
+              help="Claim extractor, by its registered name.")
+@click.option("--resolver", default="gazetteer", show_default=True,
+              help="Place resolver, by its registered name.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @friendly
-def run(inputs: tuple[Path, ...], db: Path, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, max_bytes: int, encoding: str, quiet: bool) -> None:
+def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, workers: int | None,
+        force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str, quiet: bool) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
-    from ..pipeline import RunOptions
+    from ..pipeline import RunOptions, count_documents
     from ..pipeline import run as run_pipeline
 
-    store = open_store(db, must_exist=False)
-    options = RunOptions(engine=engine, workers=workers, force=force)
+    options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver)
     read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
-    show = not quiet
-    with click.progressbar(length=_count_inputs(inputs) or 1, label="documents", file=sys.stderr,
-                           hidden=not (show and sys.stderr.isatty()), show_pos=True) as bar:
+    with open_db(db, readonly=False) as store, \
+            click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
+                              hidden=quiet or not sys.stderr.isatty(), show_pos=True) as bar:
         summary = run_pipeline(list(inputs), store, manifest=manifest, options=options,
                                progress=lambda _source: bar.update(1), read_options=read)
     for line in summary.failure_messages:
-        click.echo(f"failed: {line}", err=True)
-    nothing = summary.processed == 0 and summary.unchanged == 0 and summary.duplicates == 0
-    s = summary
-    click.echo(f"{s.documents} documents ({s.processed} coded, {s.unchanged} unchanged, "
-               f"{s.duplicates} duplicates), {s.claims} claims, {s.events} events "
-               f"({s.happened} happened), {s.failures} failures → {db}")
-    store.close()
-    if nothing and summary.failures:
+        click.echo(f"failed: {one_line(line)}", err=True)
+    click.echo(f"{summary.describe()} → {db}")
+    if summary.all_failed:
         sys.exit(1)  # every input failed: say so to scripts and CI
 
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["acled", "geojson", "jsonl", "claims", "places", "parquet"]),
-              required=True, help="Export format.")
+@click.option("--format", "fmt", required=True,
+              help="Export format: acled, geojson, jsonl, claims, places, parquet (or a plugin's).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output file (default: standard output).")
+              help="Output file, replaced only once complete (default: standard output).")
 @click.option("--all", "include_all", is_flag=True,
               help="jsonl: include events that did not happen (expected, hypothetical, denied).")
 @friendly
-def export(db: Path, fmt: str, output: Path | None, include_all: bool) -> None:
-    """Export the events (or claims, or place mentions) of --db."""
-    from ..export import export as export_store
+def export(db: str, fmt: str, output: Path | None, include_all: bool) -> None:
+    """Export the events (or claims, or place mentions) of --db; the database is opened read-only."""
+    from ..api import open_dataset
 
-    store = open_store(db)
-    if output is None:
-        count = export_store(store, fmt, sys.stdout.buffer, include_all=include_all)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("wb") as stream:
-            count = export_store(store, fmt, stream, include_all=include_all)
+    with open_dataset(db) as data:
+        count = data.export(fmt, output or sys.stdout.buffer, include_all=include_all)
+    if output is not None:
         click.echo(f"{count} records → {output}", err=True)
-    store.close()
 
 
 @cli.command(name="eval")
@@ -106,34 +87,40 @@ def export(db: Path, fmt: str, output: Path | None, include_all: bool) -> None:
 @click.option("--gold", type=click.Path(exists=True, path_type=Path), required=True,
               help="Gold folder (seeds-gold format) or FA-KES gold.jsonl.")
 @friendly
-def eval_command(db: Path, gold: Path) -> None:
+def eval_command(db: str, gold: Path) -> None:
     """Score --db against gold annotations; prints the figures as JSON."""
     from ..evaluate import evaluate
 
-    store = open_store(db)
-    click.echo(json.dumps(evaluate(store, gold), indent=2))
-    store.close()
+    with open_db(db, readonly=True) as store:
+        click.echo(json.dumps(evaluate(store, gold), indent=2))
 
 
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per failure.")
+@click.option("--repair", is_flag=True,
+              help="Remove orphaned rows and re-fuse claims an interrupted run left unfused.")
 @friendly
-def doctor(db: Path, as_json: bool) -> None:
-    """What failed in --db, and why."""
-    store = open_store(db)
-    failures = store.failures()
-    counts = store.counts()
+def doctor(db: str, as_json: bool, repair: bool) -> None:
+    """What failed in --db and why, and whether the database itself is sound (exit 4 if not)."""
+    from ..export.serialize import failure_json
+    from ..pipeline import repair as repair_store
+
+    with open_db(db, readonly=not repair) as store:
+        for line in repair_store(store) if repair else []:
+            click.echo(f"repaired: {line}", err=True)
+        failures, counts, problems = store.failures(), store.counts(), store.check()
     for f in failures:
-        if as_json:
-            click.echo(json.dumps({"source": f.source, "stage": f.stage, "error": f.error,
-                                   "message": f.message, "at": f.at}))
-        else:
-            click.echo(f"{f.source}: {f.message} [{f.error}, {f.stage}]")
+        click.echo(json.dumps(failure_json(f), ensure_ascii=False) if as_json
+                   else one_line(f"{f.source}: {f.message} [{f.error}, {f.stage}]"))
     if not as_json:
         click.echo(f"{counts['articles']} documents, {counts['claims']} claims, {counts['events']} events, "
                    f"{len(failures)} failures", err=True)
-    store.close()
+    for problem in problems:
+        click.echo(f"problem: {one_line(problem)}", err=True)
+    if problems:
+        click.echo("run `frontlines doctor --repair` to fix what an interrupted run left", err=True)
+        sys.exit(StoreError.exit_code)
 
 
 @cli.command()
@@ -143,26 +130,20 @@ def doctor(db: Path, as_json: bool) -> None:
 @click.option("--changes", nargs=2, metavar="START END", help="Changes of control between two days.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per control period.")
 @friendly
-def control(db: Path, place: str | None, as_of: str | None, changes: tuple[str, str] | None,
+def control(db: str, place: str | None, as_of: str | None, changes: tuple[str, str] | None,
             as_json: bool) -> None:
     """Who held which place from when to when, derived from captures, retakes and handovers."""
-    from ..derive import changes_between, control_as_of
+    from ..api import open_dataset
+    from ..export.serialize import control_json
 
-    store = open_store(db)
-    periods = [p for p in store.control_periods() if not place or place.lower() in p.place_name.lower()]
-    if as_of:
-        periods = [p for pid in dict.fromkeys(p.place_id for p in periods)
-                   if (p := control_as_of(periods, pid, as_of)) is not None]
-    if changes:
-        periods = changes_between(periods, *changes)
+    with open_dataset(db) as data:
+        periods = data.control_at(place=place, as_of=as_of, between=changes)
     for p in periods:
         if as_json:
-            click.echo(json.dumps({"place_id": p.place_id, "place": p.place_name, "actor": p.actor,
-                                   "start": p.start, "end": p.end, "evidence": list(p.evidence)}))
+            click.echo(json.dumps(control_json(p), ensure_ascii=False))
         else:
-            click.echo(f"{p.place_name}: {p.actor} from {p.start} to {p.end or 'now'} "
-                       f"({len(p.evidence)} claims)")
-    store.close()
+            click.echo(one_line(f"{p.place_name}: {p.actor} from {p.start} to {p.end or 'now'} "
+                                f"({len(p.evidence)} claims)"))
 
 
 @cli.command()

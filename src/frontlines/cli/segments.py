@@ -37,16 +37,13 @@ def _preview(text: str) -> str:
 def segments_command(file: Path, as_json: bool) -> None:
     """Show the blocks of FILE (plain text or HTML) with their roles and line ranges."""
     from ..clean import clean_article
+    from ..export.serialize import segment_json
 
     article = load_article(file)
     cleaned = clean_article(article)  # type: ignore[arg-type]
     for seg in cleaned.segments:
         if as_json:
-            row = {"role": seg.role.value, "first_line": seg.first_line, "last_line": seg.last_line,
-                   "start": seg.start, "end": seg.end}
-            if seg.quoted_source:
-                row["quoted_source"] = seg.quoted_source
-            click.echo(json.dumps(row))
+            click.echo(json.dumps(segment_json(seg)))
         else:
             lines = f"{seg.first_line}-{seg.last_line}"
             click.echo(f"{seg.role.value:<12} {lines:>9}  {_preview(seg.text_of(cleaned.article.text))}")

@@ -1,8 +1,10 @@
 """Export writers, registered by format name in ``frontlines.registry.exporters``.
 
-Each writer takes a store and a binary stream.  Only events that happened go to the
-ACLED and GeoJSON exports; ``jsonl`` adds the non-factual events with ``--all``, and
-``claims`` writes every claim, forecasts and denials included, with its standing.
+Each writer takes a :class:`Context` read from a store and a binary stream.  Only events
+that happened go to the ACLED and GeoJSON exports; ``jsonl`` adds the non-factual events with
+``--all``, and ``claims`` writes every claim, forecasts and denials included, with its
+standing.  Every row carries ``source_id``: the documents' own ids as the user gave them (the
+ACLED CSV keeps ACLED's columns first, in ACLED's order, and adds ``source_id`` last).
 """
 
 from __future__ import annotations
@@ -12,11 +14,16 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import ConfigError
-from ..records import Claim, Event
+from ..errors import ConfigError, UnfusedError
+from ..records import Claim, Event, Mention
 from ..registry import exporters
+from .atomic import atomic_output
+
+if TYPE_CHECKING:
+    from ..store.protocol import Store
 
 COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "TR": "Turkey",
                  "IL": "Israel"}
@@ -36,24 +43,40 @@ DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Poli
             "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
+#: the columns of the ACLED CSV: ACLED's own, then the documents' ids
+ACLED_EXPORT_COLUMNS = (*ACLED_COLUMNS, "source_id")
+
+
 class Context:
     """What every writer needs from the store, read once."""
 
-    def __init__(self, store: Any, include_all: bool) -> None:
+    def __init__(self, store: Store, include_all: bool) -> None:
         self.store = store
         self.events = store.events(happened_only=not include_all)
         self.claims = {c.id: c for c in store.claims()}
-        self.sources = {r[0]: r[1] for r in store.query("SELECT id, source FROM articles")}
+        self.sources = store.sources()
+        self.source_ids = store.source_ids()
+
+    def source_id(self, doc_id: str) -> str | None:
+        return self.source_ids.get(doc_id)
+
+    def event_source_ids(self, event: Event) -> list[str]:
+        """The source ids of an event's documents, each once, in claim order."""
+        found = (self.source_id(self.claims[c].doc_id) for c in event.claim_ids if c in self.claims)
+        return list(dict.fromkeys(s for s in found if s))
 
 
 def _first_date(event: Event) -> str | None:
     return event.event_date.split("/")[0] if event.event_date else None
 
 
-def claim_json(claim: Claim, sources: dict[str, str]) -> dict[str, Any]:
+def claim_json(claim: Claim, sources: dict[str, str], source_ids: dict[str, str | None] | None = None) \
+        -> dict[str, Any]:
+    """The JSON object of one claim (the documented field names of the ``claims`` export)."""
     loc = claim.location
+    source_id = claim.source_id or (source_ids or {}).get(claim.doc_id)
     return {
-        "id": claim.id, "doc_id": claim.doc_id, "file": sources.get(claim.doc_id),
+        "id": claim.id, "doc_id": claim.doc_id, "source_id": source_id, "file": sources.get(claim.doc_id),
         "start": claim.start, "end": claim.end, "text": claim.sentence,
         "trigger": claim.trigger, "event_type": claim.event_type, "sub_event_type": claim.sub_event_type,
         "status": claim.status.value, "attributed_to": claim.attributed_to,
@@ -72,9 +95,11 @@ def claim_json(claim: Claim, sources: dict[str, str]) -> dict[str, Any]:
 
 
 def event_json(event: Event, ctx: Context) -> dict[str, Any]:
+    """The JSON object of one event with its claims (``jsonl`` and GeoJSON properties)."""
     claims = [ctx.claims[c] for c in event.claim_ids if c in ctx.claims]
     return {
-        "id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "id": event.id, "source_ids": ctx.event_source_ids(event),
+        "event_type": event.event_type, "sub_event_type": event.sub_event_type,
         "actor1": event.actor1, "actor2": event.actor2, "location": event.location,
         "admin1": event.admin1, "admin2": event.admin2,
         "country": COUNTRY_NAMES.get(event.country or "", event.country),
@@ -83,7 +108,7 @@ def event_json(event: Event, ctx: Context) -> dict[str, Any]:
         "fatalities": event.fatalities, "status": event.status.value, "happened": event.happened,
         "sources": list(event.sources), "corroboration": event.corroboration,
         "contradicted": event.contradicted, "support": event.support,
-        "claims": [claim_json(c, ctx.sources) for c in claims],
+        "claims": [claim_json(c, ctx.sources, ctx.source_ids) for c in claims],
     }
 
 
@@ -104,7 +129,7 @@ def write_jsonl(ctx: Context, stream: IO[bytes]) -> int:
 def write_claims(ctx: Context, stream: IO[bytes]) -> int:
     out = _text(stream)
     for claim in ctx.claims.values():
-        out.write(json.dumps(claim_json(claim, ctx.sources), ensure_ascii=False) + "\n")
+        out.write(json.dumps(claim_json(claim, ctx.sources, ctx.source_ids), ensure_ascii=False) + "\n")
     out.detach()
     return len(ctx.claims)
 
@@ -114,17 +139,22 @@ def write_places(ctx: Context, stream: IO[bytes]) -> int:
     out = _text(stream)
     mentions = ctx.store.mentions("place")
     for m in mentions:
-        row = {"doc_id": m.doc_id, "start": m.start, "end": m.end, "surface": m.text,
-               "gazetteer_id": m.place.gazetteer_id if m.place else None,
-               "name": m.place.name if m.place else None,
-               "latitude": m.place.latitude if m.place else None,
-               "longitude": m.place.longitude if m.place else None,
-               "country": m.place.country if m.place else None,
-               "admin1": m.place.admin1 if m.place else None, "score": m.score, "reason": m.reason,
-               "geo_precision": m.geo_precision, "role": m.role}
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json.dumps(mention_json(m, ctx.source_ids), ensure_ascii=False) + "\n")
     out.detach()
     return len(mentions)
+
+
+def mention_json(m: Mention, source_ids: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """The JSON object of one place mention (the ``places`` export)."""
+    return {"doc_id": m.doc_id, "source_id": m.source_id or (source_ids or {}).get(m.doc_id),
+            "start": m.start, "end": m.end, "surface": m.text,
+            "gazetteer_id": m.place.gazetteer_id if m.place else None,
+            "name": m.place.name if m.place else None,
+            "latitude": m.place.latitude if m.place else None,
+            "longitude": m.place.longitude if m.place else None,
+            "country": m.place.country if m.place else None,
+            "admin1": m.place.admin1 if m.place else None, "score": m.score, "reason": m.reason,
+            "geo_precision": m.geo_precision, "role": m.role}
 
 
 def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
@@ -152,7 +182,7 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "tags": f"status={event.status.value}; corroboration={event.corroboration}; "
                     f"support={event.support}"
                     + ("; contradicted" if event.contradicted else ""),
-            "timestamp": now,
+            "timestamp": now, "source_id": "; ".join(ctx.event_source_ids(event)),
         }
 
 
@@ -183,7 +213,7 @@ def _interaction(event: Event) -> int | None:
 @exporters.register("acled")
 def write_acled(ctx: Context, stream: IO[bytes]) -> int:
     out = _text(stream)
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=ACLED_EXPORT_COLUMNS)
     writer.writeheader()
     count = 0
     for row in acled_rows(ctx):
@@ -218,7 +248,7 @@ def write_parquet(ctx: Context, stream: IO[bytes]) -> int:
     for row, event in zip(rows, ctx.events, strict=True):
         row["status"] = event.status.value
         row["claim_ids"] = ",".join(event.claim_ids)
-    columns = list(ACLED_COLUMNS) + ["status", "claim_ids"]
+    columns = list(ACLED_EXPORT_COLUMNS) + ["status", "claim_ids"]
     table = pa.Table.from_pylist(rows, schema=_parquet_schema(pa, columns)) if rows else \
         pa.Table.from_pylist([], schema=_parquet_schema(pa, columns))
     pq.write_table(table, stream)
@@ -234,9 +264,23 @@ def _parquet_schema(pa: Any, columns: list[str]) -> Any:
 
 
 EXPORT_FORMATS = ("acled", "geojson", "jsonl", "claims", "places", "parquet")
+#: formats made of claims or mentions, not of fused events
+UNFUSED_FORMATS = frozenset({"claims", "places"})
 
 
-def export(store: Any, fmt: str, stream: IO[bytes], *, include_all: bool = False) -> int:
-    """Write the store in ``fmt`` to a binary stream; returns the number of records."""
+def export(store: Store, fmt: str, stream: IO[bytes], *, include_all: bool = False) -> int:
+    """Write the store in ``fmt`` (a name in the ``exporters`` registry) to a binary stream;
+    returns the number of records.  Refuses (:class:`UnfusedError`) to write events that are
+    stale: claims stored after the last fusion, as an interrupted run leaves them."""
     writer = exporters.get(fmt)
+    if fmt not in UNFUSED_FORMATS and store.needs_fusing():
+        raise UnfusedError("claims were stored after the events were last fused (an interrupted run?), so "
+                           "the events are stale; re-fuse them with `frontlines doctor --repair`",
+                           source=store.location)
     return writer(Context(store, include_all or fmt == "claims"), stream)  # type: ignore[no-any-return]
+
+
+def export_file(store: Store, fmt: str, path: Path, *, include_all: bool = False) -> int:
+    """:func:`export` into a file, atomically: a failed export leaves the previous file as it was."""
+    with atomic_output(path) as stream:
+        return export(store, fmt, stream, include_all=include_all)

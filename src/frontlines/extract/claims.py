@@ -29,7 +29,6 @@ from ..records import (
     Mention,
     Role,
 )
-from ..registry import extractors
 from ..resolve.actors import ActorDictionary, load_actors
 from . import roles
 from .actorscope import between, in_scope, incidental
@@ -47,7 +46,6 @@ from .triggers import Match, find_triggers
 VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
-@extractors.register("default")
 class ClaimExtractor:
     """Turns a :class:`Cleaned` article and its place mentions into :class:`Claim` records."""
 

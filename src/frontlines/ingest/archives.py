@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import FrontlinesError, InputError, MalformedRecordError
 from ..records import Failure
 from ..registry import readers
-from .readers import Item, ReadOptions, article_from_markup, looks_like_html, read_bytes
+from .readers import Item, ReadOptions, _looks_like_feed, article_from_markup, looks_like_html, read_bytes
 
 
 def _warc_records(path: Path) -> Iterator[Any]:
@@ -50,7 +50,7 @@ def _html_payload(record: Any, options: ReadOptions) -> str | None:
     return body.decode(charset, errors="replace")
 
 
-@readers.register("warc")
+@readers.register("warc", suffixes=(".warc", ".warc.gz"))
 def read_warc(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """Every HTML response of a WARC (or .warc.gz) file."""
     found = 0
@@ -83,7 +83,12 @@ def _entry_body(entry: Any) -> str | None:
     return entry.get("summary") or None
 
 
-@readers.register("feed")
+def _is_feed(path: Path) -> bool:
+    """.rss and .atom files are feeds; an .xml file is one when its head says so."""
+    return path.suffix.lower() in {".rss", ".atom"} or _looks_like_feed(path)
+
+
+@readers.register("feed", suffixes=(".rss", ".atom", ".xml"), sniff=_is_feed)
 def read_feed(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """Every entry with text of a saved RSS or Atom file (the file is parsed, links are not followed)."""
     import feedparser

@@ -129,7 +129,7 @@ def _meta_fields(row: dict[str, object]) -> dict[str, object]:
     return {k: row.get(k) for k in keys if row.get(k) not in (None, "")}
 
 
-@readers.register("file")
+@readers.register("file", suffixes=tuple(TEXT_SUFFIXES | HTML_SUFFIXES))
 def read_file(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A single text or HTML document."""
     source = str(path)
@@ -156,7 +156,7 @@ def _corpus_row(row: object, source: str) -> Article:
     return article_from_markup(body, source, **meta)
 
 
-@readers.register("jsonl")
+@readers.register("jsonl", suffixes=(".jsonl", ".ndjson"))
 def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A JSON Lines corpus: one object per line with id, text or html, and metadata."""
     with _open_corpus(path, options) as handle:
@@ -182,7 +182,7 @@ def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, o
                 yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
-@readers.register("csv")
+@readers.register("csv", suffixes=(".csv",))
 def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A CSV corpus with a header row naming id, text or html, and metadata columns."""
     with _open_corpus(path, options) as handle:
@@ -245,18 +245,18 @@ def _codec(options: ReadOptions) -> str:
     return "utf-8-sig" if options.encoding.lower().replace("_", "-") in {"utf-8", "utf8"} else options.encoding
 
 
-def reader_for(path: Path) -> str:
-    suffix = path.suffix.lower()
+def reader_for(path: Path) -> str | None:
+    """The registered reader that claims ``path``: the longest suffix it was registered with
+    that ends the file name, confirmed by the reader's ``sniff(path)`` when it has one."""
     name = path.name.lower()
-    if suffix in {".jsonl", ".ndjson"}:
-        return "jsonl"
-    if suffix == ".csv":
-        return "csv"
-    if name.endswith((".warc", ".warc.gz")):
-        return "warc"
-    if suffix in {".rss", ".atom"} or (suffix == ".xml" and _looks_like_feed(path)):
-        return "feed"
-    return "file"
+    claims = sorted(((len(suffix), reader) for reader in readers.names()
+                     for suffix in readers.info(reader).get("suffixes", ()) if name.endswith(suffix)),
+                    reverse=True)
+    for _length, reader in claims:
+        sniff = readers.info(reader).get("sniff")
+        if sniff is None or sniff(path):
+            return reader
+    return None
 
 
 def _looks_like_feed(path: Path) -> bool:
@@ -280,11 +280,8 @@ def iter_files(root: Path, skip: Path | None = None) -> Iterator[Path]:
 
 
 def _readable(path: Path) -> bool:
-    """Whether a file in a folder is a document or corpus frontlines reads."""
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | CORPUS_SUFFIXES or path.name.lower().endswith(".warc.gz"):
-        return True
-    return suffix == ".xml" and _looks_like_feed(path)
+    """Whether a file in a folder is a document or corpus a registered reader reads."""
+    return reader_for(path) is not None
 
 
 def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
@@ -324,13 +321,28 @@ def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
             continue
         paths = iter_files(given, skip=manifest) if given.is_dir() else iter([given])
         for path in paths:
-            yield from _read_one(path, options, entries)
+            for item in _read_one(path, options, entries):
+                yield _with_source_id(item, path, given)
+
+
+def _with_source_id(item: Item, path: Path, given: Path) -> Item:
+    """The document's own id as the user gave it: a corpus row's id (or WARC/feed URI), else the
+    file's path relative to the folder given (its name when the file itself was given)."""
+    if not isinstance(item, Article) or item.source_id is not None:
+        return item
+    rel = path.relative_to(given).as_posix() if given.is_dir() else path.name
+    where = str(path)
+    if item.source == where:
+        return replace(item, source_id=rel)
+    if item.source.startswith((f"{where}:", f"{where}#")):  # a row or record without an id of its own
+        return replace(item, source_id=rel + item.source[len(where):])
+    return replace(item, source_id=item.source)
 
 
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
-        yield from readers.get(reader_for(path))(path, options, entries)  # type: ignore[misc]
+        yield from readers.get(reader_for(path) or "file")(path, options, entries)  # type: ignore[misc]
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
     except OSError as exc:

@@ -19,11 +19,11 @@ from ..registry import engines
 _worker_resources: Any = None  # set once per worker process by _init_worker
 
 
-def _init_worker(gazetteer: Any) -> None:
+def _init_worker(options: Any) -> None:
     global _worker_resources
-    from ..pipeline import Resources
+    from ..pipeline import resources_for
 
-    _worker_resources = Resources(gazetteer)
+    _worker_resources = resources_for(options)
 
 
 def _work(article: Article) -> Any:
@@ -34,9 +34,9 @@ def _work(article: Article) -> Any:
 
 @engines.register("serial")
 def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
-    from ..pipeline import Resources, safe_process
+    from ..pipeline import resources_for, safe_process
 
-    resources = Resources(options.gazetteer)
+    resources = resources_for(options)
     for article in articles:
         yield safe_process(article, resources)
 
@@ -46,7 +46,7 @@ def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
     iterator = iter(articles)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(options.gazetteer,)) as pool:
+                             initargs=(options,)) as pool:
         while batch := list(islice(iterator, workers * 8)):
             yield from pool.map(_work, batch, chunksize=2)
 

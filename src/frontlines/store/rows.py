@@ -35,6 +35,7 @@ def article_row(article: Article, ingested_at: str) -> Row:
         "published_precision": article.published_precision.value if article.published_precision else None,
         "published_basis": article.published_basis, "language": article.language,
         "duplicate_of": article.duplicate_of, "text": article.text, "ingested_at": ingested_at,
+        "source_id": article.source_id,
     }
 
 
@@ -45,7 +46,7 @@ def row_article(row: Row) -> Article:
         published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
         published_precision=Precision(row["published_precision"]) if row["published_precision"] else None,
         published_basis=row["published_basis"], language=row["language"] or "en",
-        duplicate_of=row["duplicate_of"],
+        duplicate_of=row["duplicate_of"], source_id=row.get("source_id"),
     )
 
 
@@ -80,7 +81,7 @@ def row_place(row: Row, prefix: str = "") -> Place | None:
 def mention_row(mention: Mention) -> Row:
     row = {"doc_id": mention.doc_id, "kind": mention.kind, "start": mention.start, "end": mention.end,
            "surface": mention.text, "score": mention.score, "reason": mention.reason,
-           "geo_precision": mention.geo_precision, "role": mention.role}
+           "geo_precision": mention.geo_precision, "role": mention.role, "source_id": mention.source_id}
     row.update(place_row(mention.place))
     return row
 
@@ -88,7 +89,8 @@ def mention_row(mention: Mention) -> Row:
 def row_mention(row: Row) -> Mention:
     return Mention(doc_id=row["doc_id"], kind=row["kind"], start=row["start"], end=row["end"],
                    text=row["surface"], place=row_place(row), score=row["score"],
-                   reason=row["reason"], geo_precision=row["geo_precision"], role=row["role"] or "other")
+                   reason=row["reason"], geo_precision=row["geo_precision"], role=row["role"] or "other",
+                   source_id=row.get("source_id"))
 
 
 def _actor_cols(actor: ActorRef | None, n: int) -> Row:
@@ -122,7 +124,7 @@ def claim_row(claim: Claim) -> Row:
         "geo_precision": claim.geo_precision, "date_text": claim.date_text,
         "event_date": claim.event_date, "time_precision": claim.time_precision,
         "fatalities": claim.fatalities, "weapons": json.dumps(list(claim.weapons)), "notes": claim.notes,
-        "ongoing": int(claim.ongoing),
+        "ongoing": int(claim.ongoing), "source_id": claim.source_id,
     }
     row.update(place)
     row.update(_actor_cols(claim.actor1, 1))
@@ -137,7 +139,8 @@ def row_claim(row: Row) -> Claim:
         location = Mention(doc_id=row["doc_id"], kind="place", start=row["location_start"],
                            end=row["location_end"], text=row["location"], place=place,
                            score=row["location_score"], reason=row["location_reason"],
-                           geo_precision=row["geo_precision"], role="event location")
+                           geo_precision=row["geo_precision"], role="event location",
+                           source_id=row.get("source_id"))
     return Claim(
         id=row["id"], doc_id=row["doc_id"], segment_role=Role(row["segment_role"]), start=row["start"],
         end=row["end"], sentence=row["sentence"], trigger=row["trigger"],
@@ -147,7 +150,7 @@ def row_claim(row: Row) -> Claim:
         location=location, geo_precision=row["geo_precision"], date_text=row["date_text"],
         event_date=row["event_date"], time_precision=row["time_precision"],
         fatalities=row["fatalities"], weapons=tuple(json.loads(row["weapons"] or "[]")),
-        notes=row["notes"], ongoing=bool(row["ongoing"]),
+        notes=row["notes"], ongoing=bool(row["ongoing"]), source_id=row.get("source_id"),
     )
 
 
@@ -175,6 +178,11 @@ def row_event(row: Row, claim_ids: tuple[str, ...]) -> Event:
 def control_row(period: ControlPeriod) -> Row:
     return {"place_id": period.place_id, "place_name": period.place_name, "actor": period.actor,
             "start": period.start, "end": period.end, "evidence": json.dumps(list(period.evidence))}
+
+
+def row_control(row: Row) -> ControlPeriod:
+    return ControlPeriod(place_id=row["place_id"], place_name=row["place_name"], actor=row["actor"],
+                         start=row["start"], end=row["end"], evidence=tuple(json.loads(row["evidence"] or "[]")))
 
 
 def failure_row(failure: Failure) -> Row:

@@ -3,7 +3,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, outlet TEXT, url TEXT, title TEXT, author TEXT,
   published TEXT, published_precision TEXT, published_basis TEXT, language TEXT,
-  duplicate_of TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL, minhash TEXT
+  duplicate_of TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL, minhash TEXT, source_id TEXT
 );
 CREATE TABLE IF NOT EXISTS segments (
   doc_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER NOT NULL, role TEXT NOT NULL,
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS mentions (
   doc_id TEXT NOT NULL REFERENCES articles(id), kind TEXT NOT NULL, start INTEGER NOT NULL,
   "end" INTEGER NOT NULL, surface TEXT NOT NULL, gazetteer_id TEXT, name TEXT, latitude REAL,
   longitude REAL, country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER,
-  score REAL, reason TEXT, geo_precision INTEGER, role TEXT,
+  score REAL, reason TEXT, geo_precision INTEGER, role TEXT, source_id TEXT,
   PRIMARY KEY (doc_id, kind, start, "end")
 );
 CREATE TABLE IF NOT EXISTS claims (
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS claims (
   latitude REAL, longitude REAL, country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT,
   population INTEGER, location_score REAL, location_reason TEXT, geo_precision INTEGER,
   date_text TEXT, event_date TEXT, time_precision INTEGER, fatalities INTEGER, weapons TEXT,
-  notes TEXT, ongoing INTEGER NOT NULL DEFAULT 0
+  notes TEXT, ongoing INTEGER NOT NULL DEFAULT 0, source_id TEXT
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE TABLE IF NOT EXISTS events (

@@ -1,4 +1,8 @@
-"""The SQLite store: one file, WAL journal, plain tables (see schema.sql)."""
+"""The SQLite store: one file, WAL journal, plain tables (see schema.sql).
+
+Opened read-only (``readonly=True``) it uses SQLite's ``mode=ro`` URI: it never writes,
+never migrates, and reads behind a writer's open transaction without "database is locked".
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import ReadOnlyStoreError, StoreError
 from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
 from ..registry import stores
 from . import rows
 
 SCHEMA_VERSION = "1"
+#: seconds a writer waits for another writer's transaction before giving up
+BUSY_TIMEOUT = 30.0
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: rows.Row, verb: str = "INSERT OR REPLACE") -> None:
@@ -35,43 +41,80 @@ def _split_schema(schema: str) -> tuple[str, str]:
     return ";\n".join(tables) + ";", ";\n".join(indexes) + ";"
 
 
-def _add_missing_columns(conn: sqlite3.Connection, schema: str) -> None:
-    """Bring a database made by an older version up to the schema: add the columns it lacks."""
+def _model(schema: str) -> dict[str, list[tuple[str, str, Any]]]:
+    """Table → (column, type, default) of the current schema."""
     model = sqlite3.connect(":memory:")
     model.executescript(schema)
     tables = [r[0] for r in model.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for table in tables:
+    found = {table: _columns(model, table) for table in tables if not table.startswith("sqlite_")}
+    model.close()
+    return found
+
+
+def _add_missing_columns(conn: sqlite3.Connection, model: dict[str, list[tuple[str, str, Any]]]) -> None:
+    """Bring a database made by an older version up to the schema: add the columns it lacks."""
+    for table, columns in model.items():
         have = {name for name, _, _ in _columns(conn, table)}
-        for name, kind, default in _columns(model, table):
+        for name, kind, default in columns:
             if name not in have:  # NOT NULL needs a default on an existing table; else nullable
                 default_sql = f" NOT NULL DEFAULT {default}" if default is not None else ""
                 conn.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}{default_sql}')
-    model.close()
+
+
+def _connect(path: str, readonly: bool) -> sqlite3.Connection:
+    if readonly and path != ":memory:":
+        if not Path(path).is_file():
+            raise StoreError("no such database (create it with `frontlines run`)", source=path)
+        uri = Path(path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
+        conn.execute("PRAGMA query_only=ON")
+    else:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+    conn.row_factory = sqlite3.Row
+    return conn
 
 
 @stores.register("sqlite")
 class SqliteStore:
     """Articles, segments, mentions, claims, events, control periods and failures in SQLite.
 
-    ``path`` may be ``":memory:"`` for an in-memory store (tests)."""
+    ``path`` may be ``":memory:"`` for a throw-away database.  ``readonly=True`` opens an
+    existing file for reading only (export, doctor, control, eval)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = str(path)
+        self.location = self.path
+        self.readonly = readonly
+        self._missing_tables: set[str] = set()
         try:
-            self.conn = sqlite3.connect(self.path)
-            self.conn.row_factory = sqlite3.Row
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn = _connect(self.path, readonly)
             schema = resources.files("frontlines.store").joinpath("schema.sql").read_text()
             tables, indexes = _split_schema(schema)
-            self.conn.executescript(tables)
-            _add_missing_columns(self.conn, tables)
-            self.conn.executescript(indexes)
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
-            self.conn.commit()
+            model = _model(tables)
+            if readonly:
+                self._check_readable(model)
+            else:
+                self._create(tables, indexes, model)
+            # columns an older database lacks read as NULL (a read-only store is not migrated)
+            self._defaults = {t: dict.fromkeys(name for name, _, _ in cols) for t, cols in model.items()}
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database ({exc})", source=self.path) from None
+
+    def _create(self, tables: str, indexes: str, model: dict[str, list[tuple[str, str, Any]]]) -> None:
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.executescript(tables)
+        _add_missing_columns(self.conn, model)
+        self.conn.executescript(indexes)
+        self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        self.conn.commit()
+
+    def _check_readable(self, model: dict[str, list[tuple[str, str, Any]]]) -> None:
+        have = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"articles", "claims", "events"} <= have:
+            raise StoreError("not a frontlines database (no articles, claims or events table)", source=self.path)
+        self._missing_tables = set(model) - have
 
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
@@ -83,6 +126,22 @@ class SqliteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _writable(self) -> None:
+        if self.readonly:
+            raise ReadOnlyStoreError("the database is open read-only", source=self.path)
+
+    def _rows(self, table: str, sql: str, params: Sequence[Any] = ()) -> Iterator[rows.Row]:
+        if table in self._missing_tables:
+            return
+        defaults = self._defaults.get(table, {})
+        for row in self.conn.execute(sql, params):
+            yield {**defaults, **dict(row)}
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone() \
+            if "meta" not in self._missing_tables else None
+        return row[0] if row else None
+
     # -- documents -------------------------------------------------------------------
     def has_article(self, doc_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (doc_id,)).fetchone() is not None
@@ -93,13 +152,25 @@ class SqliteStore:
                                 "FROM articles ORDER BY rowid")
         yield from ((r[0], r[1], r[2]) for r in cur)
 
-    def set_minhash(self, doc_id: str, signature: str) -> None:
+    def set_minhash(self, doc_id: str, signature: str | None) -> None:
+        self._writable()
         with self.conn:
             self.conn.execute("UPDATE articles SET minhash = ? WHERE id = ?", (signature, doc_id))
 
     def source_of(self, doc_id: str) -> str | None:
         row = self.conn.execute("SELECT source FROM articles WHERE id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
+
+    def sources(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, source FROM articles ORDER BY rowid")}
+
+    def source_ids(self) -> dict[str, str | None]:
+        """Article id → source id (the source itself for articles stored before source ids)."""
+        return {r["id"]: r["source_id"] or r["source"]
+                for r in self._rows("articles", "SELECT * FROM articles ORDER BY rowid")}
+
+    def outlets(self) -> dict[str, str | None]:
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, outlet FROM articles ORDER BY rowid")}
 
     def _delete_documents(self, doc_ids: Sequence[str]) -> None:
         for doc_id in doc_ids:
@@ -113,6 +184,7 @@ class SqliteStore:
                       claims: Sequence[Claim]) -> None:
         """Store one processed document atomically, replacing what was stored for it, and any
         earlier version of the same source (an edited file replaces its old text)."""
+        self._writable()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
             with self.conn:
@@ -127,16 +199,26 @@ class SqliteStore:
                 for claim in claims:
                     _insert(self.conn, "claims", rows.claim_row(claim))
                 self.conn.execute("DELETE FROM failures WHERE source = ?", (article.source,))
+                self.conn.execute("INSERT INTO meta VALUES ('write_version', '1') ON CONFLICT(key) "
+                                  "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot store document {article.source} ({exc})", source=self.path) from None
 
     def save_failure(self, failure: Failure) -> None:
+        self._writable()
         with self.conn:
             _insert(self.conn, "failures", rows.failure_row(failure), verb="INSERT OR IGNORE")
 
-    def replace_events(self, events: Iterable[Event], periods: Iterable[ControlPeriod]) -> None:
+    # -- derived data ----------------------------------------------------------------
+    def write_version(self) -> int:
+        return int(self._meta("write_version") or 0)
+
+    def replace_events(self, events: Iterable[Event], periods: Iterable[ControlPeriod], *,
+                       fused_version: int | None = None) -> None:
         """Swap in a new set of fused events and derived control periods, atomically."""
+        self._writable()
         with self.conn:
+            version = self.write_version() if fused_version is None else fused_version
             for table in ("event_claims", "events", "control_periods", "places", "actors", "outlets"):
                 self.conn.execute(f"DELETE FROM {table}")
             for event in events:
@@ -146,6 +228,14 @@ class SqliteStore:
             for period in periods:
                 _insert(self.conn, "control_periods", rows.control_row(period))
             self._fill_lookup_tables()
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fused_version', ?)", (str(version),))
+
+    def needs_fusing(self) -> bool:
+        written, fused = self._meta("write_version"), self._meta("fused_version")
+        if written is None:  # a database from before versions were kept: claims but no events
+            counts = self.counts()
+            return counts["claims"] > 0 and counts["events"] == 0
+        return fused != written
 
     def _fill_lookup_tables(self) -> None:
         self.conn.execute(
@@ -159,47 +249,80 @@ class SqliteStore:
 
     # -- reading ---------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Raw SQL, for inspecting a database by hand; SQLite only, not part of the Store seam."""
         return self.conn.execute(sql, params).fetchall()
 
     def articles(self) -> Iterator[Article]:
-        for row in self.conn.execute("SELECT * FROM articles ORDER BY source"):
-            yield rows.row_article(dict(row))
+        for row in self._rows("articles", "SELECT * FROM articles ORDER BY source"):
+            yield rows.row_article(row)
 
     def article(self, doc_id: str) -> Article | None:
-        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (doc_id,)).fetchone()
-        return rows.row_article(dict(row)) if row else None
+        found = list(self._rows("articles", "SELECT * FROM articles WHERE id = ?", (doc_id,)))
+        return rows.row_article(found[0]) if found else None
 
     def segments(self, doc_id: str) -> list[Segment]:
-        cur = self.conn.execute("SELECT * FROM segments WHERE doc_id = ? ORDER BY idx", (doc_id,))
-        return [rows.row_segment(dict(r)) for r in cur]
+        sql = "SELECT * FROM segments WHERE doc_id = ? ORDER BY idx"
+        return [rows.row_segment(r) for r in self._rows("segments", sql, (doc_id,))]
 
     def mentions(self, kind: str | None = None) -> list[Mention]:
         sql = "SELECT * FROM mentions" + (" WHERE kind = ?" if kind else "") + " ORDER BY doc_id, start"
-        return [rows.row_mention(dict(r)) for r in self.conn.execute(sql, (kind,) if kind else ())]
+        return [rows.row_mention(r) for r in self._rows("mentions", sql, (kind,) if kind else ())]
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:
         sql = "SELECT * FROM claims" + (" WHERE doc_id = ?" if doc_id else "") + " ORDER BY doc_id, trigger_start"
-        return [rows.row_claim(dict(r)) for r in self.conn.execute(sql, (doc_id,) if doc_id else ())]
+        return [rows.row_claim(r) for r in self._rows("claims", sql, (doc_id,) if doc_id else ())]
 
     def events(self, *, happened_only: bool = False) -> list[Event]:
         links: dict[str, list[str]] = {}
-        for row in self.conn.execute("SELECT event_id, claim_id FROM event_claims ORDER BY claim_id"):
+        for row in self._rows("event_claims", "SELECT event_id, claim_id FROM event_claims ORDER BY claim_id"):
             links.setdefault(row["event_id"], []).append(row["claim_id"])
         sql = "SELECT * FROM events" + (" WHERE happened = 1" if happened_only else "")
         sql += " ORDER BY event_date IS NULL, event_date, id"
-        return [rows.row_event(dict(r), tuple(links.get(r["id"], ()))) for r in self.conn.execute(sql)]
+        return [rows.row_event(r, tuple(links.get(r["id"], ()))) for r in self._rows("events", sql)]
 
     def failures(self) -> list[Failure]:
-        return [rows.row_failure(dict(r)) for r in self.conn.execute("SELECT * FROM failures ORDER BY id")]
+        return [rows.row_failure(r) for r in self._rows("failures", "SELECT * FROM failures ORDER BY id")]
 
     def control_periods(self) -> list[ControlPeriod]:
-        import json
-
-        cur = self.conn.execute('SELECT * FROM control_periods ORDER BY place_name, start')
-        return [ControlPeriod(place_id=r["place_id"], place_name=r["place_name"], actor=r["actor"],
-                              start=r["start"], end=r["end"], evidence=tuple(json.loads(r["evidence"] or "[]")))
-                for r in cur]
+        sql = "SELECT * FROM control_periods ORDER BY place_name, start"
+        return [rows.row_control(r) for r in self._rows("control_periods", sql)]
 
     def counts(self) -> dict[str, int]:
-        tables = ("articles", "claims", "events", "failures")
-        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+        found = {t: self._count(t) for t in ("articles", "claims", "events", "failures")}
+        found["happened"] = self._count("events", "happened = 1")
+        return found
+
+    def _count(self, table: str, where: str = "") -> int:
+        if table in self._missing_tables:
+            return 0
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}" + (f" WHERE {where}" if where else ""))
+                   .fetchone()[0])
+
+    def remove_orphans(self) -> int:
+        """Delete rows that belong to no stored article or claim; returns how many went."""
+        self._writable()
+        removed = 0
+        with self.conn:
+            for table in ("segments", "mentions", "claims"):
+                removed += self.conn.execute(f"DELETE FROM {table} WHERE doc_id NOT IN "
+                                             "(SELECT id FROM articles)").rowcount
+            removed += self.conn.execute("DELETE FROM event_claims WHERE claim_id NOT IN "
+                                         "(SELECT id FROM claims)").rowcount
+        return removed
+
+    def check(self) -> list[str]:
+        """SQLite's integrity check, orphaned rows, and claims not fused into events."""
+        try:
+            problems = [r[0] for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            for table in ("segments", "mentions", "claims"):
+                orphans = self._count(table, "doc_id NOT IN (SELECT id FROM articles)")
+                if orphans:
+                    problems.append(f"{orphans} {table} rows belong to no stored article")
+            dangling = self._count("event_claims", "claim_id NOT IN (SELECT id FROM claims)")
+            if dangling:
+                problems.append(f"{dangling} event links name claims that are not stored")
+        except sqlite3.DatabaseError as exc:
+            return [f"the database is damaged ({exc})"]
+        if self.needs_fusing():
+            problems.append("claims were stored after the events were last fused (an interrupted run?)")
+        return problems

@@ -1,0 +1,269 @@
+"""The public Python API: code texts in memory, open a coded store, read and export a Dataset.
+
+    >>> import frontlines
+    >>> data = frontlines.code(["Syrian army units captured the town of Maskanah from ISIS on Monday."])
+    >>> event = data.events[0]
+    >>> event.event_type, event.location
+    ('Battles', 'Maskanah')
+    >>> [c.sentence for c in data.evidence(event)]
+    ['Syrian army units captured the town of Maskanah from ISIS on Monday.']
+    >>> data.to_acled("events.csv")
+    1
+
+:func:`code` keeps everything in memory (no database file); :func:`open_dataset` (exported as
+``frontlines.open``) reads a database that ``frontlines run`` wrote.  The CLI and the web server
+are shells over these functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import ConfigError, FrontlinesError, MalformedRecordError
+from .pipeline import RunOptions, RunSummary, repair, run_documents
+from .records import Article, Claim, ControlPeriod, Event, Failure, Mention
+from .store.protocol import Store
+
+#: a document given in memory: its text, or a mapping with ``text`` or ``html`` and optionally
+#: ``id``, ``title``, ``url``, ``outlet``, ``author`` and ``published`` (YYYY-MM-DD, YYYY-MM, YYYY)
+Document = str | Mapping[str, Any]
+
+#: what :func:`code` reports after each document: the document's source id
+Progress = Callable[[str], None]
+
+_META = ("title", "url", "outlet", "author", "published")
+
+
+class Dataset:
+    """A coded dataset: events, the claims they were fused from, place mentions, control
+    periods, articles and failures, all typed records from :mod:`frontlines.records`.
+
+    Every claim carries its evidence (``doc_id``, ``source_id``, the ``sentence`` and its
+    character span ``start``/``end`` in the article text) and its standing (``status``).
+    A Dataset is also a context manager that closes its store."""
+
+    def __init__(self, store: Store, summary: RunSummary | None = None) -> None:
+        self._store = store
+        self._claims: dict[str, Claim] | None = None
+        #: what the run that made this dataset did (None for an opened database)
+        self.summary = summary
+
+    # -- what it holds ---------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """The store the dataset reads (SQLite file or in-memory)."""
+        return self._store
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event, including those that did not happen (expected, hypothetical, denied:
+        ``event.happened`` is False); in date order.  Raises :class:`frontlines.errors.UnfusedError`
+        when the store holds claims that were never fused (an interrupted run: see :meth:`repair`)."""
+        self._fresh()
+        return self._store.events()
+
+    @property
+    def happened(self) -> list[Event]:
+        """The events that happened (asserted, reported or alleged): what the ACLED export holds."""
+        self._fresh()
+        return self._store.events(happened_only=True)
+
+    @property
+    def claims(self) -> list[Claim]:
+        """Every claim, forecasts and denials included, with its standing and evidence."""
+        return self._store.claims()
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every place mention, resolved to the gazetteer or not."""
+        return self._store.mentions("place")
+
+    @property
+    def control(self) -> list[ControlPeriod]:
+        """Who held which place from when to when (periods derived from the events)."""
+        self._fresh()
+        return self._store.control_periods()
+
+    @property
+    def articles(self) -> list[Article]:
+        """The documents as stored (text, publication metadata, ``source_id``)."""
+        return list(self._store.articles())
+
+    @property
+    def failures(self) -> list[Failure]:
+        """Inputs that could not be coded, each with its error code and a one-line message."""
+        return self._store.failures()
+
+    def evidence(self, event: Event) -> list[Claim]:
+        """The claims an event was fused from: each with its sentence, span and document."""
+        if self._claims is None:
+            self._claims = {c.id: c for c in self._store.claims()}
+        return [self._claims[c] for c in event.claim_ids if c in self._claims]
+
+    def control_at(self, *, place: str | None = None, as_of: str | None = None,
+                   between: tuple[str, str] | None = None) -> list[ControlPeriod]:
+        """Control periods of places whose name contains ``place`` (any case); with ``as_of``
+        (YYYY-MM-DD) the period each place was in on that day; with ``between`` the changes of
+        control in that window."""
+        from .derive import changes_between, control_as_of
+
+        for day in (as_of, *(between or ())):
+            _check_day(day)
+        periods = [p for p in self.control if not place or place.lower() in p.place_name.lower()]
+        if as_of:
+            periods = [p for pid in dict.fromkeys(p.place_id for p in periods)
+                       if (p := control_as_of(periods, pid, as_of)) is not None]
+        if between:
+            periods = changes_between(periods, *between)
+        return periods
+
+    # -- exports ---------------------------------------------------------------------------
+    def export(self, fmt: str, target: str | os.PathLike[str] | IO[bytes], *, include_all: bool = False) -> int:
+        """Write the dataset in ``fmt`` (``acled``, ``geojson``, ``jsonl``, ``claims``,
+        ``places``, ``parquet`` or a plugin's format) to a file path (written atomically: a
+        failure leaves the previous file) or a binary stream; returns the number of records."""
+        from .export import export, export_file
+
+        if isinstance(target, str | os.PathLike):
+            return export_file(self._store, fmt, Path(target), include_all=include_all)
+        return export(self._store, fmt, target, include_all=include_all)
+
+    def to_jsonl(self, path: str | os.PathLike[str], *, include_all: bool = False) -> int:
+        """Events with their claims, one JSON object a line; ``include_all`` adds the events
+        that did not happen."""
+        return self.export("jsonl", path, include_all=include_all)
+
+    def to_acled(self, path: str | os.PathLike[str]) -> int:
+        """The events that happened as an ACLED CSV (ACLED's columns, then ``source_id``)."""
+        return self.export("acled", path)
+
+    def to_geojson(self, path: str | os.PathLike[str]) -> int:
+        """The located events that happened as a GeoJSON FeatureCollection."""
+        return self.export("geojson", path)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> int:
+        """The events that happened as Parquet (needs ``pip install 'frontlines[parquet]'``)."""
+        return self.export("parquet", path)
+
+    def to_claims(self, path: str | os.PathLike[str]) -> int:
+        """Every claim, forecasts and denials included, one JSON object a line."""
+        return self.export("claims", path)
+
+    # -- upkeep ----------------------------------------------------------------------------
+    def repair(self) -> list[str]:
+        """Remove rows of no stored document and re-fuse claims an interrupted run left
+        unfused (needs a store opened with ``readonly=False``); returns what was done."""
+        done = repair(self._store)
+        self._claims = None
+        return done
+
+    def _fresh(self) -> None:
+        if self._store.needs_fusing():
+            from .errors import UnfusedError
+
+            raise UnfusedError("claims were stored after the events were last fused (an interrupted run?); "
+                               "call repair() on a writable dataset, or `frontlines doctor --repair`",
+                               source=self._store.location)
+
+    def close(self) -> None:
+        """Close the store."""
+        self._store.close()
+
+    def __enter__(self) -> Dataset:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        counts = self._store.counts()
+        return (f"<Dataset {self._store.location}: {counts['articles']} articles, {counts['claims']} claims, "
+                f"{counts['events']} events ({counts['happened']} happened), {counts['failures']} failures>")
+
+
+def _check_day(day: str | None) -> None:
+    if day is None:
+        return
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        raise ConfigError(f"not a day (YYYY-MM-DD): {day!r}") from None
+
+
+def code(documents: Iterable[Document], *, kb: Any = None, progress: Progress | None = None,
+         options: RunOptions | None = None) -> Dataset:
+    """Code documents held in memory and return the Dataset, kept in memory (no file is written).
+
+    ``documents``: texts, or mappings with ``text`` (or ``html``) and optionally ``id``,
+    ``title``, ``url``, ``outlet``, ``author``, ``published``.  A document's ``source_id`` is
+    its ``id``, or its position in ``documents`` ("0", "1"...).  A document that cannot be coded
+    becomes a :class:`~frontlines.records.Failure` in ``Dataset.failures``; the others go on.
+    ``kb``: a knowledge base, or the folder of an edited one (None: the packaged one).
+    ``progress`` is called with each document's source id once it is done."""
+    from .store.memory import MemoryStore
+
+    if isinstance(documents, str | Mapping):
+        raise ConfigError("documents must be a list of texts or mappings, not a single one")
+    run_options = replace(options or RunOptions(), kb=_load_kb(kb))
+    store = MemoryStore()
+    summary = run_documents(_articles(documents), store, options=run_options, progress=progress)
+    return Dataset(store, summary)
+
+
+def open_dataset(db: str | os.PathLike[str], *, readonly: bool = True) -> Dataset:
+    """Open a store that ``frontlines run`` wrote (a SQLite path, or a store URL) as a Dataset.
+
+    Read-only by default: it never writes and reads behind a running writer.  Exported as
+    ``frontlines.open``."""
+    from .store import open_store
+
+    return Dataset(open_store(db, readonly=readonly))
+
+
+def _load_kb(kb: Any) -> Any:
+    if not isinstance(kb, str | os.PathLike):
+        return kb
+    try:
+        from .kb import load_kb  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise ConfigError("this version has no knowledge-base loader; pass kb=None") from None
+    return load_kb(Path(kb))
+
+
+def _articles(documents: Iterable[Document]) -> Iterator[Article | Failure]:
+    for number, document in enumerate(documents):
+        source_id = str(number)
+        try:
+            if isinstance(document, Mapping):
+                given = document.get("id")
+                source_id = str(given) if given not in (None, "") else source_id
+            yield _article(document, source_id)
+        except FrontlinesError as exc:
+            yield Failure(source=source_id, stage="ingest", error=exc.code, message=exc.message)
+
+
+def _article(document: Document, source_id: str) -> Article:
+    from .ingest.readers import article_from_markup, article_from_text
+
+    if isinstance(document, str):
+        text, html, meta = document, None, {}
+    elif isinstance(document, Mapping):
+        text, html = document.get("text"), document.get("html")
+        meta = {k: document[k] for k in _META if document.get(k) not in (None, "")}
+    else:
+        raise MalformedRecordError(f"a document is a text or a mapping, not {type(document).__name__}",
+                                   source=source_id)
+    body = text if text else html
+    if not isinstance(body, str) or not body.strip():
+        problem = ("document is empty" if isinstance(document, str)
+                   else "document has no 'text' or 'html'" if body is None
+                   else "'text' or 'html' is not a non-empty string")
+        raise MalformedRecordError(problem, source=source_id)
+    build = article_from_text if text else article_from_markup
+    article = build(body.replace("\r\n", "\n") if text else body, source_id, **meta)
+    return replace(article, source_id=source_id)

@@ -1,0 +1,92 @@
+"""The Store seam: what the pipeline, the exports, evaluation and the API need from a store.
+
+Every store (SQLite, in-memory, the coming PostgreSQL one) implements :class:`Store`; no
+caller outside ``frontlines.store`` sends SQL or knows the tables.  Stores are registered by
+scheme in :data:`frontlines.registry.stores` and opened with :func:`frontlines.store.open_store`.
+
+Fusing is tracked: every stored document bumps a write version, ``replace_events`` records the
+version its events were fused from, and :meth:`Store.needs_fusing` says whether claims were
+stored after the last fusion (an interrupted run), so that nothing exports stale events silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Articles, segments, mentions, claims, events, control periods and failures."""
+
+    #: where the store lives (a path, a URL, or ``memory:``), for messages
+    location: str
+    #: opened read-only: every write raises :class:`frontlines.errors.StoreError`
+    readonly: bool
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def close(self) -> None: ...
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+    # -- documents -------------------------------------------------------------------------
+    def has_article(self, doc_id: str) -> bool: ...
+    def article(self, doc_id: str) -> Article | None: ...
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, in the order of their sources."""
+        ...
+    def source_of(self, doc_id: str) -> str | None:
+        """The ``source`` an article was stored from, or None when it is not stored."""
+        ...
+    def sources(self) -> dict[str, str]:
+        """Article id → the ``source`` it was read from (file path, corpus id or URI)."""
+        ...
+    def source_ids(self) -> dict[str, str | None]:
+        """Article id → the document's own id as the user gave it (``Article.source_id``)."""
+        ...
+    def outlets(self) -> dict[str, str | None]:
+        """Article id → its outlet."""
+        ...
+    def minhashes(self) -> Iterator[tuple[str, str | None, str]]:
+        """(id, stored MinHash signature or None, text when the signature is missing) per article."""
+        ...
+    def set_minhash(self, doc_id: str, signature: str | None) -> None: ...
+    def save_document(self, article: Article, segments: Sequence[Segment], mentions: Sequence[Mention],
+                      claims: Sequence[Claim]) -> None:
+        """Store one processed document atomically, replacing what was stored for it and any
+        earlier version of the same source; clears that source's failures."""
+        ...
+    def save_failure(self, failure: Failure) -> None: ...
+
+    # -- derived data ----------------------------------------------------------------------
+    def write_version(self) -> int:
+        """A number that grows with every stored document (to tell whether events are stale)."""
+        ...
+    def replace_events(self, events: Iterable[Event], periods: Iterable[ControlPeriod], *,
+                       fused_version: int | None = None) -> None:
+        """Swap in a new set of events and control periods atomically; they were fused from the
+        claims of ``fused_version`` (default: the current write version)."""
+        ...
+    def needs_fusing(self) -> bool:
+        """Whether claims were stored after the events were last fused (e.g. an interrupted run)."""
+        ...
+
+    # -- reading ---------------------------------------------------------------------------
+    def segments(self, doc_id: str) -> list[Segment]: ...
+    def mentions(self, kind: str | None = None) -> list[Mention]: ...
+    def claims(self, doc_id: str | None = None) -> list[Claim]: ...
+    def events(self, *, happened_only: bool = False) -> list[Event]: ...
+    def control_periods(self) -> list[ControlPeriod]: ...
+    def failures(self) -> list[Failure]: ...
+    def counts(self) -> dict[str, int]:
+        """Numbers of ``articles``, ``claims``, ``events``, ``happened`` events and ``failures``."""
+        ...
+    def remove_orphans(self) -> int:
+        """Delete rows that belong to no stored article or claim; returns how many went."""
+        ...
+    def check(self) -> list[str]:
+        """Problems found in the store itself (corrupted pages, orphaned rows, unfused claims);
+        empty when it is sound."""
+        ...
