@@ -66,7 +66,8 @@ def map_png(data: ReportData) -> bytes:
     for town in data.control_at_end:
         if town.longitude is None or town.latitude is None:
             continue
-        ax.scatter([town.longitude], [town.latitude], marker="s", s=60, color=SIDE_COLORS.get(town.side or "", "#78909c"),
+        color = SIDE_COLORS.get(town.side or "", "#78909c")
+        ax.scatter([town.longitude], [town.latitude], marker="s", s=60, color=color,
                    edgecolors="#d50000" if town.contested else "white", linewidths=2 if town.contested else 1,
                    zorder=4)
     if data.area.bbox:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -98,7 +97,7 @@ def _around(lat: float, lon: float, km: float) -> tuple[float, float, float, flo
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def resolve_area(conn: sqlite3.Connection, request: ReportRequest, basemap: dict) -> Area:
+def resolve_area(conn: views.Connection, request: ReportRequest, basemap: dict) -> Area:
     """The area of the report: a box, a governorate, or a place of the database and 25 km around it."""
     if request.bbox:
         w, s, e, n = request.bbox
@@ -131,7 +130,7 @@ def _inside(row: views.ControlRow, area: Area) -> bool:
     return w <= row.longitude <= e and s <= row.latitude <= n
 
 
-def _sources(conn: sqlite3.Connection, events: tuple[views.EventRow, ...], sides: OutletSides) -> list[SourceCount]:
+def _sources(conn: views.Connection, events: tuple[views.EventRow, ...], sides: OutletSides) -> list[SourceCount]:
     docs: dict[str, set[str]] = {}
     claims: Counter[str] = Counter()
     standings: dict[str, Counter[str]] = {}
@@ -146,7 +145,7 @@ def _sources(conn: sqlite3.Connection, events: tuple[views.EventRow, ...], sides
             for o in sorted(docs, key=lambda o: (-claims[o], o))]
 
 
-def collect(conn: sqlite3.Connection, request: ReportRequest) -> ReportData:
+def collect(conn: views.Connection, request: ReportRequest) -> ReportData:
     basemap = _basemap()
     area = resolve_area(conn, request, basemap)
     query = views.EventQuery(bbox=area.bbox if not area.admin1 else None, admin1=area.admin1,

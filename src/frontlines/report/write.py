@@ -62,7 +62,8 @@ def render_markdown(data: ReportData, map_name: str, chart_name: str, db_name: s
            "## Map", "", f"![Map of the events and the holders of towns]({map_name})", "",
            f"Outlines are approximate (derived from gazetteer points). {md(ATTRIBUTION)}", "",
            "## Events by type over time", "", f"![Events by type over time]({chart_name})", ""]
-    out += _table(["Event type", "Events", "Fatalities"], [[c.key, c.count, c.fatalities] for c in data.summary.by_type])
+    out += _table(["Event type", "Events", "Fatalities"],
+                  [[c.key, c.count, c.fatalities] for c in data.summary.by_type])
     out += ["", "## Control changes", ""]
     if not data.changes:
         out.append("No change of control in the area during the window.")

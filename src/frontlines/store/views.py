@@ -24,6 +24,9 @@ from urllib.parse import quote
 
 from ..errors import StoreError
 
+#: the connection the views take (callers name this type, not sqlite3's)
+Connection = sqlite3.Connection
+
 #: the first and last day of an event's date (a day, or an ISO interval "a/b")
 DAY_START = "substr(e.event_date, 1, 10)"
 DAY_END = ("CASE WHEN instr(e.event_date, '/') > 0 THEN substr(e.event_date, instr(e.event_date, '/') + 1, 10) "

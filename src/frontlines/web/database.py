@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 
-from ..store.views import connect_readonly
+from ..store.views import Connection, connect_readonly
 
 
 class ReadOnlyDatabase:
@@ -15,11 +14,11 @@ class ReadOnlyDatabase:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        self._all: list[Connection] = []
         self._lock = threading.Lock()
         connect_readonly(self.path).close()  # fail now, with a one-line error, if it cannot be read
 
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = connect_readonly(self.path)

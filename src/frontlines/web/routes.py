@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -25,7 +24,7 @@ Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, Path(max_length=200)]
 
 
-def conn(request: Request) -> sqlite3.Connection:
+def conn(request: Request) -> views.Connection:
     return request.app.state.database.connection()
 
 
@@ -33,7 +32,7 @@ def sides(request: Request) -> OutletSides:
     return request.app.state.outlet_sides
 
 
-Conn = Annotated[sqlite3.Connection, Depends(conn)]
+Conn = Annotated[views.Connection, Depends(conn)]
 Sides = Annotated[OutletSides, Depends(sides)]
 
 
