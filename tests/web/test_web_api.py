@@ -282,3 +282,18 @@ def test_bad_databases_fail_with_a_store_error(tmp_path: Path) -> None:
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(StoreError, match="cannot open database read-only"):
         views.connect_readonly(junk)
+
+
+def test_the_server_and_the_report_fetch_nothing() -> None:
+    """No module of the web layer, the report or the read views imports a network client."""
+    import ast
+
+    src = Path(__file__).resolve().parents[2] / "src" / "frontlines"
+    clients = {"urllib.request", "http.client", "httpx", "httpx2", "requests", "socket", "aiohttp", "urllib3"}
+    modules = [*(src / "web").rglob("*.py"), *(src / "report").rglob("*.py"), src / "store" / "views.py"]
+    for module in modules:
+        for node in ast.walk(ast.parse(module.read_text())):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not [n for n in names if n in clients or n.split(".")[0] in {"httpx", "requests", "aiohttp"}], \
+                (module.name, names)

@@ -14,18 +14,21 @@ from ..errors import InputError
 from .common import db_option, friendly
 
 
-def _must_exist(db: Path) -> None:
+def _database_file(db: str | Path) -> Path:
+    """The SQLite file --db names (the server and the report read a file, opened read-only)."""
     from ..errors import StoreError
 
-    if not db.is_file():
-        raise StoreError("no such database (create it with `frontlines run`)", source=str(db))
+    path = Path(db)
+    if not path.is_file():
+        raise StoreError("no such database file (create it with `frontlines run`)", source=str(db))
+    return path
 
 
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 exposes the server to the network).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--tiles", metavar="URL", default=None,
               help="Online tile URL template ({z}/{x}/{y}) for the page's background; offline outlines "
                    "only when not given. The page's Content-Security-Policy then allows that host's images.")
@@ -35,23 +38,23 @@ def _must_exist(db: Path) -> None:
 @click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Outlet registry to show sides from (default: the packaged one).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info"]), default="info",
-              show_default=True)
+              show_default=True, help="How much the server logs (info: one line a request).")
 @friendly
-def serve_command(db: Path, host: str, port: int, tiles: str | None, tiles_attribution: str | None,
+def serve_command(db: str, host: str, port: int, tiles: str | None, tiles_attribution: str | None,
                   rate_limit: float, outlets: Path | None, log_level: str) -> None:
     """Serve --db read-only: the REST API under /api, its docs at /docs, the map at /."""
     import uvicorn
 
     from ..web.app import ServerSettings, create_app
 
-    _must_exist(db)
+    path = _database_file(db)
     if tiles and not tiles.startswith(("https://", "http://")):
         raise InputError("--tiles: an http(s) URL template, e.g. https://tile.example/{z}/{x}/{y}.png",
                          source=tiles)
-    settings = ServerSettings(db=db, tiles=tiles, tiles_attribution=tiles_attribution, rate_limit=rate_limit,
+    settings = ServerSettings(db=path, tiles=tiles, tiles_attribution=tiles_attribution, rate_limit=rate_limit,
                               outlets=outlets)
     app = create_app(settings)
-    click.echo(f"serving {db} read-only at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops", err=True)
+    click.echo(f"serving {path} read-only at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
 
 
@@ -86,19 +89,19 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
               help="out.html (self-contained) or out.md (images written beside it).")
 @click.option("--title", help="Title of the report.")
 @friendly
-def report_command(db: Path, place: str | None, bbox: str | None, date_from: str, date_to: str, output: Path,
+def report_command(db: str, place: str | None, bbox: str | None, date_from: str, date_to: str, output: Path,
                    title: str | None) -> None:
     """Write a situation report of --db for a place or box and a window: map, chart of events by
     type over time, control changes with evidence, casualty figures with ranges, sources by outlet."""
     from ..report import ReportRequest, write_report
 
-    _must_exist(db)
+    path = _database_file(db)
     if place and bbox:
         raise InputError("give --place or --bbox, not both")
     start, end = _day(date_from, "--from"), _day(date_to, "--to")
     if start and end and start > end:
         raise InputError("--from is after --to", source=f"{start} > {end}")
-    request = ReportRequest(db=db, place=place, bbox=_bbox(bbox), date_from=start or "", date_to=end or "",
+    request = ReportRequest(db=path, place=place, bbox=_bbox(bbox), date_from=start or "", date_to=end or "",
                             title=title)
     written = write_report(request, output)
     click.echo(f"report → {written.path} ({written.events} events, {written.changes} control changes"
