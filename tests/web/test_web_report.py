@@ -58,8 +58,9 @@ def test_markdown_with_images(web_db: Path, tmp_path: Path) -> None:
 
 
 def test_markdown_escaping() -> None:
-    assert md('<script>alert("x")</script>') == '&lt;script&gt;alert\\("x"\\)&lt;/script&gt;'
-    assert md("[link](javascript:alert(1))") == "\\[link\\]\\(javascript:alert\\(1\\)\\)"
+    assert md('<script>alert("x")</script>') == '&lt;script&gt;alert("x")&lt;/script&gt;'
+    assert md("[link](javascript:alert(1))") == "\\[link\\](javascript:alert(1))"
+    assert md("![x](y) *b* _i_ `c` ~~s~~") == "!\\[x\\](y) \\*b\\* \\_i\\_ \\`c\\` \\~\\~s\\~\\~"
     assert md("a | b\nc") == "a \\| b c"
 
 

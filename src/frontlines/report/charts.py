@@ -107,6 +107,9 @@ def timeline_png(data: ReportData) -> bytes:
         ax.bar(keys, values, width=width, bottom=bottom, color=TYPE_COLORS.get(event_type, "#555555"),
                label=event_type, align="edge")
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("events per month" if monthly else "events per week")
     ax.set_xlim(start, end + dt.timedelta(days=1))
     if counts:

@@ -145,6 +145,11 @@ def _sources(conn: views.Connection, events: tuple[views.EventRow, ...], sides: 
             for o in sorted(docs, key=lambda o: (-claims[o], o))]
 
 
+def _one_per_sentence(claims: list[views.ClaimEvidence]) -> tuple[views.ClaimEvidence, ...]:
+    """Several claims of one sentence (two triggers) are one piece of evidence to a reader."""
+    return tuple({(c.doc_id, c.start, c.end): c for c in reversed(claims)}.values())[::-1]
+
+
 def collect(conn: views.Connection, request: ReportRequest) -> ReportData:
     basemap = _basemap()
     area = resolve_area(conn, request, basemap)
@@ -161,7 +166,7 @@ def collect(conn: views.Connection, request: ReportRequest) -> ReportData:
             casualties.append(Casualty(e, r.low if r else e.fatalities, r.high if r else e.fatalities,
                                        r.reports if r else 0))
     casualties.sort(key=lambda c: (-(c.event.fatalities or 0), c.event.day_start or "", c.event.id))
-    changes = [ControlChange(c, tuple(views.claims_by_id(conn, c.evidence)))
+    changes = [ControlChange(c, _one_per_sentence(views.claims_by_id(conn, c.evidence)))
                for c in views.control_changes(conn, request.date_from, request.date_to) if _inside(c, area)]
     at_end = tuple(c for c in views.control_as_of(conn, request.date_to) if _inside(c, area))
     sides = OutletSides(OutletRegistry.load(request.outlets))

@@ -38,7 +38,9 @@ def render_html(data: ReportData, map_png: bytes, chart_png: bytes, db_name: str
         chart_uri="data:image/png;base64," + base64.b64encode(chart_png).decode("ascii"))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+#: characters that can start Markdown markup inside a line (a value never starts a line); with the
+#: brackets escaped, no link or image can form, so parentheses, dots and dashes stay as they are
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def md(value: object) -> str:

@@ -374,10 +374,16 @@ def event(conn: sqlite3.Connection, event_id: str) -> EventRow | None:
 _CLAIM_COLS = (
     "c.id, c.doc_id, c.status, c.attributed_to, c.event_type, c.sub_event_type, c.trigger, c.sentence, "
     "c.start, c.\"end\", c.trigger_start - c.start AS trigger_start, c.trigger_end - c.start AS trigger_end, "
-    f"substr(a.text, max(1, c.start + 1 - {CONTEXT_CHARS}), c.start - max(0, c.start - {CONTEXT_CHARS})) "
-    "AS context_before, "
-    f"substr(a.text, c.\"end\" + 1, {CONTEXT_CHARS}) AS context_after, c.segment_role, c.actor1, c.actor2, "
-    "c.location, c.date_text, c.event_date, c.fatalities, a.outlet, a.title, a.published, a.source, a.url")
+    f"substr(a.text, max(c.seg_start, c.start - {CONTEXT_CHARS}) + 1, "
+    f"c.start - max(c.seg_start, c.start - {CONTEXT_CHARS})) AS context_before, "
+    f"substr(a.text, c.\"end\" + 1, max(0, min({CONTEXT_CHARS}, c.seg_end - c.\"end\"))) AS context_after, "
+    "c.segment_role, c.actor1, c.actor2, c.location, c.date_text, c.event_date, c.fatalities, a.outlet, a.title, "
+    "a.published, a.source, a.url")
+#: claims with the bounds of the block (segment) their sentence lies in: the context stops there
+_CLAIMS_IN_BLOCKS = (
+    "(SELECT cl.*, COALESCE((SELECT MAX(s.start) FROM segments s WHERE s.doc_id = cl.doc_id AND s.start <= cl.start), "
+    "0) AS seg_start, COALESCE((SELECT MIN(s.\"end\") FROM segments s WHERE s.doc_id = cl.doc_id "
+    "AND s.\"end\" >= cl.\"end\"), 1000000000) AS seg_end FROM claims cl)")
 
 
 def _claim(row: sqlite3.Row) -> ClaimEvidence:
@@ -389,7 +395,7 @@ def event_detail(conn: sqlite3.Connection, event_id: str) -> EventDetail | None:
     found = event(conn, event_id)
     if found is None:
         return None
-    rows = conn.execute(f"SELECT {_CLAIM_COLS} FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
+    rows = conn.execute(f"SELECT {_CLAIM_COLS} FROM event_claims ec JOIN {_CLAIMS_IN_BLOCKS} c ON c.id = ec.claim_id "
                         "JOIN articles a ON a.id = c.doc_id WHERE ec.event_id = ? "
                         "ORDER BY a.published IS NULL, a.published, c.doc_id, c.start", (event_id,)).fetchall()
     return EventDetail(found, tuple(_claim(r) for r in rows))
@@ -400,7 +406,7 @@ def claims_by_id(conn: sqlite3.Connection, claim_ids: Sequence[str]) -> list[Cla
     if not claim_ids:
         return []
     marks = ", ".join("?" * len(claim_ids))
-    rows = conn.execute(f"SELECT {_CLAIM_COLS} FROM claims c JOIN articles a ON a.id = c.doc_id "
+    rows = conn.execute(f"SELECT {_CLAIM_COLS} FROM {_CLAIMS_IN_BLOCKS} c JOIN articles a ON a.id = c.doc_id "
                         f"WHERE c.id IN ({marks})", list(claim_ids)).fetchall()
     found = {r["id"]: _claim(r) for r in rows}
     return [found[i] for i in claim_ids if i in found]

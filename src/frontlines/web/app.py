@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -44,10 +46,16 @@ def _basemap() -> dict[str, Any]:
     return json.loads((resources.files("frontlines") / "data" / "basemap.geojson").read_text(encoding="utf-8"))
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.database.close()
+
+
 def create_app(settings: ServerSettings) -> FastAPI:
     """The read-only application over ``settings.db`` (raises StoreError if it cannot be read)."""
     app = FastAPI(
-        title="frontlines", version=__version__, docs_url=None, redoc_url=None,
+        title="frontlines", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
         description="Read-only API over a frontlines database: events with their claims and evidence, "
                     "documents, places, control of places, sieges, outlets and summaries. Every error is "
                     '`{"error": {"code": ..., "message": ...}}`.')
