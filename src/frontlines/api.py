@@ -22,12 +22,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
 from .records import Article, Claim, ControlPeriod, Event, Failure, Mention
 from .store.protocol import Store
+
+if TYPE_CHECKING:
+    from .kb import KnowledgeBase
 
 #: a document given in memory: its text, or a mapping with ``text`` or ``html`` and optionally
 #: ``id``, ``title``, ``url``, ``outlet``, ``author`` and ``published`` (YYYY-MM-DD, YYYY-MM, YYYY)
@@ -195,8 +198,8 @@ def _check_day(day: str | None) -> None:
         raise ConfigError(f"not a day (YYYY-MM-DD): {day!r}") from None
 
 
-def code(documents: Iterable[Document], *, kb: Any = None, progress: Progress | None = None,
-         options: RunOptions | None = None) -> Dataset:
+def code(documents: Iterable[Document], *, kb: KnowledgeBase | str | os.PathLike[str] | None = None,
+         progress: Progress | None = None, options: RunOptions | None = None) -> Dataset:
     """Code documents held in memory and return the Dataset, kept in memory (no file is written).
 
     ``documents``: texts, or mappings with ``text`` (or ``html``) and optionally ``id``,
@@ -225,13 +228,12 @@ def open_dataset(db: str | os.PathLike[str], *, readonly: bool = True) -> Datase
     return Dataset(open_store(db, readonly=readonly))
 
 
-def _load_kb(kb: Any) -> Any:
+def _load_kb(kb: KnowledgeBase | str | os.PathLike[str] | None) -> KnowledgeBase | None:
+    """A knowledge base given as an object or as the folder of an edited one."""
     if not isinstance(kb, str | os.PathLike):
         return kb
-    try:
-        from .kb import load_kb  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        raise ConfigError("this version has no knowledge-base loader; pass kb=None") from None
+    from .kb import load_kb
+
     return load_kb(Path(kb))
 
 

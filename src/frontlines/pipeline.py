@@ -22,6 +22,10 @@ from .registry import extractors, resolvers
 if TYPE_CHECKING:
     from .store.protocol import Store
 
+if TYPE_CHECKING:
+    from .clean.outlets import OutletRegistry
+    from .kb import KnowledgeBase
+
 Progress = Callable[[str], None]
 
 
@@ -62,11 +66,15 @@ class RunSummary:
 
 
 class Resources:
-    """The models and data files the stages are built with, loaded on first use."""
+    """The stage objects of a run, built from one knowledge base (the packaged one by default)
+    on first use; ``gazetteer_path`` overrides the knowledge base's gazetteer."""
 
-    def __init__(self, gazetteer_path: Path | None = None, *, extractor: str = "rules",
-                 resolver: str = "gazetteer") -> None:
-        self._gazetteer_path = gazetteer_path
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer_path: Path | None = None, *,
+                 extractor: str = "rules", resolver: str = "gazetteer") -> None:
+        from .kb import load_kb
+
+        self.kb = kb if kb is not None else load_kb()
+        self._gazetteer_path = gazetteer_path or self.kb.gazetteer
         self._names = {"extractor": extractor, "places": resolver}
         self._cache: dict[str, Any] = {}
 
@@ -99,7 +107,7 @@ class Resources:
     def claim_resolver(self) -> Any:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", ClaimResolver)
+        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
 
 
 @resolvers.register("gazetteer")
@@ -108,7 +116,7 @@ def gazetteer_resolver(resources: Resources) -> Any:
     from .resolve.gazetteer import SqliteGazetteer
     from .resolve.places import PlaceResolver
 
-    return PlaceResolver(SqliteGazetteer(resources.gazetteer_path))
+    return PlaceResolver(SqliteGazetteer(resources.gazetteer_path), resources.kb)
 
 
 @extractors.register("rules")
@@ -116,20 +124,20 @@ def rules_extractor(resources: Resources) -> Any:
     """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
     from .extract.claims import ClaimExtractor
 
-    return ClaimExtractor(nlp=resources.nlp)
+    return ClaimExtractor(resources.kb, nlp=resources.nlp)
 
 
-def clean(article: Article) -> Cleaned:
+def clean(article: Article, kb: KnowledgeBase) -> Cleaned:
     from .clean import clean_article
     from .ingest.metadata import infer_metadata
 
-    cleaned = clean_article(article)
-    return Cleaned(infer_metadata(cleaned.article, cleaned.segments), cleaned.segments)
+    cleaned = clean_article(article, kb)
+    return Cleaned(infer_metadata(cleaned.article, cleaned.segments, kb), cleaned.segments)
 
 
 def process_article(article: Article, resources: Resources) -> DocResult:
     """Run the per-document stages on one article (it may raise FrontlinesError)."""
-    cleaned = clean(article)
+    cleaned = clean(article, resources.kb)
     article = cleaned.article
     if article.duplicate_of:
         return DocResult(article, cleaned.segments, (), ())
@@ -174,12 +182,12 @@ class RunOptions:
     gazetteer: Path | None = None
     extractor: str = "rules"
     resolver: str = "gazetteer"
-    kb: Any = None
+    kb: KnowledgeBase | None = None  # None: the packaged knowledge base
 
 
 def resources_for(options: RunOptions) -> Resources:
     """The resources a run's options ask for (each engine worker builds its own)."""
-    return Resources(options.gazetteer, extractor=options.extractor, resolver=options.resolver)
+    return Resources(options.kb, options.gazetteer, extractor=options.extractor, resolver=options.resolver)
 
 
 def _new_articles(items: Iterable[Article | Failure], store: Store, summary: RunSummary,
@@ -225,24 +233,27 @@ def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None
 
 def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None) -> RunSummary:
-    """Ingest, process and store every document of ``inputs``, then fuse and derive."""
+        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Ingest, process and store every document of ``inputs``, then fuse and derive
+    (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs
 
     items = read_inputs(inputs, manifest=manifest, options=read_options)
-    return run_documents(items, store, options=options, progress=progress)
+    return run_documents(items, store, options=options, progress=progress, kb=kb)
 
 
 def run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
-                  progress: Progress | None = None) -> RunSummary:
+                  progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     """Process and store already-read documents (failures are stored as they come), then fuse
     and derive.  Events are re-fused whenever something was coded or the store holds claims
     that were never fused (a run interrupted before its end)."""
+    from .kb import load_kb
     from .registry import load_builtins
     from .scale.engines import map_documents
 
     load_builtins()
     options = options or RunOptions()
+    options = replace(options, kb=kb or options.kb or load_kb())
     tick = progress or (lambda _source: None)
     summary = RunSummary()
     signatures: dict[str, str] = {}
@@ -258,12 +269,12 @@ def run_documents(items: Iterable[Article | Failure], store: Store, *, options: 
                 summary.claims += len(result.claims)
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
-        refuse(store, summary)  # what was stored stays usable
+        refuse(store, summary, options.kb)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
     counts = store.counts()
     if summary.processed or not counts["events"] or store.needs_fusing():
-        refuse(store, summary)
+        refuse(store, summary, options.kb)
     else:  # nothing new was coded: the events stand as they are
         summary.events, summary.happened = counts["events"], counts["happened"]
     return summary
@@ -290,11 +301,8 @@ def count_documents(inputs: Sequence[Path]) -> int:
     return total
 
 
-def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
+def outlet_sides(outlets: dict[str, str | None], registry: OutletRegistry) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
-    from .clean.outlets import default_registry
-
-    registry = default_registry()
     sides: dict[str, str | None] = {}
     for doc_id, name in outlets.items():
         outlet = registry.lookup(name) if name else None
@@ -303,22 +311,25 @@ def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
     return sides
 
 
-def refuse(store: Store, summary: RunSummary | None = None) -> RunSummary:
-    """Re-fuse every stored claim into events and re-derive control periods."""
+def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Re-fuse every stored claim into events and re-derive control periods (outlet sides from
+    ``kb``, the packaged knowledge base by default)."""
     from .derive import derive_control
     from .fuse import fuse_claims
+    from .kb import load_kb
 
     summary = summary or RunSummary()
+    registry = (kb if kb is not None else load_kb()).outlets
     version = store.write_version()
     outlets = store.outlets()
-    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets))
+    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets, registry))
     store.replace_events(events, derive_control(events), fused_version=version)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
     return summary
 
 
-def repair(store: Store) -> list[str]:
+def repair(store: Store, kb: KnowledgeBase | None = None) -> list[str]:
     """Put right what an interrupted run can leave: rows of no stored document, and claims
     that were never fused into events.  Returns what was done, one line each."""
     done: list[str] = []
@@ -326,6 +337,6 @@ def repair(store: Store) -> list[str]:
     if removed:
         done.append(f"removed {removed} orphaned rows")
     if store.needs_fusing():
-        summary = refuse(store)
+        summary = refuse(store, kb=kb)
         done.append(f"re-fused the claims into {summary.events} events")
     return done

@@ -14,35 +14,17 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .taxonomy import HAPPENED_STANDINGS, MatchKind, SegmentRole, Standing
 
-class Role(StrEnum):
-    """Role of a block of an article (see DESIGN.md, stage *clean*)."""
-
-    TITLE = "title"
-    BYLINE = "byline"
-    BODY = "body"
-    QUOTE = "quote"
-    BOILERPLATE = "boilerplate"
-    COMMENTS = "comments"
-
+#: role of a block of an article; standing of a claim (declared in :mod:`frontlines.taxonomy`)
+Role = SegmentRole
+Status = Standing
 
 #: roles whose text feeds extraction
 EXTRACTABLE_ROLES = frozenset({Role.BODY, Role.QUOTE})
 
-
-class Status(StrEnum):
-    """Standing of a claim: how the text presents the happening."""
-
-    ASSERTED = "asserted"
-    REPORTED = "reported"
-    ALLEGED = "alleged"
-    DENIED = "denied"
-    EXPECTED = "expected"
-    HYPOTHETICAL = "hypothetical"
-
-
 #: statuses whose claims may become events that happened
-FACTUAL_STATUSES = frozenset({Status.ASSERTED, Status.REPORTED, Status.ALLEGED})
+FACTUAL_STATUSES = HAPPENED_STANDINGS
 
 
 class Precision(StrEnum):
@@ -137,6 +119,7 @@ class Candidate:
     place: Place
     score: float
     reason: str
+    match: MatchKind | None = None  # how the name matched the gazetteer (None: not a name match)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.clean import segment_text
 from frontlines.records import Role
 
@@ -32,7 +33,7 @@ def reflowed(corpus: Path) -> list[str]:
 def test_wire_words_are_kept(reflowed: list[str]) -> None:
     total = kept = 0
     for text in reflowed:
-        for seg in segment_text(text):
+        for seg in segment_text(text, "", packaged_kb()):
             words = len(seg.text_of(text).split())
             total += words
             kept += words if seg.role in KEPT else 0
@@ -40,4 +41,4 @@ def test_wire_words_are_kept(reflowed: list[str]) -> None:
 
 
 def test_wire_text_has_no_comments(reflowed: list[str]) -> None:
-    assert not [t[:80] for t in reflowed if any(s.role is Role.COMMENTS for s in segment_text(t))]
+    assert not [t[:80] for t in reflowed if any(s.role is Role.COMMENTS for s in segment_text(t, "", packaged_kb()))]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.clean import segment_text
 from frontlines.records import Role
 
@@ -39,7 +40,7 @@ def pairs(corpus: Path) -> list[tuple[str, str, str, int]]:
     for path in sorted((corpus / "seeds").glob("*.txt")):
         doc = path.name[:3]
         text = path.read_text(encoding="utf-8")
-        segments = segment_text(text, doc)
+        segments = segment_text(text, doc, packaged_kb())
         assert sum(s.last_line - s.first_line + 1 for s in segments) == len(text.split("\n"))
         for seg in segments:
             out += [(gold[(doc, n)], seg.role.value, doc, n) for n in range(seg.first_line, seg.last_line + 1)]
@@ -76,5 +77,5 @@ def test_comments_found_exactly_where_gold_has_them(pairs) -> None:
 
 def test_quote_blocks_name_their_outlet(corpus: Path) -> None:
     text = next((corpus / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
-    sources = {s.quoted_source for s in segment_text(text) if s.role is Role.QUOTE}
+    sources = {s.quoted_source for s in segment_text(text, "", packaged_kb()) if s.role is Role.QUOTE}
     assert sources == {"Al-Masdar News", "Moon of Alabama"}

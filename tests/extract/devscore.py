@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factories import packaged_kb
 from frontlines.records import Article, Claim, Cleaned, Mention, Precision, Role, Segment, text_id
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,7 +72,7 @@ def place_mentions(cleaned: Cleaned, nlp) -> list[Mention]:
         from frontlines.resolve.gazetteer import SqliteGazetteer
         from frontlines.resolve.places import PlaceResolver
 
-        return list(PlaceResolver(SqliteGazetteer(None)).find(text, cleaned.article.id, spans))
+        return list(PlaceResolver(SqliteGazetteer(None), packaged_kb()).find(text, cleaned.article.id, spans))
     except Exception:  # the place resolver is not there yet: spaCy entities
         out = []
         for start, end in spans:
@@ -258,7 +259,7 @@ def run_seeds() -> tuple[Score, list[tuple[str, Cleaned, list[Claim]]]]:
     from frontlines.resolve.claims import ClaimResolver
 
     nlp = load_nlp()
-    extractor, resolver = ClaimExtractor(nlp=nlp), ClaimResolver()
+    extractor, resolver = ClaimExtractor(packaged_kb(), nlp=nlp), ClaimResolver(packaged_kb().actors)
     results = []
     for key, cleaned in seed_documents():
         claims = extractor.extract(cleaned, place_mentions(cleaned, nlp))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.resolve.gaz_admin import km
 from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
@@ -74,7 +75,7 @@ def measure(resolver: PlaceResolver) -> dict[str, float]:
 
 @pytest.mark.skipif(not GOLD.is_dir(), reason="shared corpus not present")
 def test_toponym_gate():
-    result = measure(PlaceResolver(SqliteGazetteer()))
+    result = measure(PlaceResolver(SqliteGazetteer(), packaged_kb()))
     assert result["n"] >= 40
     assert result["found"] >= FLOOR_FOUND, result
     assert result["within_10km"] >= FLOOR_10KM, result
@@ -99,10 +100,8 @@ def salient_admin1(resolver: PlaceResolver, doc_id: str, text: str) -> str | Non
 
 @pytest.mark.skipif(not FAKES.is_dir(), reason="shared corpus not present")
 def test_fakes_governorate_accuracy():
-    from frontlines.resolve.gaz_admin import canonical_admin1
-
     gold = {r["id"]: r["location"] for r in _jsonl(FAKES / "gold.jsonl")}
-    resolver = PlaceResolver(SqliteGazetteer())
-    hits = sum(salient_admin1(resolver, a["id"], a["text"]) == canonical_admin1(gold[a["id"]])
+    resolver = PlaceResolver(SqliteGazetteer(), packaged_kb())
+    hits = sum(salient_admin1(resolver, a["id"], a["text"]) == packaged_kb().theater.canonical_admin1(gold[a["id"]])
                for a in _jsonl(FAKES / "articles.jsonl"))
     assert hits / len(gold) >= FLOOR_FAKES_ADMIN1, hits / len(gold)

@@ -11,6 +11,7 @@ import click
 from .. import __version__
 from ..errors import StoreError
 from .common import db_option, friendly, one_line, open_db
+from .kb import kb_option, load_kb_option
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,15 +42,18 @@ def cli() -> None:
               help="Refuse documents larger than this.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@kb_option
 @friendly
 def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str, quiet: bool) -> None:
+        force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str, quiet: bool,
+        kb_dir: Path | None) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
     from ..pipeline import RunOptions, count_documents
     from ..pipeline import run as run_pipeline
 
-    options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver)
+    options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver,
+                         kb=load_kb_option(kb_dir))
     read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
     with open_db(db, readonly=False) as store, \
             click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
@@ -146,32 +150,6 @@ def control(db: str, place: str | None, as_of: str | None, changes: tuple[str, s
                                 f"({len(p.evidence)} claims)"))
 
 
-@cli.command()
-@click.option("--triggers", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Check this trigger lexicon instead of the packaged one.")
-@click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Check this actor dictionary instead of the packaged one.")
-@click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Check this outlet registry instead of the packaged one.")
-@click.option("--overlay", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Check this gazetteer overlay instead of the packaged one.")
-@friendly
-def check(triggers: Path | None, actors: Path | None, outlets: Path | None, overlay: Path | None) -> None:
-    """Validate the data files: trigger lexicon, actor dictionary, outlet registry, gazetteer overlay."""
-    from ..resources import check_resources
-
-    given = {"triggers": triggers, "actors": actors, "outlets": outlets, "gazetteer_overlay": overlay}
-    report = check_resources({k: v for k, v in given.items() if v is not None})
-    bad = 0
-    for name, problems in report.items():
-        click.echo(f"{name}: {'ok' if not problems else f'{len(problems)} problems'}")
-        for problem in problems:
-            click.echo("  " + " ".join(problem.split()))
-        bad += len(problems)
-    if bad:
-        sys.exit(1)
-
-
 def _register_subcommands() -> None:
     from .places import gazetteer_group, places_command
     from .segments import segments_command
@@ -182,6 +160,10 @@ def _register_subcommands() -> None:
     cli.add_command(gazetteer_group, "gazetteer")
     cli.add_command(serve_command, "serve")
     cli.add_command(report_command, "report")
+    from .kb import check_command, kb_group
+
+    cli.add_command(kb_group, "kb")
+    cli.add_command(check_command, "check")
 
 
 _register_subcommands()

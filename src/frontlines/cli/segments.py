@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .common import friendly
+from .kb import kb_option, load_kb_option
 
 PREVIEW = 70
 
@@ -33,14 +34,15 @@ def _preview(text: str) -> str:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per block: role, first_line, last_line, start, end.")
+@kb_option
 @friendly
-def segments_command(file: Path, as_json: bool) -> None:
+def segments_command(file: Path, as_json: bool, kb_dir: Path | None) -> None:
     """Show the blocks of FILE (plain text or HTML) with their roles and line ranges."""
     from ..clean import clean_article
     from ..export.serialize import segment_json
 
     article = load_article(file)
-    cleaned = clean_article(article)  # type: ignore[arg-type]
+    cleaned = clean_article(article, load_kb_option(kb_dir))  # type: ignore[arg-type]
     for seg in cleaned.segments:
         if as_json:
             click.echo(json.dumps(segment_json(seg)))
