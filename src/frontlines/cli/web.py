@@ -12,6 +12,7 @@ import click
 
 from ..errors import InputError
 from .common import db_option, friendly
+from .kb import kb_option
 
 
 def _database_file(db: str | Path) -> Path:
@@ -35,13 +36,12 @@ def _database_file(db: str | Path) -> Path:
 @click.option("--tiles-attribution", default=None, help="Attribution text of --tiles.")
 @click.option("--rate-limit", default=50.0, show_default=True, type=click.FloatRange(0),
               help="Requests a second per client address (0: no limit).")
-@click.option("--outlets", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Outlet registry to show sides from (default: the packaged one).")
+@kb_option
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info"]), default="info",
               show_default=True, help="How much the server logs (info: one line a request).")
 @friendly
 def serve_command(db: str, host: str, port: int, tiles: str | None, tiles_attribution: str | None,
-                  rate_limit: float, outlets: Path | None, log_level: str) -> None:
+                  rate_limit: float, kb_dir: Path | None, log_level: str) -> None:
     """Serve --db read-only: the REST API under /api, its docs at /docs, the map at /."""
     import uvicorn
 
@@ -52,7 +52,7 @@ def serve_command(db: str, host: str, port: int, tiles: str | None, tiles_attrib
         raise InputError("--tiles: an http(s) URL template, e.g. https://tile.example/{z}/{x}/{y}.png",
                          source=tiles)
     settings = ServerSettings(db=path, tiles=tiles, tiles_attribution=tiles_attribution, rate_limit=rate_limit,
-                              outlets=outlets)
+                              kb=kb_dir)
     app = create_app(settings)
     click.echo(f"serving {path} read-only at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
@@ -88,9 +88,10 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="out.html (self-contained) or out.md (images written beside it).")
 @click.option("--title", help="Title of the report.")
+@kb_option
 @friendly
 def report_command(db: str, place: str | None, bbox: str | None, date_from: str, date_to: str, output: Path,
-                   title: str | None) -> None:
+                   title: str | None, kb_dir: Path | None) -> None:
     """Write a situation report of --db for a place or box and a window: map, chart of events by
     type over time, control changes with evidence, casualty figures with ranges, sources by outlet."""
     from ..report import ReportRequest, write_report
@@ -102,7 +103,7 @@ def report_command(db: str, place: str | None, bbox: str | None, date_from: str,
     if start and end and start > end:
         raise InputError("--from is after --to", source=f"{start} > {end}")
     request = ReportRequest(db=path, place=place, bbox=_bbox(bbox), date_from=start or "", date_to=end or "",
-                            title=title)
+                            title=title, kb=kb_dir)
     written = write_report(request, output)
     click.echo(f"report → {written.path} ({written.events} events, {written.changes} control changes"
                f"{f', images in {written.images}' if written.images else ''})", err=True)

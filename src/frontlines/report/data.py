@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..clean.outlets import OutletRegistry
 from ..errors import InputError
+from ..kb import load_kb
 from ..store import views
 from ..web.outlets import OutletSides
 
@@ -25,7 +25,7 @@ class ReportRequest:
     place: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     title: str | None = None
-    outlets: Path | None = None
+    kb: Path | None = None  # knowledge base directory (its outlet registry gives the sides)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +169,7 @@ def collect(conn: views.Connection, request: ReportRequest) -> ReportData:
     changes = [ControlChange(c, _one_per_sentence(views.claims_by_id(conn, c.evidence)))
                for c in views.control_changes(conn, request.date_from, request.date_to) if _inside(c, area)]
     at_end = tuple(c for c in views.control_as_of(conn, request.date_to) if _inside(c, area))
-    sides = OutletSides(OutletRegistry.load(request.outlets))
+    sides = OutletSides(load_kb(request.kb).outlets)
     title = request.title or f"Situation report: {area.label}, {request.date_from} to {request.date_to}"
     return ReportData(
         title=title, area=area, date_from=request.date_from, date_to=request.date_to, events=events,

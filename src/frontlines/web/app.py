@@ -15,7 +15,7 @@ from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from ..clean.outlets import OutletRegistry
+from ..kb import load_kb
 from ..resolve.gazetteer import SqliteGazetteer
 from . import errors
 from .database import ReadOnlyDatabase
@@ -38,8 +38,7 @@ class ServerSettings:
     burst: int = 200
     max_body: int = 64 * 1024
     max_query: int = 8 * 1024
-    gazetteer: Path | None = None
-    outlets: Path | None = None
+    kb: Path | None = None  # knowledge base directory (outlet registry, gazetteer); None: the packaged one
 
 
 def _basemap() -> dict[str, Any]:
@@ -61,8 +60,9 @@ def create_app(settings: ServerSettings) -> FastAPI:
                     '`{"error": {"code": ..., "message": ...}}`.')
     app.state.settings = settings
     app.state.database = ReadOnlyDatabase(settings.db)
-    app.state.outlet_sides = OutletSides(OutletRegistry.load(settings.outlets))
-    app.state.gazetteer = SqliteGazetteer(settings.gazetteer)
+    kb = load_kb(settings.kb)
+    app.state.outlet_sides = OutletSides(kb.outlets)
+    app.state.gazetteer = SqliteGazetteer(Path(kb.gazetteer))
     app.state.basemap = _basemap()
     errors.install(app)
     app.include_router(router)
