@@ -75,7 +75,8 @@ function buildLegend() {
     el("h3", {}, "Towns (held by)"),
     el("ul", {}, Object.entries(SIDE_COLORS).map(([s, c]) => row(c, s, "swatch square")),
       row("#78909c", "other or unknown", "swatch square")),
-    el("p", { class: "muted" }, "Ringed: contested (fighting there in the 14 days up to the date)."));
+    el("p", { class: "muted" }, "Ringed: contested (credible sources disagree who holds it)."),
+    el("p", { class: "muted" }, "Dashed red circle: under siege on the date."));
 }
 
 // -- events, slider, list --------------------------------------------------------------------------
@@ -145,8 +146,10 @@ function scheduleControl(day) {
     try {
       while (state.controlDay !== state.pendingDay) {
         const want = state.pendingDay;
-        const towns = await get("/api/control", { date: want });
+        const [towns, sieges] = await Promise.all([get("/api/control", { date: want }),
+          get("/api/sieges", { date: want })]);
         state.map.showTowns(towns.features);
+        state.map.showSieges(sieges.features);
         state.controlDay = want;
         $("map").dataset.controlDay = want;
       }
@@ -160,7 +163,29 @@ function townPanel(p) {
     el("h2", { tabindex: "-1", id: "evidence-title" }, p.place_name || p.place_id),
     el("p", {}, `Held by ${p.actor}${p.side ? ` (${p.side})` : ""} from ${p.start || "?"} to ${p.end || "now"}`
       + (p.previous_actor ? `, after ${p.previous_actor}` : "")),
-    p.contested ? el("p", { class: "contradicted" }, "Contested on this date.") : null,
+    p.contested ? el("p", { class: "contradicted" }, "Contested on this date"
+      + (p.rivals && p.rivals.length ? `: ${p.rivals.join(" / ")}` : ".")) : null,
+    p.confidence != null ? el("p", { class: "muted" }, `confidence ${Number(p.confidence).toFixed(2)}`
+      + (p.last_confirmed ? ` · last confirmed ${p.last_confirmed}` : "")
+      + (p.origin && p.origin !== "derived" ? ` · ${p.origin}` : "")) : null,
+    p.explanation ? el("p", { class: "muted" }, p.explanation) : null,
+    el("h3", {}, `Evidence (${p.evidence.length} claims)`),
+    el("ul", {}, p.evidence.map((claimId) => {
+      const docId = claimId.split(":")[0];
+      return el("li", {}, el("button", { type: "button", class: "opendoc",
+        on: { click: () => openDocument($("docview"), docId, claimId).catch(showError) } }, `Document ${docId}`));
+    })));
+  box.hidden = false;
+  box.querySelector("#evidence-title").focus();
+}
+
+function siegePanel(p) {
+  const box = $("evidence");
+  clear(box).append(
+    el("h2", { tabindex: "-1", id: "evidence-title" }, `Siege of ${p.place_name || p.place_id}`),
+    el("p", {}, `${p.besieger ? `Besieged by ${p.besieger}` : "Besieger unknown"}`
+      + `${p.besieged ? `; held by ${p.besieged}` : ""}, from ${p.start || "?"} to ${p.end || "not reported lifted"}`
+      + (p.end_cue ? ` (${p.end_cue})` : "")),
     el("h3", {}, `Evidence (${p.evidence.length} claims)`),
     el("ul", {}, p.evidence.map((claimId) => {
       const docId = claimId.split(":")[0];
@@ -213,7 +238,9 @@ async function findPlace(event) {
 
 // -- start -----------------------------------------------------------------------------------------
 async function start() {
-  state.map = new MapView($("map"), { onEvent: (id) => selectEvent(id).catch(showError), onTown: townPanel });
+  state.map = new MapView($("map"), {
+    onEvent: (id) => selectEvent(id).catch(showError), onTown: townPanel, onSiege: siegePanel,
+  });
   const [info, facets, basemap] = await Promise.all([get("/api/info"), get("/api/facets"), get("/api/basemap")]);
   state.map.setBasemap(basemap);
   if (info.tiles) state.map.setTiles(info.tiles, info.tiles_attribution);

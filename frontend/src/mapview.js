@@ -10,14 +10,16 @@ function escapeText(text) {
 }
 
 export class MapView {
-  constructor(container, { onEvent, onTown }) {
+  constructor(container, { onEvent, onTown, onSiege }) {
     this.onEvent = onEvent;
     this.onTown = onTown;
+    this.onSiege = onSiege;
     this.map = L.map(container, { zoomSnap: 0.5, minZoom: 5, maxZoom: 14 }).setView([35.0, 38.5], 7);
     this.map.attributionControl.setPrefix("Leaflet");
     this.map.createPane("basemap").style.zIndex = "350"; // under the markers (400), over online tiles (200)
     this.eventLayer = L.layerGroup().addTo(this.map);
     this.townLayer = L.layerGroup().addTo(this.map);
+    this.siegeLayer = L.layerGroup().addTo(this.map);
     this.markers = new Map();
   }
 
@@ -78,6 +80,22 @@ export class MapView {
       });
       marker.on("click", () => this.onTown(p));
       marker.addTo(this.townLayer);
+    }
+  }
+
+  showSieges(features) {
+    this.siegeLayer.clearLayers();
+    for (const f of features) {
+      if (!f.geometry) continue;
+      const p = f.properties;
+      const [lon, lat] = f.geometry.coordinates;
+      const ring = L.circleMarker([lat, lon], {
+        radius: 16, color: "#d50000", weight: 2, dashArray: "5 4", fill: false, className: "siege-marker",
+      });
+      ring.bindTooltip(el("span", {}, `Siege of ${p.place_name || p.place_id}`
+        + `${p.besieger ? ` by ${p.besieger}` : ""} since ${p.start || "?"}${p.end ? `, until ${p.end}` : ""}`));
+      ring.on("click", () => this.onSiege(p));
+      ring.addTo(this.siegeLayer);
     }
   }
 

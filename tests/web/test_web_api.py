@@ -131,18 +131,21 @@ def test_control_as_of_a_day_and_changes(client) -> None:  # type: ignore[no-unt
     assert isinstance(held[0]["properties"]["contested"], bool)
 
 
-def test_sieges_empty_without_a_sieges_table_and_read_when_there_is_one(client, web_db: Path,
-                                                                         tmp_path: Path) -> None:
-    assert client.get("/api/sieges").json() == {"type": "FeatureCollection", "features": [], "total": None,
-                                                "attribution": None}
-    copy = tmp_path / "with_sieges.db"
+def test_sieges_with_their_evidence_and_none_from_an_older_store(client, web_db: Path, tmp_path: Path) -> None:
+    stored = client.get("/api/sieges").json()
+    assert stored["type"] == "FeatureCollection"
+    for feature in stored["features"]:
+        assert feature["properties"]["place_id"] and isinstance(feature["properties"]["evidence"], list)
+    copy = tmp_path / "sieges.db"
     shutil.copy(web_db, copy)
     conn = sqlite3.connect(copy)
     place = conn.execute("SELECT gazetteer_id FROM places LIMIT 1").fetchone()[0]
-    conn.execute('CREATE TABLE sieges (place_id TEXT, place_name TEXT, besieger TEXT, start TEXT, "end" TEXT, '
-                 "evidence TEXT)")
-    conn.execute("INSERT INTO sieges VALUES (?, 'Town', 'Islamic State (Syria)', '2014-06-01', '2017-09-05', "
-                 "'[\"d:1-2\"]')", (place,))
+    claim, doc = conn.execute("SELECT id, doc_id FROM claims LIMIT 1").fetchone()
+    conn.execute("DELETE FROM sieges")
+    conn.execute("INSERT INTO territorial_facts (id, kind, place_id, claim_id, doc_id, status) "
+                 "VALUES ('tf-test', 'siege', ?, ?, ?, 'asserted')", (place, claim, doc))
+    conn.execute("INSERT INTO sieges (id, place_id, place_name, besieger, start, \"end\", facts) VALUES "
+                 "('s1', ?, 'Town', 'Islamic State (Syria)', '2014-06-01', '2017-09-05', '[\"tf-test\"]')", (place,))
     conn.commit()
     conn.close()
     from fastapi.testclient import TestClient
@@ -150,9 +153,15 @@ def test_sieges_empty_without_a_sieges_table_and_read_when_there_is_one(client, 
     with TestClient(create_app(ServerSettings(db=copy, rate_limit=0))) as other:
         during = other.get("/api/sieges", params={"date": "2016-01-01"}).json()["features"]
         assert [f["properties"]["besieger"] for f in during] == ["Islamic State (Syria)"]
-        assert during[0]["properties"]["besieged"] is None and during[0]["geometry"]["type"] == "Point"
+        assert during[0]["properties"]["evidence"] == [claim] and during[0]["geometry"]["type"] == "Point"
         assert other.get("/api/sieges", params={"date": "2018-01-01"}).json()["features"] == []
         assert other.get("/api/sieges", params={"from": "2017-09-01", "to": "2017-12-31"}).json()["features"]
+    conn = sqlite3.connect(copy)
+    conn.execute("DROP TABLE sieges")
+    conn.commit()
+    conn.close()
+    with TestClient(create_app(ServerSettings(db=copy, rate_limit=0))) as older:
+        assert older.get("/api/sieges").json()["features"] == []
 
 
 def test_outlets_summary_facets_info_basemap(client) -> None:  # type: ignore[no-untyped-def]

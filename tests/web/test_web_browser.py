@@ -98,10 +98,19 @@ def test_play_replays_day_by_day(page) -> None:  # type: ignore[no-untyped-def]
 def test_clicking_a_marker_opens_the_evidence_with_the_sentence(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
     page.select_option("#window", "365")
     _set_day(page, "2017-06-30")
-    marker = page.locator("path.event-marker.standing-asserted").last
-    marker.click(force=True)
+    target = page.evaluate("""() => {  // a marker that no town square or other marker covers
+        for (const path of [...document.querySelectorAll('path.event-marker.standing-asserted')].reverse()) {
+            const box = path.getBoundingClientRect();
+            const x = box.x + box.width / 2, y = box.y + box.height / 2;
+            if (document.elementFromPoint(x, y) === path) return {x, y, id: path.dataset.eventId};
+        }
+        return null;
+    }""")
+    assert target is not None
+    page.mouse.click(target["x"], target["y"])
     page.wait_for_selector("#evidence mark.sentence", timeout=10_000)
     event_id = page.locator("path.event-marker.selected").get_attribute("data-event-id")
+    assert event_id == target["id"]
     detail = _get(live_server, f"/api/events/{event_id}")
     sentences = page.locator("#evidence mark.sentence").all_text_contents()
     assert sentences == [c["sentence"] for c in detail["claims"]]
@@ -138,6 +147,8 @@ def test_control_layer_changes_with_the_date(page, live_server: str) -> None:  #
     assert early != late and late
     assert early == {(f["properties"]["place_id"], f["properties"]["actor"])
                      for f in _get(live_server, f"/api/control?date={first}")["features"] if f["geometry"]}
+    sieges = [f for f in _get(live_server, f"/api/sieges?date={last}")["features"] if f["geometry"]]
+    assert page.locator("path.siege-marker").count() == len(sieges)
     page.screenshot(path=str(SCREENSHOTS / "control.png"))
 
 

@@ -239,6 +239,10 @@ class ControlRow:
     contested: bool
     confidence: float | None
     previous_actor: str | None = None
+    rivals: tuple[str, ...] = ()  # contested: every side credibly said to hold it
+    explanation: str | None = None  # how the confidence was reached
+    last_confirmed: str | None = None
+    origin: str | None = None  # derived from facts, or imported from a baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,9 +253,10 @@ class SiegeRow:
     besieged: str | None
     start: str | None
     end: str | None
-    evidence: tuple[str, ...]
+    evidence: tuple[str, ...]  # claim ids
     latitude: float | None
     longitude: float | None
+    end_cue: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,26 +485,45 @@ def place_event_counts(conn: sqlite3.Connection, place_ids: Sequence[str]) -> di
 
 
 # -- control and sieges ------------------------------------------------------------------------
+def _optional(cols: set[str], name: str, default: str = "NULL") -> str:
+    return f'cp."{name}"' if name in cols else default
+
+
 def _control_rows(conn: sqlite3.Connection, where: str, args: list[Any], day: str | None) -> list[ControlRow]:
     cols = _columns(conn, "control_periods")
-    contested = "cp.contested" if "contested" in cols else "0"
-    confidence = "cp.confidence" if "confidence" in cols else "NULL"
-    fighting = ("0" if day is None else
-                "EXISTS (SELECT 1 FROM events f WHERE f.gazetteer_id = cp.place_id AND f.happened = 1 "
-                "AND f.event_type = 'Battles' AND substr(f.event_date, 1, 10) BETWEEN date(?, ?) AND ?)")
-    fight_args = [] if day is None else [day, f"-{CONTESTED_DAYS} days", day]
+    if "state" in cols:  # the store says which periods are contested
+        contested, fight_args = "cp.state = 'contested'", []
+    elif "contested" in cols:
+        contested, fight_args = "cp.contested", []
+    elif day is not None:  # an older store: fighting at the place in the days before marks it contested
+        contested = ("EXISTS (SELECT 1 FROM events f WHERE f.gazetteer_id = cp.place_id AND f.happened = 1 "
+                     "AND f.event_type = 'Battles' AND substr(f.event_date, 1, 10) BETWEEN date(?, ?) AND ?)")
+        fight_args = [day, f"-{CONTESTED_DAYS} days", day]
+    else:
+        contested, fight_args = "0", []
+    coords = {axis: f"COALESCE({_optional(cols, axis)}, p.{axis}, "
+                    f"(SELECT {axis} FROM events WHERE gazetteer_id = cp.place_id LIMIT 1))"
+              for axis in ("latitude", "longitude")}
     sql = (
         "SELECT * FROM (SELECT cp.place_id, cp.place_name, cp.actor, "
         "(SELECT side FROM actors WHERE name = cp.actor) AS side, cp.start, cp.\"end\", cp.evidence, "
-        "COALESCE(p.latitude, (SELECT latitude FROM events WHERE gazetteer_id = cp.place_id LIMIT 1)) AS latitude, "
-        "COALESCE(p.longitude, (SELECT longitude FROM events WHERE gazetteer_id = cp.place_id LIMIT 1)) "
-        f"AS longitude, ({contested} OR {fighting}) AS contested, {confidence} AS confidence, "
-        "LAG(cp.actor) OVER (PARTITION BY cp.place_id ORDER BY cp.start) AS previous_actor "
+        f"{coords['latitude']} AS latitude, {coords['longitude']} AS longitude, ({contested}) AS contested, "
+        f"{_optional(cols, 'confidence')} AS confidence, "
+        "LAG(cp.actor) OVER (PARTITION BY cp.place_id ORDER BY cp.start) AS previous_actor, "
+        f"{_optional(cols, 'rivals')} AS rivals, {_optional(cols, 'explanation')} AS explanation, "
+        f"{_optional(cols, 'last_confirmed')} AS last_confirmed, {_optional(cols, 'origin')} AS origin "
         "FROM control_periods cp LEFT JOIN places p ON p.gazetteer_id = cp.place_id) AS cp"
         f"{where} ORDER BY cp.place_name, cp.place_id, cp.start")
     rows = conn.execute(sql, [*fight_args, *args]).fetchall()
-    return [ControlRow(**{**dict(r), "contested": bool(r["contested"]),
-                          "evidence": tuple(json.loads(r["evidence"] or "[]"))}) for r in rows]
+    return [ControlRow(**{**dict(r), "contested": bool(r["contested"]), "evidence": _ids(r["evidence"]),
+                          "rivals": _ids(r["rivals"])}) for r in rows]
+
+
+def _ids(raw: object) -> tuple[str, ...]:
+    """A JSON list of ids as a tuple (empty for anything else)."""
+    if not isinstance(raw, str) or not raw.startswith("["):
+        return ()
+    return tuple(str(v) for v in json.loads(raw))
 
 
 def control_as_of(conn: sqlite3.Connection, day: str) -> list[ControlRow]:
@@ -520,17 +544,25 @@ def control_places(conn: sqlite3.Connection, place_ids: Sequence[str]) -> list[C
     return _control_rows(conn, f" WHERE cp.place_id IN ({', '.join('?' * len(place_ids))})", list(place_ids), None)
 
 
-_SIEGE_FIELDS = ("place_id", "place_name", "besieger", "besieged", "start", "end", "evidence")
+_SIEGE_FIELDS = ("place_id", "place_name", "besieger", "besieged", "start", "end", "end_cue")
 
 
 def sieges(conn: sqlite3.Connection, *, day: str | None = None, start: str | None = None,
            end: str | None = None) -> list[SiegeRow]:
-    """Sieges and encirclements (a ``sieges`` table, when the store has one): on ``day``, or overlapping
-    [start, end]; none when the store derives no sieges."""
-    if "sieges" not in _tables(conn):
+    """Sieges and encirclements (the store's ``sieges`` table): in force on ``day``, or overlapping
+    [start, end]; with the claim ids of the facts behind each.  None when the store has no sieges."""
+    tables = _tables(conn)
+    if "sieges" not in tables:
         return []
     cols = _columns(conn, "sieges")
     picks = ", ".join(f's."{c}"' if c in cols else f'NULL AS "{c}"' for c in _SIEGE_FIELDS)
+    if "facts" in cols and "territorial_facts" in tables:  # facts are territorial facts; evidence is their claims
+        evidence = ("(SELECT json_group_array(tf.claim_id) FROM json_each(s.facts) j "
+                    "JOIN territorial_facts tf ON tf.id = j.value)")
+    else:
+        evidence = "s.evidence" if "evidence" in cols else "NULL"
+    coords = {axis: f"COALESCE(s.{axis}, p.{axis})" if axis in cols else f"p.{axis}"
+              for axis in ("latitude", "longitude")}
     clauses, args = [], []
     if day:
         clauses.append('(s.start IS NULL OR s.start <= ?) AND (s."end" IS NULL OR ? <= s."end")')
@@ -539,15 +571,10 @@ def sieges(conn: sqlite3.Connection, *, day: str | None = None, start: str | Non
         clauses.append('(s.start IS NULL OR s.start <= ?) AND (s."end" IS NULL OR ? <= s."end")')
         args += [end, start]
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    rows = conn.execute(f"SELECT {picks}, p.latitude, p.longitude FROM sieges s "
-                        f"LEFT JOIN places p ON p.gazetteer_id = s.place_id{where} ORDER BY s.start", args)
-    result = []
-    for r in rows:
-        values = dict(r)
-        raw = values["evidence"]
-        values["evidence"] = tuple(json.loads(raw)) if isinstance(raw, str) and raw.startswith("[") else ()
-        result.append(SiegeRow(**values))
-    return result
+    rows = conn.execute(f"SELECT {picks}, {evidence} AS evidence, {coords['latitude']} AS latitude, "
+                        f"{coords['longitude']} AS longitude FROM sieges s "
+                        f"LEFT JOIN places p ON p.gazetteer_id = s.place_id{where} ORDER BY s.start, s.place_id", args)
+    return [SiegeRow(**{**dict(r), "evidence": _ids(r["evidence"])}) for r in rows]
 
 
 # -- outlets, summary, facets ------------------------------------------------------------------

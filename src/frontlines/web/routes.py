@@ -180,8 +180,9 @@ def _day(value: dt.date | None) -> str:
 @router.get("/control", response_model=models.FeatureCollection, summary="Control of places as of a day")
 def control(db: Conn, date: Day = None) -> dict[str, Any]:
     """GeoJSON points: who held each place on ``date`` (default today), its side, whether it was
-    contested (fighting there in the 14 days up to the date, or as the store says), and the
-    evidence claim ids."""
+    contested (and the rival holders), the confidence and how it was reached, and the evidence claim
+    ids.  A store without a contested state marks a place contested when fighting was reported there
+    in the 14 days up to the date."""
     return _control_features(views.control_as_of(db, _day(date)))
 
 
