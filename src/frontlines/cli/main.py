@@ -197,10 +197,13 @@ def _register_subcommands() -> None:
     from .control import control_group, event_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
+    from .web import report_command, serve_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(serve_command, "serve")
+    cli.add_command(report_command, "report")
     cli.add_command(control_group, "control")
     cli.add_command(event_command, "event")
     from .kb import check_command, kb_group
