@@ -10,6 +10,7 @@ import statistics
 import time
 from pathlib import Path
 
+from factories import packaged_kb
 from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
 
@@ -38,7 +39,7 @@ def throughput(texts: list[str], runs: int = 3) -> float:
     """Characters per second of PlaceResolver.find over the seed texts (fresh cache each run)."""
     rates = []
     for _ in range(runs):
-        resolver = PlaceResolver(SqliteGazetteer())
+        resolver = PlaceResolver(SqliteGazetteer(), packaged_kb())
         t = time.perf_counter()
         for text in texts:
             resolver.find(text, "bench", [(0, len(text))])

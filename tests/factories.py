@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+from frontlines.kb import KnowledgeBase, load_kb
 from frontlines.records import ActorRef, Claim, Mention, Place, Role, Status
 
 DEIR = Place("test:deir", "Deir ez-Zor", 35.336, 40.141, "SY", "Deir ez-Zor", "Deir ez-Zor", "city", 200000)
@@ -23,3 +26,9 @@ def claim(doc: str = "d1", start: int = 0, *, event_type: str = "Battles",
         location=location, geo_precision=1, event_date=date, time_precision=1 if date else None,
         fatalities=fatalities,
     )
+
+
+@functools.cache
+def packaged_kb() -> KnowledgeBase:
+    """The packaged knowledge base, loaded once for the test session (tests only)."""
+    return load_kb()

@@ -90,11 +90,12 @@ def test_every_command_and_option_is_documented() -> None:
 
 def test_check_validates_data_files(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["check"]).exit_code == 0
-    broken = tmp_path / "actors.yaml"
-    broken.write_text("actors: [1, 2\n")
-    result = CliRunner().invoke(cli, ["check", "--actors", str(broken)])
-    assert result.exit_code == 1
-    assert "actors: 1 problems" in result.output
+    kb = tmp_path / "kb"
+    assert CliRunner().invoke(cli, ["kb", "export", str(kb)]).exit_code == 0
+    (kb / "actors.yaml").write_text("actors: [1, 2\n")
+    result = CliRunner().invoke(cli, ["check", "--kb", str(kb)])
+    assert result.exit_code == 2
+    assert "actors.yaml:" in result.output
     assert all(len(line) < 400 for line in result.output.splitlines())
 
 

@@ -44,18 +44,21 @@ _LAZY: dict[str, tuple[str, str]] = {
     "Status": ("frontlines.records", "Status"),
     "Role": ("frontlines.records", "Role"),
     "FrontlinesError": ("frontlines.errors", "FrontlinesError"),
+    "KnowledgeBase": ("frontlines.kb", "KnowledgeBase"),
+    "load_kb": ("frontlines.kb", "load_kb"),
 }
 
 __all__ = [  # written out so that type checkers and linters see it; a test keeps it equal to _LAZY
     "__version__", "code", "open", "Dataset", "Document", "RunOptions", "RunSummary", "Store", "open_store",
     "Article", "Segment", "Mention", "Place", "ActorRef", "Claim", "Event", "ControlPeriod", "Failure",
-    "Status", "Role", "FrontlinesError",
+    "Status", "Role", "FrontlinesError", "KnowledgeBase", "load_kb",
 ]
 
 if TYPE_CHECKING:
     from .api import Dataset, Document, code
     from .api import open_dataset as open
     from .errors import FrontlinesError
+    from .kb import KnowledgeBase, load_kb
     from .pipeline import RunOptions, RunSummary
     from .records import ActorRef, Article, Claim, ControlPeriod, Event, Failure, Mention, Place, Role, Segment, Status
     from .store import open_store

@@ -8,19 +8,23 @@ any stage becomes a ``Failure`` record and the batch goes on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import FrontlinesError
+from .errors import FrontlinesError, MalformedRecordError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
 from .registry import extractors, resolvers
 
 if TYPE_CHECKING:
     from .store.protocol import Store
+
+if TYPE_CHECKING:
+    from .clean.outlets import OutletRegistry
+    from .kb import KnowledgeBase
+    from .resolve.actors import ActorDictionary
 
 Progress = Callable[[str], None]
 #: what codes a stream of articles: DocResult or Failure for each, in input order
@@ -64,11 +68,15 @@ class RunSummary:
 
 
 class Resources:
-    """The models and data files the stages are built with, loaded on first use."""
+    """The stage objects of a run, built from one knowledge base (the packaged one by default)
+    on first use; ``gazetteer_path`` overrides the knowledge base's gazetteer."""
 
-    def __init__(self, gazetteer_path: Path | None = None, *, extractor: str = "rules",
-                 resolver: str = "gazetteer") -> None:
-        self._gazetteer_path = gazetteer_path
+    def __init__(self, kb: KnowledgeBase | None = None, gazetteer_path: Path | None = None, *,
+                 extractor: str = "rules", resolver: str = "gazetteer") -> None:
+        from .kb import load_kb
+
+        self.kb = kb if kb is not None else load_kb()
+        self._gazetteer_path = gazetteer_path or self.kb.gazetteer
         self._names = {"extractor": extractor, "places": resolver}
         self._cache: dict[str, Any] = {}
 
@@ -101,7 +109,7 @@ class Resources:
     def claim_resolver(self) -> Any:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", ClaimResolver)
+        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
 
 
 @resolvers.register("gazetteer")
@@ -110,7 +118,7 @@ def gazetteer_resolver(resources: Resources) -> Any:
     from .resolve.gazetteer import SqliteGazetteer
     from .resolve.places import PlaceResolver
 
-    return PlaceResolver(SqliteGazetteer(resources.gazetteer_path))
+    return PlaceResolver(SqliteGazetteer(resources.gazetteer_path), resources.kb)
 
 
 @extractors.register("rules")
@@ -118,20 +126,20 @@ def rules_extractor(resources: Resources) -> Any:
     """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
     from .extract.claims import ClaimExtractor
 
-    return ClaimExtractor(nlp=resources.nlp)
+    return ClaimExtractor(resources.kb, nlp=resources.nlp)
 
 
-def clean(article: Article) -> Cleaned:
+def clean(article: Article, kb: KnowledgeBase) -> Cleaned:
     from .clean import clean_article
     from .ingest.metadata import infer_metadata
 
-    cleaned = clean_article(article)
-    return Cleaned(infer_metadata(cleaned.article, cleaned.segments), cleaned.segments)
+    cleaned = clean_article(article, kb)
+    return Cleaned(infer_metadata(cleaned.article, cleaned.segments, kb), cleaned.segments)
 
 
 def process_article(article: Article, resources: Resources) -> DocResult:
     """Run the per-document stages on one article (it may raise FrontlinesError)."""
-    cleaned = clean(article)
+    cleaned = clean(article, resources.kb)
     article = cleaned.article
     if article.duplicate_of:
         return DocResult(article, cleaned.segments, (), ())
@@ -176,35 +184,55 @@ class RunOptions:
     gazetteer: Path | None = None
     extractor: str = "rules"
     resolver: str = "gazetteer"
-    kb: Any = None
+    kb: KnowledgeBase | None = None  # None: the packaged knowledge base
     #: where a cluster engine runs (Ray: ``ray://head:10001`` or ``auto``); None: a local instance
     address: str | None = None
 
 
 def resources_for(options: RunOptions) -> Resources:
     """The resources a run's options ask for (each engine worker builds its own)."""
-    return Resources(options.gazetteer, extractor=options.extractor, resolver=options.resolver)
+    return Resources(options.kb, options.gazetteer, extractor=options.extractor, resolver=options.resolver)
 
 
 def _new_articles(items: Iterable[Article | Failure], store: Store, summary: RunSummary,
                   force: bool, progress: Progress, signatures: dict[str, str]) -> Iterator[Article]:
-    """Articles not stored yet, with near-duplicates linked; failures are stored on the way."""
+    """Articles not stored yet, with near-duplicates linked; failures are stored on the way.
+
+    Every decision here depends only on the store as it was when the run began and on the
+    input order, never on which documents an engine has saved so far, so the serial and
+    process engines give the same answer.  One source id stands for one document in a run:
+    a later item with the source of an earlier one but another text is a "duplicate id"
+    failure (the first is coded), the same on every re-run."""
+    from .errors import shown
     from .ingest.dedupe import NearDuplicateIndex
 
     index = NearDuplicateIndex()
     for doc_id, signature, text in store.minhashes():
         if signature:  # kept from the run that stored the article: no text to re-read or re-hash
-            index.add_signature(doc_id, tuple(json.loads(signature)))
+            index.add_stored(doc_id, signature)
         else:
             index.add(doc_id, text)
     seen: set[str] = set()
+    coded: dict[str, str] = {}  # id → source of the articles handed on in this run
+    first_id: dict[str, str] = {}  # source → id of its first article in this run
+    repeats: dict[str, int] = {}
     for item in items:
         summary.documents += 1
         if isinstance(item, Failure):
             _record_failure(store, summary, item)
             progress(item.source)
             continue
-        stored_as = store.source_of(item.id)
+        earlier = first_id.setdefault(item.source, item.id)
+        if earlier != item.id:
+            repeats[item.source] = repeats.get(item.source, 1) + 1
+            _record_failure(store, summary, Failure(
+                source=f"{item.source} (occurrence {repeats[item.source]})", stage="ingest",
+                error=MalformedRecordError.code, doc_id=item.id,
+                message=f"duplicate id {shown(item.source)!r}: an earlier document of this run has this id and "
+                        "another text; the first is coded, give each document its own id"))
+            progress(item.source)
+            continue
+        stored_as = store.source_of(item.id) if item.id not in seen else None
         if item.id in seen or (stored_as is not None and not force):
             if item.id in seen or stored_as != item.source:
                 summary.duplicates += 1  # the same text from another source: stored once
@@ -214,41 +242,69 @@ def _new_articles(items: Iterable[Article | Failure], store: Store, summary: Run
             continue
         seen.add(item.id)
         duplicate = index.add(item.id, item.text)
-        signatures[item.id] = json.dumps(index.signature_of(item.id))
-        if duplicate and duplicate != item.id and store.source_of(duplicate) != item.source:
+        signatures[item.id] = index.stored_form(item.id)
+        if duplicate and duplicate != item.id and _source_of(duplicate, coded, store) != item.source:
             summary.duplicates += 1
             item = replace(item, duplicate_of=duplicate)
+        coded[item.id] = item.source
         yield item
+
+
+def _source_of(doc_id: str, coded: dict[str, str], store: Store) -> str | None:
+    """The source of an article of this run, or of one stored before it began."""
+    return coded[doc_id] if doc_id in coded else store.source_of(doc_id)
 
 
 def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None:
     summary.failures += 1
-    summary.failure_messages.append(f"{failure.source}: {failure.message} [{failure.error}]")
+    from .errors import shown
+
+    summary.failure_messages.append(f"{shown(failure.source)}: {failure.message} [{failure.error}]")
     store.save_failure(failure)
 
 
 def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None) -> RunSummary:
-    """Ingest, process and store every document of ``inputs``, then fuse and derive."""
+        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+    """Ingest, process and store every document of ``inputs``, then fuse and derive
+    (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs
+    from .scale.runlock import database_files
 
-    items = read_inputs(inputs, manifest=manifest, options=read_options)
-    return run_documents(items, store, options=options, progress=progress)
+    items = read_inputs(inputs, manifest=manifest, options=read_options,
+                        skip=database_files(getattr(store, "path", None)))
+    return run_documents(items, store, options=options, progress=progress, kb=kb)
 
 
 def run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
-                  progress: Progress | None = None, mapper: Mapper | None = None) -> RunSummary:
+                  progress: Progress | None = None, kb: KnowledgeBase | None = None,
+                  mapper: Mapper | None = None) -> RunSummary:
     """Process and store already-read documents (failures are stored as they come), then fuse
     and derive.  Events are re-fused whenever something was coded or the store holds claims
     that were never fused (a run interrupted before its end).  ``mapper`` codes the new
     articles (default: the engine the options name; ``frontlines load`` hands in results
-    coded elsewhere)."""
+    coded elsewhere).
+
+    One run writes to a database at a time (``scale.runlock``; a store with a ``run_lock`` of
+    its own, such as PostgreSQL's, uses that): a second run on the same database waits for the
+    first, then sees everything it stored."""
+    from .scale.runlock import run_lock
+
+    lock = store.run_lock() if hasattr(store, "run_lock") else run_lock(getattr(store, "path", None))
+    with lock:
+        return _run_documents(items, store, options=options, progress=progress, kb=kb, mapper=mapper)
+
+
+def _run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
+                   progress: Progress | None = None, kb: KnowledgeBase | None = None,
+                   mapper: Mapper | None = None) -> RunSummary:
+    from .kb import load_kb
     from .registry import load_builtins
     from .scale.engines import map_documents
 
     load_builtins()
     options = options or RunOptions()
+    options = replace(options, kb=kb or options.kb or load_kb())
     code = mapper or map_documents
     tick = progress or (lambda _source: None)
     summary = RunSummary()
@@ -264,15 +320,15 @@ def run_documents(items: Iterable[Article | Failure], store: Store, *, options: 
                 store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
                 coded.append(result.article.id)
                 summary.processed += 1
-                summary.claims += len(result.claims)
+                summary.claims += len({c.id for c in result.claims})  # what the store keeps
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
-        refuse(store, summary, changed=coded)  # what was stored stays usable
+        refuse(store, summary, options.kb, changed=coded)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
     counts = store.counts()
     if summary.processed or not counts["events"] or store.needs_fusing():
-        refuse(store, summary, changed=coded)
+        refuse(store, summary, options.kb, changed=coded)
     else:  # nothing new was coded: the events stand as they are
         summary.events, summary.happened = counts["events"], counts["happened"]
     return summary
@@ -299,42 +355,45 @@ def count_documents(inputs: Sequence[Path]) -> int:
     return total
 
 
-def outlet_sides(outlets: dict[str, str | None]) -> dict[str, str | None]:
+def _registry_side(registry: OutletRegistry, name: str | None) -> str | None:
+    outlet = registry.lookup(name) if name else None
+    dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
+    return dated[-1][1] if dated else None
+
+
+def outlet_sides(outlets: dict[str, str | None], registry: OutletRegistry) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
-    from .clean.outlets import default_registry
-
-    registry = default_registry()
-    sides: dict[str, str | None] = {}
-    for doc_id, name in outlets.items():
-        outlet = registry.lookup(name) if name else None
-        dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
-        sides[doc_id] = dated[-1][1] if dated else None
-    return sides
+    return {doc_id: _registry_side(registry, name) for doc_id, name in outlets.items()}
 
 
-def refuse(store: Store, summary: RunSummary | None = None, *, changed: Sequence[str] | None = None) -> RunSummary:
-    """Re-fuse every stored claim into events and re-derive control periods.  Given ``changed``
-    (the documents coded since the events were fused), only the events that their claims, and
-    claims never fused, can touch are clustered again (``fuse.incremental``): same result."""
-    from .derive import derive_control
+def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | None = None, *,
+           changed: Sequence[str] | None = None) -> RunSummary:
+    """Re-fuse every stored claim into events and re-derive control periods (outlet sides from
+    ``kb``, the packaged knowledge base by default).  Given ``changed`` (the documents coded
+    since the events were fused), only the events that their claims, and claims never fused,
+    can touch are clustered again (``fuse.incremental``), with the same result."""
     from .fuse import fuse_claims
     from .fuse.incremental import refuse_claims
+    from .kb import load_kb
 
     summary = summary or RunSummary()
+    registry = (kb if kb is not None else load_kb()).outlets
     version = store.write_version()
     outlets = store.outlets()
-    sides = outlet_sides(outlets)
+    sides = outlet_sides(outlets, registry)
     if changed is not None and store.counts()["events"]:
         events = refuse_claims(store.claims(), store.events(), changed, outlets, outlet_sides=sides).events
     else:
         events = fuse_claims(store.claims(), outlets, outlet_sides=sides)
-    store.replace_events(events, derive_control(events), fused_version=version)
+    facts, periods, sieges = situation(store, kb)
+    store.replace_events(events, periods, fused_version=version)
+    store.replace_situation(facts, sieges)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
     return summary
 
 
-def repair(store: Store) -> list[str]:
+def repair(store: Store, kb: KnowledgeBase | None = None) -> list[str]:
     """Put right what an interrupted run can leave: rows of no stored document, and claims
     that were never fused into events.  Returns what was done, one line each."""
     done: list[str] = []
@@ -342,6 +401,57 @@ def repair(store: Store) -> list[str]:
     if removed:
         done.append(f"removed {removed} orphaned rows")
     if store.needs_fusing():
-        summary = refuse(store)
+        summary = refuse(store, kb=kb)
         done.append(f"re-fused the claims into {summary.events} events")
     return done
+
+
+# -- the situation picture (derive): territorial facts, control periods, sieges ---------------
+def actor_finder(actors: ActorDictionary) -> Callable[[str], list[Any]]:
+    """Named actors, and generic words with a known side ("government-held"), in a sentence."""
+    from .derive.facts import ActorSpan
+
+    def find(text: str) -> list[Any]:
+        found = []
+        for start, end in actors.find_spans(text):
+            actor = actors.lookup(text[start:end])
+            generic = None if actor else actors.generic_class(text[start:end])
+            if actor is None and generic and generic[1]:
+                actor = actors.actors.get(generic[1])
+            if actor is not None:
+                found.append(ActorSpan(start, end, actor.name, actor.side))
+        return found
+
+    return find
+
+
+def _named_source(registry: OutletRegistry, name: str) -> tuple[str, str | None] | None:
+    """A source named in a claim ("the Al-Masdar news agency") as a registry outlet."""
+    outlet = registry.lookup(name) or next((o for _, o in registry.find_in_text(name)), None)
+    return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
+
+
+def situation(store: Store, kb: KnowledgeBase | None = None) -> tuple[list[Any], list[Any], list[Any]]:
+    """Territorial facts, control periods and sieges from the stored claims and baselines, with
+    the territorial cues, actors and outlets of ``kb`` (the packaged knowledge base by default)."""
+    from .derive import derive_control, derive_sieges, extract_facts
+    from .derive.facts import SourceInfo
+    from .kb import load_kb
+
+    kb = kb if kb is not None else load_kb()
+    outlets, published = store.outlets(), store.publication_days()
+    sides = outlet_sides(outlets, kb.outlets)
+    sources = {doc_id: SourceInfo(outlet, sides.get(doc_id), published.get(doc_id))
+               for doc_id, outlet in outlets.items()}
+    facts = extract_facts(store.claims(), store.mentions("place"), kb.territory, sources=sources,
+                          find_actors=actor_finder(kb.actors), source_of=lambda name: _named_source(kb.outlets, name))
+    return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
+
+
+def rederive_control(store: Store) -> list[Any]:
+    """Control periods again from the stored facts and baselines (after ``control import``)."""
+    from .derive import derive_control
+
+    periods = derive_control(store.territorial_facts(), store.control_imports())
+    store.replace_control(periods)
+    return periods

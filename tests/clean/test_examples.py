@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.clean import clean_article
 from frontlines.cli.segments import load_article
 from frontlines.ingest.dedupe import NearDuplicateIndex
@@ -28,7 +29,7 @@ NOT_IN_BODY = {
 
 
 def _cleaned(name: str):
-    return clean_article(load_article(EXAMPLES / name))
+    return clean_article(load_article(EXAMPLES / name), packaged_kb())
 
 
 def _text(cleaned, roles) -> str:

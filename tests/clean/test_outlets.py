@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from frontlines.clean.outlets import OutletRegistry, default_registry, validate_outlets
+from factories import packaged_kb
+from frontlines.clean.outlets import OutletRegistry, validate_outlets
 from frontlines.errors import ResourceError
 
 BUNDLED = Path(__file__).resolve().parents[2] / "src" / "frontlines" / "data" / "outlets.yaml"
@@ -20,11 +21,11 @@ def test_bundled_registry_is_valid() -> None:
 
 @pytest.mark.parametrize("name", FAKES_OUTLETS)
 def test_fakes_outlets_are_known(name: str) -> None:
-    assert default_registry().lookup(name) is not None
+    assert packaged_kb().outlets.lookup(name) is not None
 
 
 def test_lookup_by_alias_domain_url_and_case() -> None:
-    registry = default_registry()
+    registry = packaged_kb().outlets
     assert registry.lookup("syrian arab news agency").name == "SANA"
     assert registry.lookup("https://www.almasdarnews.com/article/x").name == "Al-Masdar News"
     assert registry.by_domain("english.alaraby.co.uk").name == "Al-Araby Al-Jadeed"
@@ -32,7 +33,7 @@ def test_lookup_by_alias_domain_url_and_case() -> None:
 
 
 def test_statements_are_dated_and_sourced() -> None:
-    for outlet in default_registry().outlets:
+    for outlet in packaged_kb().outlets.outlets:
         for statement in outlet.statements:
             assert statement.source and statement.as_of and statement.claim
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factories import packaged_kb
 from frontlines.clean import clean_article, segment_text
 from frontlines.records import Article, Role, text_id
 from frontlines.registry import cleaners
@@ -39,7 +40,7 @@ Why do you keep posting this idiot?"""
 
 
 def _roles(text: str) -> dict[int, str]:
-    return {n: s.role.value for s in segment_text(text) for n in range(s.first_line, s.last_line + 1)}
+    return {n: s.role.value for s in segment_text(text, "", packaged_kb()) for n in range(s.first_line, s.last_line + 1)}
 
 
 def test_report_blocks() -> None:
@@ -57,7 +58,7 @@ def test_unmarked_comments_after_article() -> None:
 
 def test_wire_story_without_debris_is_all_body_after_title() -> None:
     text = "Car bomb kills 8 in Azaz\n\nA car bomb exploded near a market in the northern Syrian town of Azaz on Saturday, killing eight people, the Syrian Observatory for Human Rights said."
-    assert [s.role for s in segment_text(text)] == [Role.TITLE, Role.BODY]
+    assert [s.role for s in segment_text(text, "", packaged_kb())] == [Role.TITLE, Role.BODY]
 
 
 def test_person_quoted_speech_stays_body() -> None:
@@ -66,7 +67,7 @@ def test_person_quoted_speech_stays_body() -> None:
         "He told journalists:\n\n"
         "“We will liberate the remaining villages east of Palmyra before the end of the month,” he said."
     )
-    assert {s.role for s in segment_text(text)} == {Role.BODY}
+    assert {s.role for s in segment_text(text, "", packaged_kb())} == {Role.BODY}
 
 
 def test_quote_after_outlet_intro() -> None:
@@ -76,7 +77,7 @@ def test_quote_after_outlet_intro() -> None:
         "Army units advanced on several axes and destroyed fortified positions of Daesh terrorists in the Panorama area.\n\n"
         "I would only add that the siege is now close to being broken, which changes the whole picture in the east."
     )
-    segments = segment_text(text)
+    segments = segment_text(text, "", packaged_kb())
     quote = [s for s in segments if s.role is Role.QUOTE]
     assert len(quote) == 1 and quote[0].first_line == 5 and quote[0].quoted_source == "SANA"
     assert segments[-1].role is Role.BODY
@@ -88,7 +89,7 @@ def test_registered_as_default_cleaner() -> None:
 
 def test_clean_article_returns_tiling_segments_and_metadata() -> None:
     article = Article(id=text_id(REPORT), text=REPORT, source="t.txt")
-    cleaned = clean_article(article)
+    cleaned = clean_article(article, packaged_kb())
     assert cleaned.article.author == "Rami Haddad"
     assert cleaned.article.title.startswith("Army retakes Maskanah")
     assert "".join(s.text_of(REPORT) for s in cleaned.segments) == REPORT
@@ -98,7 +99,7 @@ def test_clean_article_returns_tiling_segments_and_metadata() -> None:
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60), max_size=12))
 def test_segments_tile_any_text(parts: list[str]) -> None:
     text = "\n".join(parts)
-    segments = segment_text(text)
+    segments = segment_text(text, "", packaged_kb())
     n_lines = len(text.split("\n"))
     assert segments[0].first_line == 1 and segments[-1].last_line == n_lines
     assert all(a.last_line + 1 == b.first_line for a, b in zip(segments, segments[1:], strict=False))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from factories import packaged_kb
 from frontlines.records import Article, Claim, Cleaned, Mention, Role, Segment, text_id
 
 PUBLISHED = dt.date(2017, 3, 15)  # a Wednesday
@@ -43,7 +44,7 @@ def _place_resolver():
     from frontlines.resolve.gazetteer import SqliteGazetteer
     from frontlines.resolve.places import PlaceResolver
 
-    return PlaceResolver(SqliteGazetteer(None))
+    return PlaceResolver(SqliteGazetteer(None), packaged_kb())
 
 
 def entity_places(cleaned: Cleaned) -> list[Mention]:

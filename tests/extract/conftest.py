@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from claimkit import PUBLISHED, build, entity_places
 
+from factories import packaged_kb
 from frontlines.extract.claims import ClaimExtractor
 from frontlines.extract.nlp import load_nlp
 from frontlines.records import Claim
@@ -16,13 +17,13 @@ from frontlines.resolve.claims import ClaimResolver
 
 @pytest.fixture(scope="session")
 def extractor() -> ClaimExtractor:
-    return ClaimExtractor(nlp=load_nlp())
+    return ClaimExtractor(packaged_kb(), nlp=load_nlp())
 
 
 @pytest.fixture(scope="session")
 def claims_of(extractor: ClaimExtractor) -> Callable[..., list[Claim]]:
     """Claims (resolved) of a body text, or of (role, text) blocks."""
-    resolver = ClaimResolver()
+    resolver = ClaimResolver(packaged_kb().actors)
 
     def run(
         body: str | list[tuple[str, str]],

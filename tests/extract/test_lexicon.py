@@ -6,20 +6,20 @@ from importlib import resources
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.errors import ResourceError
 from frontlines.extract.lexicon import ACLED_TYPES, inflections, load_lexicon, validate_lexicon
-from frontlines.extract.status import load_cues
 
 
 def test_packaged_lexicon_is_valid():
     path = resources.files("frontlines").joinpath("data/triggers.yaml")
     assert validate_lexicon(str(path)) == []
-    lexicon = load_lexicon()
+    lexicon = packaged_kb().triggers
     assert {r.event_type for r in lexicon.rules} == set(ACLED_TYPES)
 
 
 def test_every_rule_has_an_acled_pair():
-    for rule in load_lexicon().rules:
+    for rule in packaged_kb().triggers.rules:
         assert rule.sub_event_type in ACLED_TYPES[rule.event_type], rule.id
 
 
@@ -67,5 +67,5 @@ def test_inflections():
 
 
 def test_status_cues_load():
-    cues = load_cues()
+    cues = packaged_kb().cues
     assert cues.has("hedge_adverbs", "reportedly") and cues.has("future_aux", "will")

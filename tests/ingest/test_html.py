@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.clean import clean_article
 from frontlines.errors import BinaryInputError, EmptyInputError, InputError
 from frontlines.ingest.html import article_from_html, render_blocks
@@ -30,7 +31,7 @@ BODY_WORDS = {
 
 
 def _cleaned(path: Path):
-    return clean_article(article_from_html(path.read_text(encoding="utf-8"), str(path)))
+    return clean_article(article_from_html(path.read_text(encoding="utf-8"), str(path)), packaged_kb())
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.name)

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.clean import clean_article, segment_text
 from frontlines.clean.datelines import find_dateline
 from frontlines.ingest.metadata import infer_metadata
 from frontlines.records import Article, Precision, text_id
 
-# measured 2026-11 on fa-kes-dev: 158/160 recovered, 118/160 within 2 days of the gold event_date
-FAKES_RECOVERED_FLOOR = 0.95
-FAKES_MATCH_FLOOR = 0.70
+# dates recovered from FA-KES dev: the fa-kes-dev/datelines group of frontlines/evaluate/floors.json
 
 
 def _article(text: str, **meta) -> Article:
@@ -43,7 +42,7 @@ def test_datelines(text: str, date: dt.date, precision: Precision) -> None:
 
 def test_no_dateline_stays_unknown_with_reason() -> None:
     article = _article("Syrian troops advance near Palmyra\n\nThe army advanced east of the town, a source said.")
-    out = clean_article(article).article
+    out = clean_article(article, packaged_kb()).article
     assert out.published is None and out.published_basis.startswith("unknown")
 
 
@@ -55,14 +54,14 @@ def test_known_metadata_is_never_overwritten() -> None:
     text = "Wed 05 Apr 2017 Strike on Khan Sheikhoun kills dozens.\n\nBy Jane Roe\nSource: The Duran"
     given = _article(text, outlet="Reuters", author="A. Writer", published=dt.date(2017, 4, 6),
                      published_precision=Precision.DAY, published_basis="given", title="Given title")
-    assert infer_metadata(given, segment_text(text)) == given
+    assert infer_metadata(given, segment_text(text, "", packaged_kb()), packaged_kb()) == given
 
 
 def test_byline_source_and_dateline() -> None:
     text = ("Army on the verge of retaking Palmyra\n\nMon 12 Jun 2017 The Syrian army advanced to within two kilometres "
             "of Palmyra on Monday after heavy clashes with Islamic State fighters, a military source said.\n\n"
             "By Jane Roe\nSource: The Duran\n\nLeave a Reply")
-    out = clean_article(_article(text)).article
+    out = clean_article(_article(text), packaged_kb()).article
     assert (out.author, out.outlet, out.published) == ("Jane Roe", "The Duran", dt.date(2017, 6, 12))
     assert out.published_basis.startswith("dateline at the start of a line") and out.title.startswith("Army on the verge")
 
@@ -73,7 +72,7 @@ def test_author_box_and_outlet_from_bio() -> None:
             "The following two tabs change content below.\n"
             "Omar Khalil Senior Editor at Levant Wire holds a Ph.D. in Political Science and has covered the region for a decade.\n\n"
             "Latest posts by Omar Khalil (see all)")
-    out = clean_article(_article(text)).article
+    out = clean_article(_article(text), packaged_kb()).article
     assert out.author == "Omar Khalil" and out.outlet == "Levant Wire"
 
 
@@ -81,32 +80,16 @@ def test_outlet_from_donation_domain() -> None:
     text = ("Please support the project. Donate via PayPal: http://southfront.org/donate/ or via Patreon\n"
             "The Syrian army repelled an attack on its positions near the Deir ez-Zor airbase last night, "
             "according to local sources, killing several militants.")
-    assert clean_article(_article(text)).article.outlet == "SouthFront"
+    assert clean_article(_article(text), packaged_kb()).article.outlet == "SouthFront"
 
 
 def test_seed_metadata(corpus: Path) -> None:
     want = {json.loads(r)["file"]: json.loads(r) for r in (corpus / "seeds-gold" / "docs.jsonl").read_text().splitlines()}
     for path in sorted((corpus / "seeds").glob("*.txt")):
-        got = clean_article(_article(path.read_text(encoding="utf-8"))).article
+        got = clean_article(_article(path.read_text(encoding="utf-8")), packaged_kb()).article
         gold = want[path.name]
         assert got.author == gold["author"], path.name
         if gold["outlet"]:
             assert got.outlet == gold["outlet"], path.name
         if gold["title"]:
             assert got.title == gold["title"], path.name
-
-
-def test_fakes_dates_recovered(corpus: Path) -> None:
-    folder = corpus / "fa-kes-dev"
-    gold = {r["id"]: r for r in map(json.loads, (folder / "gold.jsonl").read_text().splitlines())}
-    rows = [json.loads(r) for r in (folder / "articles.jsonl").read_text().splitlines()]
-    recovered = matched = 0
-    for row in rows:
-        found = find_dateline(row["text"])
-        if found is None:
-            continue
-        recovered += 1
-        event = gold[row["id"]]["event_date"]
-        matched += abs((dt.date.fromisoformat(event) - found.date).days) <= 2
-    assert recovered / len(rows) >= FAKES_RECOVERED_FLOOR
-    assert matched / len(rows) >= FAKES_MATCH_FLOOR

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.errors import ResourceError
 from frontlines.resolve.actors import DocumentActors, is_state, load_actors
 
@@ -39,18 +40,18 @@ SYRIA = "Military Forces of Syria (2000-2024)"
     ],
 )
 def test_aliases(surface, name):
-    assert load_actors().lookup(surface).name == name
+    assert packaged_kb().actors.lookup(surface).name == name
 
 
 def test_short_acronyms_only_in_capitals():
-    actors = load_actors()
+    actors = packaged_kb().actors
     assert actors.lookup("help us grow") is None
     assert actors.lookup("this is it") is None
     assert actors.lookup("IS fighters").name == "Islamic State (Syria)"
 
 
 def test_inter_codes():
-    actors = load_actors()
+    actors = packaged_kb().actors
     assert actors.lookup("Syrian army").inter == 1
     assert actors.lookup("ISIS").inter == 2
     assert actors.lookup("civilians").inter == 7
@@ -59,7 +60,7 @@ def test_inter_codes():
 
 
 def test_generic_words():
-    actors = load_actors()
+    actors = packaged_kb().actors
     assert actors.generic_class("the militants")[0] == "nonstate"
     assert actors.generic_class("the army")[0] == "state"
     assert actors.generic_class("rebels") == ("rebel", "Opposition Rebels (Syria)")
@@ -67,10 +68,10 @@ def test_generic_words():
 
 def test_document_context():
     text = "Jaish al-Islam attacked Harasta. Later the army struck back. The militants withdrew."
-    context = DocumentActors(load_actors(), text)
+    context = DocumentActors(packaged_kb().actors, text)
     assert context.nearest(text.index("militants"), "nonstate").name == "Jaish al Islam"
     assert (
-        context.opponent(load_actors().lookup("Jaish al-Islam"), len(text)) is None
+        context.opponent(packaged_kb().actors.lookup("Jaish al-Islam"), len(text)) is None
     )  # no state actor named
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from factories import packaged_kb
 from frontlines.records import ActorRef, Article, Claim, Role, Status
 from frontlines.resolve.claims import ClaimResolver
 
@@ -32,7 +33,7 @@ def _claim(**kw) -> Claim:
 def test_resolves_generic_actor_opponent_and_date():
     article = Article(id="d", text=TEXT, source="t", published=dt.date(2017, 7, 10))
     claim = _claim(actor1=ActorRef("The army", None), date_text="last night")
-    (out,) = ClaimResolver().resolve([claim], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
     assert out.actor1.name == "Military Forces of Syria (2000-2024)" and out.actor1.inferred
     assert (
         out.actor2.name == "Islamic State (Syria)"
@@ -45,13 +46,13 @@ def test_resolves_generic_actor_opponent_and_date():
 def test_non_state_capture_changes_sub_type():
     article = Article(id="d", text=TEXT, source="t")
     claim = _claim(actor1=ActorRef("ISIS", None))
-    (out,) = ClaimResolver().resolve([claim], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
     assert out.sub_event_type == "Non-state actor overtakes territory"
 
 
 def test_no_publication_date_no_relative_date():
     article = Article(id="d", text=TEXT, source="t")
-    (out,) = ClaimResolver().resolve([_claim(date_text="last night")], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([_claim(date_text="last night")], article)
     assert out.event_date is None and out.time_precision is None
 
 
@@ -62,27 +63,27 @@ def test_civilians_are_targets_and_governments_fight_through_their_military():
         sub_event_type="Air/drone strike",
         actor1=ActorRef("civilians", None),
     )
-    (out,) = ClaimResolver().resolve([claim], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
     assert out.actor1 is None and out.actor2.name == "Civilians (Syria)"
     claim = _claim(
         event_type="Violence against civilians",
         sub_event_type="Attack",
         actor1=ActorRef("the Syrian regime", None),
     )
-    (out,) = ClaimResolver().resolve([claim], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
     assert out.actor1.name == "Military Forces of Syria (2000-2024)"
     claim = _claim(
         event_type="Strategic developments",
         sub_event_type="Agreement",
         actor1=ActorRef("Damascus", None),
     )
-    (out,) = ClaimResolver().resolve([claim], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
     assert out.actor1.name == "Government of Syria (2000-2024)"
 
 
 def test_ongoing_claim_is_dated_to_publication_day():
     article = Article(id="d", text=TEXT, source="t", published=dt.date(2017, 7, 10))
-    (out,) = ClaimResolver().resolve([_claim(ongoing=True)], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([_claim(ongoing=True)], article)
     assert (out.event_date, out.time_precision) == ("2017-07-10", 1)
-    (out,) = ClaimResolver().resolve([_claim()], article)
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([_claim()], article)
     assert (out.event_date, out.time_precision) == ("2017-07-10", 2)

@@ -2,6 +2,7 @@
 in-memory gazetteer: big cities keep their referent, cue words pick the feature class, minor
 places abroad need their country in the text, parts of a town fall back to the town."""
 
+from factories import packaged_kb
 from frontlines.records import Place
 from frontlines.resolve.gazetteer import MemoryGazetteer
 from frontlines.resolve.places import PlaceResolver
@@ -20,7 +21,7 @@ def _resolver() -> PlaceResolver:
         (CITY, []), (NAMESAKE, []), (SUBURB_A, []), (SUBURB_B, []), (DAM, []),
         (ABROAD, ["Marja"]), (CAPITAL, []),
     ])
-    return PlaceResolver(gaz, use_actors=False)
+    return PlaceResolver(gaz, packaged_kb(), use_actors=False)
 
 
 def _found(text: str) -> dict[str, object]:

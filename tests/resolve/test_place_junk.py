@@ -6,8 +6,8 @@ Sentences written for these tests (not corpus text).
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.resolve.gazetteer import SqliteGazetteer
-from frontlines.resolve.place_names import MEDIA_RE, surnames
 from frontlines.resolve.place_text import tokens
 from frontlines.resolve.place_words import not_alone
 from frontlines.resolve.places import PlaceResolver
@@ -15,7 +15,7 @@ from frontlines.resolve.places import PlaceResolver
 
 @pytest.fixture(scope="module")
 def resolver():
-    return PlaceResolver(SqliteGazetteer())
+    return PlaceResolver(SqliteGazetteer(), packaged_kb())
 
 
 def _resolved(resolver, text):
@@ -51,7 +51,7 @@ def test_surnames_of_people_named_in_full(resolver):
 
 
 def test_surnames_from_titles_and_article_forms():
-    names = surnames("Homs governor Talal al-Barazi said so; Foreign Minister Frank-Walter Steinmeier agreed.")
+    names = packaged_kb().theater.surnames("Homs governor Talal al-Barazi said so; Foreign Minister Frank-Walter Steinmeier agreed.")
     assert {"al-barazi", "barazi", "steinmeier"} <= names
     assert "homs" not in names
 
@@ -62,7 +62,7 @@ def test_family_names_of_article_and_given_name(resolver):
     assert "al-Abdallah" not in found
     assert found["Maarat al-Numan"].place.admin1 == "Idlib"
     tok = next(t for t in tokens(text, 0, len(text)) if t.text == "al-Abdallah")
-    assert not_alone(text, tok)
+    assert not_alone(text, tok, packaged_kb().theater)
 
 
 def test_common_words_and_boilerplate(resolver):
@@ -86,7 +86,8 @@ def test_group_names_and_broadcasters(resolver):
     text = "Fighters of Al Nusra entered Saraqeb, the pro-government Sham FM radio reported."
     found = _resolved(resolver, text)
     assert "Al Nusra" not in found and "Sham" not in found and "Saraqeb" in found
-    assert [m.group() for m in MEDIA_RE.finditer("Orient TV said; Homs radio station was hit")] == ["Orient TV"]
+    assert [text[s:e] for text in ["Orient TV said; Homs radio station was hit"]
+            for s, e in packaged_kb().theater.group_spans(text, 0, len(text))] == ["Orient TV"]
 
 
 def test_lost_apostrophe_of_a_country(resolver):

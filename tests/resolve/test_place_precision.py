@@ -5,14 +5,14 @@ Sentences written for these tests (not corpus text).
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.resolve.gazetteer import SqliteGazetteer
-from frontlines.resolve.place_names import group_spans, person_run, surnames
 from frontlines.resolve.places import PlaceResolver
 
 
 @pytest.fixture(scope="module")
 def resolver():
-    return PlaceResolver(SqliteGazetteer())
+    return PlaceResolver(SqliteGazetteer(), packaged_kb())
 
 
 def _texts(resolver, text):
@@ -31,23 +31,23 @@ def test_place_words_inside_actor_names_are_not_places(resolver):
 
 def test_actor_masking_can_be_disabled():
     text = "A statement by Ahrar al-Sham was read out in Idlib."
-    masked = PlaceResolver(SqliteGazetteer()).find(text, "d", [(0, len(text))])
+    masked = PlaceResolver(SqliteGazetteer(), packaged_kb()).find(text, "d", [(0, len(text))])
     assert all(m.text != "al-Sham" for m in masked)
-    assert PlaceResolver(SqliteGazetteer(), use_actors=False).actors is None
+    assert PlaceResolver(SqliteGazetteer(), packaged_kb(), use_actors=False).actors is None
 
 
 def test_group_heads_without_the_dictionary():
     text = "Liwa al-Quds and Faylaq al-Rahman clashed; the Idlib Martyrs Brigade and the Levant Front withdrew."
-    spans = [text[s:e] for s, e in group_spans(text, 0, len(text))]
+    spans = [text[s:e] for s, e in packaged_kb().theater.group_spans(text, 0, len(text))]
     assert "Liwa al-Quds" in spans and "Faylaq al-Rahman" in spans
     assert "Idlib Martyrs Brigade" in spans and "Levant Front" in spans
-    found = _texts(PlaceResolver(SqliteGazetteer(), use_actors=False), text)
+    found = _texts(PlaceResolver(SqliteGazetteer(), packaged_kb(), use_actors=False), text)
     assert "Rahman" not in found and "al-Rahman" not in found and "Idlib" not in found
 
 
 def test_group_name_after_a_place_keeps_the_place():
     text = "The militants moved to Syria al-Nusra Front commanders said."
-    spans = [text[s:e] for s, e in group_spans(text, 0, len(text))]
+    spans = [text[s:e] for s, e in packaged_kb().theater.group_spans(text, 0, len(text))]
     assert spans == ["al-Nusra Front"]
 
 
@@ -86,9 +86,10 @@ def test_speaker_is_a_person_throughout_the_document(resolver):
 
 
 def test_person_helpers():
-    assert person_run(["Hassan", "Ali"]) and person_run(["Abu", "Omar"])
-    assert not person_run(["Abu", "Kamal"]) and not person_run(["Salah", "al-Din"])
-    assert surnames("director Taysir Hammoud said") == frozenset({"hammoud"})
+    theater = packaged_kb().theater
+    assert theater.person_run(["Hassan", "Ali"]) and theater.person_run(["Abu", "Omar"])
+    assert not theater.person_run(["Abu", "Kamal"]) and not theater.person_run(["Salah", "al-Din"])
+    assert theater.surnames("director Taysir Hammoud said") == frozenset({"hammoud"})
 
 
 def test_common_words_are_not_places(resolver):
@@ -101,7 +102,7 @@ def test_common_word_after_a_strong_cue_may_be_a_place():
     from frontlines.resolve.gazetteer import MemoryGazetteer
     gaz = MemoryGazetteer([(Place("t:1", "Center", 35.0, 37.0, "SY", "Hama"), [])])
     text = "Shells fell on the village of Center. The Center was closed."
-    found = PlaceResolver(gaz, use_actors=False).find(text, "d", [(0, len(text))])
+    found = PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])
     assert [m.start for m in found if m.place is not None] == [text.index("Center")]
 
 

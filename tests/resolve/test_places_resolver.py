@@ -2,6 +2,7 @@
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.records import Place
 from frontlines.resolve.gaz_admin import km
 from frontlines.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer
@@ -10,7 +11,7 @@ from frontlines.resolve.places import PlaceResolver
 
 @pytest.fixture(scope="module")
 def resolver():
-    return PlaceResolver(SqliteGazetteer())
+    return PlaceResolver(SqliteGazetteer(), packaged_kb())
 
 
 def _find(resolver, text):
@@ -28,7 +29,7 @@ def test_memory_gazetteer_resolver():
         (Place("t:3", "Dayr Hafir", 36.16, 37.71, "SY", "Aleppo", population=28000), ["Deir Hafer"]),
     ])
     text = "Troops moved from Deir Hafer to Maskana on Monday."
-    found = _by_text(PlaceResolver(gaz).find(text, "d", [(0, len(text))]))
+    found = _by_text(PlaceResolver(gaz, packaged_kb()).find(text, "d", [(0, len(text))]))
     assert found["Maskana"].place.gazetteer_id == "t:1"  # spatial coherence with Deir Hafer
     assert found["Deir Hafer"].geo_precision == 1
     assert text[found["Maskana"].start:found["Maskana"].end] == "Maskana"

@@ -5,6 +5,7 @@ Sentences and toy gazetteers are written for these tests (not corpus text).
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.records import Place
 from frontlines.resolve.gaz_sources import label_names, target_names
 from frontlines.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer
@@ -14,7 +15,7 @@ from frontlines.resolve.places import PlaceResolver
 
 @pytest.fixture(scope="module")
 def resolver():
-    return PlaceResolver(SqliteGazetteer())
+    return PlaceResolver(SqliteGazetteer(), packaged_kb())
 
 
 def _find(resolver, text):
@@ -64,7 +65,7 @@ def _toy():
 def test_stated_relation_lets_a_vowel_variant_beat_a_far_homonym():
     text = ("Troops reached Deir Qasr on Monday. Others took Nusayra (south of Karmaliya) "
             "on Tuesday, and Nusayra is now a supply hub.")
-    found = PlaceResolver(_toy()).find(text, "d", [(0, len(text))])
+    found = PlaceResolver(_toy(), packaged_kb()).find(text, "d", [(0, len(text))])
     nusayra = [m for m in found if m.text == "Nusayra"]
     assert len(nusayra) == 2
     assert all(m.place.gazetteer_id == "t:near" for m in nusayra)  # one sense per discourse
@@ -73,7 +74,7 @@ def test_stated_relation_lets_a_vowel_variant_beat_a_far_homonym():
 
 def test_exact_name_wins_without_a_stated_relation():
     text = "Troops reached Deir Qasr on Monday and then took Nusayra on Tuesday."
-    found = _find(PlaceResolver(_toy()), text)
+    found = _find(PlaceResolver(_toy(), packaged_kb()), text)
     assert found["Nusayra"].place.gazetteer_id == "t:far"
 
 

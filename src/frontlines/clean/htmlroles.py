@@ -4,13 +4,16 @@ then the plain-text segmenter for what neither decides."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..records import Article, Role, Segment
 from .blocks import fill_blank_lines, to_segments
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon
 from .lines import Line, split_lines
-from .outlets import default_registry
 from .plain import LineLabel, is_boilerplate, is_byline, label_lines, mark_quotes
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
 
 def _norm(text: str) -> str:
@@ -32,7 +35,7 @@ def _trafilatura_view(html: str) -> tuple[str, str, str]:
     return _norm(doc.text or ""), _norm(doc.comments or ""), _norm(doc.title or "")
 
 
-def segment_html(article: Article) -> tuple[Segment, ...]:
+def segment_html(article: Article, kb: KnowledgeBase) -> tuple[Segment, ...]:
     """Blocks of an HTML article, over ``article.text`` as rendered by ingest.html."""
     from ..ingest.html import render_blocks, render_text
     from .segmenter import segment_text
@@ -40,17 +43,18 @@ def segment_html(article: Article) -> tuple[Segment, ...]:
     assert article.html is not None
     blocks = render_blocks(article.html, article.source)
     if render_text(blocks) != article.text:  # the text was changed after rendering
-        return segment_text(article.text, article.id)
+        return segment_text(article.text, article.id, kb)
     lines = split_lines(article.text)
     content = [line for line in lines if not line.blank]
     main, comments, title = _trafilatura_view(article.html)
-    plain = label_lines(lines, default_lexicon(), default_registry())
+    lexicon = kb.boilerplate
+    plain = label_lines(lines, lexicon, kb.outlets)
     labels: dict[int, LineLabel] = {}
     for line, block in zip(content, blocks, strict=True):
-        role = _role(line, block.hint, main, comments, title, plain[line.number].role, default_lexicon())
+        role = _role(line, block.hint, main, comments, title, plain[line.number].role, lexicon)
         labels[line.number] = LineLabel(role)
-    _body_between(labels, content, main)
-    mark_quotes(content, labels, default_registry())
+    _body_between(labels, content, main, lexicon)
+    mark_quotes(content, labels, kb.outlets)
     return to_segments(article.id, article.text, lines, fill_blank_lines(lines, labels))
 
 
@@ -74,12 +78,12 @@ def _role(line: Line, hint: str | None, main: str, comments: str, title: str, pl
     return Role.BOILERPLATE if plain in (Role.BODY, Role.TITLE) else plain
 
 
-def _body_between(labels: dict[int, LineLabel], content: list[Line], main: str) -> None:
+def _body_between(labels: dict[int, LineLabel], content: list[Line], main: str, lexicon: Lexicon) -> None:
     """Lines the plain segmenter calls prose, between two main-content lines, stay body."""
     body = [i for i, line in enumerate(content) if labels[line.number].role is Role.BODY]
     if not body or not main:
         return
     for line in content[body[0] : body[-1] + 1]:
         prose = labels[line.number].role is Role.BOILERPLATE and len(line.stripped.split()) >= 12
-        if prose and not is_boilerplate(line, default_lexicon()):
+        if prose and not is_boilerplate(line, lexicon):
             labels[line.number] = LineLabel(Role.BODY)

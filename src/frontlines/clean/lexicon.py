@@ -1,14 +1,12 @@
-"""The web-debris lexicon (``data/boilerplate.yaml``), loaded once, on first use."""
+"""The web-debris lexicon (``boilerplate.yaml`` of the knowledge base)."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ResourceError
-from ..resources import read_yaml
 
 GROUPS = ("strong", "appeal", "bio", "tail", "comments")
 
@@ -44,16 +42,11 @@ def parse_lexicon(data: object, source: str) -> Lexicon:
     return Lexicon(**compiled, strong_max_words=int(data.get("strong_max_words", 30)))
 
 
-def load_lexicon(path: Path | None = None) -> Lexicon:
-    """The lexicon at ``path``, or the bundled one."""
-    if path is None:
-        return default_lexicon()
-    return parse_lexicon(read_yaml(path, LEXICON_FILE, "debris lexicon"), str(path))
+def load_lexicon(path: Path) -> Lexicon:
+    """The debris lexicon at ``path``."""
+    from ..kb.yamlines import read_yaml_lines
 
-
-@functools.cache
-def default_lexicon() -> Lexicon:
-    return parse_lexicon(read_yaml(None, LEXICON_FILE, "debris lexicon"), LEXICON_FILE)
+    return parse_lexicon(read_yaml_lines(Path(path), "debris lexicon"), str(path))
 
 
 LEXICON_FILE = "boilerplate.yaml"

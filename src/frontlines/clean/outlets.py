@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import ResourceError
-from ..resources import read_yaml
 
 _REQUIRED_STATEMENT_KEYS = ("claim", "source", "as_of")
 
@@ -63,10 +61,8 @@ class OutletRegistry:
         self._regex: re.Pattern[str] | None = None
 
     @classmethod
-    def load(cls, path: Path | None = None) -> OutletRegistry:
-        """The registry at ``path``, or the bundled one."""
-        if path is None:
-            return default_registry()
+    def load(cls, path: Path) -> OutletRegistry:
+        """The registry at ``path`` (raises ResourceError when it is not valid)."""
         return cls(_parse(_read(path), str(path)))
 
     def lookup(self, name: str) -> Outlet | None:
@@ -96,7 +92,9 @@ class OutletRegistry:
 
 
 def _read(path: Path) -> object:
-    return read_yaml(path, REGISTRY_FILE, "outlet registry")
+    from ..kb.yamlines import read_yaml_lines
+
+    return read_yaml_lines(Path(path), "outlet registry")
 
 
 REGISTRY_FILE = "outlets.yaml"
@@ -131,11 +129,11 @@ def _problems(data: object) -> list[str]:
     problems: list[str] = []
     seen: dict[str, str] = {}
     for i, entry in enumerate(data["outlets"]):
-        problems += _entry_problems(i, entry, seen)
+        problems += entry_problems(i, entry, seen)
     return problems
 
 
-def _entry_problems(i: int, entry: object, seen: dict[str, str]) -> list[str]:
+def entry_problems(i: int, entry: object, seen: dict[str, str]) -> list[str]:
     if not isinstance(entry, dict) or not entry.get("name"):
         return [f"outlet #{i}: needs a name"]
     name = str(entry["name"])
@@ -166,7 +164,3 @@ def validate_outlets(path: Path) -> list[str]:
         return [err.message]
     return _problems(data)
 
-
-@functools.cache
-def default_registry() -> OutletRegistry:
-    return OutletRegistry(_parse(read_yaml(None, REGISTRY_FILE, "outlet registry"), REGISTRY_FILE))

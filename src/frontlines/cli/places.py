@@ -15,6 +15,7 @@ from ..errors import FrontlinesError, ResourceError
 from ..records import Candidate
 from ..resolve.gaz_overlay import check_overlay
 from ..resolve.gazetteer import SqliteGazetteer, build_gazetteer, lookup
+from .kb import kb_option, load_kb_option
 
 
 def _fail(exc: FrontlinesError) -> None:
@@ -74,10 +75,13 @@ def gazetteer_group() -> None:
 
 @gazetteer_group.command("check")
 @click.option("--overlay", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Overlay CSV (default: the packaged overlay).")
-def check_command(overlay: Path | None) -> None:
+              help="Overlay CSV (default: the knowledge base's overlay).")
+@kb_option
+def check_command(overlay: Path | None, kb_dir: Path | None) -> None:
     """Validate an overlay file: columns, coordinates, countries, ids, feature classes."""
-    path = overlay or Path(__file__).resolve().parents[1] / "data" / "gazetteer_overlay.csv"
+    from ..kb import packaged_dir
+
+    path = overlay or (kb_dir or packaged_dir()) / "gazetteer_overlay.csv"
     problems = check_overlay(path)
     for problem in problems:
         click.echo(f"{path}: {problem}", err=True)
@@ -93,14 +97,16 @@ def check_command(overlay: Path | None) -> None:
 @click.option("--geonames", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="GeoNames dump folder with SY.txt (and optionally alternateNames.txt).")
 @click.option("--overlay", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Overlay CSV (default: the packaged overlay).")
+              help="Overlay CSV (default: the knowledge base's overlay).")
+@kb_option
 def build_command(out: Path, source_dir: Path | None, geonames: Path | None,
-                  overlay: Path | None) -> None:
+                  overlay: Path | None, kb_dir: Path | None) -> None:
     """Build a gazetteer SQLite file from the sources, a GeoNames dump and the overlay."""
     source_dir = source_dir or Path.cwd().parent / "shared" / "data" / "gazetteer"
-    overlay = overlay or Path(__file__).resolve().parents[1] / "data" / "gazetteer_overlay.csv"
     try:
-        report = build_gazetteer(source_dir, out, overlay, geonames)
+        kb = load_kb_option(kb_dir)
+        report = build_gazetteer(source_dir, out, overlay or kb.overlay, geonames, theater=kb.theater,
+                                 home=kb.country or "SY")
     except FrontlinesError as exc:
         _fail(exc)
         return

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import (
     FACTUAL_STATUSES,
@@ -29,37 +29,33 @@ from ..records import (
     Mention,
     Role,
 )
-from ..resolve.actors import ActorDictionary, load_actors
+from ..resolve.actors import ActorDictionary
+from ..taxonomy import VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental
 from .context import DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities
 from .headline import truecase
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
 from .perpetrator import perpetrator
-from .status import Cues, Standing, comment_clause, load_cues, phrase_bounds, standing
+from .status import Cues, Standing, comment_clause, phrase_bounds, standing
 from .subtype import TypeMemory, typed
 from .triggers import Match, find_triggers
 
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
 
 class ClaimExtractor:
     """Turns a :class:`Cleaned` article and its place mentions into :class:`Claim` records."""
 
-    def __init__(
-        self,
-        nlp: Any = None,
-        lexicon: Lexicon | None = None,
-        actors: ActorDictionary | None = None,
-        cues: Cues | None = None,
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase, nlp: Any = None) -> None:
         self._nlp = nlp
-        self._lexicon = lexicon
-        self._actors = actors
-        self._cues = cues
+        self.lexicon: Lexicon = kb.triggers
+        self.actors: ActorDictionary = kb.actors
+        self.cues: Cues = kb.cues
 
     @property
     def nlp(self) -> Any:
@@ -68,24 +64,6 @@ class ClaimExtractor:
 
             self._nlp = load_nlp()
         return self._nlp
-
-    @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = load_lexicon()
-        return self._lexicon
-
-    @property
-    def actors(self) -> ActorDictionary:
-        if self._actors is None:
-            self._actors = load_actors()
-        return self._actors
-
-    @property
-    def cues(self) -> Cues:
-        if self._cues is None:
-            self._cues = load_cues()
-        return self._cues
 
     def extract(self, cleaned: Cleaned, places: Sequence[Mention]) -> list[Claim]:
         """Claims of the body and quote blocks; *places* are the article's place mentions."""

@@ -6,49 +6,15 @@ validated on load and :func:`validate_lexicon` reports every problem at once.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ResourceError
-from ..resources import read_yaml
+from ..taxonomy import EVENT_TYPES
 
-#: the ACLED event types and their sub-event types
-ACLED_TYPES: dict[str, frozenset[str]] = {
-    "Battles": frozenset(
-        {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
-    ),
-    "Explosions/Remote violence": frozenset(
-        {
-            "Chemical weapon",
-            "Air/drone strike",
-            "Suicide bomb",
-            "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED",
-            "Grenade",
-        }
-    ),
-    "Violence against civilians": frozenset(
-        {"Sexual violence", "Attack", "Abduction/forced disappearance"}
-    ),
-    "Protests": frozenset(
-        {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
-    ),
-    "Riots": frozenset({"Violent demonstration", "Mob violence"}),
-    "Strategic developments": frozenset(
-        {
-            "Agreement",
-            "Arrests",
-            "Change to group/activity",
-            "Disrupted weapons use",
-            "Headquarters or base established",
-            "Looting/property destruction",
-            "Non-violent transfer of territory",
-            "Other",
-        }
-    ),
-}
+#: the ACLED event types and their sub-event types (declared in :mod:`frontlines.taxonomy`)
+ACLED_TYPES = EVENT_TYPES
 
 ROLE_MODES = frozenset({"default", "repel", "fall"})
 POS_KINDS = frozenset({"verb", "noun"})
@@ -198,7 +164,7 @@ def _split_type(text: Any, where: str, errors: list[str]) -> tuple[str, str]:
 def _rules_of(
     entry: dict[str, Any], sets: dict[str, frozenset[str]], errors: list[str]
 ) -> list[TriggerRule]:
-    where = f"trigger {entry.get('id', '?')!r}"
+    where = _where(entry, f"trigger {entry.get('id', '?')!r}")
     for key in set(entry) - _KNOWN_KEYS:
         errors.append(f"{where}: unknown field {key!r}")
     if entry.get("pos") not in POS_KINDS:
@@ -248,7 +214,7 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
             errors.append(f"not a mapping: {entry!r}")
             continue
         if entry.get("id") in seen:
-            errors.append(f"trigger {entry.get('id')!r}: duplicate id")
+            errors.append(f"{_where(entry, 'trigger ' + repr(entry.get('id')))}: duplicate id")
         seen.add(entry.get("id"))
         rules.extend(_rules_of(entry, sets, errors))
     instruments = [_instrument(row, sets, errors) for row in data.get("instruments") or ()]
@@ -258,7 +224,7 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
 def _instrument(
     row: Any, sets: dict[str, frozenset[str]], errors: list[str]
 ) -> Instrument | None:
-    where = f"instrument {row!r}"[:80]
+    where = _where(row, f"instrument {row!r}"[:80])
     if not isinstance(row, dict):
         errors.append(f"{where}: not a mapping")
         return None
@@ -273,8 +239,16 @@ def _instrument(
     return Instrument(words, event_type, sub_type, not_with, with_)
 
 
-def _read(path: Path | None) -> Any:
-    return read_yaml(Path(path) if path is not None else None, "triggers.yaml", "trigger lexicon")
+def _where(entry: Any, what: str) -> str:
+    """``what``, prefixed by the line the entry starts on when the file was read with lines."""
+    line = getattr(entry, "line", 0)
+    return f"line {line}: {what}" if line else what
+
+
+def _read(path: Path) -> Any:
+    from ..kb.yamlines import read_yaml_lines
+
+    return read_yaml_lines(Path(path), "trigger lexicon")
 
 
 def validate_lexicon(path: str | Path) -> list[str]:
@@ -286,16 +260,9 @@ def validate_lexicon(path: str | Path) -> list[str]:
     return parse_lexicon(data)[1]
 
 
-def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Load and validate a lexicon (the packaged one by default); raise on any problem."""
-    if path is None:
-        return _default_lexicon()
+def load_lexicon(path: str | Path) -> Lexicon:
+    """Load and validate the lexicon at *path*; raise on any problem."""
     return _checked(_read(Path(path)), str(path))
-
-
-@functools.cache
-def _default_lexicon() -> Lexicon:
-    return _checked(_read(None), "triggers.yaml")
 
 
 def _checked(data: Any, source: str) -> Lexicon:

@@ -8,12 +8,12 @@ denied > alleged > reported > asserted.  The attribution is the nearest named so
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from ..errors import ResourceError
 from ..records import Status
-from ..resources import read_yaml
 
 # governors of "to V" that report an outcome, not an aim ("managed to", "caused X to explode")
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
@@ -56,12 +56,21 @@ class Cues:
         return word.lower() in self.words.get(kind, frozenset())
 
 
-@functools.cache
-def load_cues() -> Cues:
-    data: dict[str, Any] = read_yaml(None, "hedges.yaml", "status cue lexicon")
+def parse_cues(data: Any) -> Cues:
+    """The cue lexicon from the parsed ``hedges.yaml`` (see :func:`frontlines.kb.check_kb`)."""
     return Cues(
-        {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
+        {str(k): frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     )
+
+
+def load_cues(path: Path) -> Cues:
+    """The status cue lexicon at ``path``."""
+    from ..kb.yamlines import read_yaml_lines
+
+    data = read_yaml_lines(Path(path), "status cue lexicon")
+    if not isinstance(data, dict):
+        raise ResourceError("the status cue lexicon must be a mapping", source=str(path))
+    return parse_cues(data)
 
 
 def phrase_bounds(token: Any) -> tuple[int, int]:
@@ -286,9 +295,8 @@ def _infinitive(token: Any) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
-def standing(trigger: Any, cues: Cues | None = None) -> Standing:
+def standing(trigger: Any, cues: Cues) -> Standing:
     """The standing of the event that *trigger* names, from its clause chain."""
-    cues = cues or load_cues()
     scan = _Scan()
     links = chain(trigger)
     for index, (token, link) in enumerate(links):

@@ -24,13 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import Claim
+from ..taxonomy import AIR_STRIKE, CHEMICAL, EXPLOSIONS
 from .lexicon import Instrument, Lexicon, TriggerRule
 from .roles import clause_verb, is_passive
 from .triggers import rule_matches
 
-EXPLOSIONS = "Explosions/Remote violence"
-CHEMICAL = "Chemical weapon"
-AIR = "Air/drone strike"
+AIR = AIR_STRIKE
 INSTRUMENT_PREPS = frozenset({"by", "with", "using", "in", "under", "via"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 HIT_VERBS = frozenset({"hit", "strike", "target", "pound", "pummel", "kill", "destroy", "rock"})

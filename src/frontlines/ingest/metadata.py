@@ -10,10 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..clean.datelines import find_dateline
-from ..clean.outlets import OutletRegistry, default_registry
+from ..clean.lexicon import Lexicon
+from ..clean.outlets import OutletRegistry
 from ..records import Article, Role, Segment
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
 _NAME = r"((?:[A-Z][\w’'.-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'.-]+|[A-Z]\.|al|el|de|bin)){0,3})"
 _AUTHOR_PATTERNS = (
@@ -62,26 +67,24 @@ def find_title(article: Article, segments: Sequence[Segment]) -> str | None:
     return titles[0]
 
 
-def find_author(article: Article, segments: Sequence[Segment]) -> tuple[str | None, str]:
+def find_author(article: Article, segments: Sequence[Segment], lexicon: Lexicon) -> tuple[str | None, str]:
     """The author and where the name was found."""
     for role, where in ((Role.BYLINE, "byline"), (Role.BOILERPLATE, "author box")):
         for pattern in _AUTHOR_PATTERNS:
             name = _first(pattern, _texts(article, segments, {role}))
             if name:
                 return name, where
-    bios = _bios(article, segments)
+    bios = _bios(article, segments, lexicon)
     name = _first(_BIO_NAME, bios) or _first(_BIO, bios)
     return (name, "author box") if name else (None, "")
 
 
-def _bios(article: Article, segments: Sequence[Segment]) -> list[str]:
-    from ..clean.lexicon import default_lexicon
-
-    lexicon = default_lexicon()
+def _bios(article: Article, segments: Sequence[Segment], lexicon: Lexicon) -> list[str]:
     return [t for t in _texts(article, segments, {Role.BOILERPLATE}) if lexicon.matches("bio", t)]
 
 
-def find_outlet(article: Article, segments: Sequence[Segment], registry: OutletRegistry) -> str | None:
+def find_outlet(article: Article, segments: Sequence[Segment], registry: OutletRegistry,
+                lexicon: Lexicon) -> str | None:
     """The outlet named by a source credit, a dateline, an appeal, a bio, or a domain."""
     credits = _texts(article, segments, {Role.BYLINE, Role.BOILERPLATE})
     candidates = [_first(_SOURCE, credits)]
@@ -93,7 +96,7 @@ def find_outlet(article: Article, segments: Sequence[Segment], registry: OutletR
             outlet = registry.lookup(raw)
             if outlet is not None or raw in (candidates[0], candidates[-2], candidates[-1]):
                 return outlet.name if outlet is not None else raw
-    return _outlet_from_domains(credits, registry) or _outlet_from_bio(article, segments, registry)
+    return _outlet_from_domains(credits, registry) or _outlet_from_bio(article, segments, registry, lexicon)
 
 
 def _outlet_from_domains(lines: list[str], registry: OutletRegistry) -> str | None:
@@ -105,8 +108,9 @@ def _outlet_from_domains(lines: list[str], registry: OutletRegistry) -> str | No
     return None
 
 
-def _outlet_from_bio(article: Article, segments: Sequence[Segment], registry: OutletRegistry) -> str | None:
-    for line in _bios(article, segments):
+def _outlet_from_bio(article: Article, segments: Sequence[Segment], registry: OutletRegistry,
+                     lexicon: Lexicon) -> str | None:
+    for line in _bios(article, segments, lexicon):
         match = _BIO.search(line)
         if match:
             outlet = registry.lookup(match.group(2))
@@ -114,20 +118,19 @@ def _outlet_from_bio(article: Article, segments: Sequence[Segment], registry: Ou
     return None
 
 
-def infer_metadata(
-    article: Article, segments: Sequence[Segment], registry: OutletRegistry | None = None
-) -> Article:
-    """``article`` with unknown metadata filled from its text and blocks; known values kept."""
-    registry = registry or default_registry()
+def infer_metadata(article: Article, segments: Sequence[Segment], kb: KnowledgeBase) -> Article:
+    """``article`` with unknown metadata filled from its text and blocks; known values kept
+    (``kb``: the outlet registry and the debris lexicon)."""
+    registry = kb.outlets
     changes: dict[str, object] = {}
     if article.published is None:
         changes.update(_published(article))
     if article.title is None:
         changes["title"] = find_title(article, segments)
     if article.author is None:
-        changes["author"] = find_author(article, segments)[0]
+        changes["author"] = find_author(article, segments, kb.boilerplate)[0]
     if article.outlet is None:
-        changes["outlet"] = find_outlet(article, segments, registry)
+        changes["outlet"] = find_outlet(article, segments, registry, kb.boilerplate)
     return replace(article, **changes) if changes else article  # type: ignore[arg-type]
 
 

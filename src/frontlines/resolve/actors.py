@@ -7,7 +7,6 @@ coded as their parent, weapons that only one actor fields, and generic words ("t
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -16,7 +15,6 @@ from typing import Any
 
 from ..errors import ResourceError
 from ..records import ActorRef
-from ..resources import read_yaml
 
 _APOSTROPHES = "'’‘`ʼʻ\"“”"
 
@@ -100,8 +98,7 @@ class ActorDictionary:
 
     def _add_aliases(self, entry: dict[str, Any], actor: Actor, key: str = "aliases") -> None:
         for alias in entry.get(key) or ():
-            folded = fold(str(alias))
-            self._aliases[folded if _acronym(folded) else folded.lower()] = actor
+            self._aliases[alias_key(str(alias))] = actor
 
     @staticmethod
     def _compile(words: dict[str, Any]) -> re.Pattern[str]:
@@ -167,6 +164,12 @@ def _patron(folded: str, start: int, end: int) -> bool:
     return bool(_PATRON_AFTER.match(folded, end)) or before.endswith("pro ")
 
 
+def alias_key(alias: str) -> str:
+    """How an alias is matched: folded, lower-cased unless it is a short ALL-CAPS acronym."""
+    folded = fold(alias)
+    return folded if _acronym(folded) else folded.lower()
+
+
 def _acronym(word: str) -> bool:
     return word.isupper() and len(word.replace(" ", "")) <= 5
 
@@ -195,23 +198,18 @@ def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def _read(path: Path | None) -> dict[str, Any]:
-    data = read_yaml(Path(path) if path is not None else None, "actors.yaml", "actor dictionary")
+def _read(path: Path) -> dict[str, Any]:
+    from ..kb.yamlines import read_yaml_lines
+
+    data = read_yaml_lines(Path(path), "actor dictionary")
     if not isinstance(data, dict):
-        raise ResourceError(
-            "the actor dictionary must be a mapping", source=str(path or "actors.yaml")
-        )
+        raise ResourceError("the actor dictionary must be a mapping", source=str(path))
     return data
 
 
-def load_actors(path: str | Path | None = None) -> ActorDictionary:
-    """The actor dictionary at *path* (the packaged one by default, cached)."""
-    return _default_actors() if path is None else ActorDictionary(_read(Path(path)))
-
-
-@functools.cache
-def _default_actors() -> ActorDictionary:
-    return ActorDictionary(_read(None))
+def load_actors(path: str | Path) -> ActorDictionary:
+    """The actor dictionary at *path*."""
+    return ActorDictionary(_read(Path(path)))
 
 
 class DocumentActors:

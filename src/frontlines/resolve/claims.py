@@ -17,25 +17,19 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim
-from .actors import ActorDictionary, DocumentActors, is_state, load_actors
+from ..taxonomy import BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
+from .actors import ActorDictionary, DocumentActors, is_state
 from .dates import resolve_date
 
-VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORY = TERRITORY_TAKEN
 INFER_OPPONENT = TERRITORY
 
 
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
-    def __init__(self, actors: ActorDictionary | None = None) -> None:
-        self._actors = actors
-
-    @property
-    def actors(self) -> ActorDictionary:
-        if self._actors is None:
-            self._actors = load_actors()
-        return self._actors
+    def __init__(self, actors: ActorDictionary) -> None:
+        self.actors = actors
 
     def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
         """The claims with their actors, sub-types and dates resolved."""
@@ -103,7 +97,7 @@ class ClaimResolver:
     def _opponents(
         self, claim: Claim, a1: ActorRef | None, a2: ActorRef | None, context: DocumentActors
     ) -> tuple[ActorRef | None, ActorRef | None]:
-        if claim.sub_event_type not in INFER_OPPONENT and claim.event_type != "Battles":
+        if claim.sub_event_type not in INFER_OPPONENT and claim.event_type != BATTLES:
             return a1, a2
         known1 = self.actors.actors.get(a1.name) if a1 and a1.name else None
         known2 = self.actors.actors.get(a2.name) if a2 and a2.name else None
@@ -130,5 +124,5 @@ def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDic
     if actor is None:
         return sub_type
     return (
-        "Government regains territory" if is_state(actor) else "Non-state actor overtakes territory"
+        GOVERNMENT_REGAINS if is_state(actor) else NONSTATE_OVERTAKES
     )

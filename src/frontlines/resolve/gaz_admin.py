@@ -1,54 +1,20 @@
-"""Syrian governorates under one English spelling, and a nearest-neighbour grid.
+"""Admin units and a nearest-neighbour grid for the gazetteer builder.
 
-The sources spell the 14 governorates differently (``H'alab``, ``Dayr az Zawr``,
-``Hasaka (Al Haksa)``, ``Lattakia``); every gazetteer entry gets the spelling below.
+The sources spell governorates differently (``H'alab``, ``Dayr az Zawr``, ``Lattakia``); every
+gazetteer entry gets the canonical spelling of the knowledge base's ``theater.yaml``.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 from ..geo import haversine_km
-from .normalize import name_key
 
-#: canonical governorate name → other spellings (domain knowledge, not corpus spellings)
-GOVERNORATES: dict[str, tuple[str, ...]] = {
-    "Aleppo": ("Halab", "H'alab", "Alep"),
-    "Deir ez-Zor": ("Dayr az Zawr", "Deir Ezzor", "Deir al-Zor", "Dair al-Zour"),
-    "Raqqa": ("Ar Raqqah", "Raqqah", "Rakka"),
-    "Homs": ("Hims",),
-    "Rif Dimashq": ("Rural Damascus", "Damascus Countryside", "Reef Damascus", "Rif Damascus"),
-    "Damascus": ("Dimashq", "Damascus City"),
-    "Idlib": ("Idleb", "Edlib"),
-    "Hama": ("Hamah", "Hamat"),
-    "Latakia": ("Lattakia", "Al Ladhiqiyah", "Ladhiqiyah", "Lattaquie"),
-    "Tartus": ("Tartous", "Tartouss", "Tortosa"),
-    "Daraa": ("Dar'a", "Deraa", "Dar`a", "Dera'a"),
-    "As-Suwayda": ("Sweida", "Suwayda", "As Suwayda'", "Sweida'", "Soueida", "As-Sweida"),
-    "Quneitra": ("Al Qunaytirah", "Qunaytirah", "Kuneitra", "Qunaitra"),
-    "Al-Hasakah": ("Hasakah", "Hasaka", "Hasakeh", "Al Haksa", "Hassakeh", "Hasake"),
-}
-
-_KEYS: dict[str, str] = {}
-for _canon, _others in GOVERNORATES.items():
-    for _n in (_canon, *_others):
-        _KEYS[name_key(_n)] = _canon
-_SUFFIX = re.compile(r"\s*\b(governorate|province|muhafazat|countryside)\b\s*", re.I)
-
-
-def canonical_admin1(name: str | None) -> str | None:
-    """The canonical spelling of a Syrian governorate name, or None if it is not one."""
-    if not name:
-        return None
-    parts = [name, *re.findall(r"\(([^)]*)\)", name), re.sub(r"\(.*?\)", "", name)]
-    for part in parts:
-        canon = _KEYS.get(name_key(_SUFFIX.sub(" ", part).strip() or part))
-        if canon:
-            return canon
-    return None
+#: a governorate (first-level unit) name → its canonical spelling, or None (the theater's
+#: ``canonical_admin1``, from ``theater.yaml`` of the knowledge base)
+Admin1 = Callable[[str | None], str | None]
 
 
 T = TypeVar("T")

@@ -12,14 +12,18 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ResourceError
-from .gaz_admin import Grid
+from .gaz_admin import Admin1, Grid
 from .gaz_geonames import read_geonames
 from .gaz_overlay import read_overlay
 from .gaz_sources import Draft, read_opensyria, read_wiki, read_wof
 from .gaz_words import core_key
 from .normalize import name_key, skeleton
+
+if TYPE_CHECKING:
+    from ..kb.theater import Theater
 
 SCHEMA = """
 CREATE TABLE places (pk INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
@@ -134,24 +138,26 @@ def _wiki_drafts(source_dir: Path) -> tuple[list[Draft], list[Draft]]:
     return full, head
 
 
-def collect(source_dir: Path, overlay: Path | None, geonames_dir: Path | None) -> list[Draft]:
-    """All entries from all sources, merged and with admin units filled in."""
+def collect(source_dir: Path, overlay: Path | None, geonames_dir: Path | None, admin1: Admin1,
+            home: str = "SY") -> list[Draft]:
+    """All entries from all sources, merged and with admin units filled in (``admin1``: the
+    theater's canonical governorate spelling, for places of its country ``home``)."""
     wof_dir = source_dir / "wof"
-    syria = _dedupe(list(read_wof(wof_dir / "wof_sy.tsv", "SY")))
+    syria = _dedupe(list(read_wof(wof_dir / "wof_sy.tsv", "SY", admin1, home)))
     neighbours = []
     for country, fname in NEIGHBOURS.items():
         if (wof_dir / fname).is_file():
-            neighbours += _dedupe(list(read_wof(wof_dir / fname, country, arabic=False)))
+            neighbours += _dedupe(list(read_wof(wof_dir / fname, country, admin1, home, arabic=False)))
     located = [d for d in syria + neighbours if d.admin1 and d.feature in ("settlement", "city")]
     reference: Grid[Draft] = Grid((d.lat, d.lon, d) for d in located)
     _fill_admin(syria, reference)
     entries = syria + neighbours
     if geonames_dir is not None:
         entries = _add_geonames(entries, list(read_geonames(Path(geonames_dir))), reference)
-    entries += list(read_opensyria(source_dir / "opensyria_geography" / "syria_admin_units.tsv"))
+    entries += list(read_opensyria(source_dir / "opensyria_geography" / "syria_admin_units.tsv", admin1))
     entries += _add_wiki(entries, source_dir, reference)
     if overlay is not None:
-        entries += list(read_overlay(Path(overlay)))
+        entries += list(read_overlay(Path(overlay), admin1, home))
     _unique_ids(entries)
     return entries
 
@@ -226,12 +232,13 @@ def write_db(entries: list[Draft], out: Path) -> tuple[int, int]:
 
 
 def build_gazetteer(source_dir: Path, out: Path, overlay: Path | None = None,
-                    geonames_dir: Path | None = None) -> BuildReport:
-    """Build the gazetteer SQLite file ``out`` from ``source_dir`` (layout of shared/data/gazetteer)."""
+                    geonames_dir: Path | None = None, *, theater: Theater, home: str = "SY") -> BuildReport:
+    """Build the gazetteer SQLite file ``out`` from ``source_dir`` (layout of shared/data/gazetteer);
+    governorate names are spelled as the knowledge base's ``theater`` spells them."""
     source_dir, out = Path(source_dir), Path(out)
     if not (source_dir / "wof" / "wof_sy.tsv").is_file():
         raise ResourceError("not a gazetteer source directory (no wof/wof_sy.tsv)", source=str(source_dir))
-    entries = collect(source_dir, overlay, geonames_dir)
+    entries = collect(source_dir, overlay, geonames_dir, theater.canonical_admin1, home)
     out.parent.mkdir(parents=True, exist_ok=True)
     places, names = write_db(entries, out)
     by_source = dict(Counter(d.source for d in entries))

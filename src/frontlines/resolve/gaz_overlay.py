@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import ResourceError
-from .gaz_admin import canonical_admin1
+from .gaz_admin import Admin1
 from .gaz_sources import Draft
 from .normalize import words
 
@@ -56,8 +56,6 @@ def _row_problems(n: int, row: dict[str, str], seen: set[str]) -> list[str]:
         out.append(f"line {n}: country must be an ISO 3166-1 alpha-2 code")
     if row["feature"].strip() not in FEATURES:
         out.append(f"line {n}: unknown feature {row['feature']!r}")
-    if row["country"].strip() == "SY" and row["admin1"] and not canonical_admin1(row["admin1"]):
-        out.append(f"line {n}: admin1 {row['admin1']!r} is not a Syrian governorate")
     if row["population"].strip() and not row["population"].strip().isdigit():
         out.append(f"line {n}: population must be a whole number")
     if not row["coord_source"].strip():
@@ -78,19 +76,19 @@ def check_overlay(path: Path) -> list[str]:
     return problems
 
 
-def read_overlay(path: Path) -> Iterator[Draft]:
+def read_overlay(path: Path, admin1: Admin1, home: str | None) -> Iterator[Draft]:
     """Entries of a valid overlay file (raises ResourceError when it is not valid)."""
     problems = check_overlay(path)
     if problems:
         raise ResourceError("invalid overlay: " + "; ".join(problems[:5]), source=str(path))
     for row in _rows(Path(path)):
         country = row["country"].strip()
-        admin1 = row["admin1"].strip() or None
+        given = row["admin1"].strip() or None
         yield Draft(
             id=row["id"].strip(), name=row["name"].strip(), lat=float(row["lat"]),
             lon=float(row["lon"]), country=country, feature=row["feature"].strip(),
             source="overlay",
-            admin1=canonical_admin1(admin1) if country == "SY" else admin1,
+            admin1=admin1(given) if country == home else given,
             population=int(row["population"]) if row["population"].strip() else None,
             names=[row["name"].strip(), *[a.strip() for a in row["alt_names"].split("|") if a.strip()]],
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ResourceError
-from .gaz_admin import canonical_admin1
+from .gaz_admin import Admin1
 
 csv.field_size_limit(10_000_000)
 
@@ -64,7 +64,7 @@ def _wof_feature(row: dict[str, str], population: int | None) -> str:
     return "settlement"
 
 
-def read_wof(path: Path, country: str, *, arabic: bool = True) -> Iterator[Draft]:
+def read_wof(path: Path, country: str, admin1: Admin1, home: str, *, arabic: bool = True) -> Iterator[Draft]:
     """Who's On First TSV rows (see the source README for the columns)."""
     for row in read_tsv(path):
         if row["deprecated"] == "1" or row["is_current"] == "0":
@@ -81,7 +81,7 @@ def read_wof(path: Path, country: str, *, arabic: bool = True) -> Iterator[Draft
         yield Draft(
             id=f"wof:{row['wof_id']}", name=primary, lat=float(row["lat"]), lon=float(row["lon"]),
             country=country, feature=_wof_feature(row, pop), source="wof",
-            admin1=canonical_admin1(region) if country == "SY" else region,
+            admin1=admin1(region) if country == home else region,
             admin2=row["county"] or None, population=pop, names=names,
             geonameid=row["geonameid"] or None,
         )
@@ -156,7 +156,7 @@ def read_wiki(path: Path, *, country: str | None = None, prefix: str = "wiki") -
 _OSY_LEVELS = {"governorate": "admin1", "district": "admin2", "subdistrict": "admin3"}
 
 
-def read_opensyria(path: Path) -> Iterator[Draft]:
+def read_opensyria(path: Path, admin1: Admin1) -> Iterator[Draft]:
     """OpenSyria admin units (governorates, districts, subdistricts)."""
     rows = list(read_tsv(path))
     by_id = {r["id"]: r for r in rows}
@@ -170,6 +170,6 @@ def read_opensyria(path: Path) -> Iterator[Draft]:
         yield Draft(
             id=f"osy:{row['id']}", name=row["name_en"], lat=float(row["lat"]), lon=float(row["lon"]),
             country="SY", feature=_OSY_LEVELS[row["level"]], source="opensyria",
-            admin1=canonical_admin1(gov), admin2=district, population=_int(row["population"]),
+            admin1=admin1(gov), admin2=district, population=_int(row["population"]),
             names=[n for n in names if n], geonameid=row["geonameid"] or None,
         )

@@ -21,6 +21,7 @@ from typing import Protocol, runtime_checkable
 from ..errors import ResourceError
 from ..records import Candidate, Place
 from ..registry import geocoders
+from ..taxonomy import MatchKind
 from .gaz_build import BuildReport, build_gazetteer
 from .gaz_words import core_key, split_generic
 from .normalize import key_words, name_key, similarity, skeleton, vowel_variant
@@ -30,7 +31,7 @@ FEATURE_WEIGHT = {
     "airbase": 0.7, "border_crossing": 0.7, "dam": 0.65, "oil_gas": 0.65, "military_base": 0.45,
     "hill": 0.45, "neighbourhood": 0.45, "facility": 0.3, "road": 0.4, "water": 0.3,
 }
-MATCH_SCORE = {"key": 1.0, "core": 0.9, "vowel": 0.9}
+MATCH_SCORE = {MatchKind.KEY: 1.0, MatchKind.CORE: 0.9, MatchKind.VOWEL: 0.9}
 
 
 @runtime_checkable
@@ -49,7 +50,7 @@ class Hit:
 
     place: Place
     name: str
-    how: str  # "key", "core", "vowel" (only vowels differ) or "skeleton"
+    how: MatchKind
 
 
 def prominence(place: Place) -> float:
@@ -82,7 +83,7 @@ def _seat_of(hit: Hit, seats: list[Place]) -> str | None:
     Only a settlement *called* that way counts: a village that merely lists the district's
     name among its alternates is not its seat.
     """
-    if hit.place.feature != "settlement" or hit.how == "skeleton" or not _own_name(hit):
+    if hit.place.feature != "settlement" or hit.how == MatchKind.SKELETON or not _own_name(hit):
         return None
     for s in seats:
         if s.country == hit.place.country and abs(s.latitude - hit.place.latitude) < 0.3 and abs(
@@ -95,7 +96,7 @@ def _vowels(query: str, hits: Iterable[Hit]) -> list[Hit]:
     """Skeleton hits whose name differs from the query only in vowels (word by word: *Black
     Sea* is not *Blaqsah*) become "vowel" hits."""
     qkey, qwords = core_key(query), len(key_words(split_generic(query)[0] or query))
-    return [Hit(h.place, h.name, "vowel") if h.how == "skeleton" and vowel_variant(
+    return [Hit(h.place, h.name, MatchKind.VOWEL) if h.how == MatchKind.SKELETON and vowel_variant(
         qkey, core_key(h.name)) and len(key_words(split_generic(h.name)[0] or h.name)) == qwords
         else h for h in hits]
 
@@ -104,13 +105,14 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
     """Score and order hits for ``query``; one candidate per place, best first."""
     _, wanted = split_generic(query)
     hits = _vowels(query, hits)
-    seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in ("key", "core")]
-    owner = max((prominence(h.place) for h in hits if h.how == "key" and _own_name(h)), default=0.0)
+    named = (MatchKind.KEY, MatchKind.CORE)
+    seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in named]
+    owner = max((prominence(h.place) for h in hits if h.how == MatchKind.KEY and _own_name(h)), default=0.0)
     best: dict[str, Candidate] = {}
     for hit in hits:
         match = MATCH_SCORE.get(hit.how) or 0.85 * similarity(query, hit.name)
         fit = _fit(hit.place.feature, wanted)
-        if hit.how == "core" and not wanted:
+        if hit.how == MatchKind.CORE and not wanted:
             fit *= 0.85  # "Kuweires" for "Kuweires Airbase": the bare name more often means the town
         if hit.name != hit.place.name:
             match *= 0.96  # an alternate name: slightly weaker evidence than the primary one
@@ -130,7 +132,7 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
             why += f"; seat of {seat}"
         old = best.get(hit.place.gazetteer_id)
         if old is None or score > old.score:
-            best[hit.place.gazetteer_id] = Candidate(place=hit.place, score=score, reason=why)
+            best[hit.place.gazetteer_id] = Candidate(place=hit.place, score=score, reason=why, match=hit.how)
     ordered = sorted(best.values(), key=lambda c: (-c.score, c.place.gazetteer_id))
     return ordered[:limit]
 
@@ -183,7 +185,7 @@ class SqliteGazetteer:
             self._pid = os.getpid()
         return self._con
 
-    def _hits(self, column: str, value: str, country: str | None, how: str) -> list[Hit]:
+    def _hits(self, column: str, value: str, country: str | None, how: MatchKind) -> list[Hit]:
         sql = (f"SELECT {_PLACE_COLS}, n.name FROM names n JOIN places p ON p.pk = n.place "
                f"WHERE n.{column} = ?")
         args: list[object] = [value]
@@ -201,9 +203,9 @@ class SqliteGazetteer:
             if cache_key in self._cache:
                 return self._cache[cache_key]
             key, core, skel = _query_keys(name)
-            hits = self._hits("key", key, country, "key") + self._hits("core", core, country, "core")
+            hits = self._hits("key", key, country, MatchKind.KEY) + self._hits("core", core, country, MatchKind.CORE)
             if fuzzy and len(skel) >= 3 and len(hits) < limit:
-                hits += self._hits("skel", skel, country, "skeleton")
+                hits += self._hits("skel", skel, country, MatchKind.SKELETON)
             result = rank(name, hits, limit)
             if len(self._cache) >= self.cache_size:
                 self._cache.clear()
@@ -236,16 +238,16 @@ class MemoryGazetteer:
                 for column, value in (("key", key), ("core", core), ("skel", skel)):
                     self._index[column].setdefault(value, []).append((place, n))
 
-    def _hits(self, column: str, value: str, country: str | None, how: str) -> list[Hit]:
+    def _hits(self, column: str, value: str, country: str | None, how: MatchKind) -> list[Hit]:
         return [Hit(p, n, how) for p, n in self._index[column].get(value, [])
                 if country is None or p.country == country]
 
     def candidates(self, name: str, country: str | None = None, limit: int = 10,
                    *, fuzzy: bool = True) -> list[Candidate]:
         key, core, skel = _query_keys(name)
-        hits = self._hits("key", key, country, "key") + self._hits("core", core, country, "core")
+        hits = self._hits("key", key, country, MatchKind.KEY) + self._hits("core", core, country, MatchKind.CORE)
         if fuzzy and len(skel) >= 3 and len(hits) < limit:
-            hits += self._hits("skel", skel, country, "skeleton")
+            hits += self._hits("skel", skel, country, MatchKind.SKELETON)
         return rank(name, hits, limit)
 
     def get(self, gazetteer_id: str) -> Place | None:

@@ -30,13 +30,15 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from ..taxonomy import ARABIC_ARTICLE_WORDS
+
 
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of ``text`` (for word lists written as prose)."""
     return frozenset(text.split())
 
 
-ARTICLES = words("al el il ul l as ash es esh is ad adh ed ar er at ath et az ez an en as-s")
+ARTICLES = ARABIC_ARTICLE_WORDS
 
 #: variant spellings of the generic words that open many Arabic place names
 GENERIC_WORDS: dict[str, str] = {}

@@ -14,11 +14,11 @@ Every choice carries its score and a reason string.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..records import Candidate, Mention, Place
+from ..taxonomy import has_arabic_article
 from .gaz_admin import km
 from .gazetteer import prominence
 from .normalize import name_key
@@ -171,7 +171,7 @@ def _at_home(cands: list[Candidate], focus: Focus, container: str | None, hints:
 
 def is_fuzzy(c: Candidate) -> bool:
     """A candidate found by a vowel or consonant-skeleton variant of the name."""
-    return c.reason.startswith(("skeleton", "vowel"))
+    return c.match is not None and c.match.fuzzy
 
 
 def _ref_bonus(place: Place, refs: list[Place]) -> tuple[float, float | None]:
@@ -256,7 +256,7 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         return None
     total = W_COUNTRY + W_ADMIN1 + W_CONTAINER + W_NEAR
     score = min(1.0, best[0] / (1.0 + total * 0.5))
-    return Candidate(place=best[1].place, score=round(score, 4), reason=best[2])
+    return Candidate(place=best[1].place, score=round(score, 4), reason=best[2], match=best[1].match)
 
 
 def plausible(text: str, how: str, surface: str, start: int, best: Candidate, focus: Focus) -> bool:
@@ -276,7 +276,7 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
     if how == "variant":  # only a spelling variant is known ("al-Tanaf" for At Tanf)
         if focus.named_elsewhere(place.gazetteer_id, name_key(surface), True):
             return True
-        arabic = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐ ]", surface) is not None
+        arabic = has_arabic_article(surface, space=True)
         return supported and (arabic or has_place_cue(text, start))
     if how == "fuzzy":
         return supported

@@ -11,7 +11,7 @@ import math
 import re
 
 from ..records import Place
-from .gaz_admin import canonical_admin1
+from .gaz_admin import Admin1
 
 _DIRS = {
     "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135,
@@ -102,13 +102,13 @@ def is_locative(text: str, start: int) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 60):start]))
 
 
-def container_after(text: str, end: int) -> str | None:
+def container_after(text: str, end: int, admin1: Admin1) -> str | None:
     """A governorate stated right after a name: "As-Safira district in Aleppo province"."""
     window = text[end:end + 160]
     for pattern in _CONTAINERS:
         m = pattern.match(window)
         if m:
-            canon = canonical_admin1(m.group(1))
+            canon = admin1(m.group(1))
             if canon:
                 return canon
     return None
@@ -173,17 +173,3 @@ def city_after(text: str, end: int) -> str | None:
     return m.group("city") if m else None
 
 
-_COUNTRY_WORDS = {
-    "IQ": ("iraq", "iraqi"), "LB": ("lebanon", "lebanese"), "JO": ("jordan", "jordanian"),
-    "TR": ("turkey|türkiye", "turkish"), "SY": ("syria", "syrian"),
-}
-_PLACE_NOUN = (r"[ \t]+(?:border[ \t]+)?(?:town|city|village|province|governorate|side|territory|capital|"
-               r"region|district)")
-_COUNTRY_RES = {code: re.compile(rf"\b(?:{name}|(?:{adj}){_PLACE_NOUN})\b", re.I)
-                for code, (name, adj) in _COUNTRY_WORDS.items()}
-
-
-def countries_near(text: str, start: int, end: int, window: int = 300) -> frozenset[str]:
-    """Neighbouring countries the text names near a mention ("in Iraq", "the Lebanese town of")."""
-    near = text[max(0, start - window):end + window]
-    return frozenset(code for code, rx in _COUNTRY_RES.items() if rx.search(near))

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .normalize import name_key, words
-from .place_names import group_spans
+from ..taxonomy import ARABIC_ARTICLE
+from .normalize import words
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _WORD = rf"[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[-‐](?=[{_LETTER}0-9]))*"
 TOKEN_RE = re.compile(_WORD)
-_ARTICLE_CAP = re.compile(r"^(?:al|el|as|ash|ad|ar|at|az|an|ez|ed|es|et|er|ul|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
+_ARTICLE_CAP = re.compile(rf"^(?:{ARABIC_ARTICLE}|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
 CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
 
 #: generic words that may follow a name inside a place phrase ("Tabqa dam", "Khmeimim air base")
@@ -55,12 +55,6 @@ over under about around near some sources officials witnesses activists resident
 euphrates tigris orontes khabur balikh yarmouk
 """)  # the last line: rivers, not ACLED locations on their own ("the Euphrates Dam" still is)
 
-#: people of the war whose names follow a first name that may also be a village's ("Qassem Soleimani")
-PERSONS = words("""
-assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis erdogan rouhani
-khamenei nasrallah soleimani baghdadi julani jolani mistura zahreddine alloush
-""")
-
 #: words before a name that make it a person's ("General Qassem Soleimani", "Sheikh Ahmad")
 TITLES = words("""
 mr mrs ms dr gen general colonel col lt lieutenant major maj brigadier captain capt sergeant
@@ -68,21 +62,6 @@ commander cmdr president minister premier king prince sheikh shaykh emir imam sa
 mullah cleric mufti ambassador envoy spokesman spokeswoman leader chief caliph brother martyr
 """)
 
-#: multi-word actor/organisation names whose place-like words are not places
-ORG_RE = re.compile(
-    r"\b(?:Islamic State|al[- ]Qa['’]?eda|Jabhat (?:al[- ])?Nusra|Free Syrian Army|Syrian Arab Army|"
-    r"Syrian Democratic Forces|Tiger Forces|Desert Hawks|Republican Guard|Hay['’]at Tahrir al[- ]Sham|"
-    r"Jaish al[- ]Islam|Ahrar al[- ]Sham|Al[- ]Masdar(?: News)?|Al[- ]Jazeera|Al[- ]Arabiya|Al[- ]Mayadeen TV|"
-    r"Moon of Alabama|Levant Front|White House|Kremlin|Pentagon|State Department)"
-    r"(?:\s+(?:in|of)\s+(?:Iraq|Syria|the Levant|al[- ]Sham)(?:\s+and\s+(?:Syria|the Levant|al[- ]Sham))?)?",
-    re.I,
-)
-
-#: national capitals and countries that often stand for their governments
-_GOVERNMENT_SEATS = frozenset(name_key(n) for n in words(
-    "washington moscow damascus ankara tehran baghdad riyadh doha amman beirut paris london "
-    "jerusalem cairo beijing berlin kremlin pentagon")
-)
 _SAY_VERBS = (
     r"say|says|said|agree|agrees|agreed|announce|announced|announces|approve|approved|approves|"
     r"decide|decided|decides|deny|denied|denies|accuse|accused|accuses|warn|warned|warns|want|"
@@ -159,20 +138,16 @@ def joined(text: str, left: Token, right: Token) -> bool:
     return len(gap) <= 3 and re.fullmatch(r"[ \t\u00a0]*[-‐–]?[ \t\u00a0]*", gap) is not None
 
 
-def org_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of actor/organisation names whose words must not be read as places."""
-    spans = [(m.start(), m.end()) for m in ORG_RE.finditer(text, start, end)]
-    return spans + group_spans(text, start, end)
-
-
 def patron_before(text: str, start: int) -> bool:
     """True after "allies in", "backers in": the capital stands for its government."""
     return _PATRONS.search(text[max(0, start - 40):start]) is not None
 
 
-def is_metonym(text: str, start: int, end: int, surface_key: str, feature: str) -> bool:
-    """True when a capital (or country) names its government here, e.g. "Moscow said"."""
-    if surface_key in _GOVERNMENT_SEATS and feature in ("city", "settlement", "admin2"):
+def is_metonym(text: str, start: int, end: int, surface_key: str, feature: str,
+               seats: frozenset[str]) -> bool:
+    """True when a capital (or country) names its government here, e.g. "Moscow said"
+    (``seats``: name keys of the places that stand for governments)."""
+    if surface_key in seats and feature in ("city", "settlement", "admin2"):
         feature = "city"  # the seat, even where the document's focus picked a namesake
     elif feature not in ("country", "admin1"):
         return False

@@ -8,12 +8,17 @@ helpers say when such a word cannot be a place name without a cue before it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..records import Candidate
+from ..taxonomy import has_arabic_article, strip_arabic_article
 from .gazetteer import prominence
 from .normalize import GENERIC_WORDS, name_key, words
 from .place_context import is_fuzzy
-from .place_names import BELIEFS, COMMON_WORDS, DEMONYMS, given_name
+from .place_names import COMMON_WORDS
+
+if TYPE_CHECKING:
+    from ..kb.theater import Theater
 from .place_patterns import has_place_cue, has_strong_cue
 from .place_text import CONNECTORS, STOP_WORDS, TITLES, Token
 
@@ -42,29 +47,28 @@ def single_ok(tok: Token) -> bool:
     return name_key(tok.text) not in _GENERIC_KEYS
 
 
-def after_title(text: str, tok: Token) -> bool:
+def after_title(text: str, tok: Token, theater: Theater) -> bool:
     """True for a name right after a title or a given name: "General Qassem", "Taysir Hammoud"."""
     m = re.search(r"([A-Za-z]+)\.?[ \t]+$", text[max(0, tok.start - 20):tok.start])
-    article = re.match(r"(?i)(?:al|el|a[dnrstz]|ash)[-‐]", tok.text)
-    if m and m.group(1)[:1].isupper() and given_name(m.group(1)) and not article:
+    article = has_arabic_article(tok.text)
+    if m and m.group(1)[:1].isupper() and theater.given_name(m.group(1)) and not article:
         return True
     return bool(m and m.group(1).lower() in TITLES)
 
 
-_ARTICLE = re.compile(r"(?i)^(?:al|el|a[dnrstz]|ash)[-‐]")
 #: a place noun after a name: "al-Baath city", "Khan Arnabeh and al-Baath cities"
 _PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:city|cities|town|towns|village|villages|district|"
                                r"neighbou?rhoods?|suburbs?|area)\b", re.I)
 
 
-def not_alone(text: str, tok: Token) -> bool:
+def not_alone(text: str, tok: Token, theater: Theater) -> bool:
     """A word that is not a place on its own unless the words around it say so ("the village of
     Ali", "al-Baath city"): a given name ("Ahmed") or a family name made of one ("al-Abdallah"),
     a capitalised common word ("Court", "East"), a nationality ("German") or a belief or party
     ("Islam", "Baath")."""
-    bare = _ARTICLE.sub("", tok.text)
-    if not (given_name(tok.text) or given_name(bare) or tok.lower in COMMON_WORDS
-            or bare.lower() in DEMONYMS | BELIEFS):
+    bare = strip_arabic_article(tok.text)
+    if not (theater.given_name(tok.text) or theater.given_name(bare) or tok.lower in COMMON_WORDS
+            or bare.lower() in theater.demonyms | theater.beliefs):
         return False
     return not (has_strong_cue(text, tok.start) or _PLACE_NOUN_AFTER.match(text, tok.end))
 

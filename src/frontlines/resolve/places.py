@@ -1,7 +1,7 @@
 """Toponym recognition and resolution: :class:`PlaceResolver`.
 
 ``PlaceResolver(gazetteer).find(text, doc_id, spans)`` returns one
-:class:`~frontlines.records.Mention` (``kind="place"``) per place name found inside
+:class:`~frontlines.records.Mention` (``kind=MentionKind.PLACE``) per place name found inside
 the given character spans (the body and quote blocks of an article):
 
 1. *recognition* — runs of capitalised tokens (with Arabic articles and trailing generic
@@ -23,18 +23,19 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..records import Candidate, Mention, Place
-from .actors import ActorDictionary, load_actors
+from ..taxonomy import MatchKind, MentionKind
+from .actors import ActorDictionary
 from .gaz_words import core_key, split_generic
 from .gazetteer import Gazetteer, prominence
 from .normalize import GENERIC_WORDS, key_words, name_key
 from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, part_of_city, plausible
-from .place_names import COMMON_WORDS, person_run, surnames
+from .place_names import COMMON_WORDS
 from .place_patterns import (
     city_after,
     container_after,
-    countries_near,
     cue_of,
     feature_precision,
     has_place_cue,
@@ -48,17 +49,19 @@ from .place_patterns import (
 )
 from .place_text import (
     CONNECTORS,
-    PERSONS,
     STOP_WORDS,
     TITLES,
     TRAILING_GENERIC,
     Token,
     is_metonym,
     joined,
-    org_spans,
     patron_before,
     tokens,
 )
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
 from .place_words import (
     HARD_START,
     MORE_GENERIC,
@@ -112,27 +115,25 @@ MASK_LOOKBACK = 8
 class PlaceResolver:
     """Finds and resolves place names in text against a :class:`Gazetteer`."""
 
-    def __init__(self, gazetteer: Gazetteer, default_country: str | None = "SY",
-                 limit: int = 40, actors: ActorDictionary | None = None,
-                 use_actors: bool = True) -> None:
+    def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase, *, limit: int = 40,
+                 use_actors: bool = True, default_country: str | None = None) -> None:
         self.gazetteer = gazetteer
-        self.default_country = default_country
+        self.default_country = default_country or kb.country
         self.limit = limit
-        self._actors = actors
+        self.theater = kb.theater
+        self._actors = kb.actors
         self.use_actors = use_actors  # False: place words inside actor names are not masked
 
     @property
     def actors(self) -> ActorDictionary | None:
-        """The actor dictionary whose names mask place words (the packaged one, loaded lazily)."""
-        if self._actors is None and self.use_actors:
-            self._actors = load_actors()
+        """The actor dictionary whose names mask place words (None when masking is off)."""
         return self._actors if self.use_actors else None
 
     # -- recognition -------------------------------------------------------------------
     def _lookup(self, phrase: str, fuzzy: bool = False, min_sim: float = 0.0) -> tuple[Candidate, ...]:
         cands = self.gazetteer.candidates(phrase, limit=self.limit, fuzzy=fuzzy)
         if fuzzy and min_sim:
-            cands = [c for c in cands if not c.reason.startswith("skeleton") or c.score >= min_sim]
+            cands = [c for c in cands if c.match != MatchKind.SKELETON or c.score >= min_sim]
         return tuple(cands)
 
     def _run(self, text: str, toks: list[Token], i: int) -> int:
@@ -157,7 +158,7 @@ class PlaceResolver:
             last = run[n - 1]
             if parts and n < len(run) - 1:
                 break
-            if last.lower in CONNECTORS or (n == 1 and (not single_ok(last) or not_alone(text, last))):
+            if last.lower in CONNECTORS or (n == 1 and (not single_ok(last) or not_alone(text, last, self.theater))):
                 continue
             if n == 1 and (stem := self._possessive(text, last)) is not None:
                 return stem
@@ -167,8 +168,8 @@ class PlaceResolver:
             cands = self._lookup(phrase, fuzzy=True)
             named = [c for c in cands if not is_fuzzy(c)]
             if strict:
-                named = [c for c in named if c.reason.startswith("key")]
-            if named and n < len(run) and run[n].lower in PERSONS:
+                named = [c for c in named if c.match == MatchKind.KEY]
+            if named and n < len(run) and run[n].lower in self.theater.persons:
                 return None  # "Qassem Soleimani": a person's name
             if named and n == 1 and not prominent(named) and common_word(text, run[0]):
                 return None
@@ -178,7 +179,7 @@ class PlaceResolver:
                           and run[n].lower not in CONNECTORS)
                 how = "weak" if longer and not prominent(named) else "name"
                 return Found(run[0].start, last.end, phrase, cands, how)
-            if n == len(run) and not strict and any(c.reason.startswith("vowel") for c in cands) and not any(
+            if n == len(run) and not strict and any(c.match == MatchKind.VOWEL for c in cands) and not any(
                     t.lower in STOP_WORDS for t in run):  # "Al Nusra" is the group, not An Nasirah
                 return Found(run[0].start, last.end, phrase, cands, "variant")
         return None
@@ -189,8 +190,8 @@ class PlaceResolver:
         word = tok.text
         if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
             return None
-        stem = [c for c in self._lookup(word[:-1]) if c.reason.startswith("key")]
-        own = [c for c in self._lookup(word) if c.reason.startswith("key")]
+        stem = [c for c in self._lookup(word[:-1]) if c.match == MatchKind.KEY]
+        own = [c for c in self._lookup(word) if c.match == MatchKind.KEY]
         if not prominent(stem) or prominent(own):
             return None
         if max(prominence(c.place) for c in stem) < 0.9 and not re.search(  # a country, governorate or city
@@ -233,7 +234,7 @@ class PlaceResolver:
         if len(caps) == 1 and caps[0].text.isupper() and len(caps[0].text) <= 4:
             return None  # an acronym (US, UN, SAA), not a place
         if len(caps) == 1 and (caps[0].lower in COMMON_WORDS | TITLES | TRAILING_GENERIC | MORE_GENERIC
-                               or not_alone(text, caps[0])):
+                               or not_alone(text, caps[0], self.theater)):
             return None  # "in Clashes with", "Imam", "the District of": not an unknown place alone
         has_generic = any(t.lower in TRAILING_GENERIC | MORE_GENERIC for t in run[1:])
         if not (has_place_cue(text, run[0].start) or has_generic):
@@ -250,7 +251,7 @@ class PlaceResolver:
 
     def recognise(self, text: str, start: int, end: int) -> list[Found]:
         """Place names in ``text[start:end]``."""
-        orgs = org_spans(text, start, end)
+        orgs = self.theater.org_spans(text, start, end)
         toks = [t for t in tokens(text, start, end)
                 if not any(s <= t.start < e for s, e in orgs)]
         out: list[Found] = []
@@ -263,7 +264,8 @@ class PlaceResolver:
             j = self._run(text, toks, i)
             run = toks[i:j]
             generic = any(x.lower in TRAILING_GENERIC | MORE_GENERIC for x in run)
-            if after_title(text, t) or (person_run([x.text for x in run[:2]]) and not generic):
+            person = self.theater.person_run([x.text for x in run[:2]])
+            if after_title(text, t, self.theater) or (person and not generic):
                 i = j
                 continue
             found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
@@ -280,9 +282,9 @@ class PlaceResolver:
     # -- resolution --------------------------------------------------------------------
     def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
                  refs: dict[str, list[Place]], hints: Hints | None = None) -> Mention | None:
-        base = Mention(doc_id=doc_id, kind="place", start=f.start, end=f.end, text=f.text)
+        base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
-        container = container_after(text, f.end)
+        container = container_after(text, f.end, self.theater.canonical_admin1)
         _, wanted = split_generic(f.text)
         best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)), hints)
         if best is None:
@@ -296,7 +298,7 @@ class PlaceResolver:
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
         if (not is_locative(text, f.start) or patron_before(text, f.start)) and is_metonym(
-                text, f.start, f.end, name_key(f.text), place.feature):
+                text, f.start, f.end, name_key(f.text), place.feature, self.theater.government_seats):
             return None
         home = {focus.country, self.default_country} - {None}
         if place.feature == "country" and home and place.country not in home and (
@@ -321,8 +323,7 @@ class PlaceResolver:
             reason = "fuzzy: " + reason
         return replace(base, place=place, score=best.score, reason=reason, geo_precision=precision)
 
-    @staticmethod
-    def _references(text: str, found: list[Found], focus: Focus) -> dict[str, list[Place]]:
+    def _references(self, text: str, found: list[Found], focus: Focus) -> dict[str, list[Place]]:
         """Places each name is stated relative to ("Rusafa (south of Tabaqah)"), by name key.
 
         Keyed by name so that every mention of the name in the document uses them (one
@@ -334,7 +335,7 @@ class PlaceResolver:
             if at is None or at != g.start or not g.candidates:
                 continue
             _, wanted = split_generic(g.text)
-            ref = choose(list(g.candidates), focus, container_after(text, g.end), wanted)
+            ref = choose(list(g.candidates), focus, container_after(text, g.end, self.theater.canonical_admin1), wanted)
             if ref is not None:
                 refs.setdefault(name_key(f.text), []).append(ref.place)
         return refs
@@ -345,7 +346,7 @@ class PlaceResolver:
         actors = self.actors
         masks = sorted(actors.find_spans(text)) if actors is not None else []
         starts = [s for s, _ in masks]
-        people = surnames(text) | {  # "Alloush said": a speaker, here and elsewhere in the document
+        people = self.theater.surnames(text) | {  # "Alloush said": a speaker, here and elsewhere in the document
             f.text.lower() for f in found if SPEAKS.match(text, f.end)
             and not prominent(list(f.candidates)) and not has_place_cue(text, f.start)}
         out = []
@@ -362,7 +363,7 @@ class PlaceResolver:
         """The town a name stands for, when it names one ("Homs", "Damascus")."""
         if not name:
             return None
-        towns = [c.place for c in self._lookup(name) if c.reason.startswith("key")
+        towns = [c.place for c in self._lookup(name) if c.match == MatchKind.KEY
                  and c.place.feature == "city" and c.place.country in (focus.country, self.default_country)]
         return max(towns, key=lambda p: p.population or 0, default=None)
 
@@ -374,7 +375,7 @@ class PlaceResolver:
         for f in found:
             key = core_key(f.text)
             cues.setdefault(key, set()).update(cue_of(text, f.start, f.end))
-            abroad.setdefault(key, set()).update(countries_near(text, f.start, f.end))
+            abroad.setdefault(key, set()).update(self.theater.countries_near(text, f.start, f.end))
         towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
         top = towns.most_common(1)[0] if towns else None  # the town the document is about, if clearly one
         main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)

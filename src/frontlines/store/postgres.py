@@ -25,7 +25,18 @@ from importlib import resources
 from typing import Any, TypeVar
 
 from ..errors import ConfigError, ReadOnlyStoreError, StoreError
-from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
+from ..records import (
+    Article,
+    BaselineEntry,
+    Claim,
+    ControlPeriod,
+    Event,
+    Failure,
+    Mention,
+    Segment,
+    Siege,
+    TerritorialFact,
+)
 from ..registry import stores
 from . import rows
 
@@ -75,7 +86,8 @@ def _upsert_sql(table: str, columns: Sequence[str], key: Sequence[str] | None) -
 
 #: each table's key, for INSERT OR REPLACE
 KEYS = {"articles": ("id",), "segments": ("doc_id", "idx"), "mentions": ("doc_id", "kind", "start", "end"),
-        "claims": ("id",), "events": ("id",), "control_periods": ("place_id", "actor", "start")}
+        "claims": ("id",), "events": ("id",), "control_periods": ("place_id", "actor", "start"),
+        "territorial_facts": ("id",), "sieges": ("id",), "control_imports": ("file", "place_id", "as_of")}
 
 
 @stores.register("postgresql")
@@ -295,7 +307,7 @@ class PostgresStore:
         return [rows.row_event(r, tuple(links.get(r["id"], ()))) for r in self._all(sql)]
 
     def control_periods(self) -> list[ControlPeriod]:
-        sql = "SELECT * FROM control_periods ORDER BY place_name NULLS FIRST, start NULLS FIRST"
+        sql = "SELECT * FROM control_periods ORDER BY place_name NULLS FIRST, place_id, start NULLS FIRST"
         return [rows.row_control(r) for r in self._all(sql)]
 
     def failures(self) -> list[Failure]:
@@ -339,6 +351,48 @@ class PostgresStore:
         if self.needs_fusing():
             problems.append("claims were stored after the events were last fused (an interrupted run?)")
         return problems
+
+    # -- the situation picture (derive): territorial facts, control, sieges, baselines ----------
+    def publication_days(self) -> dict[str, str | None]:
+        """Article id → its publication day (ISO), without reading the texts."""
+        return {r["id"]: r["published"] for r in self._all("SELECT id, published FROM articles ORDER BY seq")}
+
+    def replace_situation(self, facts: Iterable[TerritorialFact], sieges: Iterable[Siege]) -> None:
+        """Swap in the territorial facts and sieges derived from the stored claims, in one transaction."""
+        facts, sieges = list(facts), list(sieges)
+        with self._writing("store the situation") as cur:
+            for table in ("territorial_facts", "sieges"):
+                cur.execute(f"DELETE FROM {table}")
+            _insert(cur, "territorial_facts", [rows.fact_row(f) for f in facts])
+            _insert(cur, "sieges", [rows.siege_row(s) for s in sieges])
+
+    def replace_control(self, periods: Iterable[ControlPeriod]) -> None:
+        """Swap in re-derived control periods (after a baseline import), in one transaction."""
+        periods = list(periods)
+        with self._writing("store the control periods") as cur:
+            cur.execute("DELETE FROM control_periods")
+            _insert(cur, "control_periods", [rows.control_row(p) for p in periods])
+
+    def territorial_facts(self, place_id: str | None = None) -> list[TerritorialFact]:
+        sql = "SELECT * FROM territorial_facts" + (" WHERE place_id = %s" if place_id else "")
+        sql += " ORDER BY place_id, start IS NULL, start, id"
+        return [rows.row_fact(r) for r in self._all(sql, (place_id,) if place_id else ())]
+
+    def sieges(self) -> list[Siege]:
+        sql = "SELECT * FROM sieges ORDER BY start IS NULL, start, place_name NULLS FIRST, id"
+        return [rows.row_siege(r) for r in self._all(sql)]
+
+    def save_control_imports(self, entries: Iterable[BaselineEntry]) -> int:
+        """Store the entries of an imported snapshot (an entry imported again replaces itself)."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        found = [rows.baseline_row(e, now) for e in entries]
+        with self._writing("store a control snapshot") as cur:
+            _insert(cur, "control_imports", found)
+        return len(found)
+
+    def control_imports(self) -> list[BaselineEntry]:
+        sql = "SELECT * FROM control_imports ORDER BY place_id, as_of, file"
+        return [rows.row_baseline(r) for r in self._all(sql)]
 
 
 def _first_line(exc: BaseException) -> str:

@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS events (
   admin1 TEXT COLLATE "C", admin2 TEXT COLLATE "C", country TEXT COLLATE "C", latitude DOUBLE PRECISION,
   longitude DOUBLE PRECISION, geo_precision BIGINT, event_date TEXT COLLATE "C", time_precision BIGINT,
   fatalities BIGINT, sources TEXT COLLATE "C", corroboration BIGINT, contradicted BIGINT,
-  support DOUBLE PRECISION
+  support DOUBLE PRECISION, fatalities_max BIGINT
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE TABLE IF NOT EXISTS event_claims (
@@ -67,10 +67,34 @@ CREATE TABLE IF NOT EXISTS outlets (name TEXT COLLATE "C" PRIMARY KEY, documents
 -- a unique constraint does the same here
 CREATE TABLE IF NOT EXISTS control_periods (
   place_id TEXT COLLATE "C" NOT NULL, place_name TEXT COLLATE "C", actor TEXT COLLATE "C" NOT NULL,
-  start TEXT COLLATE "C", "end" TEXT COLLATE "C", evidence TEXT COLLATE "C", UNIQUE (place_id, actor, start)
+  start TEXT COLLATE "C", "end" TEXT COLLATE "C", evidence TEXT COLLATE "C", state TEXT COLLATE "C",
+  rivals TEXT COLLATE "C", confidence DOUBLE PRECISION, explanation TEXT COLLATE "C",
+  last_confirmed TEXT COLLATE "C", facts TEXT COLLATE "C", origin TEXT COLLATE "C", latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION, outlets BIGINT, UNIQUE (place_id, actor, start)
 );
 CREATE TABLE IF NOT EXISTS failures (
   id BIGSERIAL PRIMARY KEY, source TEXT COLLATE "C" NOT NULL, stage TEXT COLLATE "C" NOT NULL,
   error TEXT COLLATE "C" NOT NULL, message TEXT COLLATE "C" NOT NULL, doc_id TEXT COLLATE "C",
   at TEXT COLLATE "C" NOT NULL, UNIQUE (source, stage, message)
+);
+-- the situation picture (derive): territorial facts read from claims, sieges, imported baselines
+CREATE TABLE IF NOT EXISTS territorial_facts (
+  id TEXT COLLATE "C" PRIMARY KEY, kind TEXT COLLATE "C" NOT NULL, place_id TEXT COLLATE "C" NOT NULL,
+  place_name TEXT COLLATE "C", claim_id TEXT COLLATE "C" NOT NULL, doc_id TEXT COLLATE "C" NOT NULL,
+  status TEXT COLLATE "C" NOT NULL, start TEXT COLLATE "C", "end" TEXT COLLATE "C", gainer TEXT COLLATE "C",
+  loser TEXT COLLATE "C", gainer_side TEXT COLLATE "C", loser_side TEXT COLLATE "C", scope TEXT COLLATE "C",
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, sentence TEXT COLLATE "C", cue TEXT COLLATE "C",
+  outlet TEXT COLLATE "C", outlet_side TEXT COLLATE "C", source_key TEXT COLLATE "C", denies TEXT COLLATE "C"
+);
+CREATE INDEX IF NOT EXISTS territorial_facts_place ON territorial_facts(place_id, start);
+CREATE TABLE IF NOT EXISTS sieges (
+  id TEXT COLLATE "C" PRIMARY KEY, place_id TEXT COLLATE "C" NOT NULL, place_name TEXT COLLATE "C",
+  besieger TEXT COLLATE "C", besieged TEXT COLLATE "C", start TEXT COLLATE "C", "end" TEXT COLLATE "C",
+  facts TEXT COLLATE "C", latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, end_cue TEXT COLLATE "C"
+);
+CREATE TABLE IF NOT EXISTS control_imports (
+  place_id TEXT COLLATE "C" NOT NULL, place_name TEXT COLLATE "C", controller TEXT COLLATE "C" NOT NULL,
+  as_of TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C", file TEXT COLLATE "C" NOT NULL,
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, imported_at TEXT COLLATE "C",
+  PRIMARY KEY (file, place_id, as_of)
 );
