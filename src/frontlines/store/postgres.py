@@ -79,11 +79,13 @@ def _upsert_sql(table: str, columns: Sequence[str], key: Sequence[str] | None) -
     if key is None:
         return sql + " DO NOTHING"
     rest = [c for c in columns if c not in key]
-    sets = ", ".join(f'"{c}" = EXCLUDED."{c}"' for c in rest)
+    sets = ", ".join([f'"{c}" = EXCLUDED."{c}"' for c in rest] + (["seq = DEFAULT"] if table in SEQUENCED else []))
     target = ", ".join(f'"{c}"' for c in key)
     return f"{sql} ({target}) DO " + (f"UPDATE SET {sets}" if sets else "NOTHING")
 
 
+#: tables whose rows keep their storage order in "seq": a replaced row goes last, as in SQLite
+SEQUENCED = {"articles", "mentions", "claims", "control_periods"}
 #: each table's key, for INSERT OR REPLACE
 KEYS = {"articles": ("id",), "segments": ("doc_id", "idx"), "mentions": ("doc_id", "kind", "start", "end"),
         "claims": ("id",), "events": ("id",), "control_periods": ("place_id", "actor", "start"),
@@ -291,11 +293,12 @@ class PostgresStore:
                                                        (doc_id,))]
 
     def mentions(self, kind: str | None = None) -> list[Mention]:
-        sql = "SELECT * FROM mentions" + (" WHERE kind = %s" if kind else "") + " ORDER BY doc_id, start"
+        sql = "SELECT * FROM mentions" + (" WHERE kind = %s" if kind else "") + " ORDER BY doc_id, start, seq"
         return [rows.row_mention(r) for r in self._all(sql, (kind,) if kind else ())]
 
     def claims(self, doc_id: str | None = None) -> list[Claim]:
-        sql = "SELECT * FROM claims" + (" WHERE doc_id = %s" if doc_id else "") + " ORDER BY doc_id, trigger_start"
+        sql = ("SELECT * FROM claims" + (" WHERE doc_id = %s" if doc_id else "")
+               + " ORDER BY doc_id, trigger_start, seq")
         return [rows.row_claim(r) for r in self._all(sql, (doc_id,) if doc_id else ())]
 
     def events(self, *, happened_only: bool = False) -> list[Event]:
@@ -307,7 +310,7 @@ class PostgresStore:
         return [rows.row_event(r, tuple(links.get(r["id"], ()))) for r in self._all(sql)]
 
     def control_periods(self) -> list[ControlPeriod]:
-        sql = "SELECT * FROM control_periods ORDER BY place_name NULLS FIRST, place_id, start NULLS FIRST"
+        sql = "SELECT * FROM control_periods ORDER BY place_name NULLS FIRST, place_id, start NULLS FIRST, seq"
         return [rows.row_control(r) for r in self._all(sql)]
 
     def failures(self) -> list[Failure]:

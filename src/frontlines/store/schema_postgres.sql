@@ -1,6 +1,7 @@
 -- frontlines PostgreSQL schema: the tables of schema.sql, column for column (a test holds them
 -- equal).  Text compares and sorts bytewise (COLLATE "C") as in SQLite, reals are double precision
--- as SQLite's, and articles keep their storage order in "seq" (SQLite's rowid).
+-- as SQLite's, and articles, mentions, claims and control periods keep their storage order in "seq"
+-- (SQLite's rowid: what orders rows that tie on the columns a query sorts by).
 CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C");
 CREATE TABLE IF NOT EXISTS articles (
   seq BIGSERIAL UNIQUE,
@@ -17,6 +18,7 @@ CREATE TABLE IF NOT EXISTS segments (
   last_line BIGINT NOT NULL, quoted_source TEXT COLLATE "C", PRIMARY KEY (doc_id, idx)
 );
 CREATE TABLE IF NOT EXISTS mentions (
+  seq BIGSERIAL,
   doc_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id), kind TEXT COLLATE "C" NOT NULL,
   start BIGINT NOT NULL, "end" BIGINT NOT NULL, surface TEXT COLLATE "C" NOT NULL,
   gazetteer_id TEXT COLLATE "C", name TEXT COLLATE "C", latitude DOUBLE PRECISION,
@@ -26,6 +28,7 @@ CREATE TABLE IF NOT EXISTS mentions (
   PRIMARY KEY (doc_id, kind, start, "end")
 );
 CREATE TABLE IF NOT EXISTS claims (
+  seq BIGSERIAL,
   id TEXT COLLATE "C" PRIMARY KEY, doc_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
   segment_role TEXT COLLATE "C" NOT NULL, start BIGINT NOT NULL, "end" BIGINT NOT NULL,
   sentence TEXT COLLATE "C" NOT NULL, trigger TEXT COLLATE "C" NOT NULL,
@@ -66,6 +69,7 @@ CREATE TABLE IF NOT EXISTS outlets (name TEXT COLLATE "C" PRIMARY KEY, documents
 -- SQLite lets a primary-key column hold NULL (an unknown start) and counts NULLs as distinct:
 -- a unique constraint does the same here
 CREATE TABLE IF NOT EXISTS control_periods (
+  seq BIGSERIAL,
   place_id TEXT COLLATE "C" NOT NULL, place_name TEXT COLLATE "C", actor TEXT COLLATE "C" NOT NULL,
   start TEXT COLLATE "C", "end" TEXT COLLATE "C", evidence TEXT COLLATE "C", state TEXT COLLATE "C",
   rivals TEXT COLLATE "C", confidence DOUBLE PRECISION, explanation TEXT COLLATE "C",
