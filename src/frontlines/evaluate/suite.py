@@ -156,7 +156,8 @@ def _seeds_stage_groups(root: Path) -> list[Group]:
         docs = []
         for row in read_jsonl(gold / "docs.jsonl"):
             text = (texts / row["file"]).read_text(encoding="utf-8")
-            docs.append((text, segment_text(text, row["doc"], ws.resources.kb), [s for s in segs if s["doc"] == row["doc"]]))
+            gold_segs = [s for s in segs if s["doc"] == row["doc"]]
+            docs.append((text, segment_text(text, row["doc"], ws.resources.kb), gold_segs))
         return score_lines(docs)
 
     def resolver(ws: Workspace) -> dict[str, Any]:
