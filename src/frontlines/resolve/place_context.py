@@ -63,6 +63,7 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
     """The candidate when a name clearly names one place (alone, or far ahead of the rest)."""
     if not cands:
         return None
+    cands = sorted(cands, key=lambda c: -c.score)  # by score, whatever order the gazetteer gave
     top = cands[0]
     if len(cands) == 1 or top.score - cands[1].score >= 0.08:
         return top
@@ -119,10 +120,16 @@ MAJOR_POP = 250_000
 PART_KM = 20.0  # a neighbourhood lies within this distance of its city
 
 
+def capital(place: Place) -> bool:
+    """A governorate capital: a city named as its governorate is (Idlib in Idlib, Hama in Hama)."""
+    return place.feature == "city" and bool(place.admin1) and name_key(place.name) == name_key(place.admin1 or "")
+
+
 def major(place: Place) -> bool:
-    """A big city (or a curated capital of the overlay): its name keeps its primary referent."""
+    """A big city, a governorate capital (or a curated capital of the overlay): its name keeps
+    its primary referent unless the text says otherwise."""
     return place.feature == "country" or place.feature == "city" and (
-        (place.population or 0) >= MAJOR_POP or place.gazetteer_id.startswith("ovl:"))
+        (place.population or 0) >= MAJOR_POP or place.gazetteer_id.startswith("ovl:") or capital(place))
 
 
 @dataclass(frozen=True)
