@@ -15,7 +15,8 @@ from .normalize import words
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _HYPHENS = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
-_WORD = rf"(?:[ʿʾ](?=[{_LETTER}]{{2}}))?[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[{_HYPHENS}](?=[{_LETTER}0-9]))*"
+_AYN = rf"(?:[ʿʾ](?=[{_LETTER}]{{2}}))?"  # a leading ayn or hamza mark ("ʿAyn")
+_WORD = rf"{_AYN}[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[{_HYPHENS}](?=[{_LETTER}0-9]))*"
 TOKEN_RE = re.compile(_WORD)
 _ARTICLE_CAP = re.compile(rf"^(?:{ARABIC_ARTICLE}|ibn|bin|bani|abu|umm)[{_HYPHENS}][A-ZÀ-ÖØ-ÞĀ-ſʿ]")
 CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
