@@ -25,7 +25,8 @@ CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
 TRAILING_GENERIC = words(
     "district subdistrict province governorate countryside airbase air base airport airfield "
     "heliport field fields gas oil dam crossing border point mountain mountains hill hills "
-    "heights road highway valley plain camp"
+    "heights road highway valley plain plains camp suburb suburbs farms farm island islands checkpoint "
+    "outpost barracks base quarter neighbourhood neighborhood zone lake city"
 )
 
 #: capitalised words that are not place names on their own (sentence starters, titles, months,
