@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from frontlines.cli.places import places_command
 from frontlines.records import Place
-from frontlines.resolve.gazetteer import MemoryGazetteer, lookup, spelled
+from frontlines.resolve.gazetteer import MemoryGazetteer, alternatives, lookup, spelled
 
 NAMES = ["Tall Hamid", "Al-Bab", "At Tall", "Foua", "Palmyra", "Nawa", "Kasab", "Qusayr", "Tadmur",
          "Ghouta", "Jisr al-Shughur", "Deir ez-Zor", "Raqqa", "Idlib", "Tell Abyad"]
@@ -62,3 +62,14 @@ def test_spelled_ignores_case_marks_and_the_article() -> None:
     assert spelled("Tall-Hamid") == spelled("tall hamid") == spelled("at-Tall Ḥamid".replace("at-", "")) \
         == "tall hamid"
     assert spelled("al-Bab") == spelled("Al Bab") and spelled("Tell Hamed") != spelled("Tall Hamid")
+
+
+def test_alternatives_are_split_and_the_place_both_name_comes_first() -> None:
+    town = Place("t:town", "Tadmur", 34.56, 38.28, "SY", "Homs", None, "settlement", 50_000)
+    other = Place("t:other", "Palmyra", 40.0, 20.0, "XX", None, None, "city", 900_000)
+    gaz = MemoryGazetteer([(town, ["Palmyra"]), (other, [])])
+    assert alternatives("Tadmur/Palmyra") == ["Tadmur", "Palmyra"]
+    assert alternatives("Tadmur (Palmyra)") == ["Tadmur", "Palmyra"] and alternatives("Tadmur") == ["Tadmur"]
+    for query in ("Tadmur/Palmyra", "Tadmur (Palmyra)", "Palmyra / Tadmur"):
+        (_, cands), = lookup([query], None, gaz, limit=1)
+        assert cands[0].place.gazetteer_id == "t:town", query

@@ -286,6 +286,29 @@ class MemoryGazetteer:
 
 #: how many candidates a lookup ranks before it cuts the list to the number asked for
 LOOKUP_POOL = 50
+_ALTERNATIVES = re.compile(r"\s*/\s*|\s*[()]\s*")
+
+
+def alternatives(name: str) -> list[str]:
+    """The names of a query that gives alternatives: "Tadmur/Palmyra", "Tabqa (al-Thawrah)"."""
+    parts = [p for p in _ALTERNATIVES.split(name) if p.strip()]
+    return parts if len(parts) > 1 else [name]
+
+
+def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer) -> list[Candidate]:
+    """Candidates of a name, or of each of its alternatives (best evidence first, one per place)."""
+    parts = alternatives(name)
+    pooled: dict[str, tuple[tuple[int, float], Candidate]] = {}
+    for part in parts:
+        for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
+            order = (evidence(part, c), -c.score)
+            old = pooled.get(c.place.gazetteer_id)
+            # a place that several alternatives name is the one meant
+            if old is not None:
+                order = (min(order[0], old[0][0]) - (1 if len(parts) > 1 else 0), min(order[1], old[0][1]))
+            if old is None or order < old[0]:
+                pooled[c.place.gazetteer_id] = (order, c)
+    return [c for _, c in sorted(pooled.values(), key=lambda x: (x[0], x[1].place.gazetteer_id))]
 
 
 def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: int = 10,
@@ -297,7 +320,7 @@ def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: i
     that first-level unit, which is how a stated province settles a homonym."""
     out = []
     for n in names:
-        cands = gazetteer.candidates(n, country=country, limit=max(limit, LOOKUP_POOL))
+        cands = _alternatives_candidates(n, country, gazetteer)
         if admin1 is not None:
             cands = [c for c in cands if c.place.admin1 == admin1]
         out.append((n, cands[:limit]))
