@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from ..errors import FrontlinesError, ResourceError
+from ..kb import packaged_dir
 from ..records import Candidate
+from ..resolve.gaz_build import EXTRA_SOURCES
 from ..resolve.gaz_overlay import check_overlay
 from ..resolve.gazetteer import SqliteGazetteer, build_gazetteer, lookup
 from .kb import kb_option, load_kb_option
@@ -87,8 +89,6 @@ def gazetteer_group() -> None:
 @kb_option
 def check_command(overlay: Path | None, kb_dir: Path | None) -> None:
     """Validate an overlay file: columns, coordinates, countries, ids, feature classes."""
-    from ..kb import packaged_dir
-
     path = overlay or (kb_dir or packaged_dir()) / "gazetteer_overlay.csv"
     problems = check_overlay(path)
     for problem in problems:
@@ -113,8 +113,9 @@ def build_command(out: Path, source_dir: Path | None, geonames: Path | None,
     source_dir = source_dir or Path.cwd().parent / "shared" / "data" / "gazetteer"
     try:
         kb = load_kb_option(kb_dir)
+        extra = (kb_dir or packaged_dir()) / EXTRA_SOURCES
         report = build_gazetteer(source_dir, out, overlay or kb.overlay, geonames, theater=kb.theater,
-                                 home=kb.country or "SY")
+                                 home=kb.country or "SY", extra_dir=extra if extra.is_dir() else None)
     except FrontlinesError as exc:
         _fail(exc)
         return

@@ -122,14 +122,15 @@ PART_KM = 20.0  # a neighbourhood lies within this distance of its city
 
 def capital(place: Place) -> bool:
     """A governorate capital: a city named as its governorate is (Idlib in Idlib, Hama in Hama)."""
-    return place.feature == "city" and bool(place.admin1) and name_key(place.name) == name_key(place.admin1 or "")
+    return place.feature in ("city", "settlement") and bool(place.admin1) and (
+        name_key(place.name) == name_key(place.admin1 or ""))
 
 
 def major(place: Place) -> bool:
     """A big city, a governorate capital (or a curated capital of the overlay): its name keeps
     its primary referent unless the text says otherwise."""
-    return place.feature == "country" or place.feature == "city" and (
-        (place.population or 0) >= MAJOR_POP or place.gazetteer_id.startswith("ovl:") or capital(place))
+    return place.feature == "country" or capital(place) or place.feature == "city" and (
+        (place.population or 0) >= MAJOR_POP or place.gazetteer_id.startswith("ovl:"))
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]
     ("Damascus") is not displaced by a namesake settlement however close it lies to the
     document's other places (population dominates spatial coherence)."""
     top = max(cands, key=lambda c: c.score, default=None)
-    if top is None or top.place.feature != "city" or is_fuzzy(top) or refs or any(
+    if top is None or (top.place.feature != "city" and not capital(top.place)) or is_fuzzy(top) or refs or any(
             container and c.place.admin1 == container for c in cands):
         return cands
     big = major(top.place)
