@@ -8,6 +8,7 @@ Iraq, Lebanon, Jordan and Turkey's border strip, without Arabic names).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from .gaz_geonames import read_geonames
 from .gaz_overlay import read_overlay
 from .gaz_sources import Draft, read_opensyria, read_wiki, read_wof
 from .gaz_words import core_key
-from .normalize import name_key, skeleton
+from .normalize import name_key, skeleton, spelled
 
 if TYPE_CHECKING:
     from ..kb.theater import Theater
@@ -204,13 +205,13 @@ def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft]) ->
 
 
 def _name_rows(pk: int, d: Draft) -> list[tuple[str, str, str, int, str]]:
-    rows = {}
+    rows = {}  # one row per spelling (the evidence "as written" needs it), not only per key
     for n in dict.fromkeys(x.strip() for x in d.names if x and x.strip()):
         key = name_key(n)
-        if len(key) < 2 or key in rows:
+        if len(key) < 2 or (key, spelled(n)) in rows or re.search(r"[^\x00-\u024f]", n) and key in {k for k, _ in rows}:
             continue
         core = core_key(n)
-        rows[key] = (key, core, skeleton(core), pk, n)
+        rows[(key, spelled(n))] = (key, core, skeleton(core), pk, n)
     return list(rows.values())
 
 

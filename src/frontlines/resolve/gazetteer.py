@@ -25,7 +25,7 @@ from ..registry import geocoders
 from ..taxonomy import MatchKind
 from .gaz_build import BuildReport, build_gazetteer
 from .gaz_words import core_key, split_generic
-from .normalize import ARTICLES, fold, key_words, name_key, similarity, skeleton, vowel_variant
+from .normalize import key_words, name_key, similarity, skeleton, spelled, vowel_variant
 
 FEATURE_WEIGHT = {
     "city": 1.0, "country": 0.95, "admin1": 0.9, "region": 0.8, "admin2": 0.75, "admin3": 0.6,
@@ -100,12 +100,6 @@ def _vowels(query: str, hits: Iterable[Hit]) -> list[Hit]:
     return [Hit(h.place, h.name, MatchKind.VOWEL) if h.how == MatchKind.SKELETON and vowel_variant(
         qkey, core_key(h.name)) and len(key_words(split_generic(h.name)[0] or h.name)) == qwords
         else h for h in hits]
-
-
-def spelled(name: str) -> str:
-    """A name as written, without case, diacritics, punctuation or the Arabic article: two names
-    spelled alike are the same word for word ("Tall Hamid" / "tall-hamid", not "Tell Hamed")."""
-    return " ".join(w for w in re.split(r"[^\w]+", fold(name)) if w and w not in ARTICLES)
 
 
 #: evidence of a match, strongest first: the name as written, a transliteration variant (the
@@ -327,5 +321,5 @@ def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: i
     return out
 
 
-__all__ = ["BuildReport", "Candidate", "Gazetteer", "Hit", "MemoryGazetteer", "SqliteGazetteer",
+__all__ = ["BuildReport", "Candidate", "Gazetteer", "Hit", "MemoryGazetteer", "SqliteGazetteer", "spelled",
            "build_gazetteer", "lookup", "prominence", "rank"]

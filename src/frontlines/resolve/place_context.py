@@ -228,6 +228,7 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     if not cands:
         return None
     top = max(c.score for c in cands)
+    own = {c.place.gazetteer_id for c in cands}  # the places this very name may be
     decisive = [c for c in cands if c.place.feature == "country" and c.score == top]
     if decisive:
         return decisive[0]
@@ -249,7 +250,8 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         if near > 0.05 and p.feature not in AREAS:
             score += W_NEAR * near
             parts.append(f"{dist:.0f} km from other places of the document")
-        elif p.feature in AREAS and p.admin1 and any(a.admin1 == p.admin1 for a in focus.anchors):
+        elif p.feature in AREAS and p.admin1 and any(a.admin1 == p.admin1 and a.gazetteer_id not in own
+                                                     for a in focus.anchors):  # not the name's own town
             score += W_NEAR * 0.5
             parts.append("contains other places of the document")
         bonus, ref_km = _ref_bonus(p, refs)
