@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench eval clean
+.PHONY: setup demo test bench bench-large eval repin clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,20 +27,25 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# throughput, per-stage time and peak memory against the spaCy yardstick (bench/run.py);
+# synthetic corpora are written to out/bench/ (bench/make_corpus.py), never to the repository
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+bench-large: $(STAMP)
+	$(BIN)/python bench/run.py --large
 
 clean:
 	rm -rf out $(VENV) build src/*.egg-info
 
-# the README's accuracy figures: the seeds (publication dates from the gold's docs.jsonl, since the
-# texts carry none) and FA-KES dev, from ../shared/corpus
+# every accuracy figure of the README, beside its floor (src/frontlines/evaluate/floors.json):
+# the seeds (publication dates from the gold's docs.jsonl, since the texts carry none), FA-KES dev,
+# the stage-level measures, and any gold set under ./corpus (X/texts + X/gold*/).  Exit 1 if a
+# figure drops below its floor.  `make repin` raises the floors to what is measured (never lowers).
 CORPUS ?= ../shared/corpus
+EVAL_CORPORA = --corpus $(CORPUS) $(if $(wildcard corpus),--corpus corpus)
 eval: $(STAMP)
-	mkdir -p out
-	$(BIN)/python -c "import json,sys; [print(json.dumps({'file': d['file'], 'published': d['published_estimate']})) for d in map(json.loads, open('$(CORPUS)/seeds-gold/docs.jsonl'))]" > out/seeds_manifest.jsonl
-	rm -f out/seeds.db* out/fakes.db*
-	$(BIN)/frontlines run $(CORPUS)/seeds --manifest out/seeds_manifest.jsonl --db out/seeds.db --quiet
-	$(BIN)/frontlines eval --db out/seeds.db --gold $(CORPUS)/seeds-gold
-	$(BIN)/frontlines run $(CORPUS)/fa-kes-dev/articles.jsonl --db out/fakes.db --quiet
-	$(BIN)/frontlines eval --db out/fakes.db --gold $(CORPUS)/fa-kes-dev/gold.jsonl
+	$(BIN)/frontlines eval $(EVAL_CORPORA) --out out/eval
+
+repin: $(STAMP)
+	$(BIN)/frontlines eval $(EVAL_CORPORA) --out out/eval --repin

@@ -87,16 +87,78 @@ def export(db: str, fmt: str, output: Path | None, include_all: bool) -> None:
 
 
 @cli.command(name="eval")
-@db_option
-@click.option("--gold", type=click.Path(exists=True, path_type=Path), required=True,
-              help="Gold folder (seeds-gold format) or FA-KES gold.jsonl.")
+@click.option("--db", metavar="DB", help="Score this database (with --gold): a SQLite file or a store URL.")
+@click.option("--gold", type=click.Path(exists=True, path_type=Path),
+              help="Gold folder (seeds-gold format) or FA-KES gold.jsonl, for --db.")
+@click.option("--half", type=click.Choice(["A", "B"], case_sensitive=False),
+              help="Score only one stable half of the documents (by a hash of their id).")
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(path_type=Path),
+              help="Without --db: corpus folders to find gold sets in (default: $FRONTLINES_CORPUS or "
+                   "../shared/corpus, and ./corpus).")
+@click.option("--group", "only", multiple=True, help="Without --db: only the groups with this name or prefix.")
+@click.option("--floors", "floors_file", type=click.Path(path_type=Path),
+              help="Floors file (default: the packaged one).")
+@click.option("--repin", is_flag=True, help="Raise the floors to the measured figures; never lowers one (exit 2).")
+@click.option("--rebase", multiple=True, help="With --repin: pin this group anew (its corpus changed).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Keep the suite's databases here.")
+@click.option("--json", "as_json", is_flag=True, help="Without --db: print the figures as JSON.")
 @friendly
-def eval_command(db: str, gold: Path) -> None:
-    """Score --db against gold annotations; prints the figures as JSON."""
+def eval_command(db: str | None, gold: Path | None, half: str | None, corpora: tuple[Path, ...],
+                 only: tuple[str, ...], floors_file: Path | None, repin: bool, rebase: tuple[str, ...],
+                 out: Path | None, as_json: bool) -> None:
+    """Score --db against --gold (JSON), or, without --db, measure every gold set of the corpus
+    folders, print each figure beside its floor and exit 1 if one drops (--repin: raise floors)."""
+    from ..errors import EvalError
     from ..evaluate import evaluate
 
-    with open_db(db, readonly=True) as store:
-        click.echo(json.dumps(evaluate(store, gold), indent=2))
+    if db is not None:
+        if gold is None:
+            raise EvalError("--db needs --gold (a gold folder or FA-KES gold.jsonl)", source=db)
+        with open_db(db, readonly=True) as store:
+            click.echo(json.dumps(evaluate(store, gold, half=half), indent=2))
+        return
+    _eval_suite(corpora, only, floors_file, repin, rebase, out, as_json)
+
+
+def _eval_suite(corpora: tuple[Path, ...], only: tuple[str, ...], floors_file: Path | None, repin: bool,
+                rebase: tuple[str, ...], out: Path | None, as_json: bool) -> None:
+    import os
+    import tempfile
+
+    from ..errors import EvalError
+    from ..evaluate import floors, suite
+
+    roots = list(corpora) or [Path(os.environ.get("FRONTLINES_CORPUS", "../shared/corpus")), Path("corpus")]
+    groups = [g for g in suite.discover(r for r in roots if r.is_dir())
+              if not only or any(g.name == o or g.name.startswith(o.rstrip("/") + "/") for o in only)]
+    if not groups:
+        raise EvalError("no gold set found", source=", ".join(map(str, roots)))
+    path = floors_file or floors.FLOORS_FILE
+    data = floors.load_floors(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = suite.Workspace(out or Path(tmp))
+        try:
+            results = suite.measure(groups, workspace)
+        finally:
+            workspace.close()
+    if repin:
+        new, changes = floors.repin(data, [r.measured() for r in results], rebase)
+        path.write_text(floors.dump_floors(new), encoding="utf-8")
+        for line in changes or ["no floor moved"]:
+            click.echo(line)
+        return
+    rows, problems = suite.report(results, data)
+    if as_json:
+        click.echo(json.dumps({r.group.name: {"figures": r.figures, "details": r.details, "sha256": r.digest}
+                               for r in results}, indent=2))
+    else:
+        for row in rows:
+            value = "-" if row.value is None else row.value
+            click.echo(f"{row.group:22} {row.figure:40} {value!s:>8}  {row.gate:>9}  {row.verdict}")
+    for problem in problems:
+        click.echo(f"eval: {problem.message}", err=True)
+    if problems:
+        sys.exit(1)
 
 
 @cli.command()
