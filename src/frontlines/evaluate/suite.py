@@ -156,7 +156,7 @@ def _seeds_stage_groups(root: Path) -> list[Group]:
         docs = []
         for row in read_jsonl(gold / "docs.jsonl"):
             text = (texts / row["file"]).read_text(encoding="utf-8")
-            docs.append((text, segment_text(text, row["doc"]), [s for s in segs if s["doc"] == row["doc"]]))
+            docs.append((text, segment_text(text, row["doc"], ws.resources.kb), [s for s in segs if s["doc"] == row["doc"]]))
         return score_lines(docs)
 
     def resolver(ws: Workspace) -> dict[str, Any]:
@@ -208,7 +208,7 @@ def _fakes_groups(root: Path) -> list[Group]:
     def resolver(ws: Workspace) -> dict[str, Any]:
         from .fakes import score_salient_admin1
 
-        return score_salient_admin1(*articles(), ws.resources.places.find)
+        return score_salient_admin1(*articles(), ws.resources.places.find, ws.resources.kb.theater.canonical_admin1)
 
     def datelines(ws: Workspace) -> dict[str, Any]:
         from ..clean.datelines import find_dateline
@@ -225,7 +225,7 @@ def _fakes_groups(root: Path) -> list[Group]:
         from .segments import words_kept
 
         texts = [t for row in read_jsonl(folder / "articles.jsonl") for t in reflow(row["text"])]
-        return words_kept((t, segment_text(t)) for t in texts)
+        return words_kept((t, segment_text(t, "", ws.resources.kb)) for t in texts)
 
     accuracies = tuple(f"{p}{k}_accuracy" for p in ("", "fused_") for k in FAKES_FIGURES)
     return [
