@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import packaged_kb
 from frontlines.evaluate.claims import extract_gold_documents, gold_documents
 from frontlines.extract.claims import ClaimExtractor
 from frontlines.resolve.claims import ClaimResolver
@@ -21,9 +22,9 @@ from frontlines.resolve.places import PlaceResolver
 
 @pytest.fixture(scope="module")
 def results(corpus: Path, extractor: ClaimExtractor):  # type: ignore[no-untyped-def]
-    places = PlaceResolver(SqliteGazetteer(None))
+    places = PlaceResolver(SqliteGazetteer(None), packaged_kb())
     return extract_gold_documents(gold_documents(corpus / "seeds", corpus / "seeds-gold"), places.find,
-                                  extractor.extract, ClaimResolver().resolve)
+                                  extractor.extract, ClaimResolver(packaged_kb().actors).resolve)
 
 
 def test_nothing_from_titles_comments_or_boilerplate(results) -> None:  # type: ignore[no-untyped-def]

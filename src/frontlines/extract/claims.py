@@ -5,9 +5,10 @@ lexicon's triggers become claims with their ACLED type, roles, standing and evid
 Rules that keep forecasts and rumours from becoming events:
 
 - status cues are scoped to the trigger's clause chain (``status.py``);
-- negated ("failed to capture"), habitual ("regularly cut", "continue to strike", simple
-  present) and background ("since 2015", undated relative clauses) triggers are dropped:
-  they are never specific events;
+- negated ("failed to capture") and habitual ("regularly cut", "continue to strike", simple
+  present) triggers are dropped: they are never specific events;
+- background ("since 2015", undated relative clauses, pluperfect recaps, earlier years) is
+  kept with the standing ``background``: evidence, never a current event;
 - a noun trigger ("the liberation of X") is factual only with a temporal anchor (a date,
   "recent", "ongoing", "after/following/during", a past-tense governing verb, or a light verb
   such as "launched an operation"); otherwise it is a presupposition and coded expected;
@@ -28,6 +29,7 @@ from ..records import (
     Cleaned,
     Mention,
     Role,
+    Status,
 )
 from ..resolve.actors import ActorDictionary
 from ..taxonomy import VIOLENT
@@ -144,13 +146,10 @@ class ClaimExtractor:
         if comment_clause(token):
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
-        if match.rule.pos == "noun":
-            if clause is not None and not _dated_subtree(clause):
-                return Standing(None, None, "background: relative clause")
-            return nominal_standing(token, self.cues)
-        clause = _relative_clause(token)
         if clause is not None and not _dated_subtree(clause):
-            return Standing(None, None, "background: relative clause")
+            return Standing(Status.BACKGROUND, None, "background: relative clause")
+        if match.rule.pos == "noun":
+            return nominal_standing(token, self.cues)
         found = standing(token, self.cues)
         head = match.rule.head
         simple_present = (

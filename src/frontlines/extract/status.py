@@ -2,8 +2,8 @@
 
 Cues count only on the trigger's own clause chain: the trigger and the words that govern
 it (up to the sentence root, stopping at relative clauses, whose tense is their own).
-Precedence: not an event (negated, habitual, background) > hypothetical > expected >
-denied > alleged > reported > asserted.  The attribution is the nearest named source.
+Precedence: not an event (negated, habitual) > background (history told in a current report)
+> hypothetical > expected > denied > alleged > reported > asserted.  The attribution is the nearest named source.
 """
 
 from __future__ import annotations
@@ -341,9 +341,11 @@ def _decide(scan: _Scan, trigger: Any) -> Standing:
         flags.setdefault("background", "since")
     if _whole_war(trigger):
         flags.setdefault("background", "the whole war")
-    for name in ("negated", "habitual", "background"):
+    for name in ("negated", "habitual"):
         if name in flags:
             return Standing(None, None, f"{name}: {flags[name]}")
+    if "background" in flags:
+        return Standing(Status.BACKGROUND, scan.source, f"background: {flags['background']}")
     conditional = (
         "hypothetical" in flags or "conditional-main" in flags or _conditional_sentence(trigger)
     )
