@@ -7,8 +7,9 @@ Rules that keep forecasts and rumours from becoming events:
 - status cues are scoped to the trigger's clause chain (``status.py``);
 - negated ("failed to capture") and habitual ("regularly cut", "continue to strike", simple
   present) triggers are dropped: they are never specific events;
-- background ("since 2015", undated relative clauses, pluperfect recaps, earlier years) is
-  kept with the standing ``background``: evidence, never a current event;
+- an undated relative clause ("the town, which rebels took") is an aside, not a claim;
+- background ("since 2015", pluperfect recaps, earlier years, war-long tolls) is kept with
+  the standing ``background``: evidence, never a current event;
 - a noun trigger ("the liberation of X") is factual only with a temporal anchor (a date,
   "recent", "ongoing", "after/following/during", a past-tense governing verb, or a light verb
   such as "launched an operation"); otherwise it is a presupposition and coded expected;
@@ -29,7 +30,6 @@ from ..records import (
     Cleaned,
     Mention,
     Role,
-    Status,
 )
 from ..resolve.actors import ActorDictionary
 from ..taxonomy import VIOLENT
@@ -147,7 +147,7 @@ class ClaimExtractor:
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
         if clause is not None and not _dated_subtree(clause):
-            return Standing(Status.BACKGROUND, None, "background: relative clause")
+            return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
         found = standing(token, self.cues)
