@@ -14,6 +14,7 @@ Rules that keep forecasts and rumours from becoming events:
   "recent", "ongoing", "after/following/during", a past-tense governing verb, or a light verb
   such as "launched an operation"); otherwise it is a presupposition and coded expected;
 - a block quoted from another outlet, or introduced by "X reports that", is reported by X;
+- a later "the death toll rose to N" replaces the toll of the event it updates;
 - a sentence saying "these reports were fake" turns the previous sentence's attributed
   claims into denied ones.
 """
@@ -36,7 +37,7 @@ from ..taxonomy import VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental
 from .context import DocState, Paragraph, paragraphs
-from .fatalities import fatalities_of, sentence_fatalities
+from .fatalities import fatalities_of, sentence_fatalities, toll_update
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
@@ -85,6 +86,7 @@ class ClaimExtractor:
                 new, claims = self._credit(para, sentence, state, new, claims, last)
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
+                claims = _updated_toll(claims, sentence)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
         return claims
@@ -251,6 +253,22 @@ _ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t"
 def _spaces(text: str) -> str:
     """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
     return text.translate(_ODD_SPACES)
+
+
+def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
+    """ "The death toll rose to 23": the new figure replaces the toll of the document's last
+    violent claim that gave one (an update of the same event, not a second event)."""
+    value = toll_update(sentence)
+    if value is None:
+        return claims
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        if claim.event_type in VIOLENT and claim.fatalities is not None:
+            if claim.fatalities < value:
+                note = f"{claim.notes}; toll updated to {value} by a later sentence"
+                claims[index] = dataclasses.replace(claim, fatalities=value, notes=note)
+            break
+    return claims
 
 
 def _open(actor: Any) -> bool:
