@@ -33,9 +33,10 @@ from ..records import (
     Role,
 )
 from ..resolve.actors import ActorDictionary
-from ..taxonomy import VIOLENT
+from ..taxonomy import TERRITORIAL, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental
+from .captures import holders, partial, spread, token_at
 from .context import DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities, toll_update
 from .headline import truecase
@@ -133,15 +134,26 @@ class ClaimExtractor:
             found = self._standing(match)
             if found.status is None:
                 continue
-            claim = self._claim(match, found, para, doc, sentence, state)
-            kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
-            if kind.reason is not None:
-                claim = dataclasses.replace(
-                    claim, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
-                    notes=f"{claim.notes}; {kind.reason}",
-                )  # fmt: skip
-            memory.note(claim)
-            yield claim
+            for claim in self._claims(match, found, para, doc, sentence, state):
+                yield self._typed(claim, match, memory, is_place)
+
+    def _claims(
+        self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any, state: DocState,
+    ) -> list[Claim]:  # fmt: skip
+        """The claim of a trigger, once per place of a coordinated list of captured places."""
+        claim = self._claim(match, found, para, doc, sentence, state)
+        where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
+        return spread(claim, where, state.places, para.start)
+
+    def _typed(self, claim: Claim, match: Match, memory: TypeMemory, is_place: Any) -> Claim:
+        kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
+        if kind.reason is not None:
+            claim = dataclasses.replace(
+                claim, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
+                notes=f"{claim.notes}; {kind.reason}",
+            )  # fmt: skip
+        memory.note(claim)
+        return claim
 
     def _standing(self, match: Match) -> Standing:
         token = match.token
@@ -220,6 +232,10 @@ class ClaimExtractor:
                 notes += [fallback] if fallback else []
         else:
             state.last_location = location
+        inside = location is not None and offset + sentence.start_char <= location.start < offset + sentence.end_char
+        captured = token_at(doc, offset, location) if inside else None
+        if rule.sub_event_type in TERRITORIAL:
+            a1, a2 = _loser(a1, a2, list(holders(captured, is_actor)))
         start = offset + token.idx
         return Claim(
             id=f"{state.doc_id}:{start}-{start + len(token)}", doc_id=state.doc_id,
@@ -233,6 +249,7 @@ class ClaimExtractor:
             geo_precision=precision, date_text=when[0] if when else None,
             fatalities=self._fatalities(match, sentence), notes="; ".join(notes),
             weapons=roles.weapons(token, self._weapon_words()), ongoing=ongoing,
+            partial=rule.sub_event_type in TERRITORIAL and partial(captured),
         )  # fmt: skip
 
     def _weapon_words(self) -> frozenset[str]:
@@ -253,6 +270,23 @@ _ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t"
 def _spaces(text: str) -> str:
     """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
     return text.translate(_ODD_SPACES)
+
+
+def _in(mention: Mention | None, para: Paragraph) -> bool:
+    return mention is not None and para.start <= mention.start < para.end
+
+
+def _loser(a1: Any, a2: Any, held: list[Any]) -> tuple[Any, Any]:
+    """The side that held the captured place ("X held by IS", "IS-held X", "a stronghold of IS")
+    is the loser: never the captor, and actor2 when the sentence names no other."""
+    if not held:
+        return a1, a2
+    ids = {h.i for h in held}
+    if a1 is not None and a1.i in ids:
+        a1 = None
+    if a2 is None or a2.i in ids or (a1 is not None and a2.i == a1.i):
+        a2 = held[0]
+    return a1, a2
 
 
 def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
