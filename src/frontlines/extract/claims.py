@@ -223,6 +223,11 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
+        if when is None and state.paragraph_date is not None and status in FACTUAL_STATUSES:
+            when = state.paragraph_date
+            notes.append(f"date words of the paragraph: {when[0]!r}")
+        elif when is not None:
+            state.paragraph_date = when
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None or _country(location):  # a country is the last resort
