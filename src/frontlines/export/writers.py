@@ -7,8 +7,9 @@ events that happened whose type, place, date and actors come from the text
 (column ``grounded`` = ``no``), and for ``jsonl`` also the events that did not happen
 (expected, hypothetical, denied, background).  Every row carries its per-field confidence
 and the fields grounded in the text.  ``claims`` writes every claim, forecasts, denials and
-background included, with its standing.  Every row carries ``source_id``: the documents' own ids as the user gave them (the
-ACLED CSV keeps ACLED's columns first, in ACLED's order, and adds ``source_id`` last).
+background included, with its standing.  Every row carries ``source_id``: the documents' own
+ids as the user gave them (the ACLED CSV keeps ACLED's columns first, in ACLED's order, then
+``source_id`` and the grounding columns).
 """
 
 from __future__ import annotations

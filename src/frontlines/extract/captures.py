@@ -33,10 +33,11 @@ HOLD_NOUNS = frozenset({"stronghold", "bastion", "bastions", "strongholds", "fie
 
 
 def spread(claim: Claim, location_token: Any, places: Sequence[Mention], offset: int) -> list[Claim]:
-    """A territorial claim once per place of the coordinated list its location heads; the
-    first keeps its id, the others get ``@<start>`` of their place."""
-    if claim.sub_event_type not in TERRITORIAL or location_token is None or claim.location is None:
-        return [claim]
+    """A territorial claim that happened, once per place of the coordinated list its location
+    heads; the first keeps its id, the others get ``@<start>`` of their place."""
+    if (claim.sub_event_type not in TERRITORIAL or not claim.factual or location_token is None
+            or claim.location is None):
+        return [claim]  # a forecast or a recap of several places stays one claim
     out = [claim]
     seen = {claim.location.start}
     for token in location_token.conjuncts:
