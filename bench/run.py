@@ -108,7 +108,7 @@ def child_stages(path: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         store = SqliteStore(Path(tmp) / "stages.db")
         for article in articles:
-            cleaned = timed("clean", lambda a=article: clean(a))
+            cleaned = timed("clean", lambda a=article: clean(a, resources.kb))
             spans = [(s.start, s.end) for s in cleaned.segments if s.role in EXTRACTABLE_ROLES]
             a = cleaned.article
             mentions = timed("places", lambda a=a, spans=spans: resources.places.find(a.text, a.id, spans))

@@ -154,8 +154,8 @@ def score_salient_admin1(articles: Sequence[dict[str, Any]], gold: dict[str, dic
                          find_places: Callable[[str, str, list[tuple[int, int]]], Sequence[Mention]],
                          canonical_admin1: Callable[[str | None], str | None]) -> dict[str, Any]:
     """The place resolver alone: the governorate of each article's salient places against the
-    gold location, strictly (Rif Dimashq counts as wrong where the coders wrote "damascus");
-    ``canonical_admin1`` is the knowledge base's governorate namer."""
+    gold location (spelled as the knowledge base's theater spells it), strictly (Rif Dimashq
+    counts as wrong where the coders wrote "damascus")."""
     hits = sum(salient_admin1(find_places(a["text"], a["id"], [(0, len(a["text"]))]), len(a["text"]))
                == canonical_admin1(gold[a["id"]]["location"]) for a in articles)
     return {"articles": len(articles), "admin1_accuracy": ratio(hits, len(gold))}

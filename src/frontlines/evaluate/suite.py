@@ -38,6 +38,7 @@ class Workspace:
     """Where the suite writes its databases, and the stage resources it shares between groups."""
 
     folder: Path
+    kb: Any = None  # the knowledge base of every run and stage (None: the packaged one)
     _resources: Any = None
     _stores: dict[str, Any] = field(default_factory=dict)
     _runs: dict[str, Any] = field(default_factory=dict)
@@ -47,7 +48,7 @@ class Workspace:
         if self._resources is None:
             from ..pipeline import Resources
 
-            self._resources = Resources()
+            self._resources = Resources(self.kb)
         return self._resources
 
     def pipeline_store(self, key: str, inputs: Sequence[Path], manifest: list[dict[str, Any]] | None,
@@ -66,7 +67,8 @@ class Workspace:
                 path = self.folder / f"{key}_manifest.jsonl"
                 path.write_text("".join(json.dumps(r) + "\n" for r in manifest), encoding="utf-8")
             store = SqliteStore(db)
-            summary = run(list(inputs), store, manifest=path, options=RunOptions(engine=engine, workers=workers))
+            summary = run(list(inputs), store, manifest=path, options=RunOptions(engine=engine, workers=workers),
+                          kb=self.resources.kb)
             self._stores[key], self._runs[key] = store, summary
         return self._stores[key], self._runs[key]
 
@@ -158,8 +160,8 @@ def _seeds_stage_groups(root: Path) -> list[Group]:
         docs = []
         for row in read_jsonl(gold / "docs.jsonl"):
             text = (texts / row["file"]).read_text(encoding="utf-8")
-            gold_lines = [s for s in segs if s["doc"] == row["doc"]]
-            docs.append((text, segment_text(text, row["doc"], ws.resources.kb), gold_lines))
+            docs.append((text, segment_text(text, row["doc"], ws.resources.kb),
+                         [s for s in segs if s["doc"] == row["doc"]]))
         return score_lines(docs)
 
     def resolver(ws: Workspace) -> dict[str, Any]:

@@ -288,6 +288,18 @@ def load_overlay(path: Path) -> Path:
     return path
 
 
+def check_territory(path: Path) -> list[KbProblem]:
+    from ..derive.territory import validate_territory
+
+    return as_problems(path.name, validate_territory(path))
+
+
+def load_territory(path: Path) -> Any:
+    from ..derive.territory import load_territory as load
+
+    return load(path)
+
+
 @dataclass(frozen=True, slots=True)
 class KbFile:
     """One file of a knowledge base."""
@@ -317,4 +329,6 @@ FILES: tuple[KbFile, ...] = (
            load_theater, check_theater),
     KbFile("overlay", "gazetteer_overlay.csv", "places the gazetteer sources lack, with coordinate sources",
            load_overlay, check_overlay),
+    KbFile("territory", "territory.yaml", "territorial cues: captures, sieges, withdrawals, control statements",
+           load_territory, check_territory),
 )
