@@ -176,13 +176,23 @@ def row_errors(event: Event, g: GoldEvent) -> list[str]:
 def score_rows(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, Any]:
     """Row precision: of the exported (happened) events matched to a gold event, the share right
     in every field, and the share whose location is not a place."""
+    from ..export.grounding import event_trust, grounded_row
+
     matches = best_matches(system, gold)
     rows = [(system[i].event, g) for i, g in matches.items() if system[i].event.happened]
     errors = [row_errors(event, g) for event, g in rows]
     fields = ("type", "actor1", "place", "date", "fatalities")
+    # the default export: rows whose type, place, date and actors are grounded in the text
+    exported = [i for i, g in matches.items() if system[i].event.happened
+                and grounded_row(system[i].event, event_trust(system[i].event, system[i].claims))]
+    wrong = [row_errors(system[i].event, matches[i]) for i in exported]
     return {
         "matched_rows": len(rows),
         "fully_right": ratio(sum(not e for e in errors), len(rows)),
         "location_not_a_place": ratio(sum(not_a_place(event) for event, _ in rows), len(rows)),
         **{f"{name}_right": ratio(sum(name not in e for e in errors), len(rows)) for name in fields},
+        "exported": len(exported),
+        "exported_fully_right": ratio(sum(not e for e in wrong), len(wrong)),
+        "exported_location_not_a_place": ratio(sum(not_a_place(system[i].event) for i in exported), len(exported)),
+        **{f"exported_{name}_right": ratio(sum(name not in e for e in wrong), len(wrong)) for name in fields},
     }
