@@ -13,7 +13,7 @@ from typing import Any
 
 from ..records import Article, Claim, Cleaned, Mention, Precision, Role, Segment, text_id
 from .gold import published, read_jsonl
-from .match import date_overlaps, gold_date, line_offsets, quote_overlap, quote_span, type_compatible
+from .match import date_overlaps, gold_date, line_offsets, quote_overlap, quote_span, status_agrees, type_compatible
 
 #: what the scorer needs of the stages: place mentions, claims, resolved claims
 FindPlaces = Callable[[str, str, list[tuple[int, int]]], Sequence[Mention]]
@@ -120,7 +120,7 @@ def score_claims(results: list[tuple[str, Cleaned, list[Claim]]], gold_rows: lis
         found: set[str] = set()
         for claim in claims:
             gold = best_gold(claim, doc_golds, text)
-            _pair(sc, claim, gold, cleaned.article.published)
+            _pair(sc, claim, gold)
             _inside_non_factual(sc, claim, doc_golds, text, gold)
             if gold is not None and claim.factual:
                 found.add(gold["id"])
@@ -148,21 +148,7 @@ def _inside_non_factual(sc: ClaimScore, claim: Claim, golds: list[dict[str, Any]
             sc.serious.append(f"{g['id']} ← {claim.trigger} {claim.sentence[:60]!r}")
 
 
-def status_agrees(status: str, gold: dict[str, Any], published: Any) -> bool:
-    """The system's standing agrees with the gold's.  A gold set annotated before the
-    ``background`` standing existed codes history as what happened: there, ``background``
-    agrees with a factual gold status when the gold itself ranks the event as background
-    (``eval_tier``) and its own date makes it history (it ended weeks before the report)."""
-    from ..resolve.dates import background_reason
-
-    if status == gold["status"]:
-        return True
-    return (status == "background" and gold["status"] in ("asserted", "reported", "alleged")
-            and gold.get("eval_tier", "background") == "background"
-            and background_reason(gold_date(gold), published) is not None)
-
-
-def _pair(sc: ClaimScore, claim: Claim, gold: dict[str, Any] | None, published: Any = None) -> None:
+def _pair(sc: ClaimScore, claim: Claim, gold: dict[str, Any] | None) -> None:
     label = (f"{claim.doc_id[:6]} {claim.status} {claim.sub_event_type} «{claim.trigger}» "
              f"{claim.sentence[:80]!r}")
     if claim.factual:
@@ -176,7 +162,7 @@ def _pair(sc: ClaimScore, claim: Claim, gold: dict[str, Any] | None, published: 
     if gold is None:
         return
     sc.status_pairs += 1
-    agrees = status_agrees(claim.status.value, gold, published)
+    agrees = status_agrees(claim.status.value, gold)
     sc.status_ok += agrees
     if not agrees:
         sc.status_errors.append(f"{gold['id']} gold={gold['status']} ← {label}")
