@@ -44,6 +44,23 @@ def test_the_tables_are_sqlites_column_for_column(postgres_url: str, tmp_path: P
     assert found == expected
 
 
+def test_tables_of_an_older_version_gain_the_new_columns(postgres_url: str) -> None:
+    PostgresStore(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("ALTER TABLE claims DROP COLUMN partial")
+        conn.execute("ALTER TABLE claims DROP COLUMN seq")
+        conn.execute("ALTER TABLE events DROP COLUMN fatalities_max")
+        conn.execute("DELETE FROM meta WHERE key = 'pg_schema'")
+    with PostgresStore(postgres_url) as store:
+        store.save_document(_article(1), [], [], [claim("d1", 9), claim("d1", 0)])
+        assert [c.id for c in store.claims()] == ["d1:0-4", "d1:9-13"] and not store.claims()[0].partial
+    found = _columns_pg(postgres_url)
+    assert {"partial", "seq"} <= set(found["claims"]) and "fatalities_max" in found["events"]
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT collation_name FROM information_schema.columns WHERE table_schema = "
+                            "current_schema() AND table_name = 'claims' AND column_name = 'id'").fetchone() == ("C",)
+
+
 def test_open_store_reaches_postgres_by_url(postgres_url: str) -> None:
     with open_store(postgres_url) as store:
         assert isinstance(store, PostgresStore)

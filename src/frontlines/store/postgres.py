@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
@@ -130,18 +131,50 @@ class PostgresStore:
         return {r["table_name"] for r in found}
 
     def _create(self) -> None:
-        """Create the tables once.  Nothing is run when they exist: even ``CREATE INDEX IF NOT
-        EXISTS`` locks its table, and would deadlock with other writers' transactions."""
+        """Create the tables, or bring those of an older version up to the schema, once per
+        schema text (its digest is kept in ``meta``).  Nothing is run when they are current:
+        even ``CREATE INDEX IF NOT EXISTS`` locks its table, against other writers."""
         schema = resources.files("frontlines.store").joinpath("schema_postgres.sql").read_text()
+        digest = hashlib.sha1(schema.encode()).hexdigest()[:16]
         wanted = set(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", schema))
-        if wanted <= self._tables():
+        if wanted <= self._tables() and self._meta("pg_schema") == digest:
             return
         with self.conn.transaction():  # under the write lock: no writer is inside a transaction
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             self.conn.execute("SET LOCAL client_min_messages = warning")  # no NOTICE per existing table
             self.conn.execute(schema)  # type: ignore[arg-type]
+            self._add_missing_columns(schema)
             self.conn.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
                               (SCHEMA_VERSION,))
+            self.conn.execute("INSERT INTO meta VALUES ('pg_schema', %s) ON CONFLICT (key) "
+                              "DO UPDATE SET value = EXCLUDED.value", (digest,))
+
+    def _add_missing_columns(self, schema: str) -> None:
+        """Add the columns that tables made by an older version lack: the schema is made once
+        more in this session's temporary schema, and its columns compared with the tables'."""
+        columns = "SELECT table_name, column_name, column_default, is_nullable, collation_name, " \
+                  "format_type(a.atttypid, a.atttypmod) AS type FROM information_schema.columns c " \
+                  "JOIN pg_attribute a ON a.attrelid = (quote_ident(c.table_schema) || '.' || " \
+                  "quote_ident(c.table_name))::regclass AND a.attname = c.column_name WHERE table_schema = %s"
+        found = self.conn.execute("SELECT current_schema() AS s, current_setting('search_path') AS p").fetchone()
+        here, path = found["s"], found["p"]  # type: ignore[index]
+        have = {(r["table_name"], r["column_name"]) for r in self.conn.execute(columns, (here,)).fetchall()}
+        self.conn.execute("SET LOCAL search_path = pg_temp")
+        self.conn.execute(schema.replace("BIGSERIAL", "BIGINT"))  # type: ignore[arg-type]
+        temp = self.conn.execute("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()").fetchone()
+        model = self.conn.execute(columns, (temp["nspname"],)).fetchall()  # type: ignore[index]
+        for table in {r["table_name"] for r in model}:  # gone first: temporary tables hide the real ones
+            self.conn.execute(f"DROP TABLE IF EXISTS pg_temp.{table} CASCADE")  # type: ignore[arg-type]
+        self.conn.execute("SELECT set_config('search_path', %s, true)", (path,))
+        for row in model:
+            if (row["table_name"], row["column_name"]) in have:
+                continue
+            kind = "BIGSERIAL" if row["column_name"] == "seq" else row["type"]
+            kind += ' COLLATE "C"' if row["collation_name"] == "C" else ""
+            default = f" DEFAULT {row['column_default']}" if row["column_default"] else ""
+            required = " NOT NULL" if row["is_nullable"] == "NO" and default else ""
+            self.conn.execute(f'ALTER TABLE {row["table_name"]} ADD COLUMN "{row["column_name"]}" '  # type: ignore[arg-type]
+                              f"{kind}{default}{required}")
 
     def _check_readable(self) -> None:
         if not {"articles", "claims", "events"} <= self._tables():

@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS claims (
   admin2 TEXT COLLATE "C", feature TEXT COLLATE "C", population BIGINT, location_score DOUBLE PRECISION,
   location_reason TEXT COLLATE "C", geo_precision BIGINT, date_text TEXT COLLATE "C",
   event_date TEXT COLLATE "C", time_precision BIGINT, fatalities BIGINT, weapons TEXT COLLATE "C",
-  notes TEXT COLLATE "C", ongoing BIGINT NOT NULL DEFAULT 0, source_id TEXT COLLATE "C"
+  notes TEXT COLLATE "C", ongoing BIGINT NOT NULL DEFAULT 0, source_id TEXT COLLATE "C",
+  partial BIGINT NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE TABLE IF NOT EXISTS events (
