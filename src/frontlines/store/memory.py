@@ -24,6 +24,7 @@ from ..records import (
     TerritorialFact,
 )
 from ..registry import stores
+from .generic_views import GenericViews
 
 
 @dataclass(slots=True)
@@ -49,8 +50,9 @@ def _null_first(value: str | None) -> tuple[int, str]:
 
 
 @stores.register("memory")
-class MemoryStore:
-    """Everything a :class:`~frontlines.store.protocol.Store` holds, in dictionaries."""
+class MemoryStore(GenericViews):
+    """Everything a :class:`~frontlines.store.protocol.Store` holds, in dictionaries; its read
+    views in plain Python (:class:`~frontlines.store.generic_views.GenericViews`)."""
 
     def __init__(self, target: str = "memory:", *, readonly: bool = False) -> None:
         self.location = target
