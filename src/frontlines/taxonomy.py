@@ -111,6 +111,9 @@ class Standing(StrEnum):
     DENIED = "denied"
     EXPECTED = "expected"
     HYPOTHETICAL = "hypothetical"
+    #: history told inside a current report: a recap, an earlier year, "last year", a
+    #: pluperfect, "since 2014", a war-long toll; kept with its evidence, never a current event
+    BACKGROUND = "background"
 
 
 #: standings whose claims may become events that happened; the others are kept, never counted
@@ -143,6 +146,20 @@ class MentionKind(StrEnum):
     DATE = "date"
     QUANTITY = "quantity"
     WEAPON = "weapon"
+
+
+class MentionRole(StrEnum):
+    """What a place mention is in its document (``Mention.role``)."""
+
+    EVENT_LOCATION = "event location"  # where a claimed event happened
+    OTHER = "other"  # any other place the text names
+    ACTOR = "actor"  # a country or capital that stands for its state ("Israel's prime minister")
+    DATELINE = "dateline"  # publication metadata ("BEIRUT, May 3 (Agency) -"): never an event location
+
+    @property
+    def locates(self) -> bool:
+        """Can a mention in this role be the location of an event?"""
+        return self in (MentionRole.EVENT_LOCATION, MentionRole.OTHER)
 
 
 class MatchKind(StrEnum):
