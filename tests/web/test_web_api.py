@@ -14,7 +14,18 @@ import frontlines
 from frontlines.errors import StoreError
 from frontlines.web.app import ServerSettings, create_app
 
-STANDINGS = {"asserted", "reported", "alleged", "denied", "expected", "hypothetical"}
+STANDINGS = {"asserted", "reported", "alleged", "denied", "expected", "hypothetical", "background"}
+
+
+def test_the_api_knows_every_standing() -> None:
+    from typing import get_args
+
+    from frontlines.store.views import FACTUAL
+    from frontlines.taxonomy import HAPPENED_STANDINGS, Standing
+    from frontlines.web import models
+
+    assert set(get_args(models.Standing)) == {s.value for s in Standing} == STANDINGS
+    assert set(FACTUAL) == {s.value for s in HAPPENED_STANDINGS}
 
 
 def _error(response, status: int, code: str) -> None:  # type: ignore[no-untyped-def]

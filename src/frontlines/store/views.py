@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 CONTESTED_DAYS = 14
 #: characters of text shown before and after a claim's sentence (within its block)
 CONTEXT_CHARS = 280
-#: standings whose claims count as a happening
+#: standings whose claims count as a happening (frontlines.taxonomy.HAPPENED_STANDINGS)
 FACTUAL = ("asserted", "reported", "alleged")
 
 T = TypeVar("T")

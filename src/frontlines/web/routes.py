@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..store import views
 from ..store.protocol import StoreViews
+from ..taxonomy import counts_as_happened
 from . import models
 from .errors import ApiError, responses
 from .outlets import OutletSides
@@ -21,7 +22,6 @@ router = APIRouter(prefix="/api", responses=responses(422, 429, 500))
 MAX_PAGE = 500
 MAX_FEATURES = 5000
 MAX_OFFSET = 10_000_000
-STANDINGS = ("asserted", "reported", "alleged", "denied", "expected", "hypothetical")
 Day = Annotated[dt.date | None, Query(description="An ISO day, YYYY-MM-DD.")]
 Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, Path(max_length=200)]
@@ -112,7 +112,7 @@ def events_geojson(db: Conn, q: Filters,
 
 def _claim(c: views.ClaimEvidence, outlet_sides: OutletSides) -> dict[str, Any]:
     side, _ = outlet_sides.side(c.outlet)
-    return {**{k: getattr(c, k) for k in c.__slots__}, "side": side, "counted": c.status in STANDINGS[:3]}
+    return {**{k: getattr(c, k) for k in c.__slots__}, "side": side, "counted": counts_as_happened(c.status)}
 
 
 @router.get("/events/{event_id}", response_model=models.EventDetail, responses=responses(404),
@@ -129,7 +129,7 @@ def get_event(db: Conn, outlet_sides: Sides, event_id: Id) -> dict[str, Any]:
         "documents": len({c["doc_id"] for c in claims}),
         "supporting": sum(c["counted"] for c in claims),
         "disputing": sum(c["status"] == "denied" for c in claims),
-        "not_counted": sum(c["status"] in ("expected", "hypothetical") for c in claims),
+        "not_counted": sum(not c["counted"] and c["status"] != "denied" for c in claims),
         "outlets": outlets, "sides": sorted({c["side"] for c in claims if c["side"]}),
         "contradicted": detail.event.contradicted,
     }
