@@ -40,6 +40,7 @@ from ..records import (
 )
 from ..registry import stores
 from . import rows
+from .generic_views import GenericViews
 
 SCHEMA_VERSION = "1"
 #: advisory lock keys (one 64-bit number each, chosen for this program)
@@ -94,8 +95,10 @@ KEYS = {"articles": ("id",), "segments": ("doc_id", "idx"), "mentions": ("doc_id
 
 
 @stores.register("postgresql")
-class PostgresStore:
-    """Articles, segments, mentions, claims, events, control periods and failures in PostgreSQL.
+class PostgresStore(GenericViews):
+    """Articles, segments, mentions, claims, events, control periods and failures in PostgreSQL;
+    the read views over its records in Python (:class:`~frontlines.store.generic_views.GenericViews`:
+    the SQLite store's answers, the view tests run on both).
 
     ``target`` is a libpq connection URL (``postgresql://user:password@host:port/dbname``).
     ``readonly=True`` opens a read-only session that never creates or changes anything."""
