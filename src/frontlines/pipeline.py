@@ -13,18 +13,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import FrontlinesError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
-from .registry import extractors, resolvers
+from .registry import ClaimFinder, PlaceFinder, extractors, resolvers
 
 if TYPE_CHECKING:
-    from .store.protocol import Store
+    from spacy.language import Language
 
-if TYPE_CHECKING:
     from .clean.outlets import OutletRegistry
+    from .extract.claims import ClaimExtractor
+    from .ingest.readers import ReadOptions
     from .kb import KnowledgeBase
+    from .resolve.claims import ClaimResolver
+    from .resolve.places import PlaceResolver
+    from .store.protocol import Store
 
 Progress = Callable[[str], None]
 
@@ -76,42 +80,48 @@ class Resources:
         self.kb = kb if kb is not None else load_kb()
         self._gazetteer_path = gazetteer_path or self.kb.gazetteer
         self._names = {"extractor": extractor, "places": resolver}
-        self._cache: dict[str, Any] = {}
-
-    def _get(self, name: str, build: Callable[[], Any]) -> Any:
-        if name not in self._cache:
-            self._cache[name] = build()
-        return self._cache[name]
+        self._nlp: Language | None = None
+        self._places: PlaceFinder | None = None
+        self._extractor: ClaimFinder | None = None
+        self._claim_resolver: ClaimResolver | None = None
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         from .extract.nlp import load_nlp
 
-        return self._get("nlp", load_nlp)
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
 
     @property
     def gazetteer_path(self) -> Path | None:
         return self._gazetteer_path
 
     @property
-    def places(self) -> Any:
+    def places(self) -> PlaceFinder:
         """The place resolver named by the run's options (``resolvers`` registry)."""
-        return self._get("places", lambda: resolvers.get(self._names["places"])(self))
+        if self._places is None:
+            self._places = resolvers.get(self._names["places"])(self)
+        return self._places
 
     @property
-    def extractor(self) -> Any:
+    def extractor(self) -> ClaimFinder:
         """The claim extractor named by the run's options (``extractors`` registry)."""
-        return self._get("extractor", lambda: extractors.get(self._names["extractor"])(self))
+        if self._extractor is None:
+            self._extractor = extractors.get(self._names["extractor"])(self)
+        return self._extractor
 
     @property
-    def claim_resolver(self) -> Any:
+    def claim_resolver(self) -> ClaimResolver:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
+        if self._claim_resolver is None:
+            self._claim_resolver = ClaimResolver(self.kb.actors)
+        return self._claim_resolver
 
 
 @resolvers.register("gazetteer")
-def gazetteer_resolver(resources: Resources) -> Any:
+def gazetteer_resolver(resources: Resources) -> PlaceResolver:
     """The rule-based place resolver over the packaged (or given) SQLite gazetteer."""
     from .resolve.gazetteer import SqliteGazetteer
     from .resolve.places import PlaceResolver
@@ -120,7 +130,7 @@ def gazetteer_resolver(resources: Resources) -> Any:
 
 
 @extractors.register("rules")
-def rules_extractor(resources: Resources) -> Any:
+def rules_extractor(resources: Resources) -> ClaimExtractor:
     """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
     from .extract.claims import ClaimExtractor
 
@@ -233,7 +243,7 @@ def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None
 
 def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+        read_options: ReadOptions | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     """Ingest, process and store every document of ``inputs``, then fuse and derive
     (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs

@@ -277,7 +277,7 @@ def export(store: Store, fmt: str, stream: IO[bytes], *, include_all: bool = Fal
         raise UnfusedError("claims were stored after the events were last fused (an interrupted run?), so "
                            "the events are stale; re-fuse them with `frontlines doctor --repair`",
                            source=store.location)
-    return writer(Context(store, include_all or fmt == "claims"), stream)  # type: ignore[no-any-return]
+    return writer(Context(store, include_all or fmt == "claims"), stream)
 
 
 def export_file(store: Store, fmt: str, path: Path, *, include_all: bool = False) -> int:

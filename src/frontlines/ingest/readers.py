@@ -342,7 +342,7 @@ def _with_source_id(item: Item, path: Path, given: Path) -> Item:
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
-        yield from readers.get(reader_for(path) or "file")(path, options, entries)  # type: ignore[misc]
+        yield from readers.get(reader_for(path) or "file")(path, options, entries)
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
     except OSError as exc:
