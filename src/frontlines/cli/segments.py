@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .common import friendly
 from .kb import kb_option, load_kb_option
 
+if TYPE_CHECKING:
+    from ..records import Article
+
 PREVIEW = 70
 
 
-def load_article(path: Path) -> object:
+def load_article(path: Path) -> Article:
     """Read a text or HTML file into an Article (HTML through ingest.html)."""
     from ..ingest.html import article_from_html
     from ..ingest.readers import ReadOptions, decode, looks_like_html, read_bytes
@@ -42,7 +46,7 @@ def segments_command(file: Path, as_json: bool, kb_dir: Path | None) -> None:
     from ..export.serialize import segment_json
 
     article = load_article(file)
-    cleaned = clean_article(article, load_kb_option(kb_dir))  # type: ignore[arg-type]
+    cleaned = clean_article(article, load_kb_option(kb_dir))
     for seg in cleaned.segments:
         if as_json:
             click.echo(json.dumps(segment_json(seg)))

@@ -212,8 +212,7 @@ def fatalities_of(kill: Any) -> int | None:
     victims = victims_of(kill)
     if victims is None:
         if kill.lemma_.lower() in {"dead", "toll", "death"}:
-            nums = [number(c) for c in kill.subtree if c.like_num or c.lower_ in VAGUE]
-            nums = [n for n in nums if n is not None]
+            nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
             return _plausible(min(nums)) if nums else None
         return None
     return _plausible(_total(victims))

@@ -39,7 +39,7 @@ def _html_payload(record: Any, options: ReadOptions) -> str | None:
     ctype = record.http_headers.get_header("Content-Type") or ""
     if "html" not in ctype.lower():
         return None
-    body = record.content_stream().read(options.max_bytes + 1)
+    body: bytes = record.content_stream().read(options.max_bytes + 1)
     if len(body) > options.max_bytes:
         raise InputError(f"record is over the limit of {options.max_bytes:,} bytes")
     charset = ctype.lower().partition("charset=")[2].split(";")[0].strip().strip('"') or "utf-8"
