@@ -167,7 +167,7 @@ def _add_geonames(entries: list[Draft], gn: list[Draft], reference: Grid[Draft])
     by_gn = {d.geonameid: d for d in entries if d.geonameid}
     new = []
     for g in gn:
-        old = by_gn.get(g.geonameid)
+        old = by_gn.get(g.geonameid) if g.geonameid else None
         if old is not None:
             old.lat, old.lon = g.lat, g.lon
             old.population = g.population or old.population
