@@ -26,10 +26,12 @@ from typing import IO, TYPE_CHECKING
 
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
-from .records import Article, Claim, ControlPeriod, Event, Failure, Mention
+from .records import Article, BaselineEntry, Claim, ControlPeriod, Event, Failure, Mention, Siege, TerritorialFact
 from .store.protocol import Store
 
 if TYPE_CHECKING:
+    from .derive.queries import BBox, Near
+    from .fuse.explain import EventExplanation
     from .kb import KnowledgeBase
 
 #: a document given in memory: its text, or a mapping with ``text`` or ``html`` and optionally
@@ -124,6 +126,50 @@ class Dataset:
         if between:
             periods = changes_between(periods, *between)
         return periods
+
+    # -- the situation picture (frontlines.derive) ----------------------------------------------
+    @property
+    def facts(self) -> list[TerritorialFact]:
+        """Territorial facts read from the claims: captures (full, of a part, near), withdrawals,
+        handovers, sieges and their end, control statements; each with its sentence and standing."""
+        return self._store.territorial_facts()
+
+    @property
+    def sieges(self) -> list[Siege]:
+        """Sieges and encirclements: who besieged whom, from when until broken."""
+        return self._store.sieges()
+
+    def situation(self, as_of: str, *, near: Near | None = None, bbox: BBox | None = None) -> list[ControlPeriod]:
+        """Who held each place on ``as_of`` (held or contested, with confidence counted to that
+        day), within ``near`` (a point and km) or ``bbox`` (west, south, east, north)."""
+        from .derive import derive_control, situation_as_of
+
+        _check_day(as_of)
+        periods = derive_control(self._store.territorial_facts(), self._store.control_imports(), reference=as_of)
+        return situation_as_of(periods, as_of, near=near, bbox=bbox)
+
+    def history(self, place_id: str) -> list[tuple[TerritorialFact, list[TerritorialFact]]]:
+        """Every fact about a place in date order, each with the denials of it beside it."""
+        from .derive import place_history
+
+        return place_history(self._store.territorial_facts(), place_id)
+
+    def explain(self, event: Event) -> EventExplanation:
+        """Why each claim joined ``event``: type, place distance, dates, actors, tolls, denials."""
+        from .fuse import explain_event
+        from .kb import load_kb
+        from .pipeline import outlet_sides
+
+        outlets = self._store.outlets()
+        return explain_event(event, self._store.claims(), outlets, outlet_sides(outlets, load_kb().outlets))
+
+    def import_baseline(self, entries: Iterable[BaselineEntry]) -> list[ControlPeriod]:
+        """Add a control snapshot (see ``frontlines.derive.read_snapshot`` / ``baseline_entries``)
+        and re-derive control: later facts update it, older ones do not override it."""
+        from .pipeline import rederive_control
+
+        self._store.save_control_imports(entries)
+        return rederive_control(self._store)
 
     # -- exports ---------------------------------------------------------------------------
     def export(self, fmt: str, target: str | os.PathLike[str] | IO[bytes], *, include_all: bool = False) -> int:

@@ -23,9 +23,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from .clean.outlets import OutletRegistry
+    from .derive.facts import ActorSpan
     from .extract.claims import ClaimExtractor
     from .ingest.readers import ReadOptions
     from .kb import KnowledgeBase
+    from .records import ControlPeriod, Siege, TerritorialFact
+    from .resolve.actors import ActorDictionary
     from .resolve.claims import ClaimResolver
     from .resolve.places import PlaceResolver
     from .store.protocol import Store
@@ -311,20 +314,20 @@ def count_documents(inputs: Sequence[Path]) -> int:
     return total
 
 
+def _registry_side(registry: OutletRegistry, name: str | None) -> str | None:
+    outlet = registry.lookup(name) if name else None
+    dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
+    return dated[-1][1] if dated else None
+
+
 def outlet_sides(outlets: dict[str, str | None], registry: OutletRegistry) -> dict[str, str | None]:
     """Document id → the side its outlet is documented to favour (latest dated statement)."""
-    sides: dict[str, str | None] = {}
-    for doc_id, name in outlets.items():
-        outlet = registry.lookup(name) if name else None
-        dated = sorted((s.as_of, s.side) for s in outlet.statements if s.side) if outlet else []
-        sides[doc_id] = dated[-1][1] if dated else None
-    return sides
+    return {doc_id: _registry_side(registry, name) for doc_id, name in outlets.items()}
 
 
 def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     """Re-fuse every stored claim into events and re-derive control periods (outlet sides from
     ``kb``, the packaged knowledge base by default)."""
-    from .derive import derive_control
     from .fuse import fuse_claims
     from .kb import load_kb
 
@@ -333,7 +336,9 @@ def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | 
     version = store.write_version()
     outlets = store.outlets()
     events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets, registry))
-    store.replace_events(events, derive_control(events), fused_version=version)
+    facts, periods, sieges = situation(store, kb)
+    store.replace_events(events, periods, fused_version=version)
+    store.replace_situation(facts, sieges)
     summary.events = len(events)
     summary.happened = sum(1 for e in events if e.happened)
     return summary
@@ -350,3 +355,55 @@ def repair(store: Store, kb: KnowledgeBase | None = None) -> list[str]:
         summary = refuse(store, kb=kb)
         done.append(f"re-fused the claims into {summary.events} events")
     return done
+
+
+# -- the situation picture (derive): territorial facts, control periods, sieges ---------------
+def actor_finder(actors: ActorDictionary) -> Callable[[str], list[ActorSpan]]:
+    """Named actors, and generic words with a known side ("government-held"), in a sentence."""
+    from .derive.facts import ActorSpan
+
+    def find(text: str) -> list[ActorSpan]:
+        found = []
+        for start, end in actors.find_spans(text):
+            actor = actors.lookup(text[start:end])
+            generic = None if actor else actors.generic_class(text[start:end])
+            if actor is None and generic and generic[1]:
+                actor = actors.actors.get(generic[1])
+            if actor is not None:
+                found.append(ActorSpan(start, end, actor.name, actor.side))
+        return found
+
+    return find
+
+
+def _named_source(registry: OutletRegistry, name: str) -> tuple[str, str | None] | None:
+    """A source named in a claim ("the Al-Masdar news agency") as a registry outlet."""
+    outlet = registry.lookup(name) or next((o for _, o in registry.find_in_text(name)), None)
+    return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
+
+
+def situation(store: Store, kb: KnowledgeBase | None = None
+              ) -> tuple[list[TerritorialFact], list[ControlPeriod], list[Siege]]:
+    """Territorial facts, control periods and sieges from the stored claims and baselines, with
+    the territorial cues, actors and outlets of ``kb`` (the packaged knowledge base by default)."""
+    from .derive import derive_control, derive_sieges, extract_facts
+    from .derive.facts import SourceInfo
+    from .kb import load_kb
+
+    kb = kb if kb is not None else load_kb()
+    outlets, published = store.outlets(), store.publication_days()
+    sides = outlet_sides(outlets, kb.outlets)
+    sources = {doc_id: SourceInfo(outlet, sides.get(doc_id), published.get(doc_id))
+               for doc_id, outlet in outlets.items()}
+    facts = extract_facts(store.claims(), store.mentions("place"), kb.territory, sources=sources,
+                          find_actors=actor_finder(kb.actors), source_of=lambda name: _named_source(kb.outlets, name))
+    return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
+
+
+def rederive_control(store: Store) -> list[ControlPeriod]:
+    """Control periods again from the stored facts and baselines (after ``control import``)."""
+    from .derive import derive_control
+
+    periods = derive_control(store.territorial_facts(), store.control_imports())
+    store.replace_control(periods)
+    return periods

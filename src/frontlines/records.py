@@ -214,10 +214,18 @@ class Event:
     corroboration: int = 1  # number of distinct documents
     contradicted: bool = False
     support: float = 0.0  # 0..1, claims combined with the partisan-source rule (fuse.weighting)
+    fatalities_max: int | None = None  # the highest toll its claims give (``fatalities`` is the lowest)
 
     @property
     def happened(self) -> bool:
         return self.status in FACTUAL_STATUSES
+
+    @property
+    def fatalities_range(self) -> tuple[int, int] | None:
+        """(lowest, highest) toll of its claims; ACLED's figure is the lowest."""
+        if self.fatalities is None:
+            return None
+        return self.fatalities, self.fatalities_max if self.fatalities_max is not None else self.fatalities
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +238,16 @@ class ControlPeriod:
     start: str | None
     end: str | None
     evidence: tuple[str, ...] = ()  # claim ids
+    state: str = "held"  # "held", or "contested" when credible facts disagree (``rivals`` lists both sides)
+    rivals: tuple[str, ...] = ()  # contested: every side credibly said to hold it
+    confidence: float = 0.0  # 0..1 (derive.confidence), explained in ``explanation``
+    explanation: str = ""
+    last_confirmed: str | None = None  # the latest day a fact confirmed this holder
+    facts: tuple[str, ...] = ()  # TerritorialFact ids behind the period, in date order
+    origin: str = "derived"  # "derived" from facts, or "import: FILE (source)" for a baseline
+    latitude: float | None = None
+    longitude: float | None = None
+    outlets: int = 0  # independent sources behind it (the same wire text counts once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,3 +260,87 @@ class Failure:
     message: str
     doc_id: str | None = None
     at: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+
+
+class FactKind(StrEnum):
+    """What a territorial fact says about a place."""
+
+    CAPTURE = "capture"  # gainer took the place (or, with scope "part", part of it) from loser
+    WITHDRAWAL = "withdrawal"  # loser left the place (gainer, if named, took over)
+    HANDOVER = "handover"  # a non-violent transfer from loser to gainer
+    CONTROL = "control"  # a statement that gainer holds the place ("X, held by Y")
+    SIEGE_START = "siege start"  # gainer besieges / encircles loser at the place
+    SIEGE_END = "siege end"  # the siege of the place was broken or lifted (gainer broke it)
+    ADVANCE = "advance"  # fighting towards or near the place: no change of control
+
+
+#: kinds of fact that can move a front line (when they happened)
+MOVING_KINDS = frozenset({FactKind.CAPTURE, FactKind.WITHDRAWAL, FactKind.HANDOVER, FactKind.CONTROL})
+
+
+@dataclass(frozen=True, slots=True)
+class TerritorialFact:
+    """One thing a claim says about who holds, takes, besieges or leaves one place."""
+
+    id: str
+    kind: FactKind
+    place_id: str
+    place_name: str
+    claim_id: str
+    doc_id: str
+    status: Status
+    start: str | None  # ISO day: the first day of the claim's date span
+    end: str | None  # ISO day: the last day of the claim's date span
+    gainer: str | None = None  # who takes / holds / besieges
+    loser: str | None = None  # who loses / is besieged
+    gainer_side: str | None = None
+    loser_side: str | None = None
+    scope: str = "full"  # "full", "part" (a neighbourhood, "part of" the place) or "near"
+    latitude: float | None = None
+    longitude: float | None = None
+    sentence: str = ""
+    cue: str = ""  # the rule and words that made the fact (shown by ``control --place``)
+    outlet: str | None = None
+    outlet_side: str | None = None  # side of the source (outlet, or the source it quotes)
+    source_key: str = ""  # independent sources: one key per outlet / quoted source
+    denies: tuple[str, ...] = ()  # for a denied fact: the ids of the facts it denies
+
+    @property
+    def factual(self) -> bool:
+        return self.status in FACTUAL_STATUSES
+
+    @property
+    def moves_line(self) -> bool:
+        """Whether it can change who holds the place: a dated fact that happened."""
+        return self.factual and self.kind in MOVING_KINDS and self.start is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Siege:
+    """A siege or encirclement of a place: who besieged whom, from when to when."""
+
+    id: str
+    place_id: str
+    place_name: str
+    besieger: str | None
+    besieged: str | None
+    start: str | None
+    end: str | None  # None: not reported broken or lifted
+    facts: tuple[str, ...] = ()
+    latitude: float | None = None
+    longitude: float | None = None
+    end_cue: str | None = None  # e.g. "broken" (the sentence that ended it is among the facts)
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """One place of an imported control snapshot (``frontlines control import``)."""
+
+    place_id: str
+    place_name: str
+    controller: str
+    as_of: str  # ISO day
+    source: str  # who published the snapshot
+    file: str  # the file it was imported from
+    latitude: float | None = None
+    longitude: float | None = None

@@ -127,36 +127,18 @@ def doctor(db: str, as_json: bool, repair: bool) -> None:
         sys.exit(StoreError.exit_code)
 
 
-@cli.command()
-@db_option
-@click.option("--place", help="Only places whose name contains this (case-insensitive).")
-@click.option("--as-of", "as_of", help="Who held each place on this day (YYYY-MM-DD).")
-@click.option("--changes", nargs=2, metavar="START END", help="Changes of control between two days.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per control period.")
-@friendly
-def control(db: str, place: str | None, as_of: str | None, changes: tuple[str, str] | None,
-            as_json: bool) -> None:
-    """Who held which place from when to when, derived from captures, retakes and handovers."""
-    from ..api import open_dataset
-    from ..export.serialize import control_json
-
-    with open_dataset(db) as data:
-        periods = data.control_at(place=place, as_of=as_of, between=changes)
-    for p in periods:
-        if as_json:
-            click.echo(json.dumps(control_json(p), ensure_ascii=False))
-        else:
-            click.echo(one_line(f"{p.place_name}: {p.actor} from {p.start} to {p.end or 'now'} "
-                                f"({len(p.evidence)} claims)"))
 
 
 def _register_subcommands() -> None:
+    from .control import control_group, event_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(control_group, "control")
+    cli.add_command(event_command, "event")
     from .kb import check_command, kb_group
 
     cli.add_command(kb_group, "kb")

@@ -1,69 +1,334 @@
-"""Control periods: who held a place from when to when, with the events that say so.
+"""Control periods: who held a place from when to when, on which facts, and how sure we are.
 
-A territorial event that happened (a capture, a retake, a non-violent handover) at a
-resolved, town-precision place and with a known date opens a period of control for its
-actor1 and closes the previous holder's period.  Forecasts, hypotheses and denied
-claims never move a front line.
+Only territorial facts that happened (asserted, reported, alleged) and are dated move a
+line; forecasts, hypotheses and denials never do (a denial is shown beside the fact it
+denies).  Per place, the facts become *observations*, reports of one happening grouped
+(the same side taking the place, reported by several outlets with dates a few days apart,
+is one capture, dated by its earliest report):
+
+- a capture or handover of the whole place, or a withdrawal to a named side: the place
+  changes hands;
+- a capture of part of it ("a district of X"): the place is contested between the taker
+  and the holder;
+- a control statement ("the Y-held town of X"): Y holds it on that day;
+- a withdrawal with no one named taking over: the holder's period ends;
+- an imported snapshot (a baseline): the analyst's map as of its date; older facts do not
+  override it, later ones update it.
+
+Sweeping the observations in date order, a place is **contested** (both sides listed) when
+credible observations disagree within ``WINDOW_DAYS`` of the change they dispute: two
+sides each claiming to have taken it, or a side still said to hold it after another is
+said to have taken it.  A later observation outside the window settles it.  A siege does
+not change who holds the besieged place (sieges are derived apart, in ``sieges``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
-from ..records import ControlPeriod, Event
+from ..geo import haversine_km
+from ..records import BaselineEntry, ControlPeriod, FactKind, TerritorialFact
+from .confidence import CREDIBLE, Support, combine, contested_confidence, held_confidence
 
-TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory",
-                         "Non-violent transfer of territory"})
+MERGE_KM = 5.0  # entries of one name this close are one place
+WINDOW_DAYS = 3  # reports of one change, and disagreements about it, fall within this many days
+CONTESTED = "contested"
+
+#: observation kinds, in the order they are taken on one day
+_RANK = {"baseline": 0, "statement": 1, "change": 2, "part": 3, "leave": 4}
 
 
-def _day(value: str | None) -> str | None:
-    if not value:
+@dataclass(slots=True)
+class _Obs:
+    """Reports of one happening at one place."""
+
+    kind: str  # baseline, statement, change, part, leave
+    actor: str | None  # the side holding the place after it (the leaver for "leave")
+    loser: str | None
+    day: str
+    last: str
+    facts: list[TerritorialFact] = field(default_factory=list)
+    baseline: list[BaselineEntry] = field(default_factory=list)
+
+    @property
+    def support(self) -> Support:
+        return combine(self.facts, [_origin(b) for b in self.baseline])
+
+    @property
+    def key(self) -> tuple[str, int, str, str]:
+        first = min([f.id for f in self.facts] + [_origin(b) for b in self.baseline])
+        return self.day, _RANK[self.kind], self.actor or "", first
+
+
+@dataclass(slots=True)
+class _Period:
+    state: str
+    rivals: list[str]
+    start: str
+    by_change: bool
+    obs: list[_Obs] = field(default_factory=list)
+
+    @property
+    def actor(self) -> str:
+        return self.rivals[0] if self.state == "held" else CONTESTED
+
+    @property
+    def last(self) -> str:
+        return max(o.last for o in self.obs)
+
+    @property
+    def support(self) -> Support:
+        return combine([f for o in self.obs for f in o.facts], [_origin(b) for o in self.obs for b in o.baseline])
+
+
+def _origin(entry: BaselineEntry) -> str:
+    return f"import: {entry.file} ({entry.source})"
+
+
+def _days(a: str, b: str) -> int:
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days
+
+
+def _observation_of(fact: TerritorialFact) -> tuple[str, str | None, str | None] | None:
+    """(kind, actor, loser) of a fact that moves a line, or None."""
+    if not fact.moves_line or fact.scope == "near" or fact.start is None:
         return None
-    head = value.split("/")[0]
-    return head if len(head) == 10 else None
+    if fact.kind == FactKind.CONTROL:
+        return ("statement", fact.gainer, None) if fact.gainer else None
+    if fact.kind == FactKind.CAPTURE and fact.scope == "part":
+        return ("part", fact.gainer, fact.loser) if fact.gainer else None
+    if fact.gainer:
+        return "change", fact.gainer, fact.loser
+    return ("leave", fact.loser, None) if fact.loser else None
 
 
-def _control_changes(events: Iterable[Event]) -> dict[str, list[Event]]:
-    by_place: dict[str, list[Event]] = {}
-    for event in events:
-        if (event.happened and event.sub_event_type in TERRITORIAL and event.actor1
-                and event.gazetteer_id and event.geo_precision == 1 and _day(event.event_date)):
-            by_place.setdefault(event.gazetteer_id, []).append(event)
-    return by_place
+def _observations(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry]) -> list[_Obs]:
+    """Facts grouped into reports of one happening: same kind and sides, each report within
+    ``WINDOW_DAYS`` of the group's first."""
+    keyed: dict[tuple[str, str | None, str | None], list[TerritorialFact]] = {}
+    for fact in facts:
+        found = _observation_of(fact)
+        if found:
+            keyed.setdefault(found, []).append(fact)
+    out: list[_Obs] = []
+    for (kind, actor, loser), group in keyed.items():
+        group.sort(key=lambda f: (f.start or "", f.id))
+        current: _Obs | None = None
+        for fact in group:
+            day = fact.start or ""
+            if current is None or _days(current.day, day) > WINDOW_DAYS:
+                current = _Obs(kind, actor, loser, day, fact.end or day)
+                out.append(current)
+            current.facts.append(fact)
+            current.last = max(current.last, fact.end or day)
+    for entry in baseline:
+        out.append(_Obs("baseline", entry.controller, None, entry.as_of, entry.as_of, baseline=[entry]))
+    return sorted(out, key=lambda o: o.key)
 
 
-def derive_control(events: Iterable[Event]) -> list[ControlPeriod]:
-    """Control periods per place, in date order; the last period of a place is open-ended."""
+class _Sweep:
+    """The periods of one place, built observation by observation in date order."""
+
+    def __init__(self) -> None:
+        self.done: list[tuple[_Period, str | None]] = []
+        self.cur: _Period | None = None
+
+    def _open(self, state: str, rivals: list[str], obs: _Obs, start: str | None = None) -> None:
+        start = start or obs.day
+        if self.cur is not None:
+            self.done.append((self.cur, start))
+        self.cur = _Period(state, sorted(set(rivals)), start, obs.kind in ("change", "part"), [obs])
+
+    def _close(self, day: str) -> None:
+        if self.cur is not None:
+            self.done.append((self.cur, day))
+            self.cur = None
+
+    def _contest(self, rivals: Iterable[str], obs: _Obs) -> None:
+        """The current period becomes contested from its start (the change it disputes)."""
+        assert self.cur is not None
+        self.cur.state = CONTESTED
+        self.cur.rivals = sorted(set(self.cur.rivals) | set(rivals))
+        self.cur.obs.append(obs)
+
+    def take(self, obs: _Obs) -> None:
+        cur, actor = self.cur, obs.actor or ""
+        if obs.kind == "leave":
+            self._leave(obs)
+        elif cur is None:
+            if obs.kind == "part":
+                others = [x for x in (obs.loser,) if x]
+                if others:
+                    self._open(CONTESTED, [actor, *others], obs)
+            else:
+                self._open("held", [actor], obs)
+        elif obs.kind == "baseline":
+            if cur.state == "held" and cur.rivals == [actor]:
+                cur.obs.append(obs)
+            else:
+                self._open("held", [actor], obs)
+        elif obs.kind == "part":
+            self._part(obs)
+        elif cur.state == "held" and cur.rivals == [actor]:
+            cur.obs.append(obs)
+        elif cur.state == CONTESTED and actor in cur.rivals:
+            if obs.kind == "change" or _days(cur.start, obs.day) > WINDOW_DAYS:
+                self._open("held", [actor], obs)  # a capture or a later statement settles it
+            else:
+                cur.obs.append(obs)
+        else:
+            self._other_side(obs)
+
+    def _credible(self, obs: _Obs) -> bool:
+        """A weak observation does not overturn or contest credible evidence."""
+        assert self.cur is not None
+        return obs.support.value >= CREDIBLE or self.cur.support.value < CREDIBLE
+
+    def _other_side(self, obs: _Obs) -> None:
+        cur = self.cur
+        assert cur is not None
+        if not self._credible(obs):
+            return
+        actor = obs.actor or ""
+        recent = _days(cur.last if not cur.by_change else cur.start, obs.day) <= WINDOW_DAYS
+        # two sides taking it from the same holder; or a side still said to hold it soon after
+        disputes = cur.by_change and recent and obs.loser not in cur.rivals if obs.kind == "change" else recent
+        if disputes:
+            self._contest([actor], obs)
+        else:
+            self._open("held", [actor], obs)
+
+    def _part(self, obs: _Obs) -> None:
+        cur = self.cur
+        assert cur is not None
+        actor = obs.actor or ""
+        if actor in cur.rivals:
+            cur.obs.append(obs)
+        elif self._credible(obs):
+            self._open(CONTESTED, [*cur.rivals, actor], obs)
+
+    def _leave(self, obs: _Obs) -> None:
+        cur = self.cur
+        if cur is None or obs.actor not in cur.rivals:
+            return
+        stay = [r for r in cur.rivals if r != obs.actor]
+        if cur.state == CONTESTED and stay:
+            self._open("held" if len(stay) == 1 else CONTESTED, stay, obs)
+        else:
+            cur.obs.append(obs)
+            self._close(obs.day)
+
+    def periods(self) -> list[tuple[_Period, str | None]]:
+        return self.done + ([(self.cur, None)] if self.cur else [])
+
+
+def _supports_by_rival(period: _Period) -> dict[str, Support]:
+    sides: dict[str, list[_Obs]] = {}
+    for obs in period.obs:
+        for side in [obs.actor, obs.loser] if obs.kind == "part" else [obs.actor]:
+            if side in period.rivals:
+                sides.setdefault(side, []).append(obs)
+    return {side: combine([f for o in group for f in o.facts], [_origin(b) for o in group for b in o.baseline])
+            for side, group in sides.items()}
+
+
+def _record(place: tuple[str, str, float | None, float | None], period: _Period, end: str | None,
+            reference: str | None) -> ControlPeriod:
+    facts = sorted({f for o in period.obs for f in o.facts}, key=lambda f: (f.start or "", f.id))
+    imports = sorted({_origin(b) for o in period.obs for b in o.baseline})
+    if period.state == CONTESTED:
+        confidence, explanation = contested_confidence(_supports_by_rival(period))
+    else:
+        confidence, explanation = held_confidence(period.support, period.last, end or reference)
+    return ControlPeriod(
+        place_id=place[0], place_name=place[1], actor=period.actor, start=period.start, end=end,
+        evidence=tuple(dict.fromkeys(f.claim_id for f in facts)), state=period.state,
+        rivals=tuple(period.rivals) if period.state == CONTESTED else (), confidence=confidence,
+        explanation=explanation, last_confirmed=period.last, facts=tuple(f.id for f in facts),
+        origin="; ".join(imports) if imports and not facts else ("derived" if not imports else
+                                                                 "derived; " + "; ".join(imports)),
+        latitude=place[2], longitude=place[3], outlets=period.support.sources)
+
+
+def _place_of(facts: Sequence[TerritorialFact],
+              baseline: Sequence[BaselineEntry]) -> tuple[str, str, float | None, float | None]:
+    named = sorted((f.place_name, f.latitude, f.longitude) for f in facts) or \
+        sorted((b.place_name, b.latitude, b.longitude) for b in baseline)
+    pid = facts[0].place_id if facts else baseline[0].place_id
+    name, lat, lon = named[0]
+    return pid, name, lat, lon
+
+
+def reference_day(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = ()) -> str | None:
+    """The latest day a fact that happened, or a snapshot, speaks of: "now" for the recency of
+    open periods (a forecast's or a denial's day is not "now")."""
+    days = [f.end or f.start for f in facts if f.start and f.factual] + [b.as_of for b in baseline]
+    return max(d for d in days if d) if any(days) else None
+
+
+def same_places(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = ()) -> dict[str, str]:
+    """Place id → the id it is one place with: gazetteer entries of the same name within
+    ``MERGE_KM`` (a town and its border crossing, two records of one town) are one place for
+    control; the id most facts use stands for them (then the smallest)."""
+    points: dict[str, tuple[str, float | None, float | None]] = {}
+    uses: dict[str, int] = {}
+    for pid, name, lat, lon in [(f.place_id, f.place_name, f.latitude, f.longitude) for f in facts] + \
+            [(b.place_id, b.place_name, b.latitude, b.longitude) for b in baseline]:
+        points.setdefault(pid, (name.casefold(), lat, lon))
+        uses[pid] = uses.get(pid, 0) + 1
+    parent = {pid: pid for pid in points}
+
+    def root(pid: str) -> str:
+        while parent[pid] != pid:
+            pid = parent[pid]
+        return pid
+
+    by_name: dict[str, list[str]] = {}
+    for pid in sorted(points):
+        by_name.setdefault(points[pid][0], []).append(pid)
+    for ids in by_name.values():
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                (_, la, oa), (_, lb, ob) = points[a], points[b]
+                if None not in (la, oa, lb, ob) and haversine_km(la, oa, lb, ob) <= MERGE_KM:  # type: ignore[arg-type]
+                    parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for pid in points:
+        groups.setdefault(root(pid), []).append(pid)
+    canonical = {}
+    for members in groups.values():
+        best = min(members, key=lambda pid: (-uses[pid], pid))
+        canonical.update(dict.fromkeys(members, best))
+    return canonical
+
+
+def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = (), *,
+                   reference: str | None = None) -> list[ControlPeriod]:
+    """Control periods per place, in date order; a place's last period is open-ended.
+
+    ``reference`` is "now" for the recency of open periods (default: the latest day of the
+    evidence).  The result does not depend on the order of ``facts`` or ``baseline``, and a
+    fact given twice counts once."""
+    facts = sorted({f.id: f for f in sorted(facts, key=repr)}.values(), key=lambda f: f.id)
+    baseline = sorted(set(baseline), key=lambda b: (b.place_id, b.as_of, b.controller, b.file))
+    reference = reference or reference_day(facts, baseline)
+    canonical = same_places(facts, baseline)
+    facts = [replace(f, place_id=canonical[f.place_id]) for f in facts]
+    baseline = [replace(b, place_id=canonical[b.place_id]) for b in baseline]
+    by_place: dict[str, tuple[list[TerritorialFact], list[BaselineEntry]]] = {}
+    for fact in facts:
+        if fact.place_id:
+            by_place.setdefault(fact.place_id, ([], []))[0].append(fact)
+    for entry in baseline:
+        by_place.setdefault(entry.place_id, ([], []))[1].append(entry)
     periods: list[ControlPeriod] = []
-    for place_id, changes in sorted(_control_changes(events).items()):
-        changes.sort(key=lambda e: (_day(e.event_date), e.id))
-        current: ControlPeriod | None = None
-        for event in changes:
-            start = _day(event.event_date)
-            if current and current.actor == event.actor1:
-                current = ControlPeriod(current.place_id, current.place_name, current.actor,
-                                        current.start, None, current.evidence + event.claim_ids)
-                continue
-            if current:
-                periods.append(ControlPeriod(current.place_id, current.place_name, current.actor,
-                                             current.start, start, current.evidence))
-            current = ControlPeriod(place_id, event.location or place_id, event.actor1 or "",
-                                    start, None, event.claim_ids)
-        if current:
-            periods.append(current)
+    for place_id in sorted(by_place):
+        place_facts, entries = by_place[place_id]
+        sweep = _Sweep()
+        for obs in _observations(place_facts, entries):
+            sweep.take(obs)
+        place = _place_of(place_facts, entries)
+        periods += [_record(place, period, end, reference) for period, end in sweep.periods()]
     return periods
-
-
-def control_as_of(periods: Sequence[ControlPeriod], place_id: str, date: str) -> ControlPeriod | None:
-    """The period covering ``date`` (ISO) at a place, if the evidence says who held it."""
-    for period in periods:
-        if period.place_id != place_id:
-            continue
-        if (period.start or "") <= date and (period.end is None or date < period.end):
-            return period
-    return None
-
-
-def changes_between(periods: Sequence[ControlPeriod], start: str, end: str) -> list[ControlPeriod]:
-    """Periods that began within [start, end] (ISO dates): the changes of control in a window."""
-    return [p for p in periods if p.start and start <= p.start <= end]

@@ -203,13 +203,14 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
         event_date=dated[0].event_date if dated else None,
         time_precision=dated[0].time_precision if dated else None,
         fatalities=min(fatalities) if fatalities else None,  # ACLED: the most conservative figure
+        fatalities_max=max(fatalities) if fatalities else None,  # the range of the tolls is kept
         claim_ids=tuple(sorted(c.id for c in claims)), sources=tuple(sources),
         corroboration=len({c.doc_id for c in claims}),
         support=event_support(claim_support(c, sides.get(c.doc_id)) for c in claims),
     )
 
 
-def _denies(denial: Claim, claim: Claim, options: FuseOptions) -> bool:
+def denies(denial: Claim, claim: Claim, options: FuseOptions) -> bool:
     """Whether a denied claim is about the same happening as a factual one."""
     return (denial.sub_event_type == claim.sub_event_type and _same_place(denial, claim, options.radius_km)
             and _compatible_dates(denial, claim, options.window_days) and _compatible_actors(denial, claim))
@@ -220,7 +221,7 @@ def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Cl
     denied = [c for e in events if e.status == Status.DENIED for c in claims_by_event[e.id]]
     out = []
     for event in events:
-        hits = event.happened and any(_denies(d, c, options) for c in claims_by_event[event.id] for d in denied)
+        hits = event.happened and any(denies(d, c, options) for c in claims_by_event[event.id] for d in denied)
         out.append(replace(event, contradicted=True) if hits else event)
     return out
 

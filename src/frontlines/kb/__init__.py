@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ResourceError
-from .files import ACTORS, BOILERPLATE, CUES, FILES, MANIFEST, OUTLETS, OVERLAY, THEATER, TRIGGERS, KbFile
+from .files import ACTORS, BOILERPLATE, CUES, FILES, MANIFEST, OUTLETS, OVERLAY, TERRITORY, THEATER, TRIGGERS, KbFile
 from .model import KbProblem, KnowledgeBase, Manifest
 
 __all__ = ["FILES", "KbFile", "KbProblem", "KnowledgeBase", "Manifest", "check_kb", "export_kb",
@@ -52,7 +52,8 @@ def load_kb(path: str | Path | None = None) -> KnowledgeBase:
     return KnowledgeBase(root=root, manifest=manifest, triggers=TRIGGERS.load_from(root), cues=CUES.load_from(root),
                          actors=ACTORS.load_from(root), outlets=OUTLETS.load_from(root),
                          boilerplate=BOILERPLATE.load_from(root), theater=THEATER.load_from(root),
-                         overlay=OVERLAY.load_from(root), gazetteer=manifest.gazetteer or _packaged_gazetteer())
+                         overlay=OVERLAY.load_from(root), territory=TERRITORY.load_from(root),
+                         gazetteer=manifest.gazetteer or _packaged_gazetteer())
 
 
 def export_kb(dest: str | Path) -> list[Path]:

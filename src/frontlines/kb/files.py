@@ -20,6 +20,7 @@ from .yamlines import LineDict, line_of, read_yaml_lines
 if TYPE_CHECKING:
     from ..clean.lexicon import Lexicon as DebrisLexicon
     from ..clean.outlets import OutletRegistry
+    from ..derive.territory import TerritoryCues
     from ..extract.lexicon import Lexicon as TriggerLexicon
     from ..extract.status import Cues
     from ..resolve.actors import ActorDictionary
@@ -279,6 +280,18 @@ def load_overlay(path: Path) -> Path:
     return path
 
 
+def check_territory(path: Path) -> list[KbProblem]:
+    from ..derive.territory import validate_territory
+
+    return as_problems(path.name, validate_territory(path))
+
+
+def load_territory(path: Path) -> TerritoryCues:
+    from ..derive.territory import load_territory as load
+
+    return load(path)
+
+
 @dataclass(frozen=True, slots=True)
 class KbFile(Generic[T]):
     """One file of a knowledge base, whose loader builds a ``T``."""
@@ -311,5 +324,10 @@ THEATER = KbFile("theater", "theater.yaml", "the theater's words: governorates, 
 OVERLAY = KbFile("overlay", "gazetteer_overlay.csv", "places the gazetteer sources lack, with coordinate sources",
                  load_overlay, check_overlay)
 
+TERRITORY = KbFile("territory", "territory.yaml",
+                   "territorial cues: captures, sieges, withdrawals, control statements",
+                   load_territory, check_territory)
+
 #: every file of a knowledge base, in load order
-FILES: tuple[KbFile[object], ...] = (MANIFEST, TRIGGERS, CUES, ACTORS, OUTLETS, BOILERPLATE, THEATER, OVERLAY)
+FILES: tuple[KbFile[object], ...] = (MANIFEST, TRIGGERS, CUES, ACTORS, OUTLETS, BOILERPLATE, THEATER, OVERLAY,
+                                     TERRITORY)

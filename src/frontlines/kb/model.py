@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..clean.lexicon import Lexicon as DebrisLexicon
     from ..clean.outlets import OutletRegistry
+    from ..derive.territory import TerritoryCues
     from ..extract.lexicon import Lexicon as TriggerLexicon
     from ..extract.status import Cues
     from ..resolve.actors import ActorDictionary
@@ -56,6 +57,7 @@ class KnowledgeBase:
     theater: Theater
     overlay: Path  # the gazetteer overlay CSV (read when a gazetteer is built)
     gazetteer: Path  # the gazetteer SQLite file
+    territory: TerritoryCues  # captures, sieges, withdrawals, control statements (derive)
 
     @property
     def country(self) -> str | None:

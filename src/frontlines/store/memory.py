@@ -11,7 +11,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import ReadOnlyStoreError
-from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
+from ..records import (
+    Article,
+    BaselineEntry,
+    Claim,
+    ControlPeriod,
+    Event,
+    Failure,
+    Mention,
+    Segment,
+    Siege,
+    TerritorialFact,
+)
 from ..registry import stores
 
 
@@ -26,6 +37,9 @@ class _Tables:
     links: dict[str, set[str]] = field(default_factory=dict)  # event id → claim ids
     periods: dict[tuple[str, str, str | None], ControlPeriod] = field(default_factory=dict)
     failures: dict[tuple[str, str, str], Failure] = field(default_factory=dict)
+    facts: dict[str, TerritorialFact] = field(default_factory=dict)
+    sieges: dict[str, Siege] = field(default_factory=dict)
+    imports: dict[tuple[str, str, str], BaselineEntry] = field(default_factory=dict)
     write_version: int = 0
     fused_version: int | None = None
 
@@ -158,7 +172,8 @@ class MemoryStore:
         return sorted(found, key=lambda e: (e.event_date is None, e.event_date or "", e.id))
 
     def control_periods(self) -> list[ControlPeriod]:
-        return sorted(self._t.periods.values(), key=lambda p: (_null_first(p.place_name), _null_first(p.start)))
+        return sorted(self._t.periods.values(),
+                      key=lambda p: (_null_first(p.place_name), p.place_id, _null_first(p.start)))
 
     def failures(self) -> list[Failure]:
         return list(self._t.failures.values())
@@ -176,3 +191,34 @@ class MemoryStore:
     def check(self) -> list[str]:
         return ["claims were stored after the events were last fused (an interrupted run?)"] \
             if self.needs_fusing() else []
+
+    # -- the situation picture (derive) -------------------------------------------------------
+    def publication_days(self) -> dict[str, str | None]:
+        return {a.id: a.published.isoformat() if a.published else None for a in self._by_storage()}
+
+    def replace_situation(self, facts: Iterable[TerritorialFact], sieges: Iterable[Siege]) -> None:
+        self._writable()
+        self._t.facts = {f.id: f for f in facts}
+        self._t.sieges = {s.id: s for s in sieges}
+
+    def replace_control(self, periods: Iterable[ControlPeriod]) -> None:
+        self._writable()
+        self._t.periods = {(p.place_id, p.actor, p.start): p for p in periods}
+
+    def territorial_facts(self, place_id: str | None = None) -> list[TerritorialFact]:
+        found = [f for f in self._t.facts.values() if place_id is None or f.place_id == place_id]
+        return sorted(found, key=lambda f: (f.place_id, f.start is None, f.start or "", f.id))
+
+    def sieges(self) -> list[Siege]:
+        return sorted(self._t.sieges.values(), key=lambda s: (s.start is None, s.start or "", s.place_name, s.id))
+
+    def save_control_imports(self, entries: Iterable[BaselineEntry]) -> int:
+        self._writable()
+        count = 0
+        for entry in entries:
+            self._t.imports[(entry.file, entry.place_id, entry.as_of)] = entry
+            count += 1
+        return count
+
+    def control_imports(self) -> list[BaselineEntry]:
+        return sorted(self._t.imports.values(), key=lambda b: (b.place_id, b.as_of, b.file))

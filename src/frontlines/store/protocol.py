@@ -14,7 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
-from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
+from ..records import (
+    Article,
+    BaselineEntry,
+    Claim,
+    ControlPeriod,
+    Event,
+    Failure,
+    Mention,
+    Segment,
+    Siege,
+    TerritorialFact,
+)
 
 
 @runtime_checkable
@@ -90,3 +101,22 @@ class Store(Protocol):
         """Problems found in the store itself (corrupted pages, orphaned rows, unfused claims);
         empty when it is sound."""
         ...
+
+    # -- the situation picture (derive) -------------------------------------------------------
+    def publication_days(self) -> dict[str, str | None]:
+        """Article id → its publication day (ISO), without reading the texts."""
+        ...
+    def replace_situation(self, facts: Iterable[TerritorialFact], sieges: Iterable[Siege]) -> None:
+        """Swap in the territorial facts and sieges derived from the claims, atomically."""
+        ...
+    def replace_control(self, periods: Iterable[ControlPeriod]) -> None:
+        """Swap in re-derived control periods (after a baseline import), atomically."""
+        ...
+    def territorial_facts(self, place_id: str | None = None) -> list[TerritorialFact]:
+        """The territorial facts (of one place), by place and date."""
+        ...
+    def sieges(self) -> list[Siege]: ...
+    def save_control_imports(self, entries: Iterable[BaselineEntry]) -> int:
+        """Store the entries of an imported control snapshot; returns how many."""
+        ...
+    def control_imports(self) -> list[BaselineEntry]: ...

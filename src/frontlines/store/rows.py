@@ -9,16 +9,20 @@ from typing import Any
 from ..records import (
     ActorRef,
     Article,
+    BaselineEntry,
     Claim,
     ControlPeriod,
     Event,
+    FactKind,
     Failure,
     Mention,
     Place,
     Precision,
     Role,
     Segment,
+    Siege,
     Status,
+    TerritorialFact,
 )
 
 Row = dict[str, Any]
@@ -165,7 +169,7 @@ def event_row(event: Event) -> Row:
         "event_date": event.event_date, "time_precision": event.time_precision,
         "fatalities": event.fatalities, "sources": json.dumps(list(event.sources)),
         "corroboration": event.corroboration, "contradicted": int(event.contradicted),
-        "support": event.support,
+        "support": event.support, "fatalities_max": event.fatalities_max,
     }
 
 
@@ -177,12 +181,54 @@ def row_event(row: Row, claim_ids: tuple[str, ...]) -> Event:
 
 def control_row(period: ControlPeriod) -> Row:
     return {"place_id": period.place_id, "place_name": period.place_name, "actor": period.actor,
-            "start": period.start, "end": period.end, "evidence": json.dumps(list(period.evidence))}
+            "start": period.start, "end": period.end, "evidence": json.dumps(list(period.evidence)),
+            "state": period.state, "rivals": json.dumps(list(period.rivals)), "confidence": period.confidence,
+            "explanation": period.explanation, "last_confirmed": period.last_confirmed,
+            "facts": json.dumps(list(period.facts)), "origin": period.origin, "latitude": period.latitude,
+            "longitude": period.longitude, "outlets": period.outlets}
 
 
 def row_control(row: Row) -> ControlPeriod:
-    return ControlPeriod(place_id=row["place_id"], place_name=row["place_name"], actor=row["actor"],
-                         start=row["start"], end=row["end"], evidence=tuple(json.loads(row["evidence"] or "[]")))
+    return ControlPeriod(
+        place_id=row["place_id"], place_name=row["place_name"], actor=row["actor"], start=row["start"],
+        end=row["end"], evidence=tuple(json.loads(row["evidence"] or "[]")), state=row["state"] or "held",
+        rivals=tuple(json.loads(row["rivals"] or "[]")), confidence=row["confidence"] or 0.0,
+        explanation=row["explanation"] or "", last_confirmed=row["last_confirmed"],
+        facts=tuple(json.loads(row["facts"] or "[]")), origin=row["origin"] or "derived",
+        latitude=row["latitude"], longitude=row["longitude"], outlets=row["outlets"] or 0)
+
+
+def fact_row(fact: TerritorialFact) -> Row:
+    row = {name: getattr(fact, name) for name in TerritorialFact.__slots__}  # type: ignore[attr-defined]
+    row.update(kind=fact.kind.value, status=fact.status.value, denies=json.dumps(list(fact.denies)))
+    return row
+
+
+def row_fact(row: Row) -> TerritorialFact:
+    values = dict(row)
+    values.update(kind=FactKind(row["kind"]), status=Status(row["status"]),
+                  denies=tuple(json.loads(row["denies"] or "[]")))
+    return TerritorialFact(**values)
+
+
+def siege_row(siege: Siege) -> Row:
+    row = {name: getattr(siege, name) for name in Siege.__slots__}  # type: ignore[attr-defined]
+    row["facts"] = json.dumps(list(siege.facts))
+    return row
+
+
+def row_siege(row: Row) -> Siege:
+    return Siege(**{**row, "facts": tuple(json.loads(row["facts"] or "[]"))})
+
+
+def baseline_row(entry: BaselineEntry, imported_at: str) -> Row:
+    row = {name: getattr(entry, name) for name in BaselineEntry.__slots__}  # type: ignore[attr-defined]
+    row["imported_at"] = imported_at
+    return row
+
+
+def row_baseline(row: Row) -> BaselineEntry:
+    return BaselineEntry(**{k: v for k, v in row.items() if k != "imported_at"})
 
 
 def failure_row(failure: Failure) -> Row:

@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS events (
   happened INTEGER NOT NULL, actor1 TEXT, actor2 TEXT, inter1 INTEGER, inter2 INTEGER, location TEXT,
   gazetteer_id TEXT, admin1 TEXT, admin2 TEXT, country TEXT, latitude REAL, longitude REAL,
   geo_precision INTEGER, event_date TEXT, time_precision INTEGER, fatalities INTEGER,
-  sources TEXT, corroboration INTEGER, contradicted INTEGER, support REAL
+  sources TEXT, corroboration INTEGER, contradicted INTEGER, support REAL, fatalities_max INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE TABLE IF NOT EXISTS event_claims (
@@ -51,10 +51,29 @@ CREATE TABLE IF NOT EXISTS actors (name TEXT PRIMARY KEY, inter INTEGER, side TE
 CREATE TABLE IF NOT EXISTS outlets (name TEXT PRIMARY KEY, documents INTEGER);
 CREATE TABLE IF NOT EXISTS control_periods (
   place_id TEXT NOT NULL, place_name TEXT, actor TEXT NOT NULL, start TEXT, "end" TEXT,
-  evidence TEXT, PRIMARY KEY (place_id, actor, start)
+  evidence TEXT, state TEXT, rivals TEXT, confidence REAL, explanation TEXT, last_confirmed TEXT,
+  facts TEXT, origin TEXT, latitude REAL, longitude REAL, outlets INTEGER,
+  PRIMARY KEY (place_id, actor, start)
 );
 CREATE TABLE IF NOT EXISTS failures (
   id INTEGER PRIMARY KEY AUTOINCREMENT, source TEXT NOT NULL, stage TEXT NOT NULL,
   error TEXT NOT NULL, message TEXT NOT NULL, doc_id TEXT, at TEXT NOT NULL,
   UNIQUE (source, stage, message)
+);
+-- the situation picture (derive): territorial facts read from claims, sieges, imported baselines
+CREATE TABLE IF NOT EXISTS territorial_facts (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, place_id TEXT NOT NULL, place_name TEXT, claim_id TEXT NOT NULL,
+  doc_id TEXT NOT NULL, status TEXT NOT NULL, start TEXT, "end" TEXT, gainer TEXT, loser TEXT,
+  gainer_side TEXT, loser_side TEXT, scope TEXT, latitude REAL, longitude REAL, sentence TEXT, cue TEXT,
+  outlet TEXT, outlet_side TEXT, source_key TEXT, denies TEXT
+);
+CREATE INDEX IF NOT EXISTS territorial_facts_place ON territorial_facts(place_id, start);
+CREATE TABLE IF NOT EXISTS sieges (
+  id TEXT PRIMARY KEY, place_id TEXT NOT NULL, place_name TEXT, besieger TEXT, besieged TEXT, start TEXT,
+  "end" TEXT, facts TEXT, latitude REAL, longitude REAL, end_cue TEXT
+);
+CREATE TABLE IF NOT EXISTS control_imports (
+  place_id TEXT NOT NULL, place_name TEXT, controller TEXT NOT NULL, as_of TEXT NOT NULL, source TEXT,
+  file TEXT NOT NULL, latitude REAL, longitude REAL, imported_at TEXT,
+  PRIMARY KEY (file, place_id, as_of)
 );

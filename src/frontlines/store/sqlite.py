@@ -14,7 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReadOnlyStoreError, StoreError
-from ..records import Article, Claim, ControlPeriod, Event, Failure, Mention, Segment
+from ..records import (
+    Article,
+    BaselineEntry,
+    Claim,
+    ControlPeriod,
+    Event,
+    Failure,
+    Mention,
+    Segment,
+    Siege,
+    TerritorialFact,
+)
 from ..registry import stores
 from . import rows
 
@@ -284,7 +295,7 @@ class SqliteStore:
         return [rows.row_failure(r) for r in self._rows("failures", "SELECT * FROM failures ORDER BY id")]
 
     def control_periods(self) -> list[ControlPeriod]:
-        sql = "SELECT * FROM control_periods ORDER BY place_name, start"
+        sql = "SELECT * FROM control_periods ORDER BY place_name, place_id, start"
         return [rows.row_control(r) for r in self._rows("control_periods", sql)]
 
     def counts(self) -> dict[str, int]:
@@ -326,3 +337,51 @@ class SqliteStore:
         if self.needs_fusing():
             problems.append("claims were stored after the events were last fused (an interrupted run?)")
         return problems
+
+    # -- the situation picture (derive): territorial facts, control, sieges, baselines ----------
+    def publication_days(self) -> dict[str, str | None]:
+        """Article id → its publication day (ISO), without reading the texts."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, published FROM articles ORDER BY rowid")}
+
+    def replace_situation(self, facts: Iterable[TerritorialFact], sieges: Iterable[Siege]) -> None:
+        """Swap in the territorial facts and sieges derived from the stored claims, atomically."""
+        self._writable()
+        with self.conn:
+            for table in ("territorial_facts", "sieges"):
+                self.conn.execute(f"DELETE FROM {table}")
+            for fact in facts:
+                _insert(self.conn, "territorial_facts", rows.fact_row(fact))
+            for siege in sieges:
+                _insert(self.conn, "sieges", rows.siege_row(siege))
+
+    def replace_control(self, periods: Iterable[ControlPeriod]) -> None:
+        """Swap in re-derived control periods (after a baseline import), atomically."""
+        self._writable()
+        with self.conn:
+            self.conn.execute("DELETE FROM control_periods")
+            for period in periods:
+                _insert(self.conn, "control_periods", rows.control_row(period))
+
+    def territorial_facts(self, place_id: str | None = None) -> list[TerritorialFact]:
+        sql = "SELECT * FROM territorial_facts" + (" WHERE place_id = ?" if place_id else "")
+        sql += " ORDER BY place_id, start IS NULL, start, id"
+        return [rows.row_fact(r) for r in self._rows("territorial_facts", sql, (place_id,) if place_id else ())]
+
+    def sieges(self) -> list[Siege]:
+        sql = "SELECT * FROM sieges ORDER BY start IS NULL, start, place_name, id"
+        return [rows.row_siege(r) for r in self._rows("sieges", sql)]
+
+    def save_control_imports(self, entries: Iterable[BaselineEntry]) -> int:
+        """Store the entries of an imported snapshot (an entry imported again replaces itself)."""
+        self._writable()
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        count = 0
+        with self.conn:
+            for entry in entries:
+                _insert(self.conn, "control_imports", rows.baseline_row(entry, now))
+                count += 1
+        return count
+
+    def control_imports(self) -> list[BaselineEntry]:
+        sql = "SELECT * FROM control_imports ORDER BY place_id, as_of, file"
+        return [rows.row_baseline(r) for r in self._rows("control_imports", sql)]

@@ -1,0 +1,515 @@
+"""Territorial facts from claims: who takes, holds, besieges or leaves which place.
+
+A claim carries its sentence, type, sub-type, place, actors, date span and standing.  This
+module reads, within the claim's own sentence only, what it says about places:
+
+- **captures and retakes** (``Government regains territory``, ``Non-state actor overtakes
+  territory``): every place of a coordinated list ("retook A, B and C"); the side named with
+  "from", "held by", "a stronghold of" or "Y-held" is the loser, whatever the parse made it;
+  "part of X", "a district of X", "points in X" make a capture of a *part* (X is contested,
+  not taken); "hilltops north of X" one *near* X (X does not change hands); a breakthrough,
+  an advance or a line taken before a town is no capture of the town;
+- **withdrawals** ("withdrew from X") and **handovers** ("handed X over to Y");
+- **sieges and encirclements** and their end ("the siege of X was broken on ...");
+- **control statements**: "the Y-held town of X", "X, held by Y", "X, a stronghold of Y",
+  "X remains under Y's control".
+
+A place must be named in the sentence, resolved, and of a kind a side can hold (a town, a
+neighbourhood, a base, a hill ...): a dateline town, an inherited paragraph place or a
+province never becomes a captured town.  The words are data (``territory.yaml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
+from .territory import TerritoryCues
+
+CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+HANDOVER_SUB = "Non-violent transfer of territory"
+STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED, Status.EXPECTED,
+                Status.HYPOTHETICAL)
+#: mention roles that are publication metadata, never where something happened
+METADATA_ROLES = frozenset({"dateline", "byline", "agency"})
+#: between two places of one coordinated list: commas, "and", "or", "as well as"
+LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the\s+(?:towns?|villages?|"
+                      r"cities|city|areas?|hills?|neighbou?rhoods?|districts?)\s+of\s+)?$", re.IGNORECASE)
+DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
+ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSpan:
+    """A named actor (or a generic word resolved to one) found in a sentence."""
+
+    start: int
+    end: int
+    name: str | None
+    side: str | None = None
+
+
+ActorFinder = Callable[[str], Sequence[ActorSpan]]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What the facts of one document need to know about it."""
+
+    outlet: str | None = None
+    side: str | None = None  # the side its outlet is documented to favour
+    published: str | None = None  # ISO day
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """A resolved place mention, in sentence offsets."""
+
+    start: int
+    end: int
+    mention: Mention
+
+
+def day_span(value: str | None) -> tuple[str, str] | None:
+    """An ISO date, interval, month or year as (first day, last day), ISO strings."""
+    if not value:
+        return None
+    try:
+        lo, _, hi = value.partition("/")
+        first, last = _bounds(lo)[0], _bounds(hi or lo)[1]
+    except (ValueError, TypeError):
+        return None
+    return first.isoformat(), last.isoformat()
+
+
+def _bounds(part: str) -> tuple[dt.date, dt.date]:
+    pieces = [int(p) for p in part.split("-")]
+    if len(pieces) == 3:
+        return dt.date(*pieces), dt.date(*pieces)
+    if len(pieces) == 2:
+        nxt = dt.date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
+        return dt.date(pieces[0], pieces[1], 1), nxt - dt.timedelta(days=1)
+    if len(pieces) == 1:
+        return dt.date(pieces[0], 1, 1), dt.date(pieces[0], 12, 31)
+    raise ValueError(part)
+
+
+def _fact_id(claim_id: str, kind: FactKind, place_id: str, extra: str = "") -> str:
+    digest = hashlib.sha1(f"{claim_id}|{kind.value}|{place_id}|{extra}".encode()).hexdigest()[:12]
+    return f"tf-{digest}"
+
+
+class _Sentence:
+    """One claim's sentence with its resolved places and actors, in sentence offsets."""
+
+    def __init__(self, claim: Claim, mentions: Sequence[Mention], find_actors: ActorFinder | None,
+                 anaphor: re.Pattern[str] | None = None) -> None:
+        self.claim = claim
+        self.text = claim.sentence
+        base = claim.start
+        self.places = sorted((_Place(m.start - base, m.end - base, m) for m in mentions
+                              if m.place is not None and m.role not in METADATA_ROLES
+                              and claim.start <= m.start and m.end <= claim.end),
+                             key=lambda p: (p.start, p.end))
+        self.inherited = self._inherited(anaphor) if anaphor else None
+        if self.inherited:
+            self.places = sorted([*self.places, self.inherited], key=lambda p: (p.start, p.end))
+        self.actors = list(find_actors(self.text)) if find_actors else self._claim_actors()
+        self.trigger = (claim.trigger_start - base, claim.trigger_end - base)
+
+    def _claim_actors(self) -> list[ActorSpan]:
+        """Without an actor dictionary: the claim's own actors where their words occur."""
+        spans = []
+        for ref in (self.claim.actor1, self.claim.actor2):
+            if ref and ref.surface and ref.name:
+                for m in re.finditer(rf"(?<!\w){re.escape(ref.surface)}(?!\w)", self.text):
+                    spans.append(ActorSpan(m.start(), m.end(), ref.name, ref.side))
+        return sorted(set(spans), key=lambda a: (a.start, a.end))
+
+    def _inherited(self, anaphor: re.Pattern[str]) -> _Place | None:
+        """'took the town': the claim's place named shortly before this sentence, standing at
+        the words that refer to it (never a dateline or byline, never a place far back)."""
+        loc, claim = self.claim.location, self.claim
+        if (loc is None or loc.place is None or loc.role in METADATA_ROLES or loc.start >= claim.start
+                or claim.start - loc.end > ANAPHOR_REACH or (loc.start < 60 and loc.text.isupper())):
+            return None
+        found = anaphor.search(self.text, claim.trigger_end - claim.start)
+        if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
+            return None
+        return _Place(found.start(), found.end(), loc)
+
+    def location(self) -> _Place | None:
+        """The claim's own place: resolved and named in this sentence, or referred to by it."""
+        loc = self.claim.location
+        if loc is None or loc.place is None:
+            return None
+        return next((p for p in self.places if (p.mention.start, p.mention.end) == (loc.start, loc.end)), None)
+
+    def actor_at(self, start: int) -> ActorSpan | None:
+        """The actor whose words begin at ``start`` (leading white space skipped)."""
+        return next((a for a in self.actors if a.start == start and a.name), None)
+
+    def actor_after(self, index: int, gap: re.Pattern[str], limit: int = 60) -> ActorSpan | None:
+        """The first actor after ``index`` whose gap from it matches ``gap``."""
+        for actor in self.actors:
+            if index <= actor.start <= index + limit and actor.name and gap.match(self.text[index:actor.start]):
+                return actor
+        return None
+
+    def actor_before(self, index: int, gap: re.Pattern[str], limit: int = 60) -> ActorSpan | None:
+        for actor in reversed(self.actors):
+            if index - limit <= actor.end <= index and actor.name and gap.match(self.text[actor.end:index]):
+                return actor
+        return None
+
+
+class FactReader:
+    """Builds the patterns of the territorial cues once; reads the facts of claims."""
+
+    def __init__(self, cues: TerritoryCues) -> None:
+        self.cues = cues
+        held = cues.pattern("held_words").pattern
+        strong = cues.pattern("stronghold_words").pattern
+        remain = cues.pattern("remain_words").pattern
+        under = cues.pattern("under_words").pattern
+        self.held_before = re.compile(rf"^\s*(?:-\s*)?{held}(?:\s+[a-z]+){{0,3}}?(?:\s+of)?(?:\s+the)?\s*$",
+                                      re.IGNORECASE)
+        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+)?(?:still\s+|now\s+)?"
+                                  rf"{held}\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+        self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
+                                     rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+        self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}"
+                                rf"\s+(?:the\s+)?"
+                                rf"(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+        self.control_noun = re.compile(r"^(?:['’]s?)?\s+(?:control|rule)\b", re.IGNORECASE)
+        self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$",
+                                     re.IGNORECASE)
+        self.held_after = re.compile(rf"^\s*(?:-\s*)?{held}\b", re.IGNORECASE)
+        self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
+        tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
+        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern}){tail}\s*$", re.IGNORECASE)
+        self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?\s*$", re.IGNORECASE)
+        self.from_place = re.compile(r"^[^.;]{0,40}?\b(?:from|out\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
+                                     re.IGNORECASE)
+        self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
+                                                re.IGNORECASE)
+        self.siege_noun = cues.pattern("siege_nouns")
+        self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
+                                  re.IGNORECASE)
+        self.siege_end = cues.pattern("siege_end_words")
+        self.of_place = re.compile(r"^\s*(?:of|on|around|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+    # -- which kind -----------------------------------------------------------------------
+    def kind_of(self, s: _Sentence) -> tuple[FactKind, str] | None:
+        """The kind of territorial fact a claim makes, with the cue that says so."""
+        claim, cues = s.claim, self.cues
+        trigger = s.text[s.trigger[0]:s.trigger[1]]
+        near_trigger = s.text[max(0, s.trigger[0] - 60):s.trigger[1] + 60]
+        noun = self.siege_noun.search(near_trigger)
+        if noun or self.siege_noun.fullmatch(trigger):
+            end = self.siege_end.search(near_trigger)
+            if end:
+                return FactKind.SIEGE_END, f"siege ended: '{noun.group(0) if noun else trigger}' + '{end.group(0)}'"
+        if cues.has("siege_start_words", trigger) or self.siege_noun.fullmatch(trigger):
+            return FactKind.SIEGE_START, f"siege: '{trigger}'"
+        if cues.has("withdrawal_words", trigger):
+            return FactKind.WITHDRAWAL, f"withdrawal: '{trigger}'"
+        if claim.sub_event_type == HANDOVER_SUB or (claim.event_type == "Strategic developments"
+                                                    and cues.has("handover_words", near_trigger)):
+            return FactKind.HANDOVER, f"handover: '{trigger}'"
+        if claim.sub_event_type in CAPTURE_SUBS:
+            advance = cues.has("advance_words", s.text[s.trigger[0]:s.trigger[1] + 12])
+            if advance:
+                return FactKind.ADVANCE, f"advance, not a capture: '{advance.group(0)}'"
+            line = self.after_trigger_defence.match(s.text[s.trigger[1]:])
+            if line:
+                return FactKind.ADVANCE, "a defence line taken, not the place"
+            return FactKind.CAPTURE, f"capture: '{trigger}'"
+        return None
+
+    # -- where ----------------------------------------------------------------------------
+    def targets(self, s: _Sentence, kind: FactKind) -> list[tuple[_Place, str, str]]:
+        """The places the fact is about, each with its scope ("full", "part", "near") and why."""
+        main = s.location()
+        if kind in (FactKind.SIEGE_START, FactKind.SIEGE_END):
+            main = self._siege_place(s) or main
+        elif kind == FactKind.WITHDRAWAL:
+            main = self._withdrawn_from(s)
+        elif main is None:
+            main = self._part_place(s)
+        if main is None:
+            return []
+        return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
+
+    def _siege_place(self, s: _Sentence) -> _Place | None:
+        """'the siege of X', 'X's blockade', 'besieging ... in X' (the nearest place after the cue)."""
+        for noun in self.siege_noun.finditer(s.text):
+            after = next((p for p in s.places
+                          if p.start >= noun.end() and self.of_place.match(s.text[noun.end():p.start])), None)
+            if after:
+                return after
+            before = next((p for p in reversed(s.places) if p.end <= noun.start()
+                           and re.fullmatch(r"(?:['’]s)?\s*", s.text[p.end:noun.start()])), None)
+            if before:
+                return before
+        return None
+
+    def _withdrawn_from(self, s: _Sentence) -> _Place | None:
+        return next((p for p in s.places if p.start >= s.trigger[1]
+                     and self.from_place.match(s.text[s.trigger[1]:p.start])), None)
+
+    def _part_place(self, s: _Sentence) -> _Place | None:
+        """'retook a hill in the city of X': the place a part of which was taken."""
+        return next((p for p in s.places if p.start >= s.trigger[1]
+                     and self.partial_end.search(s.text[max(s.trigger[1], p.start - 40):p.start])), None)
+
+    def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
+        before = s.text[max(0, place.start - 40):place.start]
+        if self.partial_end.search(before):
+            return "part", f"part of the place: '{self.partial_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
+        if self.near_end.search(before):
+            return "near", f"near the place: '{self.near_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
+        if place.mention.geo_precision == 2:
+            return "near", "the place is only approximate (geo_precision 2)"
+        return "full", ""
+
+    def _coordinated(self, s: _Sentence, main: _Place) -> list[_Place]:
+        """The place and every place coordinated with it ("A, B and C")."""
+        i = s.places.index(main)
+        group = [main]
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(s.places):
+                a, b = (s.places[j + step], s.places[j]) if step < 0 else (s.places[j], s.places[j + step])
+                if not LIST_GAP.match(s.text[a.end:b.start]):
+                    break
+                j += step
+                group.append(s.places[j])
+        return sorted(group, key=lambda p: p.start)
+
+    # -- who ------------------------------------------------------------------------------
+    def loser_named(self, s: _Sentence, places: Sequence[_Place]) -> tuple[ActorSpan, str] | None:
+        """The side the text says the places were taken from: 'from Y', 'held by Y', 'Y-held X',
+        'X, a stronghold of Y'."""
+        first, last = places[0], places[-1]
+        checks = ((self.from_, "from"), (self.held_by, "held by"), (self.stronghold, "a stronghold of"))
+        for gap, cue in checks:
+            actor = s.actor_after(last.end, gap)
+            if actor:
+                return actor, cue
+        actor = s.actor_before(first.start, self.held_before)
+        if actor:
+            return actor, "Y-held"
+        # "took X ... from Y" farther on in the sentence
+        for actor in s.actors:
+            gap = s.text[max(last.end, actor.start - 12):actor.start]
+            if actor.start > last.end and actor.name and self.from_.match(gap):
+                return actor, "from"
+        return None
+
+    def statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
+        """Control statements of the sentence: (place, holder, cue)."""
+        found = []
+        for place in s.places:
+            actor = s.actor_before(place.start, self.held_before)
+            cue = "the Y-held X"
+            if actor is None:
+                actor, cue = s.actor_after(place.end, self.held_by), "X, held by Y"
+            if actor is None:
+                actor, cue = s.actor_after(place.end, self.stronghold), "X, a stronghold of Y"
+            if actor is None:
+                candidate = s.actor_after(place.end, self.under)
+                gap = s.text[place.end:candidate.start] if candidate else ""
+                if candidate and (re.search(r"control\s+of\s+(?:the\s+)?$", gap, re.IGNORECASE)
+                                  or self.control_noun.match(s.text[candidate.end:])):
+                    actor, cue = candidate, "X remains under Y's control"
+            if actor is None:
+                candidate = s.actor_after(place.end, self.remain_the)
+                if candidate and self.held_after.match(s.text[candidate.end:]):
+                    actor, cue = candidate, "X is the Y-held town"
+            if actor is not None:
+                found.append((place, actor, cue))
+        return found
+
+
+def _ref_names(ref: ActorRef | None) -> tuple[str | None, str | None]:
+    return (ref.name, ref.side) if ref and ref.name else (None, None)
+
+
+#: a named source → (its canonical name, its side), when the outlet registry knows it
+SourceLookup = Callable[[str], tuple[str, str | None] | None]
+
+
+def _source_of(claim: Claim, info: SourceInfo, lookup: SourceLookup | None) -> tuple[str, str | None]:
+    """Independence key and side of a claim's source: a named source it is attributed to
+    (the same wire or agency text counts once whoever republishes it), else its outlet."""
+    known = lookup(claim.attributed_to) if lookup and claim.attributed_to and claim.status == Status.REPORTED else None
+    if known:  # an unnamed source ("a military source") is no outlet of its own
+        return f"outlet:{' '.join(known[0].lower().split())}", known[1]
+    return (f"outlet:{info.outlet.lower()}" if info.outlet else f"doc:{claim.doc_id}"), info.side
+
+
+def _fact(s: _Sentence, kind: FactKind, place: _Place, scope: str, cue: str,
+          gainer: tuple[str | None, str | None], loser: tuple[str | None, str | None],
+          span: tuple[str, str] | None, info: SourceInfo, source: tuple[str, str | None]) -> TerritorialFact:
+    p = place.mention.place
+    assert p is not None
+    claim = s.claim
+    if gainer[0] is not None and gainer[0] == loser[0]:
+        loser = (None, None)  # a side never takes a place from itself
+    return TerritorialFact(
+        id=_fact_id(claim.id, kind, p.gazetteer_id, f"{gainer[0]}|{scope}"), kind=kind, place_id=p.gazetteer_id,
+        place_name=p.name, claim_id=claim.id, doc_id=claim.doc_id, status=claim.status,
+        start=span[0] if span else None, end=span[1] if span else None,
+        gainer=gainer[0], loser=loser[0], gainer_side=gainer[1], loser_side=loser[1], scope=scope,
+        latitude=p.latitude, longitude=p.longitude, sentence=claim.sentence, cue=cue, outlet=info.outlet,
+        source_key=source[0], outlet_side=source[1])
+
+
+def _holdable(place: _Place, cues: TerritoryCues) -> bool:
+    p = place.mention.place
+    return p is not None and p.feature in cues.holdable_features and ":" in p.gazetteer_id \
+        and not p.gazetteer_id.startswith("road:") and place.mention.geo_precision != 3
+
+
+def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, info: SourceInfo,
+                  source: tuple[str, str | None]) -> list[TerritorialFact]:
+    claim = s.claim
+    targets = [t for t in reader.targets(s, kind) if _holdable(t[0], reader.cues)]
+    if not targets:
+        return []
+    gainer, loser = _ref_names(claim.actor1), _ref_names(claim.actor2)
+    if kind == FactKind.WITHDRAWAL:
+        gainer, loser = loser, gainer  # actor1 withdraws: it is the one that loses the place
+    named = reader.loser_named(s, [t[0] for t in targets])
+    if kind in (FactKind.CAPTURE, FactKind.ADVANCE, FactKind.HANDOVER) and named:
+        actor, how = named
+        if gainer[0] == actor.name:  # the parse made the loser the captor
+            gainer = loser if loser[0] != actor.name else (None, None)
+        loser = (actor.name, actor.side)
+        cue = f"{cue}; loser named by '{how}'"
+    if kind == FactKind.HANDOVER:
+        to = s.actor_after(s.trigger[1], reader.to, limit=80)
+        if to and to.name != gainer[0]:
+            gainer, loser = (to.name, to.side), gainer if gainer[0] != to.name else loser
+            cue = f"{cue}; received by 'to Y'"
+    span = day_span(claim.event_date)
+    facts = []
+    for place, scope, why in targets:
+        place_kind = kind
+        if kind == FactKind.CAPTURE and scope == "near":
+            place_kind = FactKind.ADVANCE
+        facts.append(_fact(s, place_kind, place, scope, "; ".join(x for x in (cue, why) if x),
+                           gainer, loser, span, info, source))
+    return facts
+
+
+def _siege_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, info: SourceInfo,
+                 source: tuple[str, str | None]) -> list[TerritorialFact]:
+    claim = s.claim
+    span = day_span(claim.event_date)
+    one, two = _ref_names(claim.actor1), _ref_names(claim.actor2)
+    # a siege start: actor1 besieges actor2; a siege end: actor1 broke the siege that actor2 laid
+    gainer, loser = (one, two) if kind == FactKind.SIEGE_START else (two, one)
+    return [_fact(s, kind, place, "full", cue, gainer, loser, span, info, source)
+            for place, _scope, _why in reader.targets(s, kind) if _holdable(place, reader.cues)]
+
+
+def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: SourceInfo,
+                     source: tuple[str, str | None]) -> list[TerritorialFact]:
+    """Control statements, dated the day the document says them (its publication), else the
+    claim's last day."""
+    when = info.published or (day_span(s.claim.event_date) or (None, None))[1]
+    facts = []
+    for place, actor, cue in reader.statements(s):
+        if place.mention.place is None or place.mention.place.gazetteer_id in skip or not _holdable(place, reader.cues):
+            continue
+        facts.append(_fact(s, FactKind.CONTROL, place, "full", f"control statement: {cue}",
+                           (actor.name, actor.side), (None, None), (when, when) if when else None, info, source))
+    return facts
+
+
+def facts_of_claim(reader: FactReader, claim: Claim, mentions: Sequence[Mention],
+                   find_actors: ActorFinder | None = None, info: SourceInfo | None = None,
+                   source_of: SourceLookup | None = None) -> list[TerritorialFact]:
+    """The territorial facts one claim makes (``mentions``: its document's place mentions)."""
+    info = info or SourceInfo()
+    s = _Sentence(claim, mentions, find_actors, reader.anaphor)
+    source = _source_of(claim, info, source_of)
+    found = reader.kind_of(s)
+    facts: list[TerritorialFact] = []
+    if found:
+        kind, cue = found
+        if kind in (FactKind.SIEGE_START, FactKind.SIEGE_END):
+            facts = _siege_facts(reader, s, kind, cue, info, source)
+        else:
+            facts = _change_facts(reader, s, kind, cue, info, source)
+    # "took the Y-held town of X": Y is the loser, not a holder after the capture
+    changed = {f.place_id for f in facts if f.kind in (FactKind.CAPTURE, FactKind.HANDOVER) and f.scope == "full"}
+    return facts + _statement_facts(reader, s, changed, info, source)
+
+
+def _strongest(facts: Iterable[TerritorialFact]) -> list[TerritorialFact]:
+    """One fact per (document, sentence, kind, place, sides, scope): the strongest standing."""
+    best: dict[tuple[object, ...], TerritorialFact] = {}
+    for fact in facts:
+        key = (fact.doc_id, fact.sentence, fact.kind, fact.place_id, fact.gainer, fact.loser, fact.scope)
+        held = best.get(key)
+        if held is None or (STATUS_ORDER.index(fact.status), fact.claim_id) < (STATUS_ORDER.index(held.status),
+                                                                                held.claim_id):
+            best[key] = fact
+    return list(best.values())
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def link_denials(facts: Sequence[TerritorialFact],
+                 published: Mapping[str, str | None] | None = None) -> list[TerritorialFact]:
+    """Each denied fact names the facts it denies: same kind and place, dates within a few
+    days (an undated denial: by the day its document was published, else the facts of its own
+    document).  The sides are not compared: a denial often gets them wrong ("IS denied that the
+    army took X" parsed with IS as the taker)."""
+    published = published or {}
+    out = []
+    for fact in facts:
+        if fact.status != Status.DENIED:
+            out.append(fact)
+            continue
+        when = fact.start or published.get(fact.doc_id)
+        hits = sorted(f.id for f in facts if f.factual and f.kind == fact.kind and f.place_id == fact.place_id
+                      and ((gap := _days_apart(f.start, when)) is not None and gap <= DENIAL_WINDOW
+                           or when is None and f.doc_id == fact.doc_id))
+        out.append(replace(fact, denies=tuple(hits)))
+    return out
+
+
+def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: TerritoryCues, *,
+                  sources: Mapping[str, SourceInfo] | None = None, find_actors: ActorFinder | None = None,
+                  source_of: SourceLookup | None = None) -> list[TerritorialFact]:
+    """Every territorial fact of ``claims``, in a deterministic order whatever their order.
+
+    ``mentions``: the place mentions of the claims' documents; ``sources``: outlet, side and
+    publication day per document id; ``find_actors``: actor names in a sentence (default:
+    the claims' own actors); ``source_of``: canonical name and side of a named source
+    ("Al-Masdar reports"), so that it counts as that outlet."""
+    reader = FactReader(cues)
+    by_doc: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "place":
+            by_doc.setdefault(mention.doc_id, []).append(mention)
+    sources = sources or {}
+    facts: list[TerritorialFact] = []
+    for claim in {c.id: c for c in claims}.values():
+        facts += facts_of_claim(reader, claim, by_doc.get(claim.doc_id, ()), find_actors,
+                                sources.get(claim.doc_id), source_of)
+    facts = link_denials(_strongest(facts), {doc: info.published for doc, info in sources.items()})
+    return sorted(facts, key=lambda f: (f.place_id, f.start or "9999", f.id))

@@ -1,0 +1,128 @@
+"""The territorial cues (``data/territory.yaml``): loader and validator.
+
+The cues are lists of words an analyst can extend; :class:`TerritoryCues` holds them as
+tuples and compiles each list once into a whole-word, case-insensitive pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import FrontlinesError, ResourceError
+
+FILE = "territory.yaml"
+
+#: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
+LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "handover_words",
+         "partial_words", "near_words", "held_words", "stronghold_words", "remain_words", "under_words",
+         "anaphora")
+SIEGE_LISTS = ("nouns", "start_words", "end_words")
+
+
+def words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One whole-word, case-insensitive alternation of ``phrases``, longest first; a space in a
+    phrase matches any run of white space or a hyphen."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split()) for p in ordered) or "(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TerritoryCues:
+    """Immutable territorial word lists, with their compiled patterns."""
+
+    holdable_features: frozenset[str]
+    advance_words: tuple[str, ...]
+    defence_words: tuple[str, ...]
+    withdrawal_words: tuple[str, ...]
+    handover_words: tuple[str, ...]
+    partial_words: tuple[str, ...]
+    near_words: tuple[str, ...]
+    held_words: tuple[str, ...]
+    stronghold_words: tuple[str, ...]
+    remain_words: tuple[str, ...]
+    under_words: tuple[str, ...]
+    anaphora: tuple[str, ...]
+    siege_nouns: tuple[str, ...]
+    siege_start_words: tuple[str, ...]
+    siege_end_words: tuple[str, ...]
+    source: str = FILE
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """The compiled pattern of one list (``"advance_words"``, ``"siege_nouns"``, ...)."""
+        if name not in self._patterns:
+            self._patterns[name] = words_pattern(getattr(self, name))
+        return self._patterns[name]
+
+    def has(self, name: str, text: str) -> re.Match[str] | None:
+        return self.pattern(name).search(text)
+
+
+def _phrases(data: dict[str, Any], key: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not value:
+        problems.append(f"{where}{key}: needs a non-empty list of words")
+        return ()
+    bad = [v for v in value if not isinstance(v, str) or not v.strip()]
+    if bad:
+        problems.append(f"{where}{key}: entries must be non-empty words, not {bad!r}")
+    return tuple(" ".join(str(v).split()).lower() for v in value if isinstance(v, str) and v.strip())
+
+
+def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
+    problems: list[str] = []
+    if not isinstance(data, dict):
+        return None, ["the file must be a mapping of word lists"]
+    unknown = set(data) - {"version", "siege", *LISTS}
+    if unknown:
+        problems.append(f"unknown sections {sorted(unknown)}")
+    if data.get("version") != 1:
+        problems.append("version: must be 1")
+    lists = {key: _phrases(data, key, "", problems) for key in LISTS}
+    siege = data.get("siege")
+    if not isinstance(siege, dict):
+        problems.append("siege: needs nouns, start_words and end_words")
+        siege = {}
+    siege_lists = {key: _phrases(siege, key, "siege.", problems) for key in SIEGE_LISTS}
+    if problems:
+        return None, problems
+    cues = TerritoryCues(
+        holdable_features=frozenset(lists.pop("holdable_features")), **lists,
+        siege_nouns=siege_lists["nouns"], siege_start_words=siege_lists["start_words"],
+        siege_end_words=siege_lists["end_words"], source=source)
+    return cues, []
+
+
+def _read(path: Path) -> Any:
+    from ..kb.yamlines import read_yaml_lines
+
+    return read_yaml_lines(path, "territorial cues")
+
+
+def _packaged() -> Path:
+    from ..kb import packaged_dir
+
+    return packaged_dir() / FILE
+
+
+def load_territory(path: str | Path | None = None) -> TerritoryCues:
+    """The territorial cues of ``path`` (default: the packaged ``territory.yaml``; the knowledge
+    base loads its own copy, ``KnowledgeBase.territory``)."""
+    source = Path(path) if path is not None else _packaged()
+    cues, problems = _parse(_read(source), str(source))
+    if cues is None:
+        raise ResourceError("; ".join(problems), source=str(source))
+    return cues
+
+
+def validate_territory(path: str | Path) -> list[str]:
+    """Problems of a territorial cues file (empty when it is valid)."""
+    try:
+        data = _read(Path(path))
+    except FrontlinesError as exc:
+        return [exc.message]
+    return _parse(data, str(path))[1]
