@@ -298,8 +298,8 @@ class FactReader:
         'X, a stronghold of Y'."""
         first, last = places[0], places[-1]
         checks = ((self.from_, "from"), (self.held_by, "held by"), (self.stronghold, "a stronghold of"))
-        for gap, cue in checks:
-            actor = s.actor_after(last.end, gap)
+        for pattern, cue in checks:
+            actor = s.actor_after(last.end, pattern)
             if actor:
                 return actor, cue
         actor = s.actor_before(first.start, self.held_before)
