@@ -6,6 +6,8 @@ import dataclasses
 import json
 from pathlib import Path
 
+import pytest
+
 from factories import claim
 from frontlines.evaluate import evaluate
 from frontlines.evaluate.fakes import governorate_key
@@ -68,6 +70,54 @@ def test_scores_on_a_tiny_gold_set(tmp_path: Path) -> None:
 def test_a_forecast_output_as_fact_is_a_serious_error(tmp_path: Path) -> None:
     ev = evaluate(_store(Status.ASSERTED), _gold(tmp_path))["events"]
     assert ev["non_factual_as_happened"] == 1 and ev["precision"] == 0.5
+
+
+def test_rows_and_captures_on_a_tiny_gold_set(tmp_path: Path) -> None:
+    gold = _gold(tmp_path)
+    (gold / "captures.jsonl").write_text(json.dumps(
+        {"doc": "000", "event": "e1", "place": "Deir ez-Zor", "lat": 35.2, "lon": 40.2,
+         "captor": "Military Forces of Syria (2000-2024)", "date": "2017-09-09"}) + "\n")
+    result = evaluate(_store(Status.EXPECTED), gold)
+    event = _store(Status.EXPECTED).events(happened_only=True)[0]
+    assert result["captures"] == {"captures": 1, "recall": 1.0, "missed": []}  # 16 km, 5 days apart
+    rows = result["rows"]
+    assert rows["matched_rows"] == 1 and rows["location_not_a_place"] == 0.0
+    assert rows["fully_right"] == (1.0 if event.actor1 == "Military Forces of Syria (2000-2024)" else 0.0)
+    assert rows["type_right"] == rows["place_right"] == rows["date_right"] == rows["fatalities_right"] == 1.0
+    (gold / "captures.jsonl").write_text(json.dumps(
+        {"doc": "000", "event": "e1", "place": "Deir ez-Zor", "lat": 35.2, "lon": 40.2,
+         "captor": "Military Forces of Syria (2000-2024)", "date": "2017-09-12"}) + "\n")
+    assert evaluate(_store(Status.EXPECTED), gold)["captures"]["recall"] == 0.0  # 8 days: not the same capture
+
+
+def test_a_gold_folder_with_only_docs_and_events_is_scored(tmp_path: Path) -> None:
+    gold = _gold(tmp_path)
+    for name in ("segments", "toponyms"):
+        (gold / f"{name}.jsonl").unlink()
+    result = evaluate(_store(Status.EXPECTED), gold)
+    assert result["events"]["recall_core"] == 1.0
+    assert "segments" not in result and "toponyms" not in result and "captures" not in result
+
+
+def test_halves_are_stable_and_split_the_documents() -> None:
+    from frontlines.evaluate.match import half_of
+
+    keys = [f"doc-{i}" for i in range(200)]
+    halves = [half_of(k) for k in keys]
+    assert halves == [half_of(k) for k in keys] and set(halves) == {"A", "B"}
+    assert 70 < halves.count("A") < 130
+    assert half_of("000") == "A"  # SHA-256 of "000" starts 0x2a: even, the same on every machine
+
+
+def test_scoring_one_half(tmp_path: Path) -> None:
+    from frontlines.errors import EvalError
+    from frontlines.evaluate.match import half_of
+
+    gold, store = _gold(tmp_path), _store(Status.EXPECTED)
+    assert evaluate(store, gold, half=half_of("000"))["documents"] == 1
+    other = "A" if half_of("000") == "B" else "B"
+    with pytest.raises(EvalError, match="no document of the gold set"):
+        evaluate(store, gold, half=other)
 
 
 def test_governorate_spellings_agree() -> None:

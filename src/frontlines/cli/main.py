@@ -40,12 +40,14 @@ def cli() -> None:
               help="Place resolver, by its registered name.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=500_000, show_default=True,
+              help="Refuse documents whose text is longer than this (coding time grows with it).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @kb_option
 @friendly
 def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str, quiet: bool,
+        force: bool, extractor: str, resolver: str, max_bytes: int, max_chars: int, encoding: str, quiet: bool,
         kb_dir: Path | None) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
@@ -54,7 +56,7 @@ def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, w
 
     options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver,
                          kb=load_kb_option(kb_dir))
-    read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
+    read = ReadOptions(max_bytes=max_bytes, encoding=encoding, max_chars=max_chars)
     with open_db(db, readonly=False) as store, \
             click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
                               hidden=quiet or not sys.stderr.isatty(), show_pos=True) as bar:
@@ -87,16 +89,78 @@ def export(db: str, fmt: str, output: Path | None, include_all: bool) -> None:
 
 
 @cli.command(name="eval")
-@db_option
-@click.option("--gold", type=click.Path(exists=True, path_type=Path), required=True,
-              help="Gold folder (seeds-gold format) or FA-KES gold.jsonl.")
+@click.option("--db", metavar="DB", help="Score this database (with --gold): a SQLite file or a store URL.")
+@click.option("--gold", type=click.Path(exists=True, path_type=Path),
+              help="Gold folder (seeds-gold format) or FA-KES gold.jsonl, for --db.")
+@click.option("--half", type=click.Choice(["A", "B"], case_sensitive=False),
+              help="Score only one stable half of the documents (by a hash of their id).")
+@click.option("--corpus", "corpora", multiple=True, type=click.Path(path_type=Path),
+              help="Without --db: corpus folders to find gold sets in (default: $FRONTLINES_CORPUS or "
+                   "../shared/corpus, and ./corpus).")
+@click.option("--group", "only", multiple=True, help="Without --db: only the groups with this name or prefix.")
+@click.option("--floors", "floors_file", type=click.Path(path_type=Path),
+              help="Floors file (default: the packaged one).")
+@click.option("--repin", is_flag=True, help="Raise the floors to the measured figures; never lowers one (exit 2).")
+@click.option("--rebase", multiple=True, help="With --repin: pin this group anew (its corpus changed).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Keep the suite's databases here.")
+@click.option("--json", "as_json", is_flag=True, help="Without --db: print the figures as JSON.")
 @friendly
-def eval_command(db: str, gold: Path) -> None:
-    """Score --db against gold annotations; prints the figures as JSON."""
+def eval_command(db: str | None, gold: Path | None, half: str | None, corpora: tuple[Path, ...],
+                 only: tuple[str, ...], floors_file: Path | None, repin: bool, rebase: tuple[str, ...],
+                 out: Path | None, as_json: bool) -> None:
+    """Score --db against --gold (JSON), or, without --db, measure every gold set of the corpus
+    folders, print each figure beside its floor and exit 1 if one drops (--repin: raise floors)."""
+    from ..errors import EvalError
     from ..evaluate import evaluate
 
-    with open_db(db, readonly=True) as store:
-        click.echo(json.dumps(evaluate(store, gold), indent=2))
+    if db is not None:
+        if gold is None:
+            raise EvalError("--db needs --gold (a gold folder or FA-KES gold.jsonl)", source=db)
+        with open_db(db, readonly=True) as store:
+            click.echo(json.dumps(evaluate(store, gold, half=half), indent=2))
+        return
+    _eval_suite(corpora, only, floors_file, repin, rebase, out, as_json)
+
+
+def _eval_suite(corpora: tuple[Path, ...], only: tuple[str, ...], floors_file: Path | None, repin: bool,
+                rebase: tuple[str, ...], out: Path | None, as_json: bool) -> None:
+    import os
+    import tempfile
+
+    from ..errors import EvalError
+    from ..evaluate import floors, suite
+
+    roots = list(corpora) or [Path(os.environ.get("FRONTLINES_CORPUS", "../shared/corpus")), Path("corpus")]
+    groups = [g for g in suite.discover(r for r in roots if r.is_dir())
+              if not only or any(g.name == o or g.name.startswith(o.rstrip("/") + "/") for o in only)]
+    if not groups:
+        raise EvalError("no gold set found", source=", ".join(map(str, roots)))
+    path = floors_file or floors.FLOORS_FILE
+    data = floors.load_floors(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        workspace = suite.Workspace(out or Path(tmp))
+        try:
+            results = suite.measure(groups, workspace)
+        finally:
+            workspace.close()
+    if repin:
+        new, changes = floors.repin(data, [r.measured() for r in results], rebase)
+        path.write_text(floors.dump_floors(new), encoding="utf-8")
+        for line in changes or ["no floor moved"]:
+            click.echo(line)
+        return
+    rows, problems = suite.report(results, data)
+    if as_json:
+        click.echo(json.dumps({r.group.name: {"figures": r.figures, "details": r.details, "sha256": r.digest}
+                               for r in results}, indent=2))
+    else:
+        for row in rows:
+            value = "-" if row.value is None else row.value
+            click.echo(f"{row.group:22} {row.figure:40} {value!s:>8}  {row.gate:>9}  {row.verdict}")
+    for problem in problems:
+        click.echo(f"eval: {problem.message}", err=True)
+    if problems:
+        sys.exit(1)
 
 
 @cli.command()
@@ -133,10 +197,13 @@ def _register_subcommands() -> None:
     from .control import control_group, event_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
+    from .web import report_command, serve_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(serve_command, "serve")
+    cli.add_command(report_command, "report")
     cli.add_command(control_group, "control")
     cli.add_command(event_command, "event")
     from .kb import check_command, kb_group
