@@ -29,7 +29,7 @@ class SystemEvent:
 def system_events(events: Sequence[Event], claims: dict[str, Claim],
                   docs: dict[str, Article]) -> list[SystemEvent]:
     key_of = {a.id: key for key, a in docs.items()}
-    out = []
+    out: list[SystemEvent] = []
     for event in events:
         by_doc: dict[str, list[Claim]] = {}
         for cid in event.claim_ids:

@@ -253,8 +253,9 @@ def _meta_from_tags(html: str) -> dict[str, object]:
     found: dict[str, object] = {
         field: next((tags[k] for k in keys if tags.get(k)), None) for field, keys in _META_KEYS.items()
     }
-    if not found["title"] and root.find(".//title") is not None:
-        found["title"] = (root.find(".//title").text or "").strip() or None
+    title = root.find(".//title")
+    if not found["title"] and title is not None:
+        found["title"] = (title.text or "").strip() or None
     canonical = root.find(".//link[@rel='canonical']")
     if not found["url"] and canonical is not None:
         found["url"] = canonical.get("href")

@@ -393,7 +393,7 @@ def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
         return Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
-def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper, ReadOptions]:
+def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper[IO[bytes]], ReadOptions]:
     """The corpus file and the options to read it with; UTF-16/32 (named by a byte-order mark)
     is re-encoded as UTF-8 on the way, so that the line-by-line readers see UTF-8 lines."""
     try:
@@ -411,7 +411,7 @@ def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper, Re
     return io.TextIOWrapper(handle, encoding=_codec(options), errors="strict", newline=""), options
 
 
-def _transcoded(handle: IO[bytes], codec: str, path: Path) -> io.TextIOWrapper:
+def _transcoded(handle: IO[bytes], codec: str, path: Path) -> io.TextIOWrapper[IO[bytes]]:
     out = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
     try:
         with io.TextIOWrapper(handle, encoding=codec, errors="strict", newline="") as text:

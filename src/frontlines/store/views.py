@@ -491,6 +491,7 @@ def _optional(cols: set[str], name: str, default: str = "NULL") -> str:
 
 def _control_rows(conn: sqlite3.Connection, where: str, args: list[Any], day: str | None) -> list[ControlRow]:
     cols = _columns(conn, "control_periods")
+    fight_args: list[str] = []  # the day parameters of the fighting test (an older store's)
     if "state" in cols:  # the store says which periods are contested
         contested, fight_args = "cp.state = 'contested'", []
     elif "contested" in cols:
@@ -630,8 +631,8 @@ def facets(conn: sqlite3.Connection) -> Facets:
     outlet_rows = conn.execute("SELECT DISTINCT j.value FROM events e, json_each(e.sources) j ORDER BY 1")
     first, last = conn.execute(f"SELECT MIN({DAY_START}), MAX({DAY_END}) FROM events e "
                                "WHERE e.event_date IS NOT NULL").fetchone()
-    counts = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "claims", "events", "control_periods") if t in _tables(conn)}
+    counts: dict[str, int] = {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                               for t in ("articles", "claims", "events", "control_periods") if t in _tables(conn)}
     return Facets({k: tuple(v) for k, v in types.items()}, statuses, tuple((r[0], r[1]) for r in actor_rows),
                   tuple(r[0] for r in outlet_rows), first, last, counts)
 

@@ -42,7 +42,9 @@ class ServerSettings:
 
 
 def _basemap() -> dict[str, Any]:
-    return json.loads((resources.files("frontlines") / "data" / "basemap.geojson").read_text(encoding="utf-8"))
+    basemap: dict[str, Any] = json.loads((resources.files("frontlines") / "data" / "basemap.geojson")
+                                         .read_text(encoding="utf-8"))  # GeoJSON, served as it is
+    return basemap
 
 
 @asynccontextmanager

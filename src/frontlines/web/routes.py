@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from ..store import views
 from . import models
+from .database import ReadOnlyDatabase
 from .errors import ApiError, responses
 from .outlets import OutletSides
 
@@ -25,11 +26,13 @@ Id = Annotated[str, Path(max_length=200)]
 
 
 def conn(request: Request) -> views.Connection:
-    return request.app.state.database.connection()
+    database: ReadOnlyDatabase = request.app.state.database  # set by create_app
+    return database.connection()
 
 
 def sides(request: Request) -> OutletSides:
-    return request.app.state.outlet_sides
+    outlet_sides: OutletSides = request.app.state.outlet_sides  # set by create_app
+    return outlet_sides
 
 
 Conn = Annotated[views.Connection, Depends(conn)]
