@@ -270,10 +270,10 @@ class FactReader:
 
     def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
         before = s.text[max(0, place.start - 40):place.start]
-        if self.partial_end.search(before):
-            return "part", f"part of the place: '{self.partial_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
-        if self.near_end.search(before):
-            return "near", f"near the place: '{self.near_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
+        if partial := self.partial_end.search(before):
+            return "part", f"part of the place: '{partial.group(0).strip()}'"
+        if near := self.near_end.search(before):
+            return "near", f"near the place: '{near.group(0).strip()}'"
         if place.mention.geo_precision == 2:
             return "near", "the place is only approximate (geo_precision 2)"
         return "full", ""

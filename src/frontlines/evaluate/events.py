@@ -124,7 +124,8 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
     # gold quote (a claim that only shares the sentence is another claim, with its own standing)
     loose = [(system[i], g) for i, g in matches.items()]
     pairs = _gold_partners(system, gold)
-    status_ok = [anchor(s, g).status.value == g.row["status"] for s, g in pairs]  # type: ignore[union-attr]
+    # every partner holds its anchor (_gold_partners keeps only those)
+    status_ok = [c.status.value == g.row["status"] for s, g in pairs if (c := anchor(s, g)) is not None]
     place = [within_km(s.event.latitude, s.event.longitude, g.row["lat"], g.row["lon"], 10)
              for s, g in pairs if s.event.latitude is not None and g.row.get("lat") is not None]
     actors = [s.event.actor1 == g.row["actor1"] for s, g in pairs if g.row.get("actor1")]

@@ -123,30 +123,38 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
-def article_from_text(text: str, source: str, **meta: object) -> Article:
+def _given(value: object) -> str | None:
+    """A metadata value as given (a string), or None when it is missing or empty."""
+    return str(value) if value not in (None, "") else None
+
+
+def article_from_text(text: str, source: str, *, title: object = None, url: object = None, outlet: object = None,
+                      author: object = None, published: object = None) -> Article:
     """Build an Article from plain text and known metadata (unknown fields stay None)."""
     try:
-        published, precision = parse_published(meta.pop("published", None), source)
-        basis = "given" if published else "unknown: not given"
+        published_on, precision = parse_published(published, source)
+        basis = "given" if published_on else "unknown: not given"
     except MalformedRecordError as exc:
-        published, precision, basis = None, None, f"unknown: the given date was refused ({exc.message})"
+        published_on, precision, basis = None, None, f"unknown: the given date was refused ({exc.message})"
     return Article(
         id=text_id(text),
         text=text,
         source=source,
-        published=published,
+        published=published_on,
         published_precision=precision,
         published_basis=basis,
-        **{k: (str(v) if v not in (None, "") else None) for k, v in meta.items()},  # type: ignore[arg-type]
+        title=_given(title), url=_given(url), outlet=_given(outlet), author=_given(author),
     )
 
 
-def article_from_markup(html: str, source: str, **meta: object) -> Article:
+def article_from_markup(html: str, source: str, *, title: object = None, url: object = None, outlet: object = None,
+                        author: object = None, published: object = None) -> Article:
     """Build an Article from HTML: text and metadata from the markup, then the given metadata."""
     from .html import article_from_html
 
-    article = article_from_html(html, source, url=meta.get("url"), outlet=meta.get("outlet"))  # type: ignore[arg-type]
-    given = article_from_text(article.text, source, **meta)
+    article = article_from_html(html, source, url=_given(url), outlet=_given(outlet))
+    given = article_from_text(article.text, source, title=title, url=url, outlet=outlet, author=author,
+                              published=published)
     return replace(
         article,
         title=given.title or article.title,
