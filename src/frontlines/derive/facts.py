@@ -33,7 +33,7 @@ from .territory import TerritoryCues
 CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 HANDOVER_SUB = "Non-violent transfer of territory"
 STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED, Status.EXPECTED,
-                Status.HYPOTHETICAL)
+                Status.HYPOTHETICAL, Status.BACKGROUND)
 #: mention roles that are publication metadata, never where something happened
 METADATA_ROLES = frozenset({"dateline", "byline", "agency"})
 #: between two places of one coordinated list: commas, "and", "or", "as well as"

@@ -21,7 +21,7 @@ from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
 STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
-                Status.EXPECTED, Status.HYPOTHETICAL)
+                Status.EXPECTED, Status.HYPOTHETICAL, Status.BACKGROUND)
 
 #: when merged claims disagree on the sub-event type, the more specific wins
 SUB_EVENT_PRIORITY = ("Government regains territory", "Non-state actor overtakes territory",
