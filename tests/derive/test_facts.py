@@ -69,6 +69,29 @@ def test_a_dateline_town_or_a_province_never_becomes_a_captured_town() -> None:
     assert facts_of(said("The army captured Raqqa Governorate.", "captured", {"Raqqa Governorate": province})) == []
 
 
+def test_the_place_taken_is_the_one_the_sentence_names_as_taken() -> None:
+    import dataclasses
+
+    # the claim was located at the town named in an earlier sentence ...
+    earlier, named = said("Fighting raged around Tabqa.", "Fighting", {"Tabqa": TABQA}, offset=0, sub="Armed clash")
+    took, here = said("The army took full control of Tabqa on Wednesday.", "took", {"Tabqa": TABQA}, offset=40)
+    [f] = facts_of((dataclasses.replace(took, location=named[0]), named + here))
+    assert (f.kind, f.place_name, f.scope, f.gainer) == (FactKind.CAPTURE, "Tabqa", "full", SAA)
+    # ... or at a dateline the place finder did not mark, or a place before the trigger
+    for sentence, where in (("RAQQA - The army captured the strategic town of Tabqa.", "RAQQA"),
+                            ("In Raqqa, the army captured Tabqa.", "Raqqa")):
+        facts = facts_of(said(sentence, "captured", {where: RAQQA, "Tabqa": TABQA}, location=where))
+        assert [(f.kind, f.place_name) for f in facts] == [(FactKind.CAPTURE, "Tabqa")], sentence
+    # "took the town": the town as named, though the claim's copy of it carries a lower precision
+    far = [dataclasses.replace(m, geo_precision=3) for m in named]
+    [town_] = facts_of((dataclasses.replace(said("The army took the town on Monday.", "took", {}, offset=40)[0],
+                                            location=far[0]), named))
+    assert (town_.place_name, town_.scope) == ("Tabqa", "full")
+    # a passive sentence keeps the place before its trigger
+    [passive] = facts_of(said("Tabqa was captured by the army.", "captured", {"Tabqa": TABQA}))
+    assert passive.place_name == "Tabqa"
+
+
 def test_withdrawals_and_handovers() -> None:
     [left] = facts_of(said("ISIS withdrew from Tabqa overnight.", "withdrew", {"Tabqa": TABQA},
                            event_type="Strategic developments", sub="Change to group/activity", actor1=ISIS,

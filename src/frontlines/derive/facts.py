@@ -115,6 +115,7 @@ class _Sentence:
                               if m.place is not None and m.role not in METADATA_ROLES
                               and claim.start <= m.start and m.end <= claim.end),
                              key=lambda p: (p.start, p.end))
+        self.named = {(m.start, m.end): m for m in mentions if m.place is not None}
         self.inherited = self._inherited(anaphor) if anaphor else None
         if self.inherited:
             self.places = sorted([*self.places, self.inherited], key=lambda p: (p.start, p.end))
@@ -140,14 +141,19 @@ class _Sentence:
         found = anaphor.search(self.text, claim.trigger_end - claim.start)
         if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
             return None
-        return _Place(found.start(), found.end(), loc)
+        # the town as its own sentence named it: the claim's copy may carry the lower precision
+        # of a place inherited from another sentence, but "the town" is that town
+        return _Place(found.start(), found.end(), self.named.get((loc.start, loc.end), loc))
 
     def location(self) -> _Place | None:
         """The claim's own place: resolved and named in this sentence, or referred to by it."""
         loc = self.claim.location
         if loc is None or loc.place is None:
             return None
-        return next((p for p in self.places if (p.mention.start, p.mention.end) == (loc.start, loc.end)), None)
+        pid = loc.place.gazetteer_id
+        return next((p for p in self.places if (p.mention.start, p.mention.end) == (loc.start, loc.end)), None) \
+            or next((p for p in self.places if p.mention.place and p.mention.place.gazetteer_id == pid
+                     and p.start >= self.trigger[1]), None)  # the same place, named again as what was taken
 
     def actor_at(self, start: int) -> ActorSpan | None:
         """The actor whose words begin at ``start`` (leading white space skipped)."""
@@ -198,6 +204,8 @@ class FactReader:
                                      re.IGNORECASE)
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
                                                 re.IGNORECASE)
+        self.object_gap = re.compile(r"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+)?"
+                                     r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
         self.siege_noun = cues.pattern("siege_nouns")
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
                                   re.IGNORECASE)
@@ -241,7 +249,10 @@ class FactReader:
         elif kind == FactKind.WITHDRAWAL:
             main = self._withdrawn_from(s)
         elif main is None:
-            main = self._part_place(s)
+            main = self._part_place(s) or self._object_place(s)
+        elif main.end <= s.trigger[0]:
+            # "In X, the army took Y" / "BEIRUT — rebels took Y": what was taken is the object
+            main = self._object_place(s) or main
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
@@ -267,6 +278,12 @@ class FactReader:
         """'retook a hill in the city of X': the place a part of which was taken."""
         return next((p for p in s.places if p.start >= s.trigger[1]
                      and self.partial_end.search(s.text[max(s.trigger[1], p.start - 40):p.start])), None)
+
+    def _object_place(self, s: _Sentence) -> _Place | None:
+        """'took (full control of) the strategic town of X': the place the trigger took, when the
+        claim was located elsewhere (a place of another sentence, a dateline)."""
+        return next((p for p in s.places if p.start >= s.trigger[1]
+                     and self.object_gap.match(s.text[s.trigger[1]:p.start])), None)
 
     def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
         before = s.text[max(0, place.start - 40):place.start]
