@@ -82,6 +82,9 @@ def test_the_place_taken_is_the_one_the_sentence_names_as_taken() -> None:
                             ("In Raqqa, the army captured Tabqa.", "Raqqa")):
         facts = facts_of(said(sentence, "captured", {where: RAQQA, "Tabqa": TABQA}, location=where))
         assert [(f.kind, f.place_name) for f in facts] == [(FactKind.CAPTURE, "Tabqa")], sentence
+    # a dateline the place finder took for the event's place is no place taken
+    assert facts_of(said("RAQQA (AP) - Five villages were liberated from ISIS.", "liberated", {"RAQQA": RAQQA},
+                         offset=0)) == []
     # "took the town": the town as named, though the claim's copy of it carries a lower precision
     far = [dataclasses.replace(m, geo_precision=3) for m in named]
     [town_] = facts_of((dataclasses.replace(said("The army took the town on Monday.", "took", {}, offset=40)[0],
@@ -92,11 +95,32 @@ def test_the_place_taken_is_the_one_the_sentence_names_as_taken() -> None:
     assert passive.place_name == "Tabqa"
 
 
+def test_a_fall_or_a_loss_is_lost_by_its_subject() -> None:
+    [fall] = facts_of(said("Admitting the fall of Tabqa, the army said it had pulled out.", "fall", {"Tabqa": TABQA},
+                           actor1=SAA, actor2=ISIS))
+    assert (fall.kind, fall.gainer, fall.loser) == (FactKind.CAPTURE, None, SAA) and fall.cue.startswith("loss")
+    [fell] = facts_of(said("Tabqa fell to ISIS on Sunday.", "fell", {"Tabqa": TABQA}, actor1=SAA, actor2=None))
+    assert (fell.gainer, fell.loser) == (ISIS, SAA)
+
+
+def test_the_side_that_announces_a_passive_capture_took_it() -> None:
+    [f] = facts_of(said("The SDF command said that Tabqa has been liberated from ISIS.", "liberated",
+                        {"Tabqa": TABQA}, actor1=None, status=Status.REPORTED, attributed_to="The SDF command"))
+    assert (f.gainer, f.loser) == (SDF, ISIS) and "announced" in f.cue
+    [g] = facts_of(said("Reuters said that Tabqa has been liberated from ISIS.", "liberated", {"Tabqa": TABQA},
+                        actor1=None, status=Status.REPORTED, attributed_to="Reuters"))
+    assert (g.gainer, g.loser) == (None, ISIS)
+
+
 def test_withdrawals_and_handovers() -> None:
     [left] = facts_of(said("ISIS withdrew from Tabqa overnight.", "withdrew", {"Tabqa": TABQA},
                            event_type="Strategic developments", sub="Change to group/activity", actor1=ISIS,
                            actor2=None))
     assert (left.kind, left.gainer, left.loser) == (FactKind.WITHDRAWAL, None, ISIS)
+    [evacuated] = facts_of(said("The evacuation of ISIS fighters from Tabqa began.", "evacuation", {"Tabqa": TABQA},
+                                event_type="Strategic developments", sub="Change to group/activity", actor1=None,
+                                actor2=ISIS))
+    assert (evacuated.kind, evacuated.gainer, evacuated.loser) == (FactKind.WITHDRAWAL, None, ISIS)
     [given] = facts_of(said("The SDF handed over Tabqa to the army.", "handed over", {"Tabqa": TABQA},
                             event_type="Strategic developments", sub="Non-violent transfer of territory",
                             actor1=SDF, actor2=None))

@@ -43,6 +43,12 @@ DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
 ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
 
 
+def _dateline_like(mention: Mention) -> bool:
+    """A place name in capitals opening the text ("BEIRUT (AP) -"): a dateline, whatever role the
+    place finder gave it."""
+    return mention.start < 60 and len(mention.text) > 3 and mention.text.isupper()
+
+
 @dataclass(frozen=True, slots=True)
 class ActorSpan:
     """A named actor (or a generic word resolved to one) found in a sentence."""
@@ -112,7 +118,7 @@ class _Sentence:
         self.text = claim.sentence
         base = claim.start
         self.places = sorted((_Place(m.start - base, m.end - base, m) for m in mentions
-                              if m.place is not None and m.role not in METADATA_ROLES
+                              if m.place is not None and m.role not in METADATA_ROLES and not _dateline_like(m)
                               and claim.start <= m.start and m.end <= claim.end),
                              key=lambda p: (p.start, p.end))
         self.named = {(m.start, m.end): m for m in mentions if m.place is not None}
@@ -136,7 +142,7 @@ class _Sentence:
         the words that refer to it (never a dateline or byline, never a place far back)."""
         loc, claim = self.claim.location, self.claim
         if (loc is None or loc.place is None or loc.role in METADATA_ROLES or loc.start >= claim.start
-                or claim.start - loc.end > ANAPHOR_REACH or (loc.start < 60 and loc.text.isupper())):
+                or claim.start - loc.end > ANAPHOR_REACH or _dateline_like(loc)):
             return None
         found = anaphor.search(self.text, claim.trigger_end - claim.start)
         if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
@@ -150,10 +156,7 @@ class _Sentence:
         loc = self.claim.location
         if loc is None or loc.place is None:
             return None
-        pid = loc.place.gazetteer_id
-        return next((p for p in self.places if (p.mention.start, p.mention.end) == (loc.start, loc.end)), None) \
-            or next((p for p in self.places if p.mention.place and p.mention.place.gazetteer_id == pid
-                     and p.start >= self.trigger[1]), None)  # the same place, named again as what was taken
+        return next((p for p in self.places if (p.mention.start, p.mention.end) == (loc.start, loc.end)), None)
 
     def actor_at(self, start: int) -> ActorSpan | None:
         """The actor whose words begin at ``start`` (leading white space skipped)."""
@@ -394,6 +397,14 @@ def _holdable(place: _Place, cues: TerritoryCues) -> bool:
         and not p.gazetteer_id.startswith("road:") and place.mention.geo_precision != 3
 
 
+def _announcer(s: _Sentence, source: str) -> ActorSpan | None:
+    """The fighting side a claim is attributed to ("the YPG press centre said ... were liberated")."""
+    at = s.text.find(source)
+    if at < 0:
+        return None
+    return next((a for a in s.actors if a.name and at <= a.start and a.end <= at + len(source)), None)
+
+
 def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, info: SourceInfo,
                   source: tuple[str, str | None]) -> list[TerritorialFact]:
     claim = s.claim
@@ -401,8 +412,18 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
     if not targets:
         return []
     gainer, loser = _ref_names(claim.actor1), _ref_names(claim.actor2)
+    trigger = s.text[s.trigger[0]:s.trigger[1]]
     if kind == FactKind.WITHDRAWAL:
-        gainer, loser = loser, gainer  # actor1 withdraws: it is the one that loses the place
+        # actor1 withdraws: it is the one that loses the place; with no actor1, the one side
+        # named ("the evacuation of Y from X") is the one that leaves
+        gainer, loser = (loser, gainer) if gainer[0] else ((None, None), loser)
+    elif kind == FactKind.CAPTURE and reader.cues.has("loss_words", trigger):
+        # "the fall of X", "the army lost X": the subject lost it; "fell to Y": Y took it
+        to = s.actor_after(s.trigger[1], reader.to, limit=80)
+        taker = (to.name, to.side) if to else (None, None)
+        loser = gainer if gainer[0] and gainer[0] != taker[0] else (loser if loser[0] != taker[0] else (None, None))
+        gainer = taker
+        cue = f"loss: '{trigger}'" + ("; taken by 'to Y'" if to else "")
     named = reader.loser_named(s, [t[0] for t in targets])
     if kind in (FactKind.CAPTURE, FactKind.ADVANCE, FactKind.HANDOVER) and named:
         actor, how = named
@@ -415,6 +436,11 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         if to and to.name != gainer[0]:
             gainer, loser = (to.name, to.side), gainer if gainer[0] != to.name else loser
             cue = f"{cue}; received by 'to Y'"
+    if kind == FactKind.CAPTURE and gainer[0] is None and claim.attributed_to:
+        announcer = _announcer(s, claim.attributed_to)
+        if announcer and announcer.name != loser[0]:
+            gainer = (announcer.name, announcer.side)
+            cue = f"{cue}; taken by the side that announced it ('{claim.attributed_to}')"
     span = day_span(claim.event_date)
     facts = []
     for place, scope, why in targets:
