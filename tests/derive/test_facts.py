@@ -148,7 +148,10 @@ def test_control_statements() -> None:
     for sentence, holder in cases.items():
         facts = facts_of(said(sentence, clash["trigger"], {"Tabqa": TABQA}, sub=clash["sub"], date=clash["date"]),
                          sources={"d1": SourceInfo("Reuters", None, "2017-05-02")})
-        assert [(f.kind, f.gainer, f.start) for f in facts] == [(FactKind.CONTROL, holder, "2017-05-02")], sentence
+        assert {(f.kind, f.gainer, f.start) for f in facts} == {(FactKind.CONTROL, holder, "2017-05-02")}, sentence
+    listed = facts_of(said("Tabqa, Karama and Hamra were controlled by the US-backed SDF, amid heavy clashes.",
+                           "clashes", {"Tabqa": TABQA, "Karama": KARAMA, "Hamra": HAMRA}, sub="Armed clash"))
+    assert sorted((f.place_name, f.gainer) for f in listed) == [("Hamra", SDF), ("Karama", SDF), ("Tabqa", SDF)]
 
 
 def test_standing_is_kept_and_a_denial_names_what_it_denies() -> None:

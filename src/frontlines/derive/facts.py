@@ -187,8 +187,8 @@ class FactReader:
         under = cues.pattern("under_words").pattern
         self.held_before = re.compile(rf"^\s*(?:-\s*)?{held}(?:\s+[a-z]+){{0,3}}?(?:\s+of)?(?:\s+the)?\s*$",
                                       re.IGNORECASE)
-        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+)?(?:still\s+|now\s+)?"
-                                  rf"{held}\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+|(?:are|were|have\s+been)\s+)?"
+                                  rf"(?:still\s+|now\s+)?{held}\s+by\s+(?:the\s+)?(?:\w+-backed\s+)?$", re.IGNORECASE)
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}"
@@ -333,7 +333,14 @@ class FactReader:
         return None
 
     def statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
-        """Control statements of the sentence: (place, holder, cue)."""
+        """Control statements of the sentence: (place, holder, cue); a statement about the last
+        place of a list ("A, B and C were held by Y") holds for every place of the list."""
+        found = []
+        for place, actor, cue in self._statements(s):
+            found += [(p, actor, cue) for p in self._coordinated(s, place) if p.start <= place.start]
+        return list({(p.start, a.start): (p, a, c) for p, a, c in found}.values())
+
+    def _statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
         found = []
         for place in s.places:
             actor = s.actor_before(place.start, self.held_before)
