@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench bench-large eval repin clean
+.PHONY: setup demo test fuzz bench bench-large eval repin clean chromium frontend basemap serve bench-web
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,10 +22,40 @@ demo: $(STAMP)
 	$(BIN)/frontlines export --db out/example.db --format jsonl -o out/events.jsonl
 	$(BIN)/frontlines export --db out/example.db --format claims -o out/claims.jsonl
 	$(BIN)/frontlines export --db out/example.db --format parquet -o out/events.parquet
+	$(BIN)/frontlines report --db out/example.db --from 2017-01-01 --to 2017-12-31 -o out/report.html
+	$(BIN)/frontlines report --db out/example.db --from 2017-01-01 --to 2017-12-31 -o out/report.md
 	@echo "database: out/example.db  exports: out/events_acled.csv out/events.geojson out/events.jsonl out/claims.jsonl out/events.parquet"
+	@echo "situation report: out/report.html (and out/report.md with out/report_files/)"
+	@echo "the map: $(BIN)/frontlines serve --db out/example.db   then open http://127.0.0.1:8000/  (or: make serve)"
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# the fuzz tests (tests/fuzz) with many more examples than CI runs; FUZZ_EXAMPLES=N to change
+FUZZ_EXAMPLES ?= 500
+fuzz: $(STAMP)
+	FRONTLINES_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/fuzz -q
+# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) \
+	  || echo "chromium could not be installed: the browser tests will skip (and fail under CI=true)"
+
+# the map page: sources in frontend/, built (with npm packages) into src/frontlines/web/static, which is committed
+frontend:
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+# the offline basemap (src/frontlines/data/basemap.geojson, committed) from ../shared/data/gazetteer; needs shapely
+basemap: $(STAMP)
+	$(BIN)/pip install -q 'shapely>=2,<3'
+	$(BIN)/python scripts/build_basemap.py
+
+serve: $(STAMP)
+	test -f out/example.db || $(MAKE) demo
+	$(BIN)/frontlines serve --db out/example.db
+
+# bounded load test of `frontlines serve` on loopback (see bench/web_load.py for the options)
+bench-web: $(STAMP)
+	$(BIN)/python bench/web_load.py
 
 # throughput, per-stage time and peak memory against the spaCy yardstick (bench/run.py);
 # synthetic corpora are written to out/bench/ (bench/make_corpus.py), never to the repository

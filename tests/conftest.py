@@ -1,24 +1,22 @@
-"""Shared test fixtures: paths to the repository and the shared corpora."""
+"""Shared test fixtures: paths to the repository, the shared corpora and the knowledge base."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from corpusgate import CORPUS, REPO, require_corpus
 from factories import packaged_kb
 from frontlines.kb import KnowledgeBase
 
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("FRONTLINES_CORPUS", REPO.parent / "shared" / "corpus"))
+__all__ = ["CORPUS", "REPO"]
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    """The shared corpora; their absence is an error, not a skip."""
-    assert CORPUS.is_dir(), f"shared corpus not found at {CORPUS} (set FRONTLINES_CORPUS)"
-    return CORPUS
+    """The shared corpora: skipped with a one-line reason when absent, an error under CI=true."""
+    return require_corpus()
 
 
 @pytest.fixture(scope="session")

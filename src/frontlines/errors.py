@@ -7,6 +7,17 @@ the input and the problem, with an exit code.  Every error carries a short code
 
 from __future__ import annotations
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+
+
+def shown(name: str) -> str:
+    """A file name or id as it may appear in a one-line message: control characters, line
+    separators and bidi controls escaped (a name with a newline must not split the line)."""
+    if all(ch.isprintable() and ch not in _BIDI_CONTROLS for ch in name):
+        return name
+    return "".join(ch if ch.isprintable() and ch not in _BIDI_CONTROLS else ch.encode("unicode_escape").decode()
+                   for ch in name)
+
 
 class FrontlinesError(Exception):
     """Base class of every error frontlines raises on purpose."""
@@ -20,7 +31,7 @@ class FrontlinesError(Exception):
         self.source = source
 
     def __str__(self) -> str:
-        where = f"{self.source}: " if self.source else ""
+        where = f"{shown(self.source)}: " if self.source else ""
         return f"{where}{self.message} [{self.code}]"
 
 

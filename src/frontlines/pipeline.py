@@ -8,14 +8,13 @@ any stage becomes a ``Failure`` record and the batch goes on.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import FrontlinesError
+from .errors import FrontlinesError, MalformedRecordError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
 from .registry import extractors, resolvers
 
@@ -193,23 +192,43 @@ def resources_for(options: RunOptions) -> Resources:
 
 def _new_articles(items: Iterable[Article | Failure], store: Store, summary: RunSummary,
                   force: bool, progress: Progress, signatures: dict[str, str]) -> Iterator[Article]:
-    """Articles not stored yet, with near-duplicates linked; failures are stored on the way."""
+    """Articles not stored yet, with near-duplicates linked; failures are stored on the way.
+
+    Every decision here depends only on the store as it was when the run began and on the
+    input order, never on which documents an engine has saved so far, so the serial and
+    process engines give the same answer.  One source id stands for one document in a run:
+    a later item with the source of an earlier one but another text is a "duplicate id"
+    failure (the first is coded), the same on every re-run."""
+    from .errors import shown
     from .ingest.dedupe import NearDuplicateIndex
 
     index = NearDuplicateIndex()
     for doc_id, signature, text in store.minhashes():
         if signature:  # kept from the run that stored the article: no text to re-read or re-hash
-            index.add_signature(doc_id, tuple(json.loads(signature)))
+            index.add_stored(doc_id, signature)
         else:
             index.add(doc_id, text)
     seen: set[str] = set()
+    coded: dict[str, str] = {}  # id → source of the articles handed on in this run
+    first_id: dict[str, str] = {}  # source → id of its first article in this run
+    repeats: dict[str, int] = {}
     for item in items:
         summary.documents += 1
         if isinstance(item, Failure):
             _record_failure(store, summary, item)
             progress(item.source)
             continue
-        stored_as = store.source_of(item.id)
+        earlier = first_id.setdefault(item.source, item.id)
+        if earlier != item.id:
+            repeats[item.source] = repeats.get(item.source, 1) + 1
+            _record_failure(store, summary, Failure(
+                source=f"{item.source} (occurrence {repeats[item.source]})", stage="ingest",
+                error=MalformedRecordError.code, doc_id=item.id,
+                message=f"duplicate id {shown(item.source)!r}: an earlier document of this run has this id and "
+                        "another text; the first is coded, give each document its own id"))
+            progress(item.source)
+            continue
+        stored_as = store.source_of(item.id) if item.id not in seen else None
         if item.id in seen or (stored_as is not None and not force):
             if item.id in seen or stored_as != item.source:
                 summary.duplicates += 1  # the same text from another source: stored once
@@ -219,16 +238,24 @@ def _new_articles(items: Iterable[Article | Failure], store: Store, summary: Run
             continue
         seen.add(item.id)
         duplicate = index.add(item.id, item.text)
-        signatures[item.id] = json.dumps(index.signature_of(item.id))
-        if duplicate and duplicate != item.id and store.source_of(duplicate) != item.source:
+        signatures[item.id] = index.stored_form(item.id)
+        if duplicate and duplicate != item.id and _source_of(duplicate, coded, store) != item.source:
             summary.duplicates += 1
             item = replace(item, duplicate_of=duplicate)
+        coded[item.id] = item.source
         yield item
+
+
+def _source_of(doc_id: str, coded: dict[str, str], store: Store) -> str | None:
+    """The source of an article of this run, or of one stored before it began."""
+    return coded[doc_id] if doc_id in coded else store.source_of(doc_id)
 
 
 def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None:
     summary.failures += 1
-    summary.failure_messages.append(f"{failure.source}: {failure.message} [{failure.error}]")
+    from .errors import shown
+
+    summary.failure_messages.append(f"{shown(failure.source)}: {failure.message} [{failure.error}]")
     store.save_failure(failure)
 
 
@@ -238,8 +265,10 @@ def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
     """Ingest, process and store every document of ``inputs``, then fuse and derive
     (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs
+    from .scale.runlock import database_files
 
-    items = read_inputs(inputs, manifest=manifest, options=read_options)
+    items = read_inputs(inputs, manifest=manifest, options=read_options,
+                        skip=database_files(getattr(store, "path", None)))
     return run_documents(items, store, options=options, progress=progress, kb=kb)
 
 
@@ -247,7 +276,18 @@ def run_documents(items: Iterable[Article | Failure], store: Store, *, options: 
                   progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     """Process and store already-read documents (failures are stored as they come), then fuse
     and derive.  Events are re-fused whenever something was coded or the store holds claims
-    that were never fused (a run interrupted before its end)."""
+    that were never fused (a run interrupted before its end).
+
+    One run writes to a database at a time (``scale.runlock``): a second run on the same
+    database waits for the first, then sees everything it stored."""
+    from .scale.runlock import run_lock
+
+    with run_lock(getattr(store, "path", None)):
+        return _run_documents(items, store, options=options, progress=progress, kb=kb)
+
+
+def _run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
+                   progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     from .kb import load_kb
     from .registry import load_builtins
     from .scale.engines import map_documents
@@ -267,7 +307,7 @@ def run_documents(items: Iterable[Article | Failure], store: Store, *, options: 
                 store.save_document(result.article, result.segments, result.mentions, result.claims)
                 store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
                 summary.processed += 1
-                summary.claims += len(result.claims)
+                summary.claims += len({c.id for c in result.claims})  # what the store keeps
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
         refuse(store, summary, options.kb)  # what was stored stays usable

@@ -145,6 +145,20 @@ class MentionKind(StrEnum):
     WEAPON = "weapon"
 
 
+class MentionRole(StrEnum):
+    """What a place mention is in its document (``Mention.role``)."""
+
+    EVENT_LOCATION = "event location"  # where a claimed event happened
+    OTHER = "other"  # any other place the text names
+    ACTOR = "actor"  # a country or capital that stands for its state ("Israel's prime minister")
+    DATELINE = "dateline"  # publication metadata ("BEIRUT, May 3 (Agency) -"): never an event location
+
+    @property
+    def locates(self) -> bool:
+        """Can a mention in this role be the location of an event?"""
+        return self in (MentionRole.EVENT_LOCATION, MentionRole.OTHER)
+
+
 class MatchKind(StrEnum):
     """How a gazetteer name matched a query."""
 

@@ -90,7 +90,12 @@ def test_missing_input_is_a_failure(tmp_path: Path) -> None:
 def test_folder_order_is_stable_and_skips_hidden(tmp_path: Path) -> None:
     for name in ("b.txt", "a.txt", ".hidden.txt", "notes.bin"):
         (tmp_path / name).write_text(f"Report {name}.")
-    assert [Path(i.source).name for i in _read(tmp_path)] == ["a.txt", "b.txt"]
+    (tmp_path / "z.bin").write_bytes(bytes(range(256)) * 4)
+    items = _read(tmp_path)
+    # a file with an unknown suffix is read when its bytes are text, a named failure when not
+    assert [Path(i.source).name for i in items] == ["a.txt", "b.txt", "notes.bin", "z.bin"]
+    assert [type(i) for i in items] == [Article, Article, Article, Failure]
+    assert "unsupported file type '.bin'" in items[-1].message
 
 
 def test_csv_with_broken_quoting_is_a_failure_not_a_document(tmp_path: Path) -> None:
@@ -98,7 +103,7 @@ def test_csv_with_broken_quoting_is_a_failure_not_a_document(tmp_path: Path) -> 
     corpus.write_text('id,text\nr1,"Clashes in Hama."\nr2,"unterminated\n')
     items = _read(corpus)
     assert isinstance(items[0], Article)
-    assert isinstance(items[-1], Failure) and "malformed" in items[-1].message
+    assert isinstance(items[-1], Failure) and "malformed" in items[-1].message and "line 3" in items[-1].message
 
 
 def test_corpora_in_another_encoding_fail_line_by_line(tmp_path: Path) -> None:

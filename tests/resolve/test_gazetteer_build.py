@@ -137,3 +137,22 @@ def test_cli_check_and_build(tmp_path):
     assert '"gazetteer_id": "wof:1"' in res.output
     missing = runner.invoke(gazetteer_group, ["build", "--out", str(out), "--source-dir", str(tmp_path)])
     assert missing.exit_code == ResourceError.exit_code
+
+
+def test_build_reads_neighbours_from_the_extra_sources_of_the_kb(tmp_path):
+    src = _sources(tmp_path / "src")
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    row = "9\t909\t\tlocality\tP\tPPLC\tTestopolis\tTestopolis\t\t\t32.0\t34.8\t400000\tCentral\t\t1\t0\tTestopol"
+    (extra / "wof_il.tsv").write_text(WOF_HEAD + "\n" + row + "\n", encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    report = build_gazetteer(src, out, None, theater=packaged_kb().theater, extra_dir=extra)
+    assert report.by_source["wof"] == 4
+    place = SqliteGazetteer(out).candidates("Testopol")[0].place
+    assert (place.country, place.feature) == ("IL", "city")
+
+
+def test_the_packaged_gazetteer_covers_israel_palestine_iran_and_the_ghouta():
+    gaz = SqliteGazetteer()
+    for name, country in (("Tel Aviv", "IL"), ("Gaza", "PS"), ("Isfahan", "IR"), ("Ghouta", "SY")):
+        assert gaz.candidates(name, limit=1)[0].place.country == country, name

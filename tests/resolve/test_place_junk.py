@@ -100,5 +100,6 @@ def test_district_of_the_capital_and_suburb_across_the_governorate_line(resolver
     text = ("Mortars hit the Mezzeh neighborhood in the capital Damascus, and shelling hit the eastern "
             "suburbs of Zamalka and Arbeen.")
     found = _resolved(resolver, text)
-    assert found["Mezzeh"].place.name == "Damascus" and found["Mezzeh"].geo_precision == 2
+    mezzeh = found["Mezzeh neighborhood"]  # the feature phrase, headed by the name
+    assert mezzeh.place.name == "Damascus" and mezzeh.geo_precision == 2
     assert found["Zamalka"].place.admin1 == "Rif Dimashq"

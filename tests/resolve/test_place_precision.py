@@ -62,15 +62,16 @@ def test_country_as_state_actor_is_not_a_place(resolver):
     text = ("Russia bombed the market again, and the opposition holds Turkey responsible for the "
             "delay. Iran-backed militias entered Maarat al-Numan. Wounded men were taken to Turkey.")
     found = resolver.find(text, "d", [(0, len(text))])
-    countries = [(m.text, m.start) for m in found if m.place is not None and m.place.feature == "country"]
-    assert countries == [("Turkey", text.rindex("Turkey"))]
+    countries = [(m.text, m.start, m.role) for m in found if m.place is not None and m.place.feature == "country"]
+    assert countries == [("Russia", 0, "actor"), ("Turkey", text.index("Turkey"), "actor"),
+                         ("Turkey", text.rindex("Turkey"), "other")]  # "Iran-backed": an adjective
 
 
 def test_capital_as_government(resolver):
     text = "A truce mediated by Moscow and Ankara collapsed; Damascus denounced the raid on Douma."
     found = _texts(resolver, text)
-    assert "Moscow" not in found and "Ankara" not in found and "Damascus" not in found
-    assert "Douma" in found
+    assert {found[n].role for n in ("Moscow", "Ankara", "Damascus")} == {"actor"}
+    assert found["Douma"].role == "other"
 
 
 def test_given_names_and_surnames_are_people(resolver):

@@ -40,12 +40,14 @@ def cli() -> None:
               help="Place resolver, by its registered name.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
               help="Refuse documents larger than this.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=500_000, show_default=True,
+              help="Refuse documents whose text is longer than this (coding time grows with it).")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @kb_option
 @friendly
 def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, extractor: str, resolver: str, max_bytes: int, encoding: str, quiet: bool,
+        force: bool, extractor: str, resolver: str, max_bytes: int, max_chars: int, encoding: str, quiet: bool,
         kb_dir: Path | None) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
@@ -54,7 +56,7 @@ def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, w
 
     options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver,
                          kb=load_kb_option(kb_dir))
-    read = ReadOptions(max_bytes=max_bytes, encoding=encoding)
+    read = ReadOptions(max_bytes=max_bytes, encoding=encoding, max_chars=max_chars)
     with open_db(db, readonly=False) as store, \
             click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
                               hidden=quiet or not sys.stderr.isatty(), show_pos=True) as bar:
@@ -195,10 +197,13 @@ def _register_subcommands() -> None:
     from .control import control_group, event_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
+    from .web import report_command, serve_command
 
     cli.add_command(segments_command, "segments")
     cli.add_command(places_command, "places")
     cli.add_command(gazetteer_group, "gazetteer")
+    cli.add_command(serve_command, "serve")
+    cli.add_command(report_command, "report")
     cli.add_command(control_group, "control")
     cli.add_command(event_command, "event")
     from .kb import check_command, kb_group

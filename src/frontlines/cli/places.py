@@ -12,7 +12,9 @@ from pathlib import Path
 import click
 
 from ..errors import FrontlinesError, ResourceError
+from ..kb import packaged_dir
 from ..records import Candidate
+from ..resolve.gaz_build import EXTRA_SOURCES
 from ..resolve.gaz_overlay import check_overlay
 from ..resolve.gazetteer import SqliteGazetteer, build_gazetteer, lookup
 from .kb import kb_option, load_kb_option
@@ -42,13 +44,21 @@ def _names(names: tuple[str, ...]) -> list[str]:
 @click.option("--country", default=None, help="Only candidates in this country (ISO2, e.g. SY).")
 @click.option("--json", "as_json", is_flag=True, help="JSON output: objects per candidate / line per name.")
 @click.option("--limit", default=5, show_default=True, help="Candidates per name.")
+@click.option("--admin1", default=None,
+              help="Only candidates in this governorate (first-level unit; any spelling the theater knows).")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Gazetteer file (default: the packaged one).")
+@kb_option
 def places_command(names: tuple[str, ...], country: str | None, as_json: bool, limit: int,
-                   gazetteer_path: Path | None) -> None:
-    """Print the gazetteer candidates of place NAMES ("-" reads one name per line from stdin)."""
+                   admin1: str | None, gazetteer_path: Path | None, kb_dir: Path | None) -> None:
+    """Print the gazetteer candidates of place NAMES ("-" reads one name per line from stdin),
+    ranked by the evidence of the match: the name as written, a transliteration variant, the
+    name without feature words, a vowel variant, a consonant skeleton."""
     try:
-        results = lookup(_names(names), country, SqliteGazetteer(gazetteer_path), limit=limit)
+        unit = None
+        if admin1 is not None:
+            unit = load_kb_option(kb_dir).theater.canonical_admin1(admin1) or admin1
+        results = lookup(_names(names), country, SqliteGazetteer(gazetteer_path), limit=limit, admin1=unit)
     except FrontlinesError as exc:
         _fail(exc)
         return
@@ -79,8 +89,6 @@ def gazetteer_group() -> None:
 @kb_option
 def check_command(overlay: Path | None, kb_dir: Path | None) -> None:
     """Validate an overlay file: columns, coordinates, countries, ids, feature classes."""
-    from ..kb import packaged_dir
-
     path = overlay or (kb_dir or packaged_dir()) / "gazetteer_overlay.csv"
     problems = check_overlay(path)
     for problem in problems:
@@ -105,8 +113,9 @@ def build_command(out: Path, source_dir: Path | None, geonames: Path | None,
     source_dir = source_dir or Path.cwd().parent / "shared" / "data" / "gazetteer"
     try:
         kb = load_kb_option(kb_dir)
+        extra = (kb_dir or packaged_dir()) / EXTRA_SOURCES
         report = build_gazetteer(source_dir, out, overlay or kb.overlay, geonames, theater=kb.theater,
-                                 home=kb.country or "SY")
+                                 home=kb.country or "SY", extra_dir=extra if extra.is_dir() else None)
     except FrontlinesError as exc:
         _fail(exc)
         return

@@ -13,13 +13,14 @@ from .kb import kb_option, load_kb_option
 PREVIEW = 70
 
 
-def load_article(path: Path) -> object:
+def load_article(path: Path, options: object = None) -> object:
     """Read a text or HTML file into an Article (HTML through ingest.html)."""
     from ..ingest.html import article_from_html
     from ..ingest.readers import ReadOptions, decode, looks_like_html, read_bytes
     from ..records import Article, text_id
 
-    text = decode(read_bytes(path, ReadOptions()), str(path), ReadOptions())
+    read = options if isinstance(options, ReadOptions) else ReadOptions()
+    text = decode(read_bytes(path, read), str(path), read)
     if path.suffix.lower() in {".html", ".htm"} or looks_like_html(text):
         return article_from_html(text, str(path))
     return Article(id=text_id(text), text=text, source=str(path))
@@ -34,14 +35,18 @@ def _preview(text: str) -> str:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per block: role, first_line, last_line, start, end.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
+              help="Refuse documents larger than this.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of a text file.")
 @kb_option
 @friendly
-def segments_command(file: Path, as_json: bool, kb_dir: Path | None) -> None:
+def segments_command(file: Path, as_json: bool, max_bytes: int, encoding: str, kb_dir: Path | None) -> None:
     """Show the blocks of FILE (plain text or HTML) with their roles and line ranges."""
     from ..clean import clean_article
     from ..export.serialize import segment_json
+    from ..ingest.readers import ReadOptions
 
-    article = load_article(file)
+    article = load_article(file, ReadOptions(max_bytes=max_bytes, encoding=encoding))
     cleaned = clean_article(article, load_kb_option(kb_dir))  # type: ignore[arg-type]
     for seg in cleaned.segments:
         if as_json:

@@ -143,7 +143,7 @@ def salient_admin1(mentions: Sequence[Mention], length: int) -> str | None:
     weights: dict[str, float] = {}
     for m in mentions:
         p = m.place
-        if p is None or p.country != "SY" or not p.admin1 or p.feature == "country":
+        if p is None or p.country != "SY" or not p.admin1 or p.feature == "country" or m.role == "actor":
             continue
         w = (1.5 if m.geo_precision == 1 else 1.0) / (1 + 2 * m.start / length)
         weights[p.admin1] = weights.get(p.admin1, 0.0) + w

@@ -1,7 +1,9 @@
 """Export writers, registered by format name in ``frontlines.registry.exporters``.
 
 Each writer takes a :class:`Context` read from a store and a binary stream.  Only events
-that happened go to the ACLED and GeoJSON exports; ``jsonl`` adds the non-factual events with
+that happened go to the ACLED and GeoJSON exports (ACLED and Parquet: only those placed in a
+country, which ACLED requires, with ACLED's codebook values from ``acled_codebook``);
+``jsonl`` adds the non-factual events with
 ``--all``, and ``claims`` writes every claim, forecasts and denials included, with its
 standing.  Every row carries ``source_id``: the documents' own ids as the user gave them (the
 ACLED CSV keeps ACLED's columns first, in ACLED's order, and adds ``source_id`` last).
@@ -24,11 +26,6 @@ from .atomic import atomic_output
 
 if TYPE_CHECKING:
     from ..store.protocol import Store
-
-COUNTRY_NAMES = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "TR": "Turkey",
-                 "IL": "Israel"}
-ISO_NUMERIC = {"SY": 760, "IQ": 368, "LB": 422, "JO": 400, "TR": 792, "IL": 376}
-ISO3 = {"SY": "SYR", "IQ": "IRQ", "LB": "LBN", "JO": "JOR", "TR": "TUR", "IL": "ISR"}
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -102,7 +99,7 @@ def event_json(event: Event, ctx: Context) -> dict[str, Any]:
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
         "actor1": event.actor1, "actor2": event.actor2, "location": event.location,
         "admin1": event.admin1, "admin2": event.admin2,
-        "country": COUNTRY_NAMES.get(event.country or "", event.country),
+        "country": _country_name(event.country),
         "latitude": event.latitude, "longitude": event.longitude, "geo_precision": event.geo_precision,
         "event_date": event.event_date, "time_precision": event.time_precision,
         "fatalities": event.fatalities, "status": event.status.value, "happened": event.happened,
@@ -157,15 +154,29 @@ def mention_json(m: Mention, source_ids: dict[str, str | None] | None = None) ->
             "geo_precision": m.geo_precision, "role": m.role}
 
 
+def acled_events(ctx: Context) -> list[Event]:
+    """The events an ACLED file holds: those placed in a country of the codebook table (an event
+    whose place is unresolved stays in the jsonl export, with its claims)."""
+    from .acled_codebook import countries, country
+
+    table = countries()
+    return [e for e in ctx.events if country(e.country, table) is not None]
+
+
 def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
+    from ..kb import load_kb
+    from . import acled_codebook as codebook
+
     now = int(dt.datetime.now(dt.UTC).timestamp())
-    for event in ctx.events:
-        claims = [ctx.claims[c] for c in event.claim_ids if c in ctx.claims]
+    table, registry = codebook.countries(), load_kb().outlets
+    for event in acled_events(ctx):
         date = _first_date(event)
-        notes = " | ".join(f"[{c.status.value}] {c.sentence}" for c in claims)[:2000]
+        where = codebook.country(event.country, table)
+        notes = codebook.notes_summary(event.event_type, event.sub_event_type, event.actor1 or _crowd(event),
+                                       event.actor2, event.location, date, event.fatalities, event.corroboration)
         yield {
-            "event_id_cnty": f"{ISO3.get(event.country or '', 'XXX')}{event.id[3:]}",
-            "event_date": date, "year": date[:4] if date else None,
+            "event_id_cnty": codebook.event_id_cnty(event.id, where),
+            "event_date": date, "year": int(date[:4]) if date and date[:4].isdigit() else None,
             "time_precision": event.time_precision, "disorder_type": DISORDER.get(event.event_type),
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
             "actor1": event.actor1 or _crowd(event), "assoc_actor_1": None,
@@ -173,12 +184,13 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "actor2": event.actor2, "assoc_actor_2": None, "inter2": event.inter2,
             "interaction": _interaction(event),
             "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else None,
-            "iso": ISO_NUMERIC.get(event.country or ""), "region": "Middle East",
-            "country": COUNTRY_NAMES.get(event.country or "", event.country), "admin1": event.admin1,
+            "iso": where.iso if where else None, "region": where.region if where else None,
+            "country": where.name if where else None, "admin1": event.admin1,
             "admin2": event.admin2, "admin3": None, "location": event.location,
             "latitude": event.latitude, "longitude": event.longitude,
             "geo_precision": event.geo_precision, "source": "; ".join(event.sources),
-            "source_scale": None, "notes": notes, "fatalities": event.fatalities or 0,
+            "source_scale": codebook.source_scale(event.sources, where, registry, table), "notes": notes,
+            "fatalities": event.fatalities or 0,
             "tags": f"status={event.status.value}; corroboration={event.corroboration}; "
                     f"support={event.support}"
                     + ("; contradicted" if event.contradicted else ""),
@@ -190,8 +202,15 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
 CROWD_INTER = {"Protests": 6, "Riots": 5}
 
 
+def _country_name(code: str | None) -> str | None:
+    from .acled_codebook import country
+
+    found = country(code)
+    return found.name if found else code
+
+
 def _crowd(event: Event) -> str | None:
-    country = COUNTRY_NAMES.get(event.country or "", event.country) or "Syria"
+    country = _country_name(event.country) or "Syria"
     return {"Protests": f"Protesters ({country})", "Riots": f"Rioters ({country})"}.get(event.event_type)
 
 
@@ -245,7 +264,7 @@ def write_parquet(ctx: Context, stream: IO[bytes]) -> int:
     except ImportError:
         raise ConfigError("Parquet export needs pyarrow: pip install 'frontlines[parquet]'") from None
     rows = list(acled_rows(ctx))
-    for row, event in zip(rows, ctx.events, strict=True):
+    for row, event in zip(rows, acled_events(ctx), strict=True):
         row["status"] = event.status.value
         row["claim_ids"] = ",".join(event.claim_ids)
     columns = list(ACLED_EXPORT_COLUMNS) + ["status", "claim_ids"]
@@ -256,7 +275,7 @@ def write_parquet(ctx: Context, stream: IO[bytes]) -> int:
 
 
 def _parquet_schema(pa: Any, columns: list[str]) -> Any:
-    ints = {"time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    ints = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
             "fatalities", "timestamp"}
     floats = {"latitude", "longitude"}
     return pa.schema([(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string())

@@ -11,6 +11,8 @@ from typing import Any
 
 from ..records import EXTRACTABLE_ROLES, Claim, Cleaned, Mention, Role, Segment, Status
 from ..resolve.actors import ActorDictionary
+from ..taxonomy import MentionRole
+from .location import locates
 from .status import Cues, Standing, phrase, phrase_bounds
 
 _PARA_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
@@ -131,7 +133,7 @@ class DocState:
         self.last_source = _intro_source(sentence, cues)
 
     def place_test(self, doc: Any, offset: int) -> Any:
-        spans = [(m.start - offset, m.end - offset) for m in self.places]
+        spans = [(m.start - offset, m.end - offset) for m in self.places if m.role != MentionRole.ACTOR]
 
         def is_place(token: Any) -> bool:
             return any(s <= token.idx < e for s, e in spans) or token.ent_type_ in {
@@ -143,7 +145,7 @@ class DocState:
         return is_place
 
     def actor_test(self, actors: ActorDictionary, offset: int, terrain: frozenset[str]) -> Any:
-        spans = [(m.start - offset, m.end - offset) for m in self.places]
+        spans = [(m.start - offset, m.end - offset) for m in self.places if m.role != MentionRole.ACTOR]
 
         def is_actor(token: Any) -> bool:
             if token.lemma_.lower() in terrain and token.pos_ != "PROPN":
@@ -199,9 +201,16 @@ class DocState:
                 status, cue = Status.REPORTED, "quoted block" if quoted else "quoted speech"
         return status, source, cue
 
-    def fallback_location(self, para: Paragraph) -> tuple[Mention | None, int | None, str | None]:
+    def fallback_location(self, para: Paragraph,
+                          at: int | None = None) -> tuple[Mention | None, int | None, str | None]:
+        """Where an event with no place in its sentence happened: the place of the previous
+        sentence, else the resolved place of its paragraph nearest to ``at`` (the trigger), else the
+        document's main place, each with a lower geo_precision."""
         if self.last_location is not None:
             return self.last_location, 2, "location taken from the previous sentence"
+        near = nearest_in(self.places, para.start, para.end, para.start if at is None else at)
+        if near is not None:
+            return near, 2, "location: the nearest place of the paragraph"
         if self.main_place is not None:
             return self.main_place, 3, "location: the document's main place"
         return None, None, None
@@ -283,8 +292,15 @@ def _intro_source(sentence: Any, cues: Cues) -> str | None:
     return None
 
 
+def nearest_in(places: list[Mention], start: int, end: int, at: int) -> Mention | None:
+    """The place mention of [start, end) that can locate an event, nearest to offset ``at``."""
+    inside = [m for m in places if start <= m.start and m.end <= end and locates(m)
+              and m.place is not None and m.place.feature != "country"]
+    return min(inside, key=lambda m: (abs(m.start - at), m.start), default=None)
+
+
 def _main_place(places: list[Mention]) -> Mention | None:
-    resolved = [m for m in places if m.place is not None]
+    resolved = [m for m in places if m.place is not None and locates(m)]
     specific = [m for m in resolved if m.place and m.place.feature != "country"]
     resolved = specific or resolved  # a town or province before the country
     if not resolved:

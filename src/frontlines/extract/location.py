@@ -1,6 +1,7 @@
 """The event location: which place mention of the sentence is where the event happened.
 
-Candidates are the place mentions inside the claim's sentence.  Each is scored by its
+Candidates are the resolved place mentions inside the claim's sentence (:func:`locates`: never a
+dateline, a state named as an actor or an unknown name).  Each is scored by its
 distance in the dependency tree from the trigger, with a penalty for places inside a
 purpose clause ("advancing south of X *to enlarge the Y road*"), inside an actor's words,
 or after "from"/"towards" (origins and directions), and a bonus for the object of a
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import Mention
+from ..taxonomy import MentionRole
 
 NEAR_WORDS = frozenset(
     {
@@ -70,6 +72,13 @@ class Located:
     mention: Mention | None
     geo_precision: int | None
     note: str | None = None
+
+
+def locates(mention: Mention) -> bool:
+    """Can this place mention be an event's location?  Only a resolved place (a gazetteer entry
+    with a point) named as a place: not a dateline, not a state named as an actor, never a
+    name the gazetteer does not know."""
+    return mention.place is not None and MentionRole(mention.role).locates
 
 
 def _root_token(doc: Any, start: int, end: int) -> Any:
@@ -160,7 +169,7 @@ def choose(
     lo, hi = sentence.start_char + offset, sentence.end_char + offset
     best: tuple[float, Mention, bool] | None = None
     for mention in mentions:
-        if not (lo <= mention.start and mention.end <= hi):
+        if not (lo <= mention.start and mention.end <= hi) or not locates(mention):
             continue
         token = _root_token(doc, mention.start - offset, mention.end - offset)
         if (

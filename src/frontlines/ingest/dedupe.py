@@ -2,13 +2,17 @@
 
 Hashing is deterministic (BLAKE2b with fixed seeds), so the same texts give the same
 signatures in every process.  Two documents are near duplicates when their estimated
-Jaccard similarity reaches ``threshold``; clusters are the connected components of that
-relation, so which documents end up together does not depend on the order they came in.
+Jaccard similarity reaches ``threshold`` *and* they agree on the facts that a copy keeps and
+a different report changes: the same numbers, and the capitalised names of one are all in
+the other (a reprint may add a credit line or drop a dateline, but "Russian jets" and
+"Syrian jets" are two reports).  Clusters are the connected components of that relation,
+so which documents end up together does not depend on the order they came in.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +22,26 @@ _MERSENNE = (1 << 61) - 1
 _MAX_HASH = (1 << 32) - 1
 _A_BOUND = (1 << 31) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a copy of a report keeps: its numbers and its capitalised names."""
+
+    numbers: frozenset[str]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Facts:
+        normal = normalize_text(text)
+        numbers = frozenset(n.lstrip("0") or "0" for n in _NUMBER.findall(normal))
+        return cls(numbers, frozenset(_NAME.findall(normal)))
+
+    def agree(self, other: Facts) -> bool:
+        """Same numbers, and one text's names all found in the other."""
+        return self.numbers == other.numbers and (self.names <= other.names or other.names <= self.names)
 
 
 def _h64(data: bytes, salt: bytes = b"") -> int:
@@ -73,6 +97,7 @@ class NearDuplicateIndex:
         self.rows = num_perm // bands
         self.hasher = MinHasher(num_perm, k)
         self._signatures: dict[str, tuple[int, ...]] = {}
+        self._facts: dict[str, Facts | None] = {}
         self._order: dict[str, int] = {}
         self._buckets: dict[tuple[int, tuple[int, ...]], list[str]] = {}
         self._parent: dict[str, str] = {}
@@ -89,19 +114,21 @@ class NearDuplicateIndex:
         Adding an id again is a no-op that returns the same answer as the first time.
         """
         if doc_id in self._signatures:
-            return self._earliest_match(doc_id, self._signatures[doc_id])
-        return self.add_signature(doc_id, self.hasher.signature(text))
+            return self._earliest_match(doc_id, self._signatures[doc_id], self._facts[doc_id])
+        return self.add_signature(doc_id, self.hasher.signature(text), Facts.of(text))
 
-    def add_signature(self, doc_id: str, signature: tuple[int, ...]) -> str | None:
-        """``add`` for a signature computed before (e.g. kept in the store)."""
+    def add_signature(self, doc_id: str, signature: tuple[int, ...], facts: Facts | None = None) -> str | None:
+        """``add`` for a signature computed before (e.g. kept in the store).  Without its facts
+        (a signature stored by an older version) a document is nobody's near duplicate."""
         if doc_id in self._signatures:
-            return self._earliest_match(doc_id, self._signatures[doc_id])
-        match = self._earliest_match(doc_id, signature)
+            return self._earliest_match(doc_id, self._signatures[doc_id], self._facts[doc_id])
+        match = self._earliest_match(doc_id, signature, facts)
         self._signatures[doc_id] = signature
+        self._facts[doc_id] = facts
         self._order[doc_id] = len(self._order)
         self._parent[doc_id] = doc_id
         for other in self._candidates(signature):
-            if other != doc_id and similarity(signature, self._signatures[other]) >= self.threshold:
+            if other != doc_id and self._near(signature, facts, other):
                 self._union(doc_id, other)
         for key in self._band_keys(signature):
             self._buckets.setdefault(key, []).append(doc_id)
@@ -114,11 +141,17 @@ class NearDuplicateIndex:
         found = {doc for key in self._band_keys(signature) for doc in self._buckets.get(key, ())}
         return sorted(found, key=self._order.__getitem__)
 
-    def _earliest_match(self, doc_id: str, signature: tuple[int, ...]) -> str | None:
+    def _near(self, signature: tuple[int, ...], facts: Facts | None, other: str) -> bool:
+        theirs = self._facts[other]
+        if facts is None or theirs is None or not facts.agree(theirs):
+            return False
+        return similarity(signature, self._signatures[other]) >= self.threshold
+
+    def _earliest_match(self, doc_id: str, signature: tuple[int, ...], facts: Facts | None) -> str | None:
         for other in self._candidates(signature):
             if other == doc_id:
                 return None  # only documents added before this one count
-            if similarity(signature, self._signatures[other]) >= self.threshold:
+            if self._near(signature, facts, other):
                 return other
         return None
 
@@ -135,6 +168,22 @@ class NearDuplicateIndex:
 
     def signature_of(self, doc_id: str) -> tuple[int, ...]:
         return self._signatures[doc_id]
+
+    def stored_form(self, doc_id: str) -> str:
+        """The document's signature and facts as the store keeps them (JSON)."""
+        facts = self._facts[doc_id]
+        row: dict[str, object] = {"minhash": list(self._signatures[doc_id])}
+        if facts is not None:
+            row |= {"numbers": sorted(facts.numbers), "names": sorted(facts.names)}
+        return json.dumps(row, ensure_ascii=False)
+
+    def add_stored(self, doc_id: str, stored: str) -> str | None:
+        """``add`` for a document whose :meth:`stored_form` was kept (a bare list is the older form)."""
+        row = json.loads(stored)
+        if isinstance(row, list):
+            return self.add_signature(doc_id, tuple(row))
+        facts = Facts(frozenset(row["numbers"]), frozenset(row["names"])) if "numbers" in row else None
+        return self.add_signature(doc_id, tuple(row["minhash"]), facts)
 
     def canonical(self, doc_id: str) -> str:
         """The smallest id of the document's cluster (independent of insertion order)."""

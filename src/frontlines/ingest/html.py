@@ -73,9 +73,45 @@ def _hidden(el: etree._Element) -> bool:
     return el.get("hidden") is not None or el.get("aria-hidden") == "true" or "display:none" in style
 
 
+#: elements that HTML5 defines as empty: any content the parser put inside one is the page's own
+#: content after an unclosed tag (libxml2 parses by HTML 4 and does not know ``<embed>`` is empty)
+VOID_TAGS = frozenset("embed param source track wbr input meta link".split())
+#: skipped containers that an unclosed tag can make swallow the rest of the page: when one holds
+#: paragraphs or other blocks, those are shown
+SWALLOWING_TAGS = frozenset("iframe object canvas noscript select textarea button".split())
+#: blocks that no inline or embedded element holds unless the page left a tag open
+STRUCTURAL_TAGS = BLOCK_TAGS - {"br", "hr"}
+
+
+def _tag(el: etree._Element) -> str:
+    return el.tag if isinstance(el.tag, str) else ""
+
+
+def _structural_holders(root: etree._Element) -> set[etree._Element]:
+    """Elements with a paragraph-like block somewhere below them (one pass, bottom up)."""
+    holders: set[etree._Element] = set()
+    for el in reversed(list(root.iter())):
+        if any(_tag(child) in STRUCTURAL_TAGS or child in holders for child in el):
+            holders.add(el)
+    return holders
+
+
 class _Renderer:
-    def __init__(self) -> None:
+    """Visible blocks in document order, without recursion (a page may nest thousands deep)."""
+
+    def __init__(self, root: etree._Element) -> None:
         self.blocks: list[Block] = []
+        self.holders = _structural_holders(root)
+
+    def skipped(self, el: etree._Element) -> bool:
+        tag = _tag(el)
+        if not tag or _hidden(el):
+            return True
+        if tag not in SKIP_TAGS:
+            return False
+        if tag in VOID_TAGS:
+            return False  # its "children" are what followed the unclosed tag
+        return not (tag in SWALLOWING_TAGS and el in self.holders)
 
     def flush(self, buffer: list[str], tag: str, hint: str | None) -> None:
         text = re.sub(r"\s+", " ", "".join(buffer)).strip()
@@ -83,31 +119,93 @@ class _Renderer:
         if text:
             self.blocks.append(Block(text, tag, hint))
 
-    def visit(self, el: etree._Element, hint: str | None) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS or _hidden(el):
-            return
+    def _frame(self, el: etree._Element, hint: str | None) -> list | None:  # type: ignore[type-arg]
+        if self.skipped(el):
+            return None
         hint = _hint(el, hint)
-        buffer: list[str] = [el.text or ""]
-        for child in el:
-            child_tag = child.tag if isinstance(child.tag, str) else ""
-            if child_tag in BLOCK_TAGS:
+        return [_tag(el), hint, [el.text or ""], iter(el)]
+
+    def visit(self, root: etree._Element, hint: str | None) -> None:
+        first = self._frame(root, hint)
+        stack = [first] if first is not None else []
+        while stack:
+            tag, hint, buffer, children = stack[-1]
+            for child in children:
+                child_tag = _tag(child)
+                if child_tag in BLOCK_TAGS or child in self.holders:
+                    self.flush(buffer, tag, hint)
+                    buffer.append(child.tail or "")  # flushed after the child's own blocks
+                    frame = self._frame(child, hint)
+                    if frame is not None:
+                        stack.append(frame)
+                        break
+                    continue
+                if not self.skipped(child):
+                    buffer.append(self.inline_text(child))
+                buffer.append(child.tail or "")
+            else:
                 self.flush(buffer, tag, hint)
-                self.visit(child, hint)
-            elif child_tag and child_tag not in SKIP_TAGS and not _hidden(child):
-                buffer.append(_inline_text(child))
-            buffer.append(child.tail or "")
-        self.flush(buffer, tag, hint)
+                stack.pop()
+
+    def inline_text(self, el: etree._Element) -> str:
+        parts = [el.text or ""]
+        stack = [(el, iter(el))]
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if self.skipped(child):
+                    parts.append(child.tail or "")
+                elif _tag(child) == "br":
+                    parts.append(" " + (child.tail or ""))
+                else:
+                    parts.append(child.text or "")
+                    stack.append((child, iter(child)))
+                    break
+            else:
+                stack.pop()
+                if stack:
+                    parts.append(node.tail or "")
+        return "".join(parts)
 
 
-def _inline_text(el: etree._Element) -> str:
-    parts = [el.text or ""]
-    for child in el:
-        child_tag = child.tag if isinstance(child.tag, str) else ""
-        if child_tag and child_tag not in SKIP_TAGS and not _hidden(child):
-            parts.append(" " if child_tag == "br" else _inline_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+_XML_PROLOG = re.compile(r"\A\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE(?:[^\[>]*\[.*?\]\s*>|[^>]*>))?", re.S | re.I)
+#: tags kept when a page nests too deep to parse: the ones that separate paragraphs or hide text
+_FLAT_KEEP = frozenset(
+    "html head body title meta link p h1 h2 h3 h4 h5 h6 li br hr pre dt dd figcaption script style noscript "
+    "template svg iframe object embed canvas select option textarea button".split()
+)
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)\b[^>]*>")
+
+
+def _without_prolog(html: str) -> str:
+    """The markup without an XML declaration or a DOCTYPE with an internal subset: libxml2's HTML
+    parser shows such a subset as text and refuses a string that declares its encoding."""
+    match = _XML_PROLOG.match(html[:65536])
+    if match is None or not match.group(0).strip():
+        return html
+    return "<!DOCTYPE html>\n" + html[match.end():]
+
+
+def _flatten(html: str) -> str:
+    """Markup without the nesting tags (div, span, table, ...): paragraphs and their text stay."""
+    return _ANY_TAG.sub(lambda m: m.group(0) if m.group(2).lower() in _FLAT_KEEP else " ", html)
+
+
+def _parse(html: str) -> tuple[etree._Element, bool]:
+    parser = lxml_html.HTMLParser()
+    root = lxml_html.document_fromstring(html, parser=parser)
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return root, too_deep
+
+
+def prepare_html(html: str) -> str:
+    """The markup as frontlines parses it: prolog removed, flattened when nested past the parser's limit."""
+    html = _without_prolog(html)
+    try:
+        _root, too_deep = _parse(html)
+    except (etree.ParserError, ValueError):
+        return html
+    return _flatten(html) if too_deep else html
 
 
 def parse_html(html: str, source: str) -> etree._Element:
@@ -116,8 +214,11 @@ def parse_html(html: str, source: str) -> etree._Element:
     controls = sum(1 for ch in html[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if "\x00" in html or controls > 8:
         raise BinaryInputError("binary data, not an HTML document", source=source)
+    html = _without_prolog(html)
     try:
-        root = lxml_html.document_fromstring(html)
+        root, too_deep = _parse(html)
+        if too_deep:  # libxml2 stops at 256 levels and drops the rest: parse the paragraphs alone
+            root, _ = _parse(_flatten(html))
     except (etree.ParserError, ValueError) as err:
         raise MalformedRecordError(f"HTML cannot be parsed: {err}", source=source) from None
     return root
@@ -127,8 +228,9 @@ def render_blocks(html: str, source: str = "<html>") -> list[Block]:
     """Every visible block of the page, in document order."""
     root = parse_html(html, source)
     body = root.find("body")
-    renderer = _Renderer()
-    renderer.visit(body if body is not None else root, None)
+    start = body if body is not None else root
+    renderer = _Renderer(start)
+    renderer.visit(start, None)
     return renderer.blocks
 
 
@@ -196,7 +298,13 @@ def article_from_html(html: str, source: str, *, url: str | None = None, outlet:
     if not blocks:
         raise EmptyInputError("HTML document has no visible text", source=source)
     text = render_text(blocks)
-    meta = _metadata(html, url)
+    try:
+        meta = _metadata(prepare_html(html), url)
+        no_date = "unknown: no date in the HTML metadata"
+    except (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
+        # metadata libraries on hostile markup: the text stands, its metadata stays unknown
+        meta = {}
+        no_date = f"unknown: the HTML metadata could not be read ({type(exc).__name__})"
     published = meta.get("published")
     return Article(
         id=text_id(text),
@@ -208,6 +316,6 @@ def article_from_html(html: str, source: str, *, url: str | None = None, outlet:
         author=meta.get("author") or None,  # type: ignore[arg-type]
         published=published,  # type: ignore[arg-type]
         published_precision=Precision.DAY if published else None,
-        published_basis="HTML metadata (htmldate)" if published else "unknown: no date in the HTML metadata",
+        published_basis="HTML metadata (htmldate)" if published else no_date,
         html=html,
     )

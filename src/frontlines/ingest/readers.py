@@ -6,12 +6,17 @@ the batch.  Readers are registered in ``frontlines.registry.readers`` by name.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import errno
 import io
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import IO
 
 from ..errors import (
     BinaryInputError,
@@ -22,6 +27,7 @@ from ..errors import (
     MalformedRecordError,
     TooLargeError,
     UnsupportedInputError,
+    shown,
 )
 from ..records import Article, Failure, text_id
 from ..registry import readers
@@ -31,16 +37,21 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv", ".warc", ".rss", ".atom"})
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: the most text one document may have: coding time grows with it (about a minute per 500,000
+#: characters on one core), and a news report is a few thousand; a longer text is a dump or a
+#: book, refused with a clear error rather than coded for hours
+DEFAULT_MAX_CHARS = 500_000
 
 Item = Article | Failure
 
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How inputs are read: size limit and the text encoding to assume."""
+    """How inputs are read: size limits (of a file, of one document's text) and the encoding to assume."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str = "utf-8"
+    max_chars: int = DEFAULT_MAX_CHARS
 
 
 def read_bytes(path: Path, options: ReadOptions) -> bytes:
@@ -57,12 +68,36 @@ def read_bytes(path: Path, options: ReadOptions) -> bytes:
     return path.read_bytes()
 
 
+#: byte-order marks, longest first: a BOM names the encoding whatever --encoding says
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def sniff_encoding(head: bytes) -> str | None:
+    """The encoding a byte-order mark (or the zero bytes of BOM-less UTF-16 text) announces."""
+    for bom, codec in BOMS:
+        if head.startswith(bom):
+            return codec
+    sample = head[:4096]
+    if len(sample) >= 16:
+        sample = sample[: len(sample) // 2 * 2]
+        odd, even = sample[1::2], sample[0::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "utf-16-le"
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "utf-16-be"
+    return None
+
+
 def decode(data: bytes, source: str, options: ReadOptions) -> str:
     """Decode document bytes, refusing binary data and text in another encoding."""
     if not data.strip():
         raise EmptyInputError("document is empty", source=source)
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    sniffed = sniff_encoding(head)
+    if sniffed is not None:
+        options = replace(options, encoding=sniffed)
+    elif b"\x00" in head:
         raise BinaryInputError("binary data, not a text or HTML document", source=source)
     try:
         text = data.decode(_codec(options))
@@ -129,11 +164,71 @@ def _meta_fields(row: dict[str, object]) -> dict[str, object]:
     return {k: row.get(k) for k in keys if row.get(k) not in (None, "")}
 
 
+#: formats frontlines does not read, by suffix and by magic bytes: the fix for each
+UNSUPPORTED = {
+    ".pdf": "PDF is not supported; convert it to text (e.g. pdftotext) and run again",
+    ".docx": "Word documents are not supported; save it as text or HTML and run again",
+    ".doc": "Word documents are not supported; save it as text or HTML and run again",
+    ".odt": "OpenDocument text is not supported; save it as text or HTML and run again",
+    ".rtf": "RTF is not supported; save it as text or HTML and run again",
+    ".epub": "EPUB is not supported; convert it to text or HTML and run again",
+    ".json": "a JSON file is not a corpus; write one object per line as JSON Lines (.jsonl)",
+    ".xml": "XML that is not an RSS or Atom feed is not supported",
+    ".zip": "archives are not unpacked; extract the files and run on the folder",
+    ".gz": "compressed files other than .warc.gz are not unpacked; decompress it first",
+}
+MAGIC = (
+    (b"%PDF-", UNSUPPORTED[".pdf"]),
+    (b"PK\x03\x04", "a ZIP container (Word, OpenDocument, EPUB or .zip) is not supported; "
+                     "save it as text or HTML and run again"),
+    (b"\xd0\xcf\x11\xe0", UNSUPPORTED[".doc"]),
+    (b"{\\rtf", UNSUPPORTED[".rtf"]),
+    (b"\x1f\x8b", UNSUPPORTED[".gz"]),
+)
+
+
+def unsupported_reason(path: Path, head: bytes) -> str | None:
+    """Why frontlines does not read this file, or None when it may be a text or HTML document."""
+    for magic, reason in MAGIC:
+        if head.startswith(magic):
+            return reason
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        return UNSUPPORTED[suffix]
+    if suffix and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and not _plain_text(head):
+        return (f"unsupported file type {suffix!r} (binary data); frontlines reads text, HTML, "
+                "JSON Lines, CSV, WARC and RSS/Atom files")
+    return None
+
+
+def _plain_text(head: bytes) -> bool:
+    if sniff_encoding(head) is not None:
+        return True
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # a character cut by the end of the sample
+    return True
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(8192)
+    except OSError:
+        return b""
+
+
 @readers.register("file", suffixes=tuple(TEXT_SUFFIXES | HTML_SUFFIXES))
 def read_file(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
-    """A single text or HTML document."""
+    """A single text or HTML document (a file without a suffix is read when its bytes are text)."""
     source = str(path)
     try:
+        reason = unsupported_reason(path, _head(path))
+        if reason is not None:
+            raise UnsupportedInputError(reason, source=source)
         text = decode(read_bytes(path, options), source, options)
         meta = _meta_fields(manifest.get(path.name, {}))
         if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
@@ -159,9 +254,15 @@ def _corpus_row(row: object, source: str) -> Article:
 @readers.register("jsonl", suffixes=(".jsonl", ".ndjson"))
 def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
     """A JSON Lines corpus: one object per line with id, text or html, and metadata."""
-    with _open_corpus(path, options) as handle:
-        for number, raw in enumerate(handle.buffer, 1):
+    handle, options = _open_corpus(path, options)
+    with handle:
+        for number, raw in enumerate(_bounded_lines(handle.buffer, options.max_bytes), 1):
             source = f"{path}:{number}"
+            if raw is None:
+                yield Failure(source=source, stage="ingest", error=TooLargeError.code,
+                              message=f"line {number} is over the limit of {options.max_bytes:,} bytes "
+                                      "(raise it with --max-bytes)")
+                continue
             try:
                 line = raw.decode(_codec(options), errors="strict")
             except UnicodeDecodeError as exc:
@@ -178,43 +279,108 @@ def read_jsonl(path: Path, options: ReadOptions, manifest: dict[str, dict[str, o
             except json.JSONDecodeError as exc:
                 yield Failure(source=source, stage="ingest", error=MalformedRecordError.code,
                               message=f"line {number} is not valid JSON ({exc.msg})")
+            except RecursionError:
+                yield Failure(source=source, stage="ingest", error=MalformedRecordError.code,
+                              message=f"line {number} nests JSON too deep to read")
             except FrontlinesError as exc:
                 yield Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
+def _bounded_lines(raw: IO[bytes], limit: int) -> Iterator[bytes | None]:
+    """The lines of a file, None for each line longer than ``limit`` (never held in memory whole)."""
+    while line := raw.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := raw.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass  # the rest of an over-long line, skipped a megabyte at a time
+        yield None
+
+
+class _Lines:
+    """The lines of a binary file from a given line and offset, decoded one by one, remembering
+    where the current CSV record began so that a reader can start again after a bad one."""
+
+    def __init__(self, raw: IO[bytes], codec: str, first_line: int, offset: int, limit: int) -> None:
+        raw.seek(offset)
+        self.raw, self.codec, self.limit = raw, codec, limit
+        self.number = first_line - 1  # the last line handed out
+        self.pos = offset  # the offset after it
+        self.record_start = first_line
+        self.offsets: dict[int, int] = {}  # line → offset, for the lines of the current record
+        self.bad: set[int] = set()  # lines that did not decode
+
+    def __iter__(self) -> Iterator[str]:
+        # a line longer than the limit comes in pieces; the CSV field limit then refuses the record
+        while line := self.raw.readline(self.limit + 1):
+            self.number += 1
+            self.offsets[self.number] = self.pos
+            self.pos += len(line)
+            try:
+                yield line.decode(self.codec)
+            except UnicodeDecodeError:
+                self.bad.add(self.number)
+                yield line.decode(self.codec, errors="replace")
+
+    def record_lines(self) -> range:
+        """The lines of the record just read; the next record starts after them."""
+        span = range(self.record_start, self.number + 1)
+        self.record_start, self.offsets = self.number + 1, {}
+        return span
+
+
+#: a CSV file with more broken records than this is abandoned (each recovery re-reads the rest)
+MAX_CSV_RECOVERIES = 100
+
+
 @readers.register("csv", suffixes=(".csv",))
 def read_csv(path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]]) -> Iterator[Item]:
-    """A CSV corpus with a header row naming id, text or html, and metadata columns."""
-    with _open_corpus(path, options) as handle:
-        bad: set[int] = set()
-        reader = csv.DictReader(_decoded_lines(handle.buffer, _codec(options), bad), strict=True)
-        if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
-            raise MalformedRecordError("CSV header has no 'text' or 'html' column", source=str(path))
-        number, last_line = 1, reader.line_num
+    """A CSV corpus with a header row naming id, text or html, and metadata columns.
+
+    A malformed record (an unterminated quote swallows the rest of the file) is a Failure
+    naming its line, and reading starts again on the line after the one where it began, so
+    the valid rows after it are kept."""
+    if csv.field_size_limit() < options.max_bytes:
+        csv.field_size_limit(options.max_bytes)  # one field may hold a whole document
+    handle, options = _open_corpus(path, options)
+    with handle:
+        codec = _codec(options)
+        lines = _Lines(handle.buffer, codec, 1, 0, options.max_bytes)
         try:
-            for number, row in enumerate(reader, 2):
-                lines = set(range(last_line + 1, reader.line_num + 1))
-                last_line = reader.line_num
-                if lines & bad:
-                    yield Failure(source=row.get("id") or f"{path}:{number}", stage="ingest",
-                                  error=EncodingError.code,
-                                  message=f"row {number} is not valid {options.encoding}; re-save the corpus "
-                                          "as UTF-8 or pass --encoding")
-                    continue
-                yield _csv_row(row, number, path)
+            header = next(csv.reader(lines, strict=True))
+        except StopIteration:
+            raise EmptyInputError("CSV corpus is empty", source=str(path)) from None
         except csv.Error as exc:
-            yield Failure(source=f"{path}:{number + 1}", stage="ingest", error=MalformedRecordError.code,
-                          message=f"CSV is malformed after row {number} ({exc}); the rest of the file is skipped")
-
-
-def _decoded_lines(raw: Iterable[bytes], codec: str, bad: set[int]) -> Iterator[str]:
-    """Lines decoded one by one; the numbers of those that do not decode go into ``bad``."""
-    for number, line in enumerate(raw, 1):
-        try:
-            yield line.decode(codec)
-        except UnicodeDecodeError:
-            bad.add(number)
-            yield line.decode(codec, errors="replace")
+            raise MalformedRecordError(f"CSV header is malformed ({exc})", source=str(path)) from None
+        if not {"text", "html"} & set(header):
+            raise MalformedRecordError("CSV header has no 'text' or 'html' column", source=str(path))
+        lines.record_lines()
+        number, recoveries = 1, 0
+        while True:
+            reader = csv.DictReader(lines, fieldnames=header, strict=True)
+            try:
+                for row in reader:
+                    number += 1
+                    if set(lines.record_lines()) & lines.bad:
+                        yield Failure(source=row.get("id") or f"{path}:{number}", stage="ingest",
+                                      error=EncodingError.code,
+                                      message=f"row {number} is not valid {options.encoding}; re-save the corpus "
+                                              "as UTF-8 or pass --encoding")
+                        continue
+                    yield _csv_row(row, number, path)
+                return
+            except csv.Error as exc:
+                number += 1
+                first = lines.record_start
+                restart = first + 1
+                recoveries += 1
+                give_up = recoveries > MAX_CSV_RECOVERIES
+                then = "the rest of the file is skipped" if give_up else f"reading goes on at line {restart}"
+                yield Failure(source=f"{path}:{first}", stage="ingest", error=MalformedRecordError.code,
+                              message=f"CSV row {number} (line {first}) is malformed ({exc}); {then}")
+                if give_up or restart not in lines.offsets:
+                    return
+                lines = _Lines(handle.buffer, codec, restart, lines.offsets[restart], options.max_bytes)
 
 
 def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
@@ -227,17 +393,36 @@ def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
         return Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
-def _open_corpus(path: Path, options: ReadOptions) -> io.TextIOWrapper:
+def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper, ReadOptions]:
+    """The corpus file and the options to read it with; UTF-16/32 (named by a byte-order mark)
+    is re-encoded as UTF-8 on the way, so that the line-by-line readers see UTF-8 lines."""
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot open ({exc.strerror})", source=str(path)) from None
     head = handle.read(4096)
     handle.seek(0)
+    sniffed = sniff_encoding(head)
+    if sniffed is not None and sniffed != "utf-8-sig":
+        return _transcoded(handle, sniffed, path), replace(options, encoding="utf-8")
     if b"\x00" in head:
         handle.close()
         raise BinaryInputError("binary data, not a JSON Lines or CSV corpus", source=str(path))
-    return io.TextIOWrapper(handle, encoding=_codec(options), errors="strict", newline="")
+    return io.TextIOWrapper(handle, encoding=_codec(options), errors="strict", newline=""), options
+
+
+def _transcoded(handle: IO[bytes], codec: str, path: Path) -> io.TextIOWrapper:
+    out = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
+    try:
+        with io.TextIOWrapper(handle, encoding=codec, errors="strict", newline="") as text:
+            while chunk := text.read(1 << 20):
+                out.write(chunk.encode("utf-8"))
+    except UnicodeDecodeError as exc:
+        out.close()
+        raise EncodingError(f"not valid {codec} ({exc.reason}); re-save the corpus as UTF-8",
+                            source=str(path)) from None
+    out.seek(0)
+    return io.TextIOWrapper(out, encoding="utf-8", errors="strict", newline="")
 
 
 def _codec(options: ReadOptions) -> str:
@@ -268,20 +453,70 @@ def _looks_like_feed(path: Path) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def iter_files(root: Path, skip: Path | None = None) -> Iterator[Path]:
-    """Documents under a folder, in a stable order, skipping hidden files and manifests."""
-    for path in sorted(root.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
-        if path.is_file() and _readable(path):
-            if skip is not None and path.resolve() == skip.resolve():
-                continue
-            yield path
+def iter_files(root: Path, skip: Path | Iterable[Path] | None = None) -> Iterator[Path]:
+    """Every entry under a folder, in a stable order, skipping hidden names and the manifest.
+
+    Nothing is left out silently: files of any type, broken links and links back to a folder
+    already walked are all yielded, and the reader names what it cannot read.  Links to
+    folders are followed once (a link loop ends there)."""
+    skips = [skip] if isinstance(skip, Path) else list(skip or ())
+    skip_real = {os.path.realpath(p) for p in skips}
+    seen: set[tuple[int, int]] = set()
+    with_key = _folder_key(root)
+    if with_key is not None:
+        seen.add(with_key)
+    stack = [iter(_entries(root))]
+    while stack:
+        for path in stack[-1]:
+            if path.is_dir():  # follows links
+                key = _folder_key(path)
+                if key is None or key in seen:
+                    yield path  # unreadable, or a link back to a folder already walked: a failure
+                    continue
+                seen.add(key)
+                stack.append(iter(_entries(path)))
+                break
+            if not skip_real or os.path.realpath(path) not in skip_real:
+                yield path
+        else:
+            stack.pop()
 
 
-def _readable(path: Path) -> bool:
-    """Whether a file in a folder is a document or corpus a registered reader reads."""
-    return reader_for(path) is not None
+def _folder_key(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def entry_problem(path: Path) -> Failure | None:
+    """A Failure for an entry that is not a file to read: a broken link, a link loop, a folder
+    reached again through a link; None for a file."""
+    source = str(path)
+    if path.is_symlink():
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return Failure(source=source, stage="ingest", error=InputError.code,
+                               message="symbolic link loop; skipped")
+            return Failure(source=source, stage="ingest", error=InputError.code,
+                           message=f"broken symbolic link to {shown(os.readlink(path))!s}; skipped")
+    if path.is_dir():
+        reason = "a link to a folder already read" if path.is_symlink() else "a folder that cannot be listed"
+        return Failure(source=source, stage="ingest", error=InputError.code, message=f"{reason}; skipped")
+    if path.exists() and not path.is_file():
+        return Failure(source=source, stage="ingest", error=UnsupportedInputError.code,
+                       message="not a regular file (device, pipe or socket); skipped")
+    return None
 
 
 def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
@@ -309,18 +544,25 @@ def load_manifest(path: Path | None) -> dict[str, dict[str, object]]:
 
 
 def read_inputs(inputs: Iterable[Path], *, manifest: Path | None = None,
-                options: ReadOptions | None = None) -> Iterator[Item]:
-    """Every document of the given files, folders and corpora, as Article or Failure records."""
+                options: ReadOptions | None = None, skip: Iterable[Path] = ()) -> Iterator[Item]:
+    """Every document of the given files, folders and corpora, as Article or Failure records.
+
+    ``skip``: files a folder may hold that are not inputs (the run's own database)."""
     options = options or ReadOptions()
     entries = load_manifest(manifest)
     from . import archives  # noqa: F401 - registers the WARC and feed readers
 
     for given in inputs:
-        if not given.exists():
+        if not given.exists() and not given.is_symlink():
             yield Failure(source=str(given), stage="ingest", error=InputError.code, message="no such file or folder")
             continue
-        paths = iter_files(given, skip=manifest) if given.is_dir() else iter([given])
+        not_inputs = [*([manifest] if manifest else []), *skip]
+        paths = iter_files(given, skip=not_inputs) if given.is_dir() else iter([given])
         for path in paths:
+            problem = entry_problem(path)
+            if problem is not None:
+                yield problem
+                continue
             for item in _read_one(path, options, entries):
                 yield _with_source_id(item, path, given)
 
@@ -339,10 +581,19 @@ def _with_source_id(item: Item, path: Path, given: Path) -> Item:
     return replace(item, source_id=item.source)
 
 
+def _within_limit(item: Item, options: ReadOptions) -> Item:
+    if isinstance(item, Article) and len(item.text) > options.max_chars:
+        return Failure(source=item.source, stage="ingest", error=TooLargeError.code, doc_id=item.id,
+                       message=f"document text is {len(item.text):,} characters, over the limit of "
+                               f"{options.max_chars:,} for one document (raise it with --max-chars)")
+    return item
+
+
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
-        yield from readers.get(reader_for(path) or "file")(path, options, entries)  # type: ignore[misc]
+        for item in readers.get(reader_for(path) or "file")(path, options, entries):  # type: ignore[attr-defined]
+            yield _within_limit(item, options)
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
     except OSError as exc:

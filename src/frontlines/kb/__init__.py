@@ -73,9 +73,17 @@ def check_kb(path: str | Path | None = None) -> list[KbProblem]:
 
     root = _root(path)
     problems: list[KbProblem] = []
+    unreadable = []
     for f in FILES:
         target = root / f.filename
-        problems += f.check(target) if target.is_file() else [KbProblem(f.filename, 0, "no such file")]
+        if not target.is_file():
+            problems.append(KbProblem(f.filename, 0, "no such file"))
+        elif (problem := _not_text(target, f.filename)) is not None:
+            unreadable.append(problem)  # no validator (nor cross-file rule) reads what is not text
+        else:
+            problems += f.check(target)
+    if unreadable:
+        return _unique(unreadable + problems)
     if problems:
         bad = {p.file for p in problems}
         if "kb.yaml" in bad:
@@ -88,6 +96,19 @@ def check_kb(path: str | Path | None = None) -> list[KbProblem]:
     problems += rules.unknown_sides(root, manifest.sides)
     problems += rules.overlay_places(root, manifest.country, theater)
     return _unique(problems)
+
+
+def _not_text(path: Path, name: str) -> KbProblem | None:
+    """A problem when a data file is binary or not UTF-8: one line, never a traceback."""
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        return KbProblem(name, 0, "binary data, not a UTF-8 text data file")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return KbProblem(name, line, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); re-save it as UTF-8")
+    return None
 
 
 def _unique(problems: list[KbProblem]) -> list[KbProblem]:

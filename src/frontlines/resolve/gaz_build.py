@@ -8,6 +8,7 @@ Iraq, Lebanon, Jordan and Turkey's border strip, without Arabic names).
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from .gaz_geonames import read_geonames
 from .gaz_overlay import read_overlay
 from .gaz_sources import Draft, read_opensyria, read_wiki, read_wof
 from .gaz_words import core_key
-from .normalize import name_key, skeleton
+from .normalize import name_key, skeleton, spelled
 
 if TYPE_CHECKING:
     from ..kb.theater import Theater
@@ -38,10 +39,15 @@ CREATE INDEX names_key ON names(key);
 CREATE INDEX names_core ON names(core);
 CREATE INDEX names_skel ON names(skel);
 """
-NEIGHBOURS = {"IQ": "wof_iq.tsv", "LB": "wof_lb.tsv", "JO": "wof_jo.tsv", "TR": "wof_tr_syria_border.tsv"}
+NEIGHBOURS = {"IQ": "wof_iq.tsv", "LB": "wof_lb.tsv", "JO": "wof_jo.tsv", "TR": "wof_tr_syria_border.tsv",
+              "IL": "wof_il.tsv", "PS": "wof_ps.tsv", "IR": "wof_ir.tsv"}
+#: the folder of the knowledge base that holds gazetteer sources the shared folder lacks (Who's
+#: On First Israel, Palestine and Iran, flattened by scripts/flatten_wof.py)
+EXTRA_SOURCES = "gazetteer_sources"
 ATTRIBUTION = (
     "Data from Who's On First (https://whosonfirst.org/docs/licenses/), including GeoNames "
-    "(CC BY 4.0, geonames.org) and foursquare Quattroshapes (CC BY); Wikipedia contributors, "
+    "(CC BY 4.0, geonames.org) and foursquare Quattroshapes (CC BY), localities of Syria, Iraq, "
+    "Lebanon, Jordan, Turkey's border strip, Israel, Palestine and Iran; Wikipedia contributors, "
     "'Module:Syrian Civil War detailed map' and 'Module:Lebanese insurgency detailed map', English "
     "Wikipedia (CC BY-SA 4.0); OpenSyria Data Geography (CC BY 4.0) with OCHA/HDX Syria CODs "
     "(CC BY 3.0 IGO), geoBoundaries, GeoNames, Wikidata. This file: CC BY-SA 4.0."
@@ -139,15 +145,17 @@ def _wiki_drafts(source_dir: Path) -> tuple[list[Draft], list[Draft]]:
 
 
 def collect(source_dir: Path, overlay: Path | None, geonames_dir: Path | None, admin1: Admin1,
-            home: str = "SY") -> list[Draft]:
+            home: str = "SY", extra_dir: Path | None = None) -> list[Draft]:
     """All entries from all sources, merged and with admin units filled in (``admin1``: the
-    theater's canonical governorate spelling, for places of its country ``home``)."""
+    theater's canonical governorate spelling, for places of its country ``home``); neighbour
+    files missing from ``source_dir/wof`` are read from ``extra_dir`` when it has them."""
     wof_dir = source_dir / "wof"
     syria = _dedupe(list(read_wof(wof_dir / "wof_sy.tsv", "SY", admin1, home)))
     neighbours = []
     for country, fname in NEIGHBOURS.items():
-        if (wof_dir / fname).is_file():
-            neighbours += _dedupe(list(read_wof(wof_dir / fname, country, admin1, home, arabic=False)))
+        found = next((d / fname for d in (wof_dir, extra_dir) if d is not None and (d / fname).is_file()), None)
+        if found is not None:
+            neighbours += _dedupe(list(read_wof(found, country, admin1, home, arabic=False)))
     located = [d for d in syria + neighbours if d.admin1 and d.feature in ("settlement", "city")]
     reference: Grid[Draft] = Grid((d.lat, d.lon, d) for d in located)
     _fill_admin(syria, reference)
@@ -197,13 +205,13 @@ def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft]) ->
 
 
 def _name_rows(pk: int, d: Draft) -> list[tuple[str, str, str, int, str]]:
-    rows = {}
+    rows = {}  # one row per spelling (the evidence "as written" needs it), not only per key
     for n in dict.fromkeys(x.strip() for x in d.names if x and x.strip()):
         key = name_key(n)
-        if len(key) < 2 or key in rows:
+        if len(key) < 2 or (key, spelled(n)) in rows or re.search(r"[^\x00-\u024f]", n) and key in {k for k, _ in rows}:
             continue
         core = core_key(n)
-        rows[key] = (key, core, skeleton(core), pk, n)
+        rows[(key, spelled(n))] = (key, core, skeleton(core), pk, n)
     return list(rows.values())
 
 
@@ -232,13 +240,14 @@ def write_db(entries: list[Draft], out: Path) -> tuple[int, int]:
 
 
 def build_gazetteer(source_dir: Path, out: Path, overlay: Path | None = None,
-                    geonames_dir: Path | None = None, *, theater: Theater, home: str = "SY") -> BuildReport:
+                    geonames_dir: Path | None = None, *, theater: Theater, home: str = "SY",
+                    extra_dir: Path | None = None) -> BuildReport:
     """Build the gazetteer SQLite file ``out`` from ``source_dir`` (layout of shared/data/gazetteer);
     governorate names are spelled as the knowledge base's ``theater`` spells them."""
     source_dir, out = Path(source_dir), Path(out)
     if not (source_dir / "wof" / "wof_sy.tsv").is_file():
         raise ResourceError("not a gazetteer source directory (no wof/wof_sy.tsv)", source=str(source_dir))
-    entries = collect(source_dir, overlay, geonames_dir, theater.canonical_admin1, home)
+    entries = collect(source_dir, overlay, geonames_dir, theater.canonical_admin1, home, extra_dir)
     out.parent.mkdir(parents=True, exist_ok=True)
     places, names = write_db(entries, out)
     by_source = dict(Counter(d.source for d in entries))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.resources
 import math
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from ..registry import geocoders
 from ..taxonomy import MatchKind
 from .gaz_build import BuildReport, build_gazetteer
 from .gaz_words import core_key, split_generic
-from .normalize import key_words, name_key, similarity, skeleton, vowel_variant
+from .normalize import key_words, name_key, similarity, skeleton, spelled, vowel_variant
 
 FEATURE_WEIGHT = {
     "city": 1.0, "country": 0.95, "admin1": 0.9, "region": 0.8, "admin2": 0.75, "admin3": 0.6,
@@ -101,9 +102,27 @@ def _vowels(query: str, hits: Iterable[Hit]) -> list[Hit]:
         else h for h in hits]
 
 
+#: evidence of a match, strongest first: the name as written, a transliteration variant (the
+#: key), the name without its feature words (core), a vowel variant, a consonant skeleton
+EVIDENCE = ("exact", MatchKind.KEY, MatchKind.CORE, MatchKind.VOWEL, MatchKind.SKELETON)
+#: a transliteration variant of a name is slightly weaker evidence than the name as written
+VARIANT_FACTOR = 0.97
+
+
+def evidence(query: str, c: Candidate) -> int:
+    """Rank of a candidate's match evidence (0 = the name as written); see :data:`EVIDENCE`."""
+    if c.match == MatchKind.KEY and "exact spelling" in c.reason:
+        return 0
+    return EVIDENCE.index(c.match) if c.match in EVIDENCE else len(EVIDENCE)
+
+
 def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
-    """Score and order hits for ``query``; one candidate per place, best first."""
+    """Score and order hits for ``query``; one candidate per place, best first.
+
+    Candidates are ordered by the evidence of their match first (:data:`EVIDENCE`), then by
+    score, so the first candidate does not depend on how many are asked for (``limit``)."""
     _, wanted = split_generic(query)
+    written = spelled(query)
     hits = _vowels(query, hits)
     named = (MatchKind.KEY, MatchKind.CORE)
     seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in named]
@@ -111,6 +130,9 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
     best: dict[str, Candidate] = {}
     for hit in hits:
         match = MATCH_SCORE.get(hit.how) or 0.85 * similarity(query, hit.name)
+        exact = hit.how == MatchKind.KEY and written in (spelled(hit.name), spelled(hit.place.name))
+        if hit.how == MatchKind.KEY and not exact:
+            match *= VARIANT_FACTOR
         fit = _fit(hit.place.feature, wanted)
         if hit.how == MatchKind.CORE and not wanted:
             fit *= 0.85  # "Kuweires" for "Kuweires Airbase": the bare name more often means the town
@@ -123,17 +145,19 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
         if seat:
             prom = max(prom, 0.7)
         score = round(match * fit * (0.75 + 0.25 * prom), 4)
-        why = f"{hit.how} match of {hit.name!r}; {hit.place.feature}"
+        shown = hit.place.name if exact and spelled(hit.name) != written else hit.name
+        why = f"{hit.how} match of {shown!r}{' (exact spelling)' if exact else ''}; {hit.place.feature}"
         if wanted:
             why += "; fits " + "/".join(sorted(wanted)) if fit == 1.0 else "; feature differs"
         if hit.place.population:
             why += f"; pop {hit.place.population}"
         if seat:
             why += f"; seat of {seat}"
+        cand = Candidate(place=hit.place, score=score, reason=why, match=hit.how)
         old = best.get(hit.place.gazetteer_id)
-        if old is None or score > old.score:
-            best[hit.place.gazetteer_id] = Candidate(place=hit.place, score=score, reason=why, match=hit.how)
-    ordered = sorted(best.values(), key=lambda c: (-c.score, c.place.gazetteer_id))
+        if old is None or (evidence(query, cand), -score) < (evidence(query, old), -old.score):
+            best[hit.place.gazetteer_id] = cand
+    ordered = sorted(best.values(), key=lambda c: (evidence(query, c), -c.score, c.place.gazetteer_id))
     return ordered[:limit]
 
 
@@ -254,11 +278,48 @@ class MemoryGazetteer:
         return self._places.get(gazetteer_id)
 
 
-def lookup(names: list[str], country: str | None, gazetteer: Gazetteer,
-           limit: int = 10) -> list[tuple[str, list[Candidate]]]:
-    """Candidates of each name, in order: how an analyst geocodes a column of names."""
-    return [(n, gazetteer.candidates(n, country=country, limit=limit)) for n in names]
+#: how many candidates a lookup ranks before it cuts the list to the number asked for
+LOOKUP_POOL = 50
+_ALTERNATIVES = re.compile(r"\s*/\s*|\s*[()]\s*")
 
 
-__all__ = ["BuildReport", "Candidate", "Gazetteer", "Hit", "MemoryGazetteer", "SqliteGazetteer",
+def alternatives(name: str) -> list[str]:
+    """The names of a query that gives alternatives: "Tadmur/Palmyra", "Tabqa (al-Thawrah)"."""
+    parts = [p for p in _ALTERNATIVES.split(name) if p.strip()]
+    return parts if len(parts) > 1 else [name]
+
+
+def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer) -> list[Candidate]:
+    """Candidates of a name, or of each of its alternatives (best evidence first, one per place)."""
+    parts = alternatives(name)
+    pooled: dict[str, tuple[tuple[int, float], Candidate]] = {}
+    for part in parts:
+        for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
+            order = (evidence(part, c), -c.score)
+            old = pooled.get(c.place.gazetteer_id)
+            # a place that several alternatives name is the one meant
+            if old is not None:
+                order = (min(order[0], old[0][0]) - (1 if len(parts) > 1 else 0), min(order[1], old[0][1]))
+            if old is None or order < old[0]:
+                pooled[c.place.gazetteer_id] = (order, c)
+    return [c for _, c in sorted(pooled.values(), key=lambda x: (x[0], x[1].place.gazetteer_id))]
+
+
+def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: int = 10,
+           admin1: str | None = None) -> list[tuple[str, list[Candidate]]]:
+    """Candidates of each name, in order: how an analyst geocodes a column of names.
+
+    The same pool is ranked whatever ``limit`` is, so the first candidate never depends on how
+    many are asked for; ``admin1`` (a canonical governorate name) keeps only the candidates in
+    that first-level unit, which is how a stated province settles a homonym."""
+    out = []
+    for n in names:
+        cands = _alternatives_candidates(n, country, gazetteer)
+        if admin1 is not None:
+            cands = [c for c in cands if c.place.admin1 == admin1]
+        out.append((n, cands[:limit]))
+    return out
+
+
+__all__ = ["BuildReport", "Candidate", "Gazetteer", "Hit", "MemoryGazetteer", "SqliteGazetteer", "spelled",
            "build_gazetteer", "lookup", "prominence", "rank"]

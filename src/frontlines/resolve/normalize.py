@@ -184,3 +184,9 @@ def similarity(a: str, b: str) -> float:
     sa, sb = skeleton(ka), skeleton(kb)
     skel_ratio = SequenceMatcher(None, sa, sb).ratio() if sa and sb else 0.0
     return round(0.5 * key_ratio + 0.5 * skel_ratio, 4)
+
+
+def spelled(name: str) -> str:
+    """A name as written, without case, diacritics, punctuation or the Arabic article: two names
+    spelled alike are the same word for word ("Tall Hamid" / "tall-hamid", not "Tell Hamed")."""
+    return " ".join(w for w in re.split(r"[^\w]+", fold(name)) if w and w not in ARTICLES)

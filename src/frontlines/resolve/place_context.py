@@ -63,6 +63,7 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
     """The candidate when a name clearly names one place (alone, or far ahead of the rest)."""
     if not cands:
         return None
+    cands = sorted(cands, key=lambda c: -c.score)  # by score, whatever order the gazetteer gave
     top = cands[0]
     if len(cands) == 1 or top.score - cands[1].score >= 0.08:
         return top
@@ -119,9 +120,16 @@ MAJOR_POP = 250_000
 PART_KM = 20.0  # a neighbourhood lies within this distance of its city
 
 
+def capital(place: Place) -> bool:
+    """A governorate capital: a city named as its governorate is (Idlib in Idlib, Hama in Hama)."""
+    return place.feature in ("city", "settlement") and bool(place.admin1) and (
+        name_key(place.name) == name_key(place.admin1 or ""))
+
+
 def major(place: Place) -> bool:
-    """A big city (or a curated capital of the overlay): its name keeps its primary referent."""
-    return place.feature == "country" or place.feature == "city" and (
+    """A big city, a governorate capital (or a curated capital of the overlay): its name keeps
+    its primary referent unless the text says otherwise."""
+    return place.feature == "country" or capital(place) or place.feature == "city" and (
         (place.population or 0) >= MAJOR_POP or place.gazetteer_id.startswith("ovl:"))
 
 
@@ -188,7 +196,7 @@ def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]
     ("Damascus") is not displaced by a namesake settlement however close it lies to the
     document's other places (population dominates spatial coherence)."""
     top = max(cands, key=lambda c: c.score, default=None)
-    if top is None or top.place.feature != "city" or is_fuzzy(top) or refs or any(
+    if top is None or (top.place.feature != "city" and not capital(top.place)) or is_fuzzy(top) or refs or any(
             container and c.place.admin1 == container for c in cands):
         return cands
     big = major(top.place)
@@ -220,6 +228,7 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     if not cands:
         return None
     top = max(c.score for c in cands)
+    own = {c.place.gazetteer_id for c in cands}  # the places this very name may be
     decisive = [c for c in cands if c.place.feature == "country" and c.score == top]
     if decisive:
         return decisive[0]
@@ -241,7 +250,8 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         if near > 0.05 and p.feature not in AREAS:
             score += W_NEAR * near
             parts.append(f"{dist:.0f} km from other places of the document")
-        elif p.feature in AREAS and p.admin1 and any(a.admin1 == p.admin1 for a in focus.anchors):
+        elif p.feature in AREAS and p.admin1 and any(a.admin1 == p.admin1 and a.gazetteer_id not in own
+                                                     for a in focus.anchors):  # not the name's own town
             score += W_NEAR * 0.5
             parts.append("contains other places of the document")
         bonus, ref_km = _ref_bonus(p, refs)

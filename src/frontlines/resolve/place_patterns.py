@@ -114,6 +114,30 @@ def container_after(text: str, end: int, admin1: Admin1) -> str | None:
     return None
 
 
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+#: what follows the town of a dateline: an optional date, an optional agency in brackets or after a
+#: comma, then a dash or colon ("BEIRUT, May 3 (Agency) -", "Hasaka, SANA-", "TEHRAN (FNA)–")
+_DATELINE_TAIL = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:[A-Za-z]+[ \t]+)?(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH
+    + r")(?:,?[ \t]+\d{4})?)?[ \t]*(?:\([^()\n]{1,80}\)|,[ \t]*[A-Z][\w.&' ]{1,30}?)?[ \t]*(?:[-‐‑–—]|\.[ \t]*-)")
+#: a second town in a dateline ("ALEPPO, Syria (AP) -")
+_DATELINE_MORE = re.compile(r"[ \t]*,[ \t]*[A-Z][A-Za-z' -]{1,30}?(?=[ \t]*[,(\-‐‑–—])")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """True when the name opens a paragraph as a dateline: publication metadata that says where
+    the report was filed ("BEIRUT, May 3 (Agency) -", "Hasaka, SANA-"), not where anything
+    happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    lead = text[line_start:start]
+    if lead.strip(" \t\"“(") or start - line_start > 4:
+        return False
+    more = _DATELINE_MORE.match(text, end)
+    if more is not None and _DATELINE_TAIL.match(text, more.end()):
+        return True
+    return _DATELINE_TAIL.match(text, end) is not None
+
+
 def moved(place: Place, dist_km: float, bearing: float) -> Place:
     """A point ``dist_km`` from ``place`` towards ``bearing`` (flat-earth step, fine < 300 km)."""
     lat = place.latitude + dist_km / 111.32 * math.cos(math.radians(bearing))

@@ -14,16 +14,19 @@ from ..taxonomy import ARABIC_ARTICLE
 from .normalize import words
 
 _LETTER = r"A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
-_WORD = rf"[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[-‐](?=[{_LETTER}0-9]))*"
+_HYPHENS = "-‐‑"  # hyphen-minus, hyphen, non-breaking hyphen
+_AYN = rf"(?:[ʿʾ](?=[{_LETTER}]{{2}}))?"  # a leading ayn or hamza mark ("ʿAyn")
+_WORD = rf"{_AYN}[{_LETTER}0-9](?:[{_LETTER}0-9]|['’ʿʾ`](?=[{_LETTER}])|[{_HYPHENS}](?=[{_LETTER}0-9]))*"
 TOKEN_RE = re.compile(_WORD)
-_ARTICLE_CAP = re.compile(rf"^(?:{ARABIC_ARTICLE}|ibn|bin|bani|abu|umm)[-‐][A-ZÀ-ÖØ-ÞĀ-ſ]")
+_ARTICLE_CAP = re.compile(rf"^(?:{ARABIC_ARTICLE}|ibn|bin|bani|abu|umm)[{_HYPHENS}][A-ZÀ-ÖØ-ÞĀ-ſʿ]")
 CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
 
 #: generic words that may follow a name inside a place phrase ("Tabqa dam", "Khmeimim air base")
 TRAILING_GENERIC = words(
     "district subdistrict province governorate countryside airbase air base airport airfield "
     "heliport field fields gas oil dam crossing border point mountain mountains hill hills "
-    "heights road highway valley plain camp"
+    "heights road highway valley plain plains camp suburb suburbs farms farm island islands checkpoint "
+    "outpost barracks base quarter neighbourhood neighborhood zone lake city"
 )
 
 #: capitalised words that are not place names on their own (sentence starters, titles, months,
@@ -112,7 +115,7 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper() or bool(_ARTICLE_CAP.match(self.text))
+        return self.text.lstrip("ʿʾ")[:1].isupper() or bool(_ARTICLE_CAP.match(self.text))
 
     @property
     def lower(self) -> str:
@@ -124,7 +127,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.start(), m.end()
-        word = m.group(0)
+        word = m.group(0).replace("‑", "-").replace("‐", "-")
         if re.search(r"['’]s$", word) and len(word) > 3:
             e -= 2
             word = word[:-2]
@@ -135,7 +138,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 def joined(text: str, left: Token, right: Token) -> bool:
     """True when only spaces or a hyphen separate two tokens (no punctuation, no line break)."""
     gap = text[left.end:right.start]
-    return len(gap) <= 3 and re.fullmatch(r"[ \t\u00a0]*[-‐–]?[ \t\u00a0]*", gap) is not None
+    return len(gap) <= 3 and re.fullmatch(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*", gap) is not None
 
 
 def patron_before(text: str, start: int) -> bool:

@@ -30,7 +30,7 @@ HARD_START = words(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
-_MORE_GENERIC = ("roundabout square bridge checkpoint quarter neighbourhood neighborhood camp base port "
+_MORE_GENERIC = ("roundabout square bridge checkpoint quarter neighbourhood neighborhood camp base port industrial "
                  "station prison hospital factory town city village area")
 MORE_GENERIC = words(_MORE_GENERIC)
 _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..records import Candidate, Mention, Place
-from ..taxonomy import MatchKind, MentionKind
+from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
 from .gaz_words import core_key, split_generic
 from .gazetteer import Gazetteer, prominence
@@ -40,6 +40,7 @@ from .place_patterns import (
     feature_precision,
     has_place_cue,
     has_strong_cue,
+    is_dateline,
     is_locative,
     is_near,
     moved,
@@ -297,14 +298,16 @@ class PlaceResolver:
             if how == "fuzzy" or (how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
+        precision = feature_precision(place.feature)
         if (not is_locative(text, f.start) or patron_before(text, f.start)) and is_metonym(
                 text, f.start, f.end, name_key(f.text), place.feature, self.theater.government_seats):
-            return None
+            return replace(base, place=place, score=best.score, geo_precision=precision, role=MentionRole.ACTOR,
+                           reason=f"{reason}; stands for its government here (an actor, not a location)")
         home = {focus.country, self.default_country} - {None}
         if place.feature == "country" and home and place.country not in home and (
-                not is_locative(text, f.start)):
-            return None  # "Russia said", "holds Russia responsible": the state, not a place
-        precision = feature_precision(place.feature)
+                not is_locative(text, f.start)):  # "Russia said", "holds Russia responsible": the state
+            return replace(base, place=place, score=best.score, geo_precision=precision, role=MentionRole.ACTOR,
+                           reason=f"{reason}; the state, not a location")
         if f.how == "road":
             other = choose(list(f.partner), focus, container, refs=refs.get(name_key(f.partner_text)))
             if other is not None:
@@ -410,4 +413,6 @@ class PlaceResolver:
                       focus.admin1, focus.anchors + resolved, focus.named_by)
         mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i])
                     for i, f in enumerate(found)]
+        mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
+                    if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
         return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))

@@ -1,0 +1,1 @@
+(()=>{window.addEventListener("DOMContentLoaded",()=>{window.SwaggerUIBundle({url:"/openapi.json",dom_id:"#swagger-ui",deepLinking:!0})});})();

@@ -1,0 +1,75 @@
+"""Place lookup ranks by evidence (name as written > transliteration > core > vowel > skeleton),
+whatever the number of candidates asked for; ``--admin1`` settles homonyms."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from frontlines.cli.places import places_command
+from frontlines.records import Place
+from frontlines.resolve.gazetteer import MemoryGazetteer, alternatives, lookup, spelled
+
+NAMES = ["Tall Hamid", "Al-Bab", "At Tall", "Foua", "Palmyra", "Nawa", "Kasab", "Qusayr", "Tadmur",
+         "Ghouta", "Jisr al-Shughur", "Deir ez-Zor", "Raqqa", "Idlib", "Tell Abyad"]
+
+
+def _first(name: str, limit: int, *extra: str) -> str | None:
+    result = CliRunner().invoke(places_command, [name, "--json", "--limit", str(limit), *extra])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert len(lines) <= limit
+    return lines[0]["gazetteer_id"] if lines else None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_first_candidate_does_not_depend_on_limit(name: str) -> None:
+    firsts = {_first(name, n) for n in (1, 2, 3, 5, 10, 40)}
+    assert len(firsts) == 1, (name, firsts)
+
+
+def _toy() -> MemoryGazetteer:
+    village = Place("t:village", "Tall Hamid", 36.0, 40.0, "SY", "Al-Hasakah", None, "settlement", 300)
+    town = Place("t:town", "Tell Hamed", 35.0, 38.0, "SY", "Raqqa", None, "city", 150_000)
+    skel = Place("t:skel", "Tal Hamdi", 34.0, 37.0, "SY", "Homs", None, "city", 900_000)
+    return MemoryGazetteer([(village, []), (town, []), (skel, [])])
+
+
+def test_the_name_as_written_outranks_a_variant_and_a_skeleton_for_every_limit() -> None:
+    gaz = _toy()
+    for limit in (1, 2, 3):
+        (_, cands), = lookup(["Tall Hamid"], None, gaz, limit=limit)
+        assert cands[0].place.gazetteer_id == "t:village", cands
+        assert "exact spelling" in cands[0].reason
+    (_, cands), = lookup(["Tell Hamed"], None, gaz, limit=3)
+    assert [c.place.gazetteer_id for c in cands][:2] == ["t:town", "t:village"]
+
+
+def test_admin1_keeps_the_candidates_of_that_governorate() -> None:
+    (_, cands), = lookup(["Tall Hamid"], None, _toy(), limit=3, admin1="Raqqa")
+    assert [c.place.gazetteer_id for c in cands] == ["t:town"]
+
+
+def test_admin1_option_accepts_any_spelling_the_theater_knows() -> None:
+    home = _first("Nawa", 3, "--admin1", "Homs")
+    assert home is not None and home == _first("Nawa", 1, "--admin1", "Hims")
+    assert home != _first("Nawa", 1, "--admin1", "Daraa")
+
+
+def test_spelled_ignores_case_marks_and_the_article() -> None:
+    assert spelled("Tall-Hamid") == spelled("tall hamid") == spelled("at-Tall Ḥamid".replace("at-", "")) \
+        == "tall hamid"
+    assert spelled("al-Bab") == spelled("Al Bab") and spelled("Tell Hamed") != spelled("Tall Hamid")
+
+
+def test_alternatives_are_split_and_the_place_both_name_comes_first() -> None:
+    town = Place("t:town", "Tadmur", 34.56, 38.28, "SY", "Homs", None, "settlement", 50_000)
+    other = Place("t:other", "Palmyra", 40.0, 20.0, "XX", None, None, "city", 900_000)
+    gaz = MemoryGazetteer([(town, ["Palmyra"]), (other, [])])
+    assert alternatives("Tadmur/Palmyra") == ["Tadmur", "Palmyra"]
+    assert alternatives("Tadmur (Palmyra)") == ["Tadmur", "Palmyra"] and alternatives("Tadmur") == ["Tadmur"]
+    for query in ("Tadmur/Palmyra", "Tadmur (Palmyra)", "Palmyra / Tadmur"):
+        (_, cands), = lookup([query], None, gaz, limit=1)
+        assert cands[0].place.gazetteer_id == "t:town", query
