@@ -327,8 +327,8 @@ class FactReader:
             return actor, "Y-held"
         # "took X ... from Y" farther on in the sentence
         for actor in s.actors:
-            gap = s.text[max(last.end, actor.start - 12):actor.start]
-            if actor.start > last.end and actor.name and self.from_.match(gap):
+            between = s.text[max(last.end, actor.start - 12):actor.start]
+            if actor.start > last.end and actor.name and self.from_.match(between):
                 return actor, "from"
         return None
 
