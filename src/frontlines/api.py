@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
 from .records import Article, BaselineEntry, Claim, ControlPeriod, Event, Failure, Mention, Siege, TerritorialFact
-from .store.protocol import Store
+from .store.protocol import Store, StoreViews
 
 if TYPE_CHECKING:
     from .derive.queries import BBox, Near
@@ -63,6 +63,29 @@ class Dataset:
     def store(self) -> Store:
         """The store the dataset reads (SQLite file or in-memory)."""
         return self._store
+
+    @property
+    def views(self) -> StoreViews:
+        """The read views: filtered, paged, typed answers (events with their evidence, documents,
+        places, control, sieges, outlets, summaries; records of :mod:`frontlines.store.views`) that
+        the web server and the situation report read, the same from every store::
+
+            from frontlines.store.views import EventQuery
+            page = data.views.query_events(EventQuery(event_types=("Battles",)), limit=20)
+        """
+        if isinstance(self._store, StoreViews):
+            return self._store
+        from .store.generic_views import ViewsOf
+
+        return ViewsOf(self._store)  # a store without views of its own: answered from its records
+
+    @property
+    def label(self) -> str:
+        """A short name of where the data lives, for titles: a file's name, or the store's location."""
+        location = self._store.location
+        if location.startswith("memory:") or "://" in location:
+            return location
+        return Path(location).name
 
     @property
     def events(self) -> list[Event]:

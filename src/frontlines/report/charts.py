@@ -71,10 +71,10 @@ def map_png(data: ReportData) -> bytes:
                    edgecolors="#d50000" if town.contested else "white", linewidths=2 if town.contested else 1,
                    zorder=4)
     if data.area.bbox:
-        w, s, e, n = data.area.bbox
-        pad = max(0.05, 0.1 * max(e - w, n - s))
-        ax.set_xlim(w - pad, e + pad)
-        ax.set_ylim(s - pad, n + pad)
+        west, south, east, north = data.area.bbox
+        pad = max(0.05, 0.1 * max(east - west, north - south))
+        ax.set_xlim(west - pad, east + pad)
+        ax.set_ylim(south - pad, north + pad)
     else:
         ax.set_xlim(35.4, 42.6)
         ax.set_ylim(32.2, 37.5)
