@@ -16,7 +16,7 @@ from ..errors import FrontlinesError, ResourceError
 FILE = "territory.yaml"
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
-LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "handover_words",
+LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
          "partial_words", "near_words", "held_words", "stronghold_words", "remain_words", "under_words",
          "anaphora")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
@@ -38,6 +38,7 @@ class TerritoryCues:
     advance_words: tuple[str, ...]
     defence_words: tuple[str, ...]
     withdrawal_words: tuple[str, ...]
+    loss_words: tuple[str, ...]
     handover_words: tuple[str, ...]
     partial_words: tuple[str, ...]
     near_words: tuple[str, ...]
