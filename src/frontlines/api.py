@@ -22,7 +22,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: a document given in memory: its text, or a mapping with ``text`` or ``html`` and optionally
 #: ``id``, ``title``, ``url``, ``outlet``, ``author`` and ``published`` (YYYY-MM-DD, YYYY-MM, YYYY)
-Document = str | Mapping[str, Any]
+Document = str | Mapping[str, object]
 
 #: what :func:`code` reports after each document: the document's source id
 Progress = Callable[[str], None]
@@ -324,8 +324,11 @@ def _articles(documents: Iterable[Document]) -> Iterator[Article | Failure]:
 def _article(document: Document, source_id: str) -> Article:
     from .ingest.readers import article_from_markup, article_from_text
 
+    text: object
+    html: object
+    meta: dict[str, object] = {}
     if isinstance(document, str):
-        text, html, meta = document, None, {}
+        text, html = document, None
     elif isinstance(document, Mapping):
         text, html = document.get("text"), document.get("html")
         meta = {k: document[k] for k in _META if document.get(k) not in (None, "")}

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .data import ReportData
+from .data import MultiPolygon, Polygon, ReportData, Ring
+
+if TYPE_CHECKING:
+    from ..store.views import EventRow
 
 TYPE_COLORS = {"Battles": "#c0392b", "Explosions/Remote violence": "#e67e22",
                "Violence against civilians": "#8e44ad", "Protests": "#2980b9", "Riots": "#16a085",
@@ -32,7 +35,7 @@ def _png(fig: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
+def _rings(geometry: Polygon | MultiPolygon) -> list[Ring]:
     if geometry["type"] == "Polygon":
         return [geometry["coordinates"][0]]
     return [poly[0] for poly in geometry["coordinates"]]
@@ -50,7 +53,7 @@ def map_png(data: ReportData) -> bytes:
                 ax.fill(xs, ys, color="#f4f1ea", zorder=0)
             ax.plot(xs, ys, color="#37474f" if country else "#90a4ae", lw=1.4 if country else 0.6,
                     ls="-" if country else "--", zorder=1)
-    by_type: dict[str, list] = defaultdict(list)
+    by_type: dict[str, list[EventRow]] = defaultdict(list)
     for e in data.events:
         if e.longitude is not None and e.latitude is not None:
             by_type[e.event_type].append(e)

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Literal, TypedDict
 
 from ..errors import InputError
 from ..kb import load_kb
@@ -16,6 +17,38 @@ from ..store.protocol import StoreViews
 from ..web.outlets import OutletSides
 
 PLACE_RADIUS_KM = 25.0
+
+
+# --- the packaged offline basemap (data/basemap.geojson): outlines of countries and governorates ---
+
+Ring = list[list[float]]  # [longitude, latitude] points, closed
+
+
+class Polygon(TypedDict):
+    type: Literal["Polygon"]
+    coordinates: list[Ring]  # the outline, then any holes
+
+
+class MultiPolygon(TypedDict):
+    type: Literal["MultiPolygon"]
+    coordinates: list[list[Ring]]
+
+
+class OutlineProperties(TypedDict):
+    name: str
+    kind: Literal["country", "governorate"]
+
+
+class Outline(TypedDict):
+    type: Literal["Feature"]
+    properties: OutlineProperties
+    geometry: Polygon | MultiPolygon
+
+
+class Basemap(TypedDict):
+    type: Literal["FeatureCollection"]
+    features: list[Outline]
+    attribution: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,20 +109,19 @@ class ReportData:
     changes: tuple[ControlChange, ...]
     control_at_end: tuple[views.ControlRow, ...]
     sources: tuple[SourceCount, ...]
-    basemap: dict
+    basemap: Basemap
 
 
-def _basemap() -> dict:
-    return json.loads((resources.files("frontlines") / "data" / "basemap.geojson").read_text(encoding="utf-8"))
+def _basemap() -> Basemap:
+    basemap: Basemap = json.loads((resources.files("frontlines") / "data" / "basemap.geojson")
+                                  .read_text(encoding="utf-8"))  # the packaged file, in this shape
+    return basemap
 
 
-def _bounds(geometry: dict) -> tuple[float, float, float, float]:
-    def points(value: object) -> list[list[float]]:
-        if isinstance(value, list) and value and isinstance(value[0], (int, float)):
-            return [value]  # type: ignore[list-item]
-        return [p for v in value for p in points(v)] if isinstance(value, list) else []
-
-    xs, ys = zip(*points(geometry["coordinates"]), strict=True)
+def _bounds(geometry: Polygon | MultiPolygon) -> tuple[float, float, float, float]:
+    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else \
+        [ring for polygon in geometry["coordinates"] for ring in polygon]
+    xs, ys = zip(*(point for ring in rings for point in ring), strict=True)
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -99,7 +131,7 @@ def _around(lat: float, lon: float, km: float) -> tuple[float, float, float, flo
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def resolve_area(db: StoreViews, request: ReportRequest, basemap: dict) -> Area:
+def resolve_area(db: StoreViews, request: ReportRequest, basemap: Basemap) -> Area:
     """The area of the report: a box, a governorate, or a place of the database and 25 km around it."""
     if request.bbox:
         w, s, e, n = request.bbox

@@ -20,12 +20,15 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..records import Article, Failure
 from ..registry import engines
 
-_worker_resources: Any = None  # set once per worker process by _init_worker
+if TYPE_CHECKING:
+    from ..pipeline import DocResult, Resources, RunOptions
+
+_worker_resources: Resources | None = None  # set once per worker process by _init_worker
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
@@ -48,7 +51,7 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init_worker(options: Any, parent: int) -> None:
+def _init_worker(options: RunOptions, parent: int) -> None:
     global _worker_resources
     from ..pipeline import resources_for
 
@@ -57,14 +60,15 @@ def _init_worker(options: Any, parent: int) -> None:
     _worker_resources = resources_for(options)
 
 
-def _work(article: Article) -> Any:
+def _work(article: Article) -> DocResult | Failure:
     from ..pipeline import safe_process
 
+    assert _worker_resources is not None, "the pool's initializer builds the worker's resources"
     return safe_process(article, _worker_resources)
 
 
 @engines.register("serial")
-def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def serial(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     from ..pipeline import resources_for, safe_process
 
     resources = resources_for(options)
@@ -73,7 +77,7 @@ def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
 
 
 @engines.register("process")
-def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def process_pool(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
     iterator = iter(articles)
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, os.getpid()))
@@ -103,7 +107,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 POOL_THRESHOLD = 8
 
 
-def map_documents(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def map_documents(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     """Pick the engine: ``auto`` uses the pool for larger batches on a machine with several cores."""
     name = options.engine
     iterator = iter(articles)

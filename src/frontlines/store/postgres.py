@@ -145,7 +145,7 @@ class PostgresStore(GenericViews):
         with self.conn.transaction():  # under the write lock: no writer is inside a transaction
             self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             self.conn.execute("SET LOCAL client_min_messages = warning")  # no NOTICE per existing table
-            self.conn.execute(schema)  # type: ignore[arg-type]
+            self.conn.execute(schema)
             self._add_missing_columns(schema)
             self.conn.execute("INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT DO NOTHING",
                               (SCHEMA_VERSION,))
@@ -160,14 +160,14 @@ class PostgresStore(GenericViews):
                   "JOIN pg_attribute a ON a.attrelid = (quote_ident(c.table_schema) || '.' || " \
                   "quote_ident(c.table_name))::regclass AND a.attname = c.column_name WHERE table_schema = %s"
         found = self.conn.execute("SELECT current_schema() AS s, current_setting('search_path') AS p").fetchone()
-        here, path = found["s"], found["p"]  # type: ignore[index]
+        here, path = found["s"], found["p"]
         have = {(r["table_name"], r["column_name"]) for r in self.conn.execute(columns, (here,)).fetchall()}
         self.conn.execute("SET LOCAL search_path = pg_temp")
-        self.conn.execute(schema.replace("BIGSERIAL", "BIGINT"))  # type: ignore[arg-type]
+        self.conn.execute(schema.replace("BIGSERIAL", "BIGINT"))
         temp = self.conn.execute("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()").fetchone()
-        model = self.conn.execute(columns, (temp["nspname"],)).fetchall()  # type: ignore[index]
+        model = self.conn.execute(columns, (temp["nspname"],)).fetchall()
         for table in {r["table_name"] for r in model}:  # gone first: temporary tables hide the real ones
-            self.conn.execute(f"DROP TABLE IF EXISTS pg_temp.{table} CASCADE")  # type: ignore[arg-type]
+            self.conn.execute(f"DROP TABLE IF EXISTS pg_temp.{table} CASCADE")
         self.conn.execute("SELECT set_config('search_path', %s, true)", (path,))
         for row in model:
             if (row["table_name"], row["column_name"]) in have:
@@ -176,7 +176,7 @@ class PostgresStore(GenericViews):
             kind += ' COLLATE "C"' if row["collation_name"] == "C" else ""
             default = f" DEFAULT {row['column_default']}" if row["column_default"] else ""
             required = " NOT NULL" if row["is_nullable"] == "NO" and default else ""
-            self.conn.execute(f'ALTER TABLE {row["table_name"]} ADD COLUMN "{row["column_name"]}" '  # type: ignore[arg-type]
+            self.conn.execute(f'ALTER TABLE {row["table_name"]} ADD COLUMN "{row["column_name"]}" '
                               f"{kind}{default}{required}")
 
     def _check_readable(self) -> None:
@@ -193,7 +193,7 @@ class PostgresStore(GenericViews):
             raise StoreError(f"cannot {what} ({_first_line(exc)})", source=self.location) from None
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[rows.Row]:
-        return self._guard("read the database", lambda: self.conn.execute(sql, params).fetchall())  # type: ignore[arg-type]
+        return self._guard("read the database", lambda: self.conn.execute(sql, params).fetchall())
 
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         found = self._all(sql, params)
@@ -371,7 +371,7 @@ class PostgresStore(GenericViews):
             for table in ("segments", "mentions", "claims"):
                 removed += cur.execute(f"DELETE FROM {table} WHERE doc_id NOT IN (SELECT id FROM articles)").rowcount
             removed += cur.execute("DELETE FROM event_claims WHERE claim_id NOT IN (SELECT id FROM claims)").rowcount
-        return removed
+        return int(removed)
 
     def check(self) -> list[str]:
         """Orphaned rows and claims not fused into events (the server keeps its own pages sound:

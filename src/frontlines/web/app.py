@@ -41,7 +41,9 @@ class ServerSettings:
 
 
 def _basemap() -> dict[str, Any]:
-    return json.loads((resources.files("frontlines") / "data" / "basemap.geojson").read_text(encoding="utf-8"))
+    basemap: dict[str, Any] = json.loads((resources.files("frontlines") / "data" / "basemap.geojson")
+                                         .read_text(encoding="utf-8"))  # GeoJSON, served as it is
+    return basemap
 
 
 def create_app(dataset: Dataset, settings: ServerSettings | None = None) -> FastAPI:

@@ -28,11 +28,13 @@ Id = Annotated[str, Path(max_length=200)]
 
 
 def read_views(request: Request) -> StoreViews:
-    return request.app.state.views  # type: ignore[no-any-return]
+    store_views: StoreViews = request.app.state.views  # set by create_app
+    return store_views
 
 
 def sides(request: Request) -> OutletSides:
-    return request.app.state.outlet_sides
+    outlet_sides: OutletSides = request.app.state.outlet_sides  # set by create_app
+    return outlet_sides
 
 
 Conn = Annotated[StoreViews, Depends(read_views)]
