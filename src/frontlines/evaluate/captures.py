@@ -58,8 +58,9 @@ def control_after(periods: Sequence[ControlPeriod], row: Mapping[str, Any]) -> C
         return None
     day = (when[1] + dt.timedelta(days=AGREE_AFTER_DAYS)).isoformat()
     held = situation_as_of(periods, day, near=Near(row["lat"], row["lon"], CAPTURE_KM))
-    return min(held, key=lambda p: (haversine_km(row["lat"], row["lon"], p.latitude, p.longitude),  # type: ignore[arg-type]
-                                    p.place_id), default=None)
+    located = [p for p in held if p.latitude is not None and p.longitude is not None]
+    return min(located, key=lambda p: (haversine_km(row["lat"], row["lon"], p.latitude or 0.0, p.longitude or 0.0),
+                                       p.place_id), default=None)
 
 
 def agrees(period: ControlPeriod | None, captor: str | None) -> bool:

@@ -153,7 +153,9 @@ def span_gap(got: tuple[dt.date, dt.date], want: tuple[dt.date, dt.date]) -> int
 
 def same_actor(got: str | None, want: str | None) -> bool:
     """A system actor is the gold actor: the same canonical name (case and spacing aside)."""
-    return bool(got and want) and " ".join(got.casefold().split()) == " ".join(want.casefold().split())  # type: ignore[union-attr]
+    if not got or not want:
+        return False
+    return " ".join(got.casefold().split()) == " ".join(want.casefold().split())
 
 
 def line_offsets(text: str) -> list[int]:
