@@ -90,3 +90,30 @@ def perpetrator(sentence: Any, is_actor: Any) -> Perpetrator | None:
         if found is not None:
             return found
     return None
+
+
+def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str]) -> list[Any]:
+    """ "X shelled the town. Three civilians were killed.": a violent claim that names no
+    attacker takes actor1 of the previous sentence's violent claim that happened and named
+    one (the same paragraph; never the victims' own side)."""
+    import dataclasses
+
+    source = next((c for c in previous if c.event_type in violent and c.factual
+                   and c.actor1 is not None and c.actor1.surface), None)  # fmt: skip
+    if source is None:
+        return new
+    ref = source.actor1
+
+    def takes(claim: Any) -> bool:
+        if claim.event_type not in violent or claim.actor1 is not None:
+            return False
+        victim = claim.actor2
+        return victim is None or victim.surface is None or (
+            victim.name != ref.name or victim.name is None) and victim.surface.lower() != ref.surface.lower()
+
+    return [
+        dataclasses.replace(
+            c, actor1=ref, notes=f"{c.notes}; actor1 named in the previous sentence: {ref.surface!r}"
+        ) if takes(c) else c
+        for c in new
+    ]  # fmt: skip

@@ -143,9 +143,25 @@ class ActorDictionary:
         if surface not in self._lookups:
             if len(self._lookups) > 50_000:
                 self._lookups.clear()
-            hits = self.find_all(surface)
-            self._lookups[surface] = hits[0].actor if hits else None
+            self._lookups[surface] = self._acting(surface, self.find_all(surface))
         return self._lookups[surface]
+
+    def _acting(self, surface: str, hits: list[ActorHit]) -> Actor | None:
+        """The first hit that names the actor, not a modifier of a nearer one: "Syrian" in
+        "Syrian Kurdish forces" gives way to "Kurdish forces"; a state's adjective before a
+        rebel word ("Syrian rebel fighters") names no actor."""
+        for index, hit in enumerate(hits):
+            rest = surface[hit.end :]
+            gap = len(rest) - len(rest.lstrip(" -"))
+            after = hit.end + gap
+            if gap and index + 1 < len(hits) and hits[index + 1].start == after:
+                continue
+            word = self._generic_pattern_i.match(surface, after) if gap else None
+            generic = self.generics.get(fold(word.group(0)).lower()) if word else None
+            if generic is not None and generic[0] == "rebel" and _class_of(hit.actor) == "state":
+                continue
+            return hit.actor
+        return None
 
     def find_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of named actors and generic actor words in *text*."""
@@ -237,6 +253,10 @@ def load_actors(path: str | Path) -> ActorDictionary:
     return ActorDictionary(_read(Path(path)))
 
 
+#: how far before a state word ("the army") a named state still resolves it (characters)
+STATE_REACH = 400
+
+
 class DocumentActors:
     """The named actors of one document, for resolving generic words and missing opponents."""
 
@@ -246,7 +266,13 @@ class DocumentActors:
         self.counts = Counter(h.actor for h in self.hits)
 
     def nearest(self, position: int, wanted: str) -> Actor | None:
-        """The closest named actor of class *wanted* before *position* (else the most frequent)."""
+        """The closest named actor of class *wanted* before *position* (else the most frequent).
+        A state word ("the army", "troops") is a state's own forces, never an allied militia:
+        the state named within :data:`STATE_REACH` characters before it, else the state the
+        document names most (at least twice), else none (the class fallback)."""
+        return self._state(position) if wanted == "state" else self._nearest(position, wanted)
+
+    def _nearest(self, position: int, wanted: str) -> Actor | None:
         pool = [
             h
             for h in self.hits
@@ -258,6 +284,14 @@ class DocumentActors:
             return before[-1].actor
         ranked = [a for a, _ in self.counts.most_common() if any(h.actor is a for h in pool)]
         return ranked[0] if ranked else None
+
+    def _state(self, position: int) -> Actor | None:
+        states = [h for h in self.hits if h.actor.state]
+        near = [h for h in states if position - STATE_REACH <= h.start < position]
+        if near:
+            return near[-1].actor
+        counts = Counter(h.actor for h in states).most_common(1)
+        return counts[0][0] if counts and counts[0][1] >= 2 else None
 
     def main_actor(self) -> Actor | None:
         """The document's most often named armed actor (governments excluded)."""
@@ -282,7 +316,7 @@ class DocumentActors:
                     in {wanted, "rebel"} - ({"rebel"} if wanted == "state" else set())
                 ):
                     return hit.actor
-        found = self.nearest(position, wanted)
+        found = self._nearest(position, wanted)
         return found if found is not None and found.side != of.side else None
 
 
