@@ -86,7 +86,7 @@ class ClaimExtractor:
                 new = list(self._sentence_claims(para, doc, sentence, state, memory))
                 new, claims = self._credit(para, sentence, state, new, claims, last)
                 if state.previous_sentence is not None:
-                    new = from_previous(new, state.previous_sentence[1], VIOLENT)
+                    new = from_previous(new, state.previous_sentence[1], VIOLENT, sentence, para.start)
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims = _updated_toll(claims, sentence)

@@ -92,11 +92,15 @@ def perpetrator(sentence: Any, is_actor: Any) -> Perpetrator | None:
     return None
 
 
-def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str]) -> list[Any]:
+def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str], sentence: Any,
+                  offset: int) -> list[Any]:  # fmt: skip
     """ "X shelled the town. Three civilians were killed.": a violent claim that names no
     attacker takes actor1 of the previous sentence's violent claim that happened and named
-    one (the same paragraph; never the victims' own side)."""
+    one (the same paragraph; never the victims' own side; never a trigger with a subject of
+    its own, "we took the villages")."""
     import dataclasses
+
+    subjects = {offset + t.idx for t in sentence if _own_subject(t)}
 
     source = next((c for c in previous if c.event_type in violent and c.factual
                    and c.actor1 is not None and c.actor1.surface), None)  # fmt: skip
@@ -106,6 +110,8 @@ def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str]) 
 
     def takes(claim: Any) -> bool:
         if claim.event_type not in violent or claim.actor1 is not None:
+            return False
+        if claim.trigger_start in subjects:
             return False
         victim = claim.actor2
         return victim is None or victim.surface is None or (
@@ -117,3 +123,13 @@ def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str]) 
         ) if takes(c) else c
         for c in new
     ]  # fmt: skip
+
+
+def _own_subject(token: Any) -> bool:
+    """The verb (or the verb it is the infinitive of) has an active subject."""
+    while True:
+        if any(c.dep_ in {"nsubj", "expl"} for c in token.children):
+            return True
+        if token.dep_ not in {"xcomp", "conj", "acomp"} or token.head == token:
+            return False
+        token = token.head

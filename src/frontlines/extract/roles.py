@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..resolve.actors import ActorDictionary
-from .status import phrase
+from .status import own_clause, phrase
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 QUANTITY_NOUNS = frozenset(
@@ -202,11 +202,25 @@ def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
     """The date words of the sentence nearest to the trigger (text, offset in the doc text)."""
     text = sentence.text
     found = [(m.group(0), sentence.start_char + m.start()) for m in _DATE_WORDS.finditer(text)]
-    found = [f for f in found if not re.fullmatch(r"(?i)may", f[0])]
+    found = [f for f in found if not re.fullmatch(r"(?i)may", f[0]) and _dates_trigger(f[1], trigger)]
     if not found:
         return None
     vague = {"now", "currently", "at present"}
     return min(found, key=lambda f: (f[0].lower() in vague, abs(f[1] - trigger.idx)))
+
+
+def _dates_trigger(offset: int, trigger: Any) -> bool:
+    """Date words inside a relative or participial clause that does not hold the trigger date
+    that clause ("the operation launched on Sunday", "a statement carried on Tuesday")."""
+    span = trigger.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    node = span[0]
+    while trigger not in node.subtree and node.head != node:
+        if node.head == trigger:
+            return True  # a clause on the trigger noun: "the operation launched on Sunday"
+        node = node.head
+    return own_clause(span[0], trigger)
 
 
 def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:

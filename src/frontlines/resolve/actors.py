@@ -147,15 +147,17 @@ class ActorDictionary:
         return self._lookups[surface]
 
     def _acting(self, surface: str, hits: list[ActorHit]) -> Actor | None:
-        """The first hit that names the actor, not a modifier of a nearer one: "Syrian" in
-        "Syrian Kurdish forces" gives way to "Kurdish forces"; a state's adjective before a
-        rebel word ("Syrian rebel fighters") names no actor."""
+        """The first hit that names the actor, not a state's adjective before a group: "Syrian"
+        in "Syrian Kurdish forces" gives way to "Kurdish forces" ("Turkish regime forces" stay
+        Turkish); a state's adjective before a rebel word ("Syrian rebel fighters") names no
+        actor."""
         for index, hit in enumerate(hits):
             rest = surface[hit.end :]
             gap = len(rest) - len(rest.lstrip(" -"))
             after = hit.end + gap
-            if gap and index + 1 < len(hits) and hits[index + 1].start == after:
-                continue
+            if (gap and index + 1 < len(hits) and hits[index + 1].start == after
+                    and hit.actor.state and not hits[index + 1].actor.state):
+                continue  # a state's adjective before a group: "Syrian Kurdish forces"
             word = self._generic_pattern_i.match(surface, after) if gap else None
             generic = self.generics.get(fold(word.group(0)).lower()) if word else None
             if generic is not None and generic[0] == "rebel" and _class_of(hit.actor) == "state":
