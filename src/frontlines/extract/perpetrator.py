@@ -114,8 +114,10 @@ def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str], 
         if claim.trigger_start in subjects:
             return False
         victim = claim.actor2
-        return victim is None or victim.surface is None or (
-            victim.name != ref.name or victim.name is None) and victim.surface.lower() != ref.surface.lower()
+        if victim is None:
+            return True
+        same_name = victim.name is not None and victim.name == ref.name
+        return not same_name and _head(victim.surface) != _head(ref.surface)
 
     return [
         dataclasses.replace(
@@ -133,3 +135,9 @@ def _own_subject(token: Any) -> bool:
         if token.dep_ not in {"xcomp", "conj", "acomp"} or token.head == token:
             return False
         token = token.head
+
+
+def _head(surface: str | None) -> str | None:
+    """The last word, lower-cased and without a plural s ("Five rebels" → "rebel")."""
+    words = (surface or "").lower().split()
+    return words[-1].removesuffix("s") if words else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..resolve.actors import ActorDictionary
-from .status import own_clause, phrase
+from .status import phrase
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 QUANTITY_NOUNS = frozenset(
@@ -209,18 +209,30 @@ def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
     return min(found, key=lambda f: (f[0].lower() in vague, abs(f[1] - trigger.idx)))
 
 
+#: nouns whose own clause ("a statement carried on Tuesday", "the operation launched on
+#: Sunday") dates that statement or that other event, not the trigger
+DATED_NOUNS = frozenset(
+    {"statement", "report", "video", "footage", "interview", "message", "announcement",
+     "operation", "offensive", "campaign", "battle", "attack", "assault", "bombing", "strike",
+     "raid", "incursion", "advance", "truce", "ceasefire", "agreement", "deal"}
+)  # fmt: skip
+
+
 def _dates_trigger(offset: int, trigger: Any) -> bool:
-    """Date words inside a relative or participial clause that does not hold the trigger date
-    that clause ("the operation launched on Sunday", "a statement carried on Tuesday")."""
+    """Date words in a clause on a statement or another event noun ("a statement carried on
+    Tuesday", "the operation launched on Sunday") do not date the trigger; a clause on the
+    trigger itself, or on a participant ("soldiers who crossed on Wednesday"), does."""
     span = trigger.doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or not len(span):
         return True
     node = span[0]
     while trigger not in node.subtree and node.head != node:
-        if node.head == trigger:
-            return True  # a clause on the trigger noun: "the operation launched on Sunday"
+        if node.dep_ in {"acl", "relcl"} and node.head != trigger:
+            noun = node.head
+            if noun.lemma_.lower() in DATED_NOUNS or noun.lower_ in DATED_NOUNS:
+                return False
         node = node.head
-    return own_clause(span[0], trigger)
+    return True
 
 
 def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:

@@ -331,7 +331,7 @@ def standing(trigger: Any, cues: Cues) -> Standing:
 
 def _background_since(trigger: Any) -> bool:
     """ "Since 2015" in the sentence makes perfect, progressive and nominal triggers background."""
-    since = any(t.lower_ == "since" and _dated_scope(t) and own_clause(t, trigger) for t in trigger.sent)
+    since = any(t.lower_ == "since" and _dated_scope(t) and _own_clause(t, trigger) for t in trigger.sent)
     if not since:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "since" for t in trigger.ancestors for c in t.children):
@@ -340,7 +340,7 @@ def _background_since(trigger: Any) -> bool:
     return bool(auxes & {"have", "be"}) or trigger.tag_ == "VBG" or trigger.pos_ == "NOUN"
 
 
-def own_clause(word: Any, trigger: Any) -> bool:
+def _own_clause(word: Any, trigger: Any) -> bool:
     """``word`` belongs to the trigger's clause: on the way up from it to the first word that
     governs the trigger there is no relative or participial clause ("the town, which has been
     shelled since May")."""

@@ -265,6 +265,9 @@ class DocumentActors:
     def __init__(self, actors: ActorDictionary, text: str) -> None:
         self.actors = actors
         self.hits = [h for h in actors.find_all(text) if h.actor.side != "civilian"]
+        #: named actors that act, not a country as a place ("the border with Turkey")
+        self.acting = [h for h in self.hits if not (h.actor.state and _as_place(text, h))]
+        self.states = [h for h in self.acting if h.actor.state]
         self.counts = Counter(h.actor for h in self.hits)
 
     def nearest(self, position: int, wanted: str) -> Actor | None:
@@ -277,7 +280,7 @@ class DocumentActors:
     def _nearest(self, position: int, wanted: str) -> Actor | None:
         pool = [
             h
-            for h in self.hits
+            for h in self.acting
             if _class_of(h.actor) == wanted
             or (wanted == "nonstate" and _class_of(h.actor) == "rebel")
         ]
@@ -288,7 +291,7 @@ class DocumentActors:
         return ranked[0] if ranked else None
 
     def _state(self, position: int) -> Actor | None:
-        states = [h for h in self.hits if h.actor.state]
+        states = self.states
         near = [h for h in states if position - STATE_REACH <= h.start < position]
         if near:
             return near[-1].actor
@@ -310,7 +313,7 @@ class DocumentActors:
         wanted = "nonstate" if is_state(of) else "state"
         if sentence is not None:
             lo, hi = sentence
-            for hit in self.hits:
+            for hit in self.acting:
                 if (
                     lo <= hit.start < hi
                     and hit.actor.side != of.side
@@ -320,6 +323,19 @@ class DocumentActors:
                     return hit.actor
         found = self._nearest(position, wanted)
         return found if found is not None and found.side != of.side else None
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|with|near|of|toward|towards|across|inside|at|bordering|borders|"
+    r"border)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:border|borders|frontier|side|territory|soil)\b", re.IGNORECASE)
+
+
+def _as_place(text: str, hit: ActorHit) -> bool:
+    """The actor's name is used for its country as a place ("the border with Turkey",
+    "the Turkish border")."""
+    return bool(_PLACE_BEFORE.search(text[max(0, hit.start - 20) : hit.start])
+                or _PLACE_AFTER.match(text, hit.end))
 
 
 def _class_of(actor: Actor) -> str:
