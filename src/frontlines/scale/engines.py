@@ -11,29 +11,33 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..records import Article, Failure
 from ..registry import engines
 
-_worker_resources: Any = None  # set once per worker process by _init_worker
+if TYPE_CHECKING:
+    from ..pipeline import DocResult, Resources, RunOptions
+
+_worker_resources: Resources | None = None  # set once per worker process by _init_worker
 
 
-def _init_worker(options: Any) -> None:
+def _init_worker(options: RunOptions) -> None:
     global _worker_resources
     from ..pipeline import resources_for
 
     _worker_resources = resources_for(options)
 
 
-def _work(article: Article) -> Any:
+def _work(article: Article) -> DocResult | Failure:
     from ..pipeline import safe_process
 
+    assert _worker_resources is not None, "the pool's initializer builds the worker's resources"
     return safe_process(article, _worker_resources)
 
 
 @engines.register("serial")
-def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def serial(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     from ..pipeline import resources_for, safe_process
 
     resources = resources_for(options)
@@ -42,7 +46,7 @@ def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
 
 
 @engines.register("process")
-def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def process_pool(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
     iterator = iter(articles)
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
@@ -55,7 +59,7 @@ def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
 POOL_THRESHOLD = 8
 
 
-def map_documents(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def map_documents(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     """Pick the engine: ``auto`` uses the pool for larger batches on a machine with several cores."""
     name = options.engine
     iterator = iter(articles)
