@@ -139,3 +139,12 @@ def test_relative_dates_against_the_publication_day(words: str, expected: str) -
     from frontlines.resolve.dates import resolve_date
 
     assert resolve_date(words, PUBLISHED)[0] == expected
+
+
+def test_a_maker_or_a_units_parent_is_not_a_place() -> None:
+    actors = packaged_kb().actors
+    assert [h.surface for h in actors.find_all("12 US-made TOW launchers")] == []
+    text = ("Government troops seized 12 US-made launchers. Syrian forces, led by units of the Republican "
+            "Guard, launched a military operation.")
+    found = DocumentActors(actors, text).nearest(text.index("military operation"), "state")
+    assert found is not None and found.name == SYRIA

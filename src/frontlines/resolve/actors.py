@@ -195,7 +195,7 @@ class ActorDictionary:
 
 
 _PATRON_AFTER = re.compile(
-    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based)\b\s+"
+    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based|made|supplied|built|provided)\b\s+"
     r"(?!(?:air\s*)?strikes?\b|raids?\b|bombing|bombardment|(?:war)?planes\b|jets\b)\w",
     re.IGNORECASE,
 )  # "US-led strikes" are the leader's strikes
@@ -326,7 +326,7 @@ class DocumentActors:
 
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|into|to|from|with|near|of|toward|towards|across|inside|at|bordering|borders|"
+    r"\b(?:in|into|to|from|with|near|toward|towards|across|inside|at|bordering|borders|"
     r"border)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"\s+(?:border|borders|frontier|side|territory|soil)\b", re.IGNORECASE)
 
