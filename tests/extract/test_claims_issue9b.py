@@ -148,3 +148,8 @@ def test_a_maker_or_a_units_parent_is_not_a_place() -> None:
             "Guard, launched a military operation.")
     found = DocumentActors(actors, text).nearest(text.index("military operation"), "state")
     assert found is not None and found.name == SYRIA
+
+
+def test_a_reported_state_is_what_happened(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of("Syrian regime forces are now reported to be on the advance in the Hama province.", PUBLISHED)
+    assert only(claims, "advance").status == Status.REPORTED

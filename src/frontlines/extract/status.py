@@ -310,10 +310,10 @@ def _noun_source(noun: Any) -> str | None:
 
 
 def _bare_infinitive(token: Any) -> bool:
-    """ "to liberate": an infinitive without perfect or progressive ("said to have taken",
-    "reported to be advancing" tell what happened)."""
+    """ "to liberate": an infinitive without perfect, progressive or copula ("said to have
+    taken", "reported to be advancing", "reported to be on the advance" tell what happened)."""
     auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
-    return (token.tag_ == "VB" and any(a.tag_ == "TO" for a in auxes)
+    return (token.tag_ == "VB" and token.lemma_ != "be" and any(a.tag_ == "TO" for a in auxes)
             and not any(a.lemma_ in {"have", "be"} for a in auxes))
 
 
