@@ -58,3 +58,30 @@ def open_db(db: str, *, readonly: bool) -> Store:
 
 db_option = click.option("--db", "db", required=True, metavar="DB",
                          help="Database: a SQLite file (or a store URL such as memory:).")
+
+
+def day_value(value: str | None, option: str) -> str | None:
+    """An option's day (YYYY-MM-DD) as ISO text; a one-line InputError naming the option."""
+    import datetime as dt
+
+    from ..errors import InputError
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"{option}: not a day (YYYY-MM-DD)", source=value) from None
+
+
+def bbox_value(value: str | None, option: str = "--bbox") -> tuple[float, float, float, float] | None:
+    """An option's box (W,S,E,N degrees); a one-line InputError naming the option."""
+    from ..errors import InputError
+    from ..geo import parse_bbox
+
+    if value is None:
+        return None
+    try:
+        return parse_bbox(value)
+    except ValueError as err:
+        raise InputError(f"{option}: {err}", source=value) from None

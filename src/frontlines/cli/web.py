@@ -5,13 +5,12 @@ Exported click objects: :data:`serve_command` and :data:`report_command`.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
-from .common import db_option, friendly
+from .common import bbox_value, day_value, db_option, friendly
 from .kb import kb_option
 
 
@@ -49,25 +48,6 @@ def serve_command(db: str, host: str, port: int, tiles: str | None, tiles_attrib
         uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
 
 
-def _day(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError(f"{name}: not a day (YYYY-MM-DD)", source=value) from None
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        west, south, east, north = (float(v) for v in value.split(","))
-    except ValueError:
-        raise InputError("--bbox: four numbers WEST,SOUTH,EAST,NORTH", source=value) from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise InputError("--bbox: west <= east within -180..180, south <= north within -90..90", source=value)
-    return west, south, east, north
 
 
 @click.command("report")
@@ -90,10 +70,10 @@ def report_command(db: str, place: str | None, bbox: str | None, date_from: str,
 
     if place and bbox:
         raise InputError("give --place or --bbox, not both")
-    start, end = _day(date_from, "--from"), _day(date_to, "--to")
+    start, end = day_value(date_from, "--from"), day_value(date_to, "--to")
     if start and end and start > end:
         raise InputError("--from is after --to", source=f"{start} > {end}")
-    request = ReportRequest(place=place, bbox=_bbox(bbox), date_from=start or "", date_to=end or "",
+    request = ReportRequest(place=place, bbox=bbox_value(bbox), date_from=start or "", date_to=end or "",
                             title=title, kb=kb_dir)
     with open_dataset(db, readonly=True) as dataset:
         written = write_report(dataset, request, output)

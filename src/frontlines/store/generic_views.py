@@ -96,10 +96,10 @@ def matches(q: EventQuery, e: EventRow) -> bool:
                       and west <= e.longitude <= east and south <= e.latitude <= north)
     if q.located:
         checks.append(lambda: e.latitude is not None and e.longitude is not None)
-    if q.date_from:
-        checks.append(lambda: e.day_end is not None and e.day_end >= q.date_from)  # type: ignore[operator]
-    if q.date_to:
-        checks.append(lambda: e.day_start is not None and e.day_start <= q.date_to)  # type: ignore[operator]
+    if date_from := q.date_from:
+        checks.append(lambda: e.day_end is not None and e.day_end >= date_from)
+    if date_to := q.date_to:
+        checks.append(lambda: e.day_start is not None and e.day_start <= date_to)
     checks += [lambda: not q.event_types or e.event_type in q.event_types,
                lambda: not q.sub_event_types or e.sub_event_type in q.sub_event_types,
                lambda: not q.statuses or e.status in q.statuses,

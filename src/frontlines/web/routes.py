@@ -4,12 +4,12 @@ the Store protocol's :class:`~frontlines.store.protocol.StoreViews`), never SQL,
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from ..geo import parse_bbox
 from ..store import views
 from ..store.protocol import StoreViews
 from ..taxonomy import counts_as_happened
@@ -45,13 +45,9 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if text is None:
         return None
     try:
-        west, south, east, north = (float(v) for v in text.split(","))
-    except ValueError:
-        raise ApiError(422, "bbox: four numbers west,south,east,north") from None
-    ok = all(math.isfinite(v) for v in (west, south, east, north))
-    if not ok or not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise ApiError(422, "bbox: west <= east within -180..180 and south <= north within -90..90")
-    return west, south, east, north
+        return parse_bbox(text)
+    except ValueError as err:
+        raise ApiError(422, f"bbox: {err}") from None
 
 
 def event_query(
