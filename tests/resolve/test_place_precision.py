@@ -9,6 +9,8 @@ from factories import packaged_kb
 from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
 
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
+
 
 @pytest.fixture(scope="module")
 def resolver():
@@ -101,7 +103,7 @@ def test_common_words_are_not_places(resolver):
 def test_common_word_after_a_strong_cue_may_be_a_place():
     from frontlines.records import Place
     from frontlines.resolve.gazetteer import MemoryGazetteer
-    gaz = MemoryGazetteer([(Place("t:1", "Center", 35.0, 37.0, "SY", "Hama"), [])])
+    gaz = MemoryGazetteer([(Place("t:1", "Center", 35.0, 37.0, "SY", "Hama"), [])], WORDS)
     text = "Shells fell on the village of Center. The Center was closed."
     found = PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])
     assert [m.start for m in found if m.place is not None] == [text.index("Center")]
