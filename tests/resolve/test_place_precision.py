@@ -109,8 +109,8 @@ def test_common_word_after_a_strong_cue_may_be_a_place():
     assert [m.start for m in found if m.place is not None] == [text.index("Center")]
 
 
-def test_possessive_without_apostrophe(resolver):
-    text = "Rebels left Raqqa. Raqqas eastern suburbs were shelled."
+def test_possessive_is_apostrophe_s(resolver):
+    text = "Rebels left Raqqa. Raqqa's eastern suburbs were shelled."
     found = [m for m in resolver.find(text, "d", [(0, len(text))]) if m.place is not None]
     assert [m.text for m in found] == ["Raqqa", "Raqqa"]
     assert found[1].place.gazetteer_id == found[0].place.gazetteer_id

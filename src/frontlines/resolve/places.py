@@ -161,11 +161,10 @@ class PlaceResolver:
             last = run[n - 1]
             if parts and n < len(run) - 1:
                 break
-            if last.lower in CONNECTORS or (n == 1 and (not single_ok(last, self.stop)
-                                                        or not_alone(text, last, self.theater))):
+            if last.lower in CONNECTORS or (n == 1 and (
+                    not single_ok(last, self.stop, cue=has_place_cue(text, last.start))
+                    or not_alone(text, last, self.theater))):
                 continue
-            if n == 1 and (stem := self._possessive(text, last)) is not None:
-                return stem
             if not last.capitalised and last.lower not in self.generic:
                 continue
             phrase = text[run[0].start:last.end]
@@ -188,20 +187,17 @@ class PlaceResolver:
                 return Found(run[0].start, last.end, phrase, cands, "variant")
         return None
 
-    def _possessive(self, text: str, tok: Token) -> Found | None:
-        """"Raqas" where the apostrophe was lost ("Raqa's"): the stem, when it names a prominent
-        place that the document also names on its own (or a country, governorate or big city)."""
-        word = tok.text
-        if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
-            return None
-        stem = [c for c in self._lookup(word[:-1]) if c.match == MatchKind.KEY]
-        own = [c for c in self._lookup(word) if c.match == MatchKind.KEY]
-        if not prominent(stem) or prominent(own):
-            return None
-        if max(prominence(c.place) for c in stem) < 0.9 and not re.search(  # a country, governorate or city
-                rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", text):
-            return None
-        return Found(tok.start, tok.end - 1, word[:-1], tuple(stem), "name")
+    def _article_name(self, text: str, toks: list[Token], i: int) -> bool:
+        """"At Tall", "As Safira": an Arabic article that is also an English word ("at", "as",
+        "an") starts a name when the two words are, as written, a place's own name."""
+        if toks[i].lower not in CONNECTORS or i + 1 >= len(toks) or not toks[i + 1].capitalised:
+            return False
+        if not joined(text, toks[i], toks[i + 1]):
+            return False
+        phrase = text[toks[i].start:toks[i + 1].end]
+        written = re.sub(r"[\s-]+", " ", phrase).casefold()
+        return any(re.sub(r"[\s-]+", " ", c.place.name).casefold() == written
+                   for c in self._lookup(phrase) if c.match == MatchKind.KEY)
 
     def _feature_after(self, text: str, f: Found) -> Found:
         """Extend "Arak" to "Arak rich oil field" when the gazetteer knows such a feature."""
@@ -262,7 +258,7 @@ class PlaceResolver:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not t.capitalised or t.lower in HARD_START:
+            if not t.capitalised or (t.lower in HARD_START and not self._article_name(text, toks, i)):
                 i += 1
                 continue
             j = self._run(text, toks, i)
