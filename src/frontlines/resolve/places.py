@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
-from .gazetteer import Gazetteer, prominence
+from .gazetteer import Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key
 from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, part_of_city, plausible
 from .place_names import COMMON_WORDS
