@@ -117,8 +117,10 @@ def evidence(query: str, c: Candidate) -> float:
     that has the feature (the air base "Tabqa Airbase")."""
     if c.match == MatchKind.KEY and "exact spelling" in c.reason:
         return 0
-    if c.match == MatchKind.CORE and "feature differs" in c.reason:
-        return EVIDENCE.index(MatchKind.VOWEL) + 0.5
+    if c.match == MatchKind.CORE and "exact spelling" in c.reason:
+        return 0.5  # as written, with a fitting feature word ("Kesab town")
+    if c.match in (MatchKind.CORE, MatchKind.VOWEL) and "feature differs" in c.reason:
+        return EVIDENCE.index(MatchKind.VOWEL) + 0.5 + 0.1 * EVIDENCE.index(c.match)
     return EVIDENCE.index(c.match) if c.match in EVIDENCE else len(EVIDENCE)
 
 
@@ -128,8 +130,9 @@ def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_W
     Candidates are ordered by the evidence of their match first (:data:`EVIDENCE`), then by
     score, so the first candidate does not depend on how many are asked for (``limit``);
     ``words``: the feature words the gazetteer's core keys were built without."""
-    _, wanted = words.split(query)
+    core_query, wanted = words.split(query)
     written = spelled(query)
+    written_core = spelled(core_query) if core_query else written
     hits = _vowels(query, hits, words)
     named = (MatchKind.KEY, MatchKind.CORE)
     seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in named]
@@ -138,6 +141,10 @@ def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_W
     for hit in hits:
         match = MATCH_SCORE.get(hit.how) or 0.85 * similarity(query, hit.name)
         exact = hit.how == MatchKind.KEY and written in (spelled(hit.name), spelled(hit.place.name))
+        if hit.how == MatchKind.CORE and _fit(hit.place.feature, wanted) == 1.0 and wanted:
+            # "Kesab town": the name as written, with a feature word that fits the place
+            exact = written_core in (spelled(words.split(hit.name)[0]), spelled(words.split(hit.place.name)[0]))
+            match = MATCH_SCORE[MatchKind.KEY] if exact else match
         if hit.how == MatchKind.KEY and not exact:
             match *= VARIANT_FACTOR
         fit = _fit(hit.place.feature, wanted)

@@ -184,7 +184,9 @@ class PlaceResolver:
                 return Found(run[0].start, last.end, phrase, cands, how)
             if n == len(run) and not strict and any(c.match == MatchKind.VOWEL for c in cands) and not any(
                     t.lower in self.stop for t in run):  # "Al Nusra" is the group, not An Nasirah
-                return Found(run[0].start, last.end, phrase, cands, "variant")
+                # "Atman town": the words say a place, only its spelling is uncertain
+                how = "fuzzy" if last.lower in self.generic else "variant"
+                return Found(run[0].start, last.end, phrase, cands, how)
         return None
 
     def _article_name(self, text: str, toks: list[Token], i: int) -> bool:
