@@ -26,6 +26,16 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import ConfigError, UnfusedError
 from ..records import Claim, Event, Mention
 from ..registry import exporters
+from ..taxonomy import (
+    CIVILIANS,
+    CROWD_INTER,
+    DISORDER_TYPES,
+    PROTESTS,
+    RIOTS,
+    VIOLENCE_AGAINST_CIVILIANS,
+    DateSpan,
+    interaction,
+)
 from .atomic import atomic_output
 from .grounding import Trust, event_trust, grounded_row
 
@@ -40,9 +50,6 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )
 
-DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
-            "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
 #: the columns of the ACLED CSV: ACLED's own, then the documents' ids, whether the row is
@@ -79,7 +86,8 @@ class Context:
 
 
 def _first_date(event: Event) -> str | None:
-    return event.event_date.split("/")[0] if event.event_date else None
+    span = DateSpan.parse(event.event_date)
+    return span.start.isoformat() if span else None
 
 
 def claim_json(claim: Claim, sources: dict[str, str], source_ids: dict[str, str | None] | None = None) \
@@ -194,7 +202,7 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
         yield {
             "event_id_cnty": codebook.event_id_cnty(event.id, where),
             "event_date": date, "year": int(date[:4]) if date and date[:4].isdigit() else None,
-            "time_precision": event.time_precision, "disorder_type": DISORDER.get(event.event_type),
+            "time_precision": event.time_precision, "disorder_type": DISORDER_TYPES.get(event.event_type),
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
             "actor1": event.actor1 or _crowd(event), "assoc_actor_1": None,
             "inter1": event.inter1 or CROWD_INTER.get(event.event_type),
@@ -218,9 +226,6 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
         }
 
 
-#: ACLED names unnamed demonstrators and rioters by their country
-CROWD_INTER = {"Protests": 6, "Riots": 5}
-
 
 def _country_name(code: str | None) -> str | None:
     from .acled_codebook import country
@@ -230,23 +235,21 @@ def _country_name(code: str | None) -> str | None:
 
 
 def _crowd(event: Event) -> str | None:
-    country = _country_name(event.country) or "Syria"
-    return {"Protests": f"Protesters ({country})", "Riots": f"Rioters ({country})"}.get(event.event_type)
+    country = _country_name(event.country)
+    where = f" ({country})" if country else ""
+    return {PROTESTS: f"Protesters{where}", RIOTS: f"Rioters{where}"}.get(event.event_type)
 
 
 def _targets_civilians(event: Event) -> bool:
-    return event.event_type == "Violence against civilians" or event.inter2 == 7
+    return event.event_type == VIOLENCE_AGAINST_CIVILIANS or event.inter2 == CIVILIANS
 
 
 def _interaction(event: Event) -> int | None:
     """ACLED's two-digit interaction code; violence against civilians has civilians (7) as the
     other side even when the text does not name them."""
     inter1 = event.inter1 or CROWD_INTER.get(event.event_type)
-    inter2 = 7 if event.inter2 is None and _targets_civilians(event) else event.inter2
-    codes = sorted(c for c in (inter1, inter2) if c is not None)
-    if not codes:
-        return None
-    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+    inter2 = CIVILIANS if event.inter2 is None and _targets_civilians(event) else event.inter2
+    return interaction(inter1, inter2)
 
 
 @exporters.register("acled")
