@@ -81,6 +81,8 @@ _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 _ROAD_AFTER = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?:international[ \t]+)?(?:highway|road|motorway|route|"
                          r"axis|expressway|corridor|railway)\b", re.I)
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
+#: feature classes of a place noun that makes an uncertain spelling worth resolving ("X town")
+_SETTLED = frozenset({"settlement", "city", "neighbourhood", "admin1", "admin2", "admin3"})
 
 
 
@@ -184,8 +186,9 @@ class PlaceResolver:
                 return Found(run[0].start, last.end, phrase, cands, how)
             if n == len(run) and not strict and any(c.match == MatchKind.VOWEL for c in cands) and not any(
                     t.lower in self.stop for t in run):  # "Al Nusra" is the group, not An Nasirah
-                # "Atman town": the words say a place, only its spelling is uncertain
-                how = "fuzzy" if last.lower in self.generic else "variant"
+                # "Atman town", "X district": a town or unit, only its spelling is uncertain
+                town = self.words.split(last.text)[1]
+                how = "fuzzy" if town and town <= _SETTLED else "variant"
                 return Found(run[0].start, last.end, phrase, cands, how)
         return None
 
