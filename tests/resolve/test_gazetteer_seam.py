@@ -5,10 +5,13 @@ import pickle
 
 from click.testing import CliRunner
 
+from factories import packaged_kb
 from frontlines.cli.places import places_command
 from frontlines.records import Place
 from frontlines.registry import geocoders
 from frontlines.resolve.gazetteer import Gazetteer, MemoryGazetteer, SqliteGazetteer, lookup
+
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
 
 
 def _memory() -> MemoryGazetteer:
@@ -18,7 +21,7 @@ def _memory() -> MemoryGazetteer:
         (Place("t:2", "Mayadin", 34.86, 40.30, "SY", "Deir ez-Zor", feature="admin2"), []),
         (Place("t:3", "Kuweires Airbase", 36.19, 37.58, "SY", "Aleppo", feature="airbase"), []),
         (Place("t:4", "Kuwayris", 35.74, 36.90, "SY", "Idlib"), []),
-    ])
+    ], WORDS)
 
 
 def test_memory_gazetteer_ranks_and_filters():

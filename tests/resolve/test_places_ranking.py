@@ -8,9 +8,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from factories import packaged_kb
 from frontlines.cli.places import places_command
 from frontlines.records import Place
 from frontlines.resolve.gazetteer import MemoryGazetteer, alternatives, lookup, spelled
+
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
 
 NAMES = ["Tall Hamid", "Al-Bab", "At Tall", "Foua", "Palmyra", "Nawa", "Kasab", "Qusayr", "Tadmur",
          "Ghouta", "Jisr al-Shughur", "Deir ez-Zor", "Raqqa", "Idlib", "Tell Abyad"]
@@ -34,7 +37,7 @@ def _toy() -> MemoryGazetteer:
     village = Place("t:village", "Tall Hamid", 36.0, 40.0, "SY", "Al-Hasakah", None, "settlement", 300)
     town = Place("t:town", "Tell Hamed", 35.0, 38.0, "SY", "Raqqa", None, "city", 150_000)
     skel = Place("t:skel", "Tal Hamdi", 34.0, 37.0, "SY", "Homs", None, "city", 900_000)
-    return MemoryGazetteer([(village, []), (town, []), (skel, [])])
+    return MemoryGazetteer([(village, []), (town, []), (skel, [])], WORDS)
 
 
 def test_the_name_as_written_outranks_a_variant_and_a_skeleton_for_every_limit() -> None:
@@ -67,7 +70,7 @@ def test_spelled_ignores_case_marks_and_the_article() -> None:
 def test_alternatives_are_split_and_the_place_both_name_comes_first() -> None:
     town = Place("t:town", "Tadmur", 34.56, 38.28, "SY", "Homs", None, "settlement", 50_000)
     other = Place("t:other", "Palmyra", 40.0, 20.0, "XX", None, None, "city", 900_000)
-    gaz = MemoryGazetteer([(town, ["Palmyra"]), (other, [])])
+    gaz = MemoryGazetteer([(town, ["Palmyra"]), (other, [])], WORDS)
     assert alternatives("Tadmur/Palmyra") == ["Tadmur", "Palmyra"]
     assert alternatives("Tadmur (Palmyra)") == ["Tadmur", "Palmyra"] and alternatives("Tadmur") == ["Tadmur"]
     for query in ("Tadmur/Palmyra", "Tadmur (Palmyra)", "Palmyra / Tadmur"):

@@ -8,6 +8,8 @@ from frontlines.resolve.gaz_admin import km
 from frontlines.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
 
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
+
 
 @pytest.fixture(scope="module")
 def resolver():
@@ -27,7 +29,7 @@ def test_memory_gazetteer_resolver():
         (Place("t:1", "Maskanah", 35.96, 38.03, "SY", "Aleppo"), ["Maskana"]),
         (Place("t:2", "Maskanah", 34.66, 36.74, "SY", "Homs"), []),
         (Place("t:3", "Dayr Hafir", 36.16, 37.71, "SY", "Aleppo", population=28000), ["Deir Hafer"]),
-    ])
+    ], WORDS)
     text = "Troops moved from Deir Hafer to Maskana on Monday."
     found = _by_text(PlaceResolver(gaz, packaged_kb()).find(text, "d", [(0, len(text))]))
     assert found["Maskana"].place.gazetteer_id == "t:1"  # spatial coherence with Deir Hafer

@@ -12,6 +12,8 @@ from frontlines.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer
 from frontlines.resolve.normalize import name_key, vowel_variant
 from frontlines.resolve.places import PlaceResolver
 
+WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
+
 
 @pytest.fixture(scope="module")
 def resolver():
@@ -48,7 +50,7 @@ def test_vowel_variant(a, b, same):
 
 
 def test_vowel_variant_needs_same_word_count():
-    gaz = MemoryGazetteer([(Place("t:1", "Balaqsa", 34.7, 36.5, "SY", "Homs"), [])])
+    gaz = MemoryGazetteer([(Place("t:1", "Balaqsa", 34.7, 36.5, "SY", "Homs"), [])], WORDS)
     assert all(not c.reason.startswith("vowel") for c in gaz.candidates("Balaq Sa"))
     assert gaz.candidates("Bolaqsa")[0].reason.startswith("vowel")
 
@@ -59,7 +61,7 @@ def _toy():
         (Place("t:near", "An Nasayra", 35.62, 38.75, "SY", "Raqqa"), []),
         (Place("t:ref", "Karmaliya", 35.84, 38.55, "SY", "Raqqa", population=50000), []),
         (Place("t:dez", "Deir Qasr", 35.33, 40.14, "SY", "Deir ez-Zor", population=200000), []),
-    ])
+    ], WORDS)
 
 
 def test_stated_relation_lets_a_vowel_variant_beat_a_far_homonym():
@@ -83,7 +85,7 @@ def test_alternate_name_of_a_bigger_place_loses():
     gaz = MemoryGazetteer([
         (Place("t:city", "Qarmal", 35.0, 37.0, "SY", "Hama", population=20000), []),
         (Place("t:ruin", "Qarmal Ruins", 35.02, 37.02, "SY", "Hama", feature="settlement"), ["Qarmal"]),
-    ])
+    ], WORDS)
     cands = gaz.candidates("Qarmal")
     assert cands[0].place.gazetteer_id == "t:city"
     assert cands[0].score - cands[1].score > 0.15
@@ -94,7 +96,7 @@ def test_village_listing_a_district_name_is_not_its_seat():
         (Place("t:seat", "Dayr Kamil", 36.0, 37.0, "SY", "Aleppo", population=20000), []),
         (Place("t:vil", "Umm Tina", 36.05, 37.05, "SY", "Aleppo"), ["Dayr Kamil"]),
         (Place("t:d", "Dayr Kamil", 36.02, 37.01, "SY", "Aleppo", feature="admin3", population=30000), []),
-    ])
+    ], WORDS)
     by_id = {c.place.gazetteer_id: c for c in gaz.candidates("Deir Kamil")}
     assert "seat of" not in by_id["t:vil"].reason
     assert "seat of" in by_id["t:seat"].reason

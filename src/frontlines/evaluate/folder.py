@@ -42,5 +42,8 @@ def evaluate_folder(store: Store, gold_dir: Path, half: str | None = None) -> di
         for m in store.mentions("place"):
             if m.doc_id in key_of:
                 mentions.setdefault(key_of[m.doc_id], []).append(m)
-        result["toponyms"] = score_toponyms(scorable(toponyms, set(docs)), mentions)
+        from ..kb import load_kb
+
+        result["toponyms"] = score_toponyms(scorable(toponyms, set(docs)), mentions,
+                                            load_kb().theater.feature_words)
     return result

@@ -177,7 +177,8 @@ def _seeds_stage_groups(root: Path) -> list[Group]:
             spans = [(offsets[s["first_line"] - 1], offsets[s["last_line"]] - 1) for s in segs
                      if s["doc"] == row["doc"] and s["role"] in ("body", "quote")]
             mentions[row["doc"]] = list(ws.resources.places.find(text, row["doc"], spans))
-        return score_toponyms(scorable(read_jsonl(gold / "toponyms.jsonl"), set(mentions)), mentions)
+        return score_toponyms(scorable(read_jsonl(gold / "toponyms.jsonl"), set(mentions)), mentions,
+                              ws.resources.kb.theater.feature_words)
 
     gold_files = ("seeds/*.txt", "seeds-gold/docs.jsonl", "seeds-gold/events.jsonl", "seeds-gold/segments.jsonl")
     return [

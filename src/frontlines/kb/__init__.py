@@ -97,6 +97,7 @@ def check_kb(path: str | Path | None = None) -> list[KbProblem]:
     problems += rules.alias_conflicts(root / "actors.yaml")
     problems += rules.unknown_sides(root, manifest.sides)
     problems += rules.overlay_places(root, manifest.country, theater)
+    problems += rules.gazetteer_words(root, manifest.gazetteer, theater)
     return _unique(problems)
 
 

@@ -103,3 +103,27 @@ def overlay_places(root: Path, country: str | None, theater: Theater | None) -> 
                 and theater.governorates and not theater.canonical_admin1(admin1):
             out.append(KbProblem(path.name, n, f"admin1 {admin1!r} is not a governorate of theater.yaml"))
     return out
+
+
+def gazetteer_words(root: Path, gazetteer: Path | None, theater: Any) -> list[KbProblem]:
+    """The gazetteer's keys were built without the theater's feature words: a gazetteer built
+    with another list (the words were edited since) must be rebuilt."""
+    from ..errors import FrontlinesError
+    from ..resolve.gazetteer import SqliteGazetteer, default_path
+
+    path = gazetteer or default_path()
+    if theater is None or not Path(path).is_file():
+        return []
+    gaz = SqliteGazetteer(Path(path))
+    try:
+        gaz.candidates("x", limit=1, fuzzy=False)  # opens the file and reads its feature words
+    except FrontlinesError:
+        return []  # the manifest's own check says why the file cannot be used
+    finally:
+        gaz.close()
+    if gaz.words == theater.feature_words:
+        return []
+    data = _yaml(root / "theater.yaml")
+    line = data.key_lines.get("feature_words", 0) if hasattr(data, "key_lines") else 0
+    return [KbProblem("theater.yaml", line, f"the gazetteer {Path(path).name} was built with other feature words; "
+                      "rebuild it (`frontlines gazetteer build --kb DIR --out FILE`, then name it in kb.yaml)")]

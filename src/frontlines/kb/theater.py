@@ -10,13 +10,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..resolve.gaz_words import FeatureWords
 from ..taxonomy import ARABIC_ARTICLE, ARABIC_ARTICLE_HYPHEN, has_arabic_article, strip_arabic_article
 
 #: the word lists of the file (each a list of words, or one string of words)
-WORD_LISTS = ("personal_names", "persons", "demonyms", "beliefs", "government_seats")
+WORD_LISTS = ("personal_names", "persons", "demonyms", "beliefs", "government_seats", "non_places",
+              "feature_fillers", "place_nouns")
 #: the regex alternatives of the file (each a list of regular expressions)
 PATTERN_LISTS = ("group_heads", "group_tails", "media", "organisations")
-SECTIONS = frozenset({"version", "governorates", "neighbours", *WORD_LISTS, *PATTERN_LISTS})
+SECTIONS = frozenset({"version", "governorates", "neighbours", "feature_words", *WORD_LISTS, *PATTERN_LISTS})
+#: the feature classes of gazetteer places (what a feature word may point to)
+FEATURE_CLASSES = frozenset(
+    "settlement city country admin1 admin2 admin3 region neighbourhood airbase military_base border_crossing "
+    "dam oil_gas hill facility road bridge water".split())
 
 _KUNYA = frozenset("abu umm ibn bin bint".split())
 _ART = rf"(?i:{ARABIC_ARTICLE}|wal|wa)[-‐ ]+"
@@ -49,6 +55,9 @@ class Theater:
     beliefs: frozenset[str]
     government_seats: frozenset[str]
     patterns: dict[str, tuple[str, ...]]
+    feature_words: FeatureWords = field(default_factory=lambda: FeatureWords({}))
+    place_nouns: frozenset[str] = frozenset()
+    non_places: frozenset[str] = frozenset()
     _admin_keys: dict[str, str] = field(init=False, repr=False, compare=False)
     _head_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _tail_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -97,6 +106,20 @@ class Theater:
         """Neighbouring countries the text names near a mention ("in Iraq", "the Lebanese town of")."""
         near = text[max(0, start - window):end + window]
         return frozenset(code for code, rx in self._country_res.items() if rx.search(near))
+
+    # --- words that are not places, and feature words ----------------------------------------
+    def stop_words(self, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The theater's words that never start or make a place name on their own: its
+        ``non_places``, public figures, nationality adjectives, and ``actor_words`` (the one-word
+        aliases of the actor dictionary, see :meth:`ActorDictionary.short_names`)."""
+        plurals = frozenset(d + "s" for d in self.demonyms if not d.endswith("s"))
+        return self.non_places | self.persons | self.demonyms | plurals | actor_words
+
+    @property
+    def generic_words(self) -> frozenset[str]:
+        """Every word that may follow a name inside a place phrase: the words of the feature
+        phrases and the other place nouns ("Tabqa dam", "Khmeimim air base", "X countryside")."""
+        return self.feature_words.words | self.place_nouns
 
     # --- people ------------------------------------------------------------------------------
     def given_name(self, word: str) -> bool:
@@ -165,6 +188,15 @@ def theater_problems(data: Any) -> list[tuple[int, str]]:
     for code, entry in (neighbours.items() if isinstance(neighbours, dict) else ()):
         if not re.fullmatch(r"[A-Z]{2}", str(code)) or not isinstance(entry, dict) or not entry.get("name"):
             out.append((line_of(entry), f"neighbour {code!r}: needs an ISO alpha-2 code and a name"))
+    features = data.get("feature_words") or {}
+    if not isinstance(features, dict):
+        out.append((line_of(features), "feature_words must map a phrase to the feature classes it points to"))
+    for phrase, classes in (features.items() if isinstance(features, dict) else ()):
+        unknown = sorted(set(str(classes or "").split()) - FEATURE_CLASSES)
+        if not classes or unknown:
+            out.append((line_of(classes) or data.key_lines.get("feature_words", 0) if hasattr(data, "key_lines") else 0,
+                        f"feature word {phrase!r}: unknown feature classes {unknown or '(none)'}; "
+                        f"use {' '.join(sorted(FEATURE_CLASSES))}"))
     for section in PATTERN_LISTS:
         for value in data.get(section) or ():
             try:
@@ -190,4 +222,8 @@ def parse_theater(data: Any) -> Theater:
         beliefs=_words(data.get("beliefs")),
         government_seats=frozenset(name_key(n) for n in _words(data.get("government_seats"))),
         patterns={k: tuple(str(v) for v in data.get(k) or ()) for k in PATTERN_LISTS},
+        feature_words=FeatureWords.of({str(p): str(f) for p, f in (data.get("feature_words") or {}).items()},
+                                      _words(data.get("feature_fillers"))),
+        place_nouns=_words(data.get("place_nouns")),
+        non_places=_words(data.get("non_places")),
     )

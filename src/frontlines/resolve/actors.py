@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import ResourceError
 from ..records import ActorRef
+from ..taxonomy import strip_arabic_article
 
 _APOSTROPHES = "'’‘`ʼʻ\"“”"
 
@@ -66,6 +67,7 @@ class ActorDictionary:
     def __init__(self, data: dict[str, Any]) -> None:
         self.actors: dict[str, Actor] = {}
         self._aliases: dict[str, Actor] = {}  # folded alias (lower or ALL-CAPS) -> actor
+        self._names: set[str] = set()  # aliases of actors and units (not weapon words)
         self.generics: dict[str, tuple[str, str | None]] = {}  # folded word -> (class, fallback)
         self._load(data)
         self._lookups: dict[str, Actor | None] = {}
@@ -115,12 +117,24 @@ class ActorDictionary:
     def _add_aliases(self, entry: dict[str, Any], actor: Actor, key: str = "aliases") -> None:
         for alias in entry.get(key) or ():
             self._aliases[alias_key(str(alias))] = actor
+            if key == "aliases":
+                self._names.add(str(alias))
 
     @staticmethod
     def _compile(words: dict[str, Any]) -> re.Pattern[str]:
         ordered = sorted(words, key=len, reverse=True)
         body = "|".join(re.escape(w) for w in ordered) or "(?!x)x"
         return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])")
+
+    def short_names(self) -> frozenset[str]:
+        """The one-word names of actors and units, lower-cased and without the Arabic article
+        ("isis", "daesh", "nusra" for "al-Nusra", "sdf"): words that are not place names."""
+        out = set()
+        for alias in self._names:
+            word = strip_arabic_article(fold(alias).strip())
+            if word and re.fullmatch(r"[\w'’-]+", word) and "-" not in word:
+                out.add(word.lower())
+        return frozenset(out)
 
     # --- lookups ---------------------------------------------------------------------------
     def find_all(self, text: str) -> list[ActorHit]:

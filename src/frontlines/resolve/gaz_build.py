@@ -20,7 +20,7 @@ from .gaz_admin import Admin1, Grid
 from .gaz_geonames import read_geonames
 from .gaz_overlay import read_overlay
 from .gaz_sources import Draft, read_opensyria, read_wiki, read_wof
-from .gaz_words import core_key
+from .gaz_words import NO_WORDS, FeatureWords
 from .normalize import name_key, skeleton, spelled
 
 if TYPE_CHECKING:
@@ -96,18 +96,19 @@ def _fill_admin(drafts: list[Draft], reference: Grid[Draft]) -> None:
             d.admin2 = next((x.admin2 for x in same if x.admin2 and x.admin1 == d.admin1), None)
 
 
-def _keys(d: Draft) -> set[str]:
-    return {name_key(n) for n in d.names} | {core_key(n) for n in d.names}
+def _keys(d: Draft, words: FeatureWords) -> set[str]:
+    return {name_key(n) for n in d.names} | {words.core_key(n) for n in d.names}
 
 
-def _merge_into(d: Draft, grid: Grid[Draft], radius_km: float, same_feature: bool) -> bool:
+def _merge_into(d: Draft, grid: Grid[Draft], radius_km: float, same_feature: bool,
+                words: FeatureWords = NO_WORDS) -> bool:
     """Add ``d``'s names to a nearby entry with a shared key; True when merged."""
-    keys = _keys(d)
+    keys = _keys(d, words)
     skels = {skeleton(k) for k in keys if len(skeleton(k)) >= 3}
     for dist, other in grid.nearest(d.lat, d.lon, k=8, max_rings=1):
         if dist > radius_km or (same_feature and other.feature != d.feature):
             continue
-        other_keys = _keys(other)
+        other_keys = _keys(other, words)
         if keys & other_keys or skels & {skeleton(k) for k in other_keys}:
             other.names.extend(d.names)
             return True
@@ -145,7 +146,7 @@ def _wiki_drafts(source_dir: Path) -> tuple[list[Draft], list[Draft]]:
 
 
 def collect(source_dir: Path, overlay: Path | None, geonames_dir: Path | None, admin1: Admin1,
-            home: str = "SY", extra_dir: Path | None = None) -> list[Draft]:
+            home: str = "SY", extra_dir: Path | None = None, words: FeatureWords = NO_WORDS) -> list[Draft]:
     """All entries from all sources, merged and with admin units filled in (``admin1``: the
     theater's canonical governorate spelling, for places of its country ``home``); neighbour
     files missing from ``source_dir/wof`` are read from ``extra_dir`` when it has them."""
@@ -163,7 +164,7 @@ def collect(source_dir: Path, overlay: Path | None, geonames_dir: Path | None, a
     if geonames_dir is not None:
         entries = _add_geonames(entries, list(read_geonames(Path(geonames_dir))), reference)
     entries += list(read_opensyria(source_dir / "opensyria_geography" / "syria_admin_units.tsv", admin1))
-    entries += _add_wiki(entries, source_dir, reference)
+    entries += _add_wiki(entries, source_dir, reference, words)
     if overlay is not None:
         entries += list(read_overlay(Path(overlay), admin1, home))
     _unique_ids(entries)
@@ -186,7 +187,8 @@ def _add_geonames(entries: list[Draft], gn: list[Draft], reference: Grid[Draft])
     return entries + new
 
 
-def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft]) -> list[Draft]:
+def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft],
+              words: FeatureWords = NO_WORDS) -> list[Draft]:
     full, head = _wiki_drafts(source_dir)
     _fill_admin(full + head, reference)
     towns: Grid[Draft] = Grid((d.lat, d.lon, d) for d in entries if d.source == "wof")
@@ -194,30 +196,31 @@ def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft]) ->
     kept: list[Draft] = []
     features: Grid[Draft] = Grid([])
     for d in full + head:
-        if d.feature == "settlement" and (_merge_into(d, towns, 3.0, same_feature=False)
+        if d.feature == "settlement" and (_merge_into(d, towns, 3.0, False, words)
                                           or _city_label(d, cities)):
             continue
-        if _merge_into(d, features, 3.0, same_feature=True):
+        if _merge_into(d, features, 3.0, True, words):
             continue
         features.cells.setdefault(features._cell(d.lat, d.lon), []).append((d.lat, d.lon, d))
         kept.append(d)
     return kept
 
 
-def _name_rows(pk: int, d: Draft) -> list[tuple[str, str, str, int, str]]:
+def _name_rows(pk: int, d: Draft, words: FeatureWords = NO_WORDS) -> list[tuple[str, str, str, int, str]]:
     # one row per spelling (the evidence "as written" needs it), not only per key: (key, spelling) → row
     rows: dict[tuple[str, str], tuple[str, str, str, int, str]] = {}
     for n in dict.fromkeys(x.strip() for x in d.names if x and x.strip()):
         key = name_key(n)
         if len(key) < 2 or (key, spelled(n)) in rows or re.search(r"[^\x00-\u024f]", n) and key in {k for k, _ in rows}:
             continue
-        core = core_key(n)
+        core = words.core_key(n)
         rows[(key, spelled(n))] = (key, core, skeleton(core), pk, n)
     return list(rows.values())
 
 
-def write_db(entries: list[Draft], out: Path) -> tuple[int, int]:
-    """Write the entries to a fresh SQLite file; returns (places, names)."""
+def write_db(entries: list[Draft], out: Path, words: FeatureWords = NO_WORDS) -> tuple[int, int]:
+    """Write the entries to a fresh SQLite file (core keys without ``words``, which the file
+    keeps in its ``meta`` table for lookups); returns (places, names)."""
     tmp = out.with_name(out.name + ".tmp")
     if tmp.exists():
         tmp.unlink()
@@ -227,11 +230,12 @@ def write_db(entries: list[Draft], out: Path) -> tuple[int, int]:
         con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
             (pk, d.id, d.name, round(d.lat, 5), round(d.lon, 5), d.country, d.admin1, d.admin2,
              d.feature, d.population, d.source) for pk, d in enumerate(entries, 1)])
-        names = [row for pk, d in enumerate(entries, 1) for row in _name_rows(pk, d)]
+        names = [row for pk, d in enumerate(entries, 1) for row in _name_rows(pk, d, words)]
         con.executemany("INSERT INTO names VALUES (?,?,?,?,?)", names)
         con.executescript(INDEXES)
         con.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("attribution", ATTRIBUTION), ("license", "CC BY-SA 4.0"), ("schema", "1")])
+            ("attribution", ATTRIBUTION), ("license", "CC BY-SA 4.0"), ("schema", "1"),
+            ("feature_words", words.to_json())])
         con.commit()
         con.execute("VACUUM")
     finally:
@@ -248,9 +252,10 @@ def build_gazetteer(source_dir: Path, out: Path, overlay: Path | None = None,
     source_dir, out = Path(source_dir), Path(out)
     if not (source_dir / "wof" / "wof_sy.tsv").is_file():
         raise ResourceError("not a gazetteer source directory (no wof/wof_sy.tsv)", source=str(source_dir))
-    entries = collect(source_dir, overlay, geonames_dir, theater.canonical_admin1, home, extra_dir)
+    entries = collect(source_dir, overlay, geonames_dir, theater.canonical_admin1, home, extra_dir,
+                      theater.feature_words)
     out.parent.mkdir(parents=True, exist_ok=True)
-    places, names = write_db(entries, out)
+    places, names = write_db(entries, out, theater.feature_words)
     by_source = dict(Counter(d.source for d in entries))
     return BuildReport(out=out, places=places, names=names, bytes=out.stat().st_size,
                        by_source=by_source)

@@ -1,111 +1,77 @@
-"""Generic words of place names ("airbase", "gas field", "district") and the features they imply.
+"""Feature words of place names ("airbase", "gas field", "suburb") and the features they imply.
 
 ``Kuweires Airbase``, ``the Kuweires air base`` and ``Kuweires military airport`` name
-one place; the generic words are dropped from the *core* key and kept as a hint of
-the feature class.
+one place; the feature words are dropped from the *core* key and kept as a hint of the
+feature class.  The words are data: the knowledge base's ``theater.yaml`` lists them
+(``feature_words``, ``feature_fillers``) and the gazetteer build stores the list it used in
+the gazetteer file, so that a lookup computes its keys with the words the stored keys were
+built with (:class:`FeatureWords`).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from .normalize import fold, name_key
 
-#: generic phrase → feature classes it points to (longest phrases first when matching)
-FEATURE_WORDS: dict[str, frozenset[str]] = {
-    phrase: frozenset(features.split())
-    for phrase, features in {
-        "international airport": "airbase",
-        "military airport": "airbase",
-        "air base": "airbase military_base",
-        "airbase": "airbase military_base",
-        "airport": "airbase",
-        "airfield": "airbase",
-        "air field": "airbase",
-        "heliport": "airbase",
-        "military base": "military_base airbase",
-        "base": "military_base airbase",
-        "garrison": "military_base",
-        "gas fields": "oil_gas",
-        "gas field": "oil_gas",
-        "oil fields": "oil_gas",
-        "oil field": "oil_gas",
-        "oilfield": "oil_gas",
-        "gasfield": "oil_gas",
-        "field": "oil_gas",
-        "fields": "oil_gas",
-        "gas plant": "oil_gas",
-        "dam": "dam",
-        "border crossing": "border_crossing",
-        "crossing point": "border_crossing",
-        "crossing": "border_crossing",
-        "border post": "border_crossing",
-        "subdistrict": "admin3",
-        "sub-district": "admin3",
-        "nahiya": "admin3",
-        "district": "admin2 admin3",
-        "province": "admin1",
-        "governorate": "admin1",
-        "mountains": "hill",
-        "mountain": "hill",
-        "mount": "hill",
-        "hills": "hill",
-        "hill": "hill",
-        "heights": "hill",
-        "city": "city settlement",
-        "town": "settlement city",
-        "village": "settlement",
-        "highway": "road",
-        "road": "road",
-        "neighbourhood": "neighbourhood",
-        "neighborhood": "neighbourhood",
-        "neighbourhoods": "neighbourhood",
-        "neighborhoods": "neighbourhood",
-        "quarter": "neighbourhood",
-        "suburb": "neighbourhood settlement",
-        "suburbs": "neighbourhood settlement",
-        "old city": "neighbourhood city",
-        "industrial zone": "facility neighbourhood",
-        "industrial city": "facility neighbourhood",
-        "industrial area": "facility neighbourhood",
-        "industrial district": "facility neighbourhood",
-        "farms": "settlement",
-        "farm": "settlement",
-        "island": "settlement water",
-        "islands": "settlement water",
-        "checkpoint": "military_base facility",
-        "outpost": "military_base",
-        "barracks": "military_base",
-        "camp": "settlement neighbourhood facility",
-        "square": "neighbourhood facility",
-        "roundabout": "neighbourhood facility",
-        "bridge": "bridge",
-        "junction": "road",
-        "valley": "region water",
-        "plain": "region",
-        "plains": "region",
-        "lake": "water",
-        "station": "facility",
-    }.items()
-}
 
-_FILLER = r"(?:int'?l|international|military|the|of|and|&)"
-_PHRASES = sorted(FEATURE_WORDS, key=len, reverse=True)
-_GENERIC_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in _PHRASES) + r"|" + _FILLER + r")\b", re.I
-)
+@dataclass(frozen=True)
+class FeatureWords:
+    """Feature phrases (→ the feature classes each points to) and filler words around them."""
+
+    phrases: Mapping[str, frozenset[str]]
+    fillers: frozenset[str] = frozenset()
+    _re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        phrases = {fold(p).strip(): frozenset(f) for p, f in self.phrases.items() if fold(p).strip()}
+        object.__setattr__(self, "phrases", phrases)
+        object.__setattr__(self, "fillers", frozenset(fold(w) for w in self.fillers))
+        alts = sorted(list(phrases) + list(self.fillers), key=len, reverse=True)
+        rx = r"(?<![\w'])(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts) + r")(?![\w'])"
+        object.__setattr__(self, "_re", re.compile(rx) if alts else None)
+
+    @classmethod
+    def of(cls, phrases: Mapping[str, Iterable[str] | str], fillers: Iterable[str] = ()) -> FeatureWords:
+        """From a mapping phrase → feature classes (a list or a string of words)."""
+        return cls({p: frozenset(f.split() if isinstance(f, str) else f) for p, f in phrases.items()},
+                   frozenset(fillers))
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every single word of the feature phrases ("air", "base", "industrial", "zone")."""
+        return frozenset(w for p in self.phrases for w in p.split())
+
+    def split(self, name: str) -> tuple[str, frozenset[str]]:
+        """``("Kuweires", {"airbase", "military_base"})`` for ``"Kuweires Airbase"``."""
+        folded = fold(name)
+        if self._re is None:
+            return re.sub(r"\s+", " ", folded).strip(), frozenset()
+        features: set[str] = set()
+        for m in self._re.finditer(folded):
+            features |= self.phrases.get(re.sub(r"\s+", " ", m.group(0)), frozenset())
+        core = self._re.sub(" ", folded)
+        return re.sub(r"\s+", " ", core).strip(), frozenset(features)
+
+    def core_key(self, name: str) -> str:
+        """Key of the name without its feature words (``name_key`` when nothing is left)."""
+        core, _ = self.split(name)
+        key = name_key(core) if core else ""
+        return key or name_key(name)
+
+    def to_json(self) -> str:
+        """The list as stored in a gazetteer file's ``meta`` table."""
+        return json.dumps({"phrases": {p: sorted(f) for p, f in sorted(self.phrases.items())},
+                           "fillers": sorted(self.fillers)}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> FeatureWords:
+        data = json.loads(text)
+        return cls.of(data.get("phrases") or {}, data.get("fillers") or ())
 
 
-def split_generic(name: str) -> tuple[str, frozenset[str]]:
-    """``("Kuweires", {"airbase", "military_base"})`` for ``"Kuweires Airbase"``."""
-    features: set[str] = set()
-    for m in _GENERIC_RE.finditer(fold(name)):
-        features |= FEATURE_WORDS.get(m.group(0).lower(), frozenset())
-    core = _GENERIC_RE.sub(" ", fold(name))
-    return re.sub(r"\s+", " ", core).strip(), frozenset(features)
-
-
-def core_key(name: str) -> str:
-    """Key of the name without its generic words (``name_key`` when nothing is left)."""
-    core, _ = split_generic(name)
-    return name_key(core) if core else name_key(name)
+#: no feature words at all: the core key is the key (a gazetteer built without a list)
+NO_WORDS = FeatureWords({})

@@ -24,7 +24,7 @@ from ..records import Candidate, Place
 from ..registry import geocoders
 from ..taxonomy import MatchKind
 from .gaz_build import BuildReport, build_gazetteer
-from .gaz_words import core_key, split_generic
+from .gaz_words import NO_WORDS, FeatureWords
 from .normalize import key_words, name_key, similarity, skeleton, spelled, vowel_variant
 
 FEATURE_WEIGHT = {
@@ -93,12 +93,12 @@ def _seat_of(hit: Hit, seats: list[Place]) -> str | None:
     return None
 
 
-def _vowels(query: str, hits: Iterable[Hit]) -> list[Hit]:
+def _vowels(query: str, hits: Iterable[Hit], words: FeatureWords) -> list[Hit]:
     """Skeleton hits whose name differs from the query only in vowels (word by word: *Black
     Sea* is not *Blaqsah*) become "vowel" hits."""
-    qkey, qwords = core_key(query), len(key_words(split_generic(query)[0] or query))
+    qkey, qwords = words.core_key(query), len(key_words(words.split(query)[0] or query))
     return [Hit(h.place, h.name, MatchKind.VOWEL) if h.how == MatchKind.SKELETON and vowel_variant(
-        qkey, core_key(h.name)) and len(key_words(split_generic(h.name)[0] or h.name)) == qwords
+        qkey, words.core_key(h.name)) and len(key_words(words.split(h.name)[0] or h.name)) == qwords
         else h for h in hits]
 
 
@@ -109,21 +109,31 @@ EVIDENCE = ("exact", MatchKind.KEY, MatchKind.CORE, MatchKind.VOWEL, MatchKind.S
 VARIANT_FACTOR = 0.97
 
 
-def evidence(query: str, c: Candidate) -> int:
-    """Rank of a candidate's match evidence (0 = the name as written); see :data:`EVIDENCE`."""
+def evidence(query: str, c: Candidate) -> float:
+    """Rank of a candidate's match evidence (0 = the name as written); see :data:`EVIDENCE`.
+
+    A match found only without the query's feature words, of a place whose feature those
+    words rule out ("Tabaqa air base": the village At Tabaqah), ranks below a vowel variant
+    that has the feature (the air base "Tabqa Airbase")."""
     if c.match == MatchKind.KEY and "exact spelling" in c.reason:
         return 0
+    if c.match == MatchKind.CORE and "exact spelling" in c.reason:
+        return 0.5  # as written, with a fitting feature word ("Kesab town")
+    if c.match in (MatchKind.CORE, MatchKind.VOWEL) and "feature differs" in c.reason:
+        return EVIDENCE.index(MatchKind.VOWEL) + 0.5 + 0.1 * EVIDENCE.index(c.match)
     return EVIDENCE.index(c.match) if c.match in EVIDENCE else len(EVIDENCE)
 
 
-def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
+def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_WORDS) -> list[Candidate]:
     """Score and order hits for ``query``; one candidate per place, best first.
 
     Candidates are ordered by the evidence of their match first (:data:`EVIDENCE`), then by
-    score, so the first candidate does not depend on how many are asked for (``limit``)."""
-    _, wanted = split_generic(query)
+    score, so the first candidate does not depend on how many are asked for (``limit``);
+    ``words``: the feature words the gazetteer's core keys were built without."""
+    core_query, wanted = words.split(query)
     written = spelled(query)
-    hits = _vowels(query, hits)
+    written_core = spelled(core_query) if core_query else written
+    hits = _vowels(query, hits, words)
     named = (MatchKind.KEY, MatchKind.CORE)
     seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in named]
     owner = max((prominence(h.place) for h in hits if h.how == MatchKind.KEY and _own_name(h)), default=0.0)
@@ -131,6 +141,10 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
     for hit in hits:
         match = MATCH_SCORE.get(hit.how) or 0.85 * similarity(query, hit.name)
         exact = hit.how == MatchKind.KEY and written in (spelled(hit.name), spelled(hit.place.name))
+        if hit.how == MatchKind.CORE and _fit(hit.place.feature, wanted) == 1.0 and wanted:
+            # "Kesab town": the name as written, with a feature word that fits the place
+            exact = written_core in (spelled(words.split(hit.name)[0]), spelled(words.split(hit.place.name)[0]))
+            match = MATCH_SCORE[MatchKind.KEY] if exact else match
         if hit.how == MatchKind.KEY and not exact:
             match *= VARIANT_FACTOR
         fit = _fit(hit.place.feature, wanted)
@@ -161,8 +175,8 @@ def rank(query: str, hits: Iterable[Hit], limit: int) -> list[Candidate]:
     return ordered[:limit]
 
 
-def _query_keys(name: str) -> tuple[str, str, str]:
-    key, core = name_key(name), core_key(name)
+def _query_keys(name: str, words: FeatureWords) -> tuple[str, str, str]:
+    key, core = name_key(name), words.core_key(name)
     return key, core, skeleton(core)
 
 
@@ -195,6 +209,8 @@ class SqliteGazetteer:
         self._lock = threading.Lock()
         #: (name, country, limit, fuzzy) → candidates
         self._cache: dict[tuple[str, str | None, int, bool], list[Candidate]] = {}
+        #: the feature words the file's core keys were built without (stored by the build)
+        self.words: FeatureWords = NO_WORDS
 
     def __getstate__(self) -> dict[str, object]:
         return {"path": self.path, "cache_size": self.cache_size}
@@ -211,6 +227,8 @@ class SqliteGazetteer:
             uri = f"file:{path.resolve().as_posix()}?mode=ro&immutable=1"
             self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
             self._pid = os.getpid()
+            row = self._con.execute("SELECT v FROM meta WHERE k = 'feature_words'").fetchone()
+            self.words = FeatureWords.from_json(row[0]) if row else NO_WORDS
         return self._con
 
     def _hits(self, column: str, value: str, country: str | None, how: MatchKind) -> list[Hit]:
@@ -230,11 +248,12 @@ class SqliteGazetteer:
         with self._lock:
             if cache_key in self._cache:
                 return self._cache[cache_key]
-            key, core, skel = _query_keys(name)
+            self._connection()
+            key, core, skel = _query_keys(name, self.words)
             hits = self._hits("key", key, country, MatchKind.KEY) + self._hits("core", core, country, MatchKind.CORE)
             if fuzzy and len(skel) >= 3 and len(hits) < limit:
                 hits += self._hits("skel", skel, country, MatchKind.SKELETON)
-            result = rank(name, hits, limit)
+            result = rank(name, hits, limit, self.words)
             if len(self._cache) >= self.cache_size:
                 self._cache.clear()
             self._cache[cache_key] = result
@@ -254,15 +273,18 @@ class SqliteGazetteer:
 
 @geocoders.register("memory")
 class MemoryGazetteer:
-    """An in-memory gazetteer: ``MemoryGazetteer([(place, ["Alt name", ...]), ...])``."""
+    """An in-memory gazetteer: ``MemoryGazetteer([(place, ["Alt name", ...]), ...], words)``
+    (``words``: the feature words left out of the core keys, e.g. ``kb.theater.feature_words``)."""
 
-    def __init__(self, places_with_names: Iterable[tuple[Place, Iterable[str]]]) -> None:
+    def __init__(self, places_with_names: Iterable[tuple[Place, Iterable[str]]],
+                 words: FeatureWords = NO_WORDS) -> None:
+        self.words = words
         self._places: dict[str, Place] = {}
         self._index: dict[str, dict[str, list[tuple[Place, str]]]] = {"key": {}, "core": {}, "skel": {}}
         for place, names in places_with_names:
             self._places[place.gazetteer_id] = place
             for n in dict.fromkeys([place.name, *names]):
-                key, core, skel = _query_keys(n)
+                key, core, skel = _query_keys(n, words)
                 for column, value in (("key", key), ("core", core), ("skel", skel)):
                     self._index[column].setdefault(value, []).append((place, n))
 
@@ -272,11 +294,11 @@ class MemoryGazetteer:
 
     def candidates(self, name: str, country: str | None = None, limit: int = 10,
                    *, fuzzy: bool = True) -> list[Candidate]:
-        key, core, skel = _query_keys(name)
+        key, core, skel = _query_keys(name, self.words)
         hits = self._hits("key", key, country, MatchKind.KEY) + self._hits("core", core, country, MatchKind.CORE)
         if fuzzy and len(skel) >= 3 and len(hits) < limit:
             hits += self._hits("skel", skel, country, MatchKind.SKELETON)
-        return rank(name, hits, limit)
+        return rank(name, hits, limit, self.words)
 
     def get(self, gazetteer_id: str) -> Place | None:
         return self._places.get(gazetteer_id)
@@ -296,7 +318,7 @@ def alternatives(name: str) -> list[str]:
 def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer) -> list[Candidate]:
     """Candidates of a name, or of each of its alternatives (best evidence first, one per place)."""
     parts = alternatives(name)
-    pooled: dict[str, tuple[tuple[int, float], Candidate]] = {}
+    pooled: dict[str, tuple[tuple[float, float], Candidate]] = {}
     for part in parts:
         for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
             order = (evidence(part, c), -c.score)

@@ -246,7 +246,7 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         if container and p.admin1 == container:
             score += W_CONTAINER
             parts.append(f"inside stated {container}")
-        near, dist = _nearness(p, focus.anchors)
+        near, dist = _nearness(p, [a for a in focus.anchors if a.gazetteer_id not in own])  # not its namesakes
         if near > 0.05 and p.feature not in AREAS:
             score += W_NEAR * near
             parts.append(f"{dist:.0f} km from other places of the document")

@@ -21,16 +21,9 @@ TOKEN_RE = re.compile(_WORD)
 _ARTICLE_CAP = re.compile(rf"^(?:{ARABIC_ARTICLE}|ibn|bin|bani|abu|umm)[{_HYPHENS}][A-ZÀ-ÖØ-ÞĀ-ſʿ]")
 CONNECTORS = words("al el ez es ed as ad ar at az an ash ul ibn bin bani de du")
 
-#: generic words that may follow a name inside a place phrase ("Tabqa dam", "Khmeimim air base")
-TRAILING_GENERIC = words(
-    "district subdistrict province governorate countryside airbase air base airport airfield "
-    "heliport field fields gas oil dam crossing border point mountain mountains hill hills "
-    "heights road highway valley plain plains camp suburb suburbs farms farm island islands checkpoint "
-    "outpost barracks base quarter neighbourhood neighborhood zone lake city"
-)
-
 #: capitalised words that are not place names on their own (sentence starters, titles, months,
-#: days, nationalities and actors); lowercase
+#: days, generic actor words); lowercase.  The theater's own words (group and media names,
+#: public figures, nationalities, rivers) come from the knowledge base (``Theater.stop_words``)
 STOP_WORDS = words("""
 the a an this that these those there here it its he she they we you i his her their our my
 if in on at by for from to of and or but as so yet with without after before during since
@@ -42,21 +35,11 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 mr mrs ms dr gen general colonel col lt lieutenant major maj president minister prime king
 prince sheikh emir commander spokesman chief sergeant captain brigadier
-god allah prophet muslim muslims christian christians sunni shia shiite alawite druze kurdish
-kurds kurd arab arabs arabic turkmen assyrian armenian syriac
-syrian syrians iraqi iraqis russian russians american americans turkish iranian lebanese
-jordanian israeli saudi qatari western eastern northern southern central
 army forces force troops militia militias rebels rebel regime government ministry state
-islamic isis isil daesh nusra qaeda hezbollah hizbollah sdf ypg ypj pyd pkk fsa saa ndf
-tiger tigers desert hawks republican guard brigade division corps battalion regiment unit
-front coalition alliance council committee party movement jaish ahrar jabhat faylaq liwa
-un nato eu opcw who unicef unhcr sana reuters afp tass sputnik amaq bbc cnn ap
-masdar jazeera arabiya
-assad bashar hafez maher putin lavrov shoigu trump obama kerry tillerson mattis erdogan rouhani
-khamenei nasrallah soleimani baghdadi julani jolani mistura
+western eastern northern southern central
+brigade division corps battalion regiment unit front coalition alliance council committee party movement
 over under about around near some sources officials witnesses activists residents
-euphrates tigris orontes khabur balikh yarmouk
-""")  # the last line: rivers, not ACLED locations on their own ("the Euphrates Dam" still is)
+""")  # the theater's own words (groups, media, people, rivers): Theater.stop_words
 
 #: words before a name that make it a person's ("General Qassem Soleimani", "Sheikh Ahmad")
 TITLES = words("""

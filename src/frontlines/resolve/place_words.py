@@ -30,21 +30,23 @@ HARD_START = words(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday"
 )
-_MORE_GENERIC = ("roundabout square bridge checkpoint quarter neighbourhood neighborhood camp base port industrial "
-                 "station prison hospital factory town city village area")
-MORE_GENERIC = words(_MORE_GENERIC)
 _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 
 
-def single_ok(tok: Token) -> bool:
-    """Can this token alone be a place name?  Not a stop word, an acronym or a generic word."""
+def single_ok(tok: Token, stop: frozenset[str] = STOP_WORDS, *, cue: bool = False) -> bool:
+    """Can this token alone be a place name?  Not a stop word (``stop``: the generic ones and
+    the theater's), an acronym or a generic word.  A short name (under four letters once
+    spelled as a key: "Bab", "Foua") must carry the Arabic article ("Al-Bab") or follow a place
+    cue (``cue``: "the town of Foua", "in Foua"): alone it is too often an English word."""
     low = tok.lower
     bare = low.split("-", 1)[1] if "-" in low and low.split("-")[0] in CONNECTORS else low
-    if {low, bare} & STOP_WORDS or low in HARD_START or len(name_key(tok.text)) < 4:
+    if {low, bare} & stop or low in HARD_START or len(name_key(tok.text)) < 2:
         return False  # "Al-Baghdadi" is the caliph, not the village
-    if tok.text.isupper() and len(tok.text) <= 4 or low in TITLES:
-        return False  # an acronym, or a title alone ("Imam")
-    return name_key(tok.text) not in _GENERIC_KEYS
+    if len(name_key(tok.text)) < 4 and bare == low and not cue:
+        return False
+    if tok.text.isupper() and len(tok.text) <= 4 or {low, bare} & TITLES:
+        return False  # an acronym, or a title alone ("Imam", "al-Sheikh")
+    return bare != low or name_key(tok.text) not in _GENERIC_KEYS  # "Al-Bab", "Al-Tall": a name
 
 
 def after_title(text: str, tok: Token, theater: Theater) -> bool:

@@ -28,8 +28,7 @@ from typing import TYPE_CHECKING
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
-from .gaz_words import core_key, split_generic
-from .gazetteer import Gazetteer, prominence
+from .gazetteer import Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key
 from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, part_of_city, plausible
 from .place_names import COMMON_WORDS
@@ -52,7 +51,6 @@ from .place_text import (
     CONNECTORS,
     STOP_WORDS,
     TITLES,
-    TRAILING_GENERIC,
     Token,
     is_metonym,
     joined,
@@ -65,7 +63,6 @@ if TYPE_CHECKING:
 
 from .place_words import (
     HARD_START,
-    MORE_GENERIC,
     SPEAKS,
     after_title,
     common_word,
@@ -84,6 +81,8 @@ _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 _ROAD_AFTER = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?:international[ \t]+)?(?:highway|road|motorway|route|"
                          r"axis|expressway|corridor|railway)\b", re.I)
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
+#: feature classes of a place noun that makes an uncertain spelling worth resolving ("X town")
+_SETTLED = frozenset({"settlement", "city", "neighbourhood", "admin1", "admin2", "admin3"})
 
 
 
@@ -124,6 +123,12 @@ class PlaceResolver:
         self.theater = kb.theater
         self._actors = kb.actors
         self.use_actors = use_actors  # False: place words inside actor names are not masked
+        self.words = kb.theater.feature_words  # feature words ("air base", "suburb"), from the kb
+        self.generic = kb.theater.generic_words  # words that may end a place phrase
+        actor_words = frozenset(w for w in kb.actors.short_names() if not any(  # "Damascus" names a place too
+            c.match == MatchKind.KEY and c.place.feature in ("country", "admin1", "city")
+            for c in gazetteer.candidates(w, limit=5, fuzzy=False)))
+        self.stop = STOP_WORDS | kb.theater.stop_words(actor_words)  # never a place name alone
 
     @property
     def actors(self) -> ActorDictionary | None:
@@ -142,8 +147,7 @@ class PlaceResolver:
         j = i + 1
         while j < len(toks) and j - i < MAX_TOKENS and joined(text, toks[j - 1], toks[j]):
             low = toks[j].lower
-            if not (toks[j].capitalised or low in CONNECTORS or low in TRAILING_GENERIC
-                    or low in MORE_GENERIC):
+            if not (toks[j].capitalised or low in CONNECTORS or low in self.generic):
                 break
             if toks[j].capitalised and low in HARD_START:
                 break
@@ -153,17 +157,17 @@ class PlaceResolver:
     def _match(self, text: str, run: list[Token]) -> Found | None:
         """Longest prefix of the run that the gazetteer knows by name (not by skeleton)."""
         first = run[0].lower
-        strict = first in STOP_WORDS or any(p in STOP_WORDS for p in first.split("-"))
+        strict = first in self.stop or any(p in self.stop for p in first.split("-"))
         parts = run[-1].lower in _PART_WORDS  # "Bustan al-Qasr district": not "Bustan" alone
         for n in range(len(run), 0, -1):
             last = run[n - 1]
             if parts and n < len(run) - 1:
                 break
-            if last.lower in CONNECTORS or (n == 1 and (not single_ok(last) or not_alone(text, last, self.theater))):
+            if last.lower in CONNECTORS or (n == 1 and (
+                    not single_ok(last, self.stop, cue=has_place_cue(text, last.start))
+                    or not_alone(text, last, self.theater))):
                 continue
-            if n == 1 and (stem := self._possessive(text, last)) is not None:
-                return stem
-            if not last.capitalised and last.lower not in TRAILING_GENERIC:
+            if not last.capitalised and last.lower not in self.generic:
                 continue
             phrase = text[run[0].start:last.end]
             cands = self._lookup(phrase, fuzzy=True)
@@ -176,36 +180,36 @@ class PlaceResolver:
                 return None
             if named:
                 # a prefix of a longer capitalised name ("Rusafa Hospital") is weak evidence
-                longer = (n < len(run) and run[n].capitalised and last.lower not in TRAILING_GENERIC
+                longer = (n < len(run) and run[n].capitalised and last.lower not in self.generic
                           and run[n].lower not in CONNECTORS)
                 how = "weak" if longer and not prominent(named) else "name"
                 return Found(run[0].start, last.end, phrase, cands, how)
             if n == len(run) and not strict and any(c.match == MatchKind.VOWEL for c in cands) and not any(
-                    t.lower in STOP_WORDS for t in run):  # "Al Nusra" is the group, not An Nasirah
-                return Found(run[0].start, last.end, phrase, cands, "variant")
+                    t.lower in self.stop for t in run):  # "Al Nusra" is the group, not An Nasirah
+                # "Atman town", "X district": a town or unit, only its spelling is uncertain
+                town = self.words.split(last.text)[1]
+                how = "fuzzy" if town and town <= _SETTLED else "variant"
+                return Found(run[0].start, last.end, phrase, cands, how)
         return None
 
-    def _possessive(self, text: str, tok: Token) -> Found | None:
-        """"Raqas" where the apostrophe was lost ("Raqa's"): the stem, when it names a prominent
-        place that the document also names on its own (or a country, governorate or big city)."""
-        word = tok.text
-        if len(word) < 5 or not word.endswith("s") or word.endswith("ss"):
-            return None
-        stem = [c for c in self._lookup(word[:-1]) if c.match == MatchKind.KEY]
-        own = [c for c in self._lookup(word) if c.match == MatchKind.KEY]
-        if not prominent(stem) or prominent(own):
-            return None
-        if max(prominence(c.place) for c in stem) < 0.9 and not re.search(  # a country, governorate or city
-                rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", text):
-            return None
-        return Found(tok.start, tok.end - 1, word[:-1], tuple(stem), "name")
+    def _article_name(self, text: str, toks: list[Token], i: int) -> bool:
+        """"At Tall", "As Safira": an Arabic article that is also an English word ("at", "as",
+        "an") starts a name when the two words are, as written, a place's own name."""
+        if toks[i].lower not in CONNECTORS or i + 1 >= len(toks) or not toks[i + 1].capitalised:
+            return False
+        if not joined(text, toks[i], toks[i + 1]):
+            return False
+        phrase = text[toks[i].start:toks[i + 1].end]
+        written = re.sub(r"[\s-]+", " ", phrase).casefold()
+        return any(re.sub(r"[\s-]+", " ", c.place.name).casefold() == written
+                   for c in self._lookup(phrase) if c.match == MatchKind.KEY)
 
     def _feature_after(self, text: str, f: Found) -> Found:
         """Extend "Arak" to "Arak rich oil field" when the gazetteer knows such a feature."""
         m = _FEATURE_AFTER.match(text, f.end)
-        if not m or any(w in STOP_WORDS or w in HARD_START for w in m.group(1).split()):
+        if not m or any(w in self.stop or w in HARD_START for w in m.group(1).split()):
             return f
-        _, wanted = split_generic(m.group(2))
+        _, wanted = self.words.split(m.group(2))
         cands = [c for c in self._lookup(f"{f.text} {m.group(2)}", fuzzy=True)
                  if c.place.feature in wanted and not is_fuzzy(c)]
         if not cands:
@@ -215,7 +219,7 @@ class PlaceResolver:
     def _road(self, text: str, tok: Token, run_end: int) -> Found | None:
         """"X-Y highway" / "X-Y road": a hyphenated pair of known places."""
         parts = tok.text.split("-")
-        if len(parts) != 2 or not all(p[:1].isupper() and p.lower() not in STOP_WORDS for p in parts):
+        if len(parts) != 2 or not all(p[:1].isupper() and p.lower() not in self.stop for p in parts):
             return None
         if not _ROAD_AFTER.match(text, tok.end):
             return None  # "Abdul-Rahman said", "Al-Bab city": a road needs its road word
@@ -230,20 +234,20 @@ class PlaceResolver:
         caps = [t for t in run if t.capitalised or t.lower in CONNECTORS]
         while caps and caps[-1].lower in CONNECTORS:
             caps.pop()
-        if not caps or caps[0].lower in STOP_WORDS | HARD_START:
+        if not caps or caps[0].lower in self.stop | HARD_START:
             return None
         if len(caps) == 1 and caps[0].text.isupper() and len(caps[0].text) <= 4:
             return None  # an acronym (US, UN, SAA), not a place
-        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS | TITLES | TRAILING_GENERIC | MORE_GENERIC
+        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS | TITLES | self.generic
                                or not_alone(text, caps[0], self.theater)):
             return None  # "in Clashes with", "Imam", "the District of": not an unknown place alone
-        has_generic = any(t.lower in TRAILING_GENERIC | MORE_GENERIC for t in run[1:])
+        has_generic = any(t.lower in self.generic for t in run[1:])
         if not (has_place_cue(text, run[0].start) or has_generic):
             return None
         end = run[-1].end if has_generic else caps[-1].end
         phrase = text[run[0].start:end]
         words = key_words(phrase)
-        core, _ = split_generic(phrase)
+        core, _ = self.words.split(phrase)
         query = core or phrase
         if words and words[0] in set(GENERIC_WORDS.values()) - {"bu", "umm", "ayn", "dayr", "kafr"}:
             query = " ".join(query.split()[1:]) or query  # "Tal X" not known: try X
@@ -259,12 +263,12 @@ class PlaceResolver:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not t.capitalised or t.lower in HARD_START:
+            if not t.capitalised or (t.lower in HARD_START and not self._article_name(text, toks, i)):
                 i += 1
                 continue
             j = self._run(text, toks, i)
             run = toks[i:j]
-            generic = any(x.lower in TRAILING_GENERIC | MORE_GENERIC for x in run)
+            generic = any(x.lower in self.generic for x in run)
             person = self.theater.person_run([x.text for x in run[:2]])
             if after_title(text, t, self.theater) or (person and not generic):
                 i = j
@@ -286,7 +290,7 @@ class PlaceResolver:
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
         container = container_after(text, f.end, self.theater.canonical_admin1)
-        _, wanted = split_generic(f.text)
+        _, wanted = self.words.split(f.text)
         best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)), hints)
         if best is None:
             return part_of_city(base, bool(f.candidates), hints)
@@ -337,7 +341,7 @@ class PlaceResolver:
             at = relation_after(text, f.end)
             if at is None or at != g.start or not g.candidates:
                 continue
-            _, wanted = split_generic(g.text)
+            _, wanted = self.words.split(g.text)
             ref = choose(list(g.candidates), focus, container_after(text, g.end, self.theater.canonical_admin1), wanted)
             if ref is not None:
                 refs.setdefault(name_key(f.text), []).append(ref.place)
@@ -376,7 +380,7 @@ class PlaceResolver:
         cues: dict[str, set[str]] = {}
         abroad: dict[str, set[str]] = {}
         for f in found:
-            key = core_key(f.text)
+            key = self.words.core_key(f.text)
             cues.setdefault(key, set()).update(cue_of(text, f.start, f.end))
             abroad.setdefault(key, set()).update(self.theater.countries_near(text, f.start, f.end))
         towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
@@ -386,7 +390,7 @@ class PlaceResolver:
             main = None
         out = []
         for f in found:
-            key = core_key(f.text)
+            key = self.words.core_key(f.text)
             city = None  # only a mention called a neighbourhood or district itself is a part of a town
             if cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
                 city = self._city(city_after(text, f.end), focus) or main
