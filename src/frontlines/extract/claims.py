@@ -65,11 +65,12 @@ class ClaimExtractor:
             self._nlp = load_nlp()
         return self._nlp
 
-    def extract(self, cleaned: Cleaned, places: Sequence[Mention]) -> list[Claim]:
-        """Claims of the body and quote blocks; *places* are the article's place mentions."""
+    def extract(self, cleaned: Cleaned, places: Sequence[Mention], docs: Sequence[Any] | None = None) -> list[Claim]:
+        """Claims of the body and quote blocks; *places* are the article's place mentions;
+        *docs* the parses of :meth:`pieces` when the caller parsed them (in a batch)."""
         paras = paragraphs(cleaned)
-        text = cleaned.article.text
-        docs = list(self.nlp.pipe([truecase(_spaces(text[p.start : p.end])) for p in paras]))
+        if docs is None:
+            docs = list(self.nlp.pipe(self.pieces(cleaned)))
         state = DocState(cleaned, [m for m in places if m.kind == "place"])
         memory = TypeMemory()
         claims: list[Claim] = []
@@ -86,6 +87,26 @@ class ClaimExtractor:
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
         return claims
+
+    def pieces(self, cleaned: Cleaned) -> list[str]:
+        """The texts to parse for :meth:`extract`: one per paragraph, in order."""
+        text = cleaned.article.text
+        return [truecase(_spaces(text[p.start : p.end])) for p in paragraphs(cleaned)]
+
+    def extract_many(self, items: Sequence[tuple[Cleaned, Sequence[Mention]]],
+                     batch_size: int = 64) -> list[list[Claim] | Exception]:
+        """:meth:`extract` for several documents with one ``nlp.pipe`` over all their pieces;
+        a document whose extraction fails gets its exception in its place."""
+        texts = [self.pieces(cleaned) for cleaned, _ in items]
+        docs = iter(self.nlp.pipe([t for ts in texts for t in ts], batch_size=batch_size))
+        out: list[list[Claim] | Exception] = []
+        for (cleaned, places), own in zip(items, texts, strict=True):
+            parsed = [next(docs) for _ in own]
+            try:
+                out.append(self.extract(cleaned, places, parsed))
+            except Exception as exc:  # noqa: BLE001 - the caller records it as the document's failure
+                out.append(exc)
+        return out
 
     def _credit(
         self, para: Paragraph, sentence: Any, state: DocState, new: list[Claim],

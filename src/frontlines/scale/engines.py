@@ -8,8 +8,9 @@ run's output does not depend on the engine.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from typing import Any
 
@@ -26,29 +27,45 @@ def _init_worker(options: Any) -> None:
     _worker_resources = resources_for(options)
 
 
-def _work(article: Article) -> Any:
-    from ..pipeline import safe_process
+def _work(batch: list[Article]) -> list[Any]:
+    from ..pipeline import process_batch
 
-    return safe_process(article, _worker_resources)
+    return process_batch(batch, _worker_resources)
+
+
+#: articles handed to the stages at once: they are parsed in one ``nlp.pipe`` call
+BATCH = 32
+
+
+def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
+    """Consecutive lists of at most ``size`` articles."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 @engines.register("serial")
 def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
-    from ..pipeline import resources_for, safe_process
+    from ..pipeline import process_batch, resources_for
 
     resources = resources_for(options)
-    for article in articles:
-        yield safe_process(article, resources)
+    for batch in batches(articles):
+        yield from process_batch(batch, resources)
 
 
 @engines.register("process")
 def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
-    iterator = iter(articles)
+    size = max(1, BATCH // 2)  # per task: a pool balances better on smaller batches
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(options,)) as pool:
-        while batch := list(islice(iterator, workers * 8)):
-            yield from pool.map(_work, batch, chunksize=2)
+        ahead: deque[Future[list[Any]]] = deque()
+        for batch in batches(articles, size):  # a few batches in flight, results in input order
+            ahead.append(pool.submit(_work, batch))
+            if len(ahead) > workers * 2:
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
 
 
 #: below this many documents a pool costs more (one model load per worker) than it saves
