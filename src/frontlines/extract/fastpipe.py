@@ -95,6 +95,8 @@ class FastMorphology:
         if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "overwrite", True):
             raise Unsupported("lemmatizer mode")
         self._set = set_token_attrs
+        #: the components this one stands for (their tables stay readable, e.g. the lemma rules)
+        self.original = {"attribute_ruler": ruler, "lemmatizer": lemmatizer}
         self._attrs: list[dict[Any, Any]] = list(ruler.attrs)
         self._lemmatize = lemmatizer.lemmatize
         self._single: list[tuple[int, TokenTest]] = []  # (attr id, test)
@@ -195,6 +197,11 @@ class _Slot:
 
     def set(self, impl: FastMorphology) -> None:
         self._impl = impl
+
+    @property
+    def original(self) -> dict[str, Any]:
+        """The spaCy components replaced (by name)."""
+        return self._impl.original if self._impl is not None else {}
 
     def __call__(self, doc: Any) -> Any:
         assert self._impl is not None

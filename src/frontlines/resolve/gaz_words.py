@@ -7,6 +7,7 @@ the feature class.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .normalize import fold, name_key
@@ -96,6 +97,7 @@ _GENERIC_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65_536)
 def split_generic(name: str) -> tuple[str, frozenset[str]]:
     """``("Kuweires", {"airbase", "military_base"})`` for ``"Kuweires Airbase"``."""
     features: set[str] = set()
@@ -105,6 +107,7 @@ def split_generic(name: str) -> tuple[str, frozenset[str]]:
     return re.sub(r"\s+", " ", core).strip(), frozenset(features)
 
 
+@functools.lru_cache(maxsize=65_536)
 def core_key(name: str) -> str:
     """Key of the name without its generic words (``name_key`` when nothing is left)."""
     core, _ = split_generic(name)
