@@ -6,6 +6,7 @@ Run: .venv/bin/python bench/bench_places.py
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.places import PlaceResolver
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("FRONTLINES_CORPUS", REPO.parent / "shared" / "corpus"))
 
 
 def lookup_ms(names: list[str], runs: int = 5) -> tuple[float, float]:

@@ -24,7 +24,7 @@ def claim(doc: str = "d1", start: int = 0, *, event_type: str = "Battles",
         actor1=ActorRef("the army", actor1, 1, "government") if actor1 else None,
         actor2=ActorRef("ISIS", actor2, 2, "jihadist") if actor2 else None,
         location=location, geo_precision=1, event_date=date, time_precision=1 if date else None,
-        fatalities=fatalities,
+        date_text="on the day" if date else None, fatalities=fatalities,
     )
 
 

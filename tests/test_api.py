@@ -74,13 +74,15 @@ def test_a_bad_document_is_a_failure_and_the_others_go_on() -> None:
 def test_a_dataset_exports_every_format_with_source_ids(coded: tuple[frontlines.Dataset, list[str]],
                                                          tmp_path: Path) -> None:
     data, _ = coded
-    assert data.to_acled(tmp_path / "e.csv") == len(data.happened)
+    assert data.to_acled(tmp_path / "e.csv", include_all=True) == len(data.happened)
     rows = list(csv.DictReader((tmp_path / "e.csv").read_text().splitlines()))
     assert {r["source_id"] for r in rows} == {"0", "r-2"}
-    assert data.to_jsonl(tmp_path / "e.jsonl") == len(data.happened)
+    grounded = [r for r in rows if r["grounded"] == "yes"]
+    assert data.to_acled(tmp_path / "g.csv") == len(grounded)  # by default, only the grounded rows
+    assert data.to_jsonl(tmp_path / "e.jsonl") == len(grounded)
     assert data.to_geojson(tmp_path / "e.geojson") >= 1
     assert json.loads((tmp_path / "e.geojson").read_text())["type"] == "FeatureCollection"
-    assert data.to_parquet(tmp_path / "e.parquet") == len(data.happened)
+    assert data.to_parquet(tmp_path / "e.parquet") == len(grounded)
     assert data.to_claims(tmp_path / "c.jsonl") == len(data.claims)
 
 

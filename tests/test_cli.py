@@ -158,21 +158,22 @@ def test_export_after_an_interrupted_run_says_so_and_doctor_repairs(tmp_path: Pa
     doc.write_text("Syrian army units captured the town of Maskanah from ISIS on Monday.")
     assert CliRunner().invoke(cli, ["run", str(doc), "--db", str(db), "--quiet"]).exit_code == 0
     out = tmp_path / "e.jsonl"
-    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "-o", str(out)]).exit_code == 0
+    # --all: the report carries no date, so its row is not grounded (not in the default export)
+    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--all", "-o", str(out)]).exit_code == 0
     good = out.read_bytes()
     with SqliteStore(db) as store:  # a second run stored a document and died before fusing
         claim = store.claims()[0]
         store.save_document(Article(id="d2", text="x", source="other.txt"), [], [],
                             [claim.__class__(**{**{f: getattr(claim, f) for f in claim.__slots__},
                                                 "id": "d2:0-4", "doc_id": "d2"})])
-    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "-o", str(out)])
+    result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--all", "-o", str(out)])
     assert result.exit_code == 4 and "interrupted" in result.output and "doctor --repair" in result.output
     assert out.read_bytes() == good  # the previous export is untouched
     doctor = CliRunner().invoke(cli, ["doctor", "--db", str(db)])
     assert doctor.exit_code == 4 and "problem:" in doctor.output
     repaired = CliRunner().invoke(cli, ["doctor", "--db", str(db), "--repair"])
     assert repaired.exit_code == 0 and "re-fused" in repaired.output, repaired.output
-    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl"]).output.strip()
+    assert CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "jsonl", "--all"]).output.strip()
 
 
 def test_loose_options_are_one_line_errors(example_db: Path, tmp_path: Path) -> None:

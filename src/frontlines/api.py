@@ -183,13 +183,16 @@ class Dataset:
         return export(self._store, fmt, target, include_all=include_all)
 
     def to_jsonl(self, path: str | os.PathLike[str], *, include_all: bool = False) -> int:
-        """Events with their claims, one JSON object a line; ``include_all`` adds the events
-        that did not happen."""
+        """Events with their claims, one JSON object a line: the grounded rows
+        (:mod:`frontlines.export.grounding`); ``include_all`` adds the rows not fully grounded
+        and the events that did not happen."""
         return self.export("jsonl", path, include_all=include_all)
 
-    def to_acled(self, path: str | os.PathLike[str]) -> int:
-        """The events that happened as an ACLED CSV (ACLED's columns, then ``source_id``)."""
-        return self.export("acled", path)
+    def to_acled(self, path: str | os.PathLike[str], *, include_all: bool = False) -> int:
+        """The grounded rows of what happened as an ACLED CSV (ACLED's columns, then
+        ``source_id`` and the row's grounding); ``include_all`` adds the rows not fully
+        grounded, marked ``grounded=no``."""
+        return self.export("acled", path, include_all=include_all)
 
     def to_geojson(self, path: str | os.PathLike[str]) -> int:
         """The located events that happened as a GeoJSON FeatureCollection."""

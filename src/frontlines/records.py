@@ -180,6 +180,8 @@ class Claim:
     notes: str | None = None
     ongoing: bool = False  # present progressive: still going on at publication
     source_id: str | None = None  # the document's own id (Article.source_id)
+    #: a capture of only part of the place ("part of X", "a district of X")
+    partial: bool = False
 
     @property
     def factual(self) -> bool:

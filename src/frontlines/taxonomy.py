@@ -111,6 +111,9 @@ class Standing(StrEnum):
     DENIED = "denied"
     EXPECTED = "expected"
     HYPOTHETICAL = "hypothetical"
+    #: history told inside a current report: a recap, an earlier year, "last year", a
+    #: pluperfect, "since 2014", a war-long toll; kept with its evidence, never a current event
+    BACKGROUND = "background"
 
 
 #: standings whose claims may become events that happened; the others are kept, never counted

@@ -38,7 +38,8 @@ def _export(store: Store, fmt: str, **kw: bool) -> bytes:
 
 def test_acled_has_acled_columns_and_only_what_happened(store: Store) -> None:
     rows = list(csv.DictReader(io.StringIO(_export(store, "acled").decode())))
-    assert tuple(rows[0].keys()) == (*ACLED_COLUMNS, "source_id")  # ACLED's columns first, in ACLED's order
+    # ACLED's columns first, in ACLED's order; then the documents' ids and the row's grounding
+    assert tuple(rows[0].keys()) == (*ACLED_COLUMNS, "source_id", "grounded", "grounded_fields", "confidence")
     assert len(rows) == 1
     row = rows[0]
     assert row["event_id_cnty"].startswith("SYR") and row["country"] == "Syria"

@@ -111,3 +111,13 @@ def test_a_kb_may_name_its_own_gazetteer(copy: Path) -> None:
 def test_a_missing_directory_is_one_error(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match="knowledge base not found"):
         load_kb(tmp_path / "nowhere")
+
+
+def test_actor_eras_are_checked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from frontlines.kb.files import check_actors
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("version: 1\nactors:\n  - name: A\n    inter: 2\n    eras: [{until: 2016-07-28, name: B},"
+                    " {until: 2015-01-01, name: C}, {name: D}]\n")
+    problems = [p.message for p in check_actors(path)]
+    assert "eras must be listed oldest first" in problems and any("needs a name and an ISO day" in p for p in problems)

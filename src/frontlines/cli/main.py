@@ -76,7 +76,8 @@ def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, w
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Output file, replaced only once complete (default: standard output).")
 @click.option("--all", "include_all", is_flag=True,
-              help="jsonl: include events that did not happen (expected, hypothetical, denied).")
+              help="Add the rows not fully grounded in the text (column grounded=no); jsonl: also the "
+                   "events that did not happen (expected, hypothetical, denied, background).")
 @friendly
 def export(db: str, fmt: str, output: Path | None, include_all: bool) -> None:
     """Export the events (or claims, or place mentions) of --db; the database is opened read-only."""

@@ -28,12 +28,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
+from ..taxonomy import DateSpan
 from .territory import TerritoryCues
 
 CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 HANDOVER_SUB = "Non-violent transfer of territory"
 STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED, Status.EXPECTED,
-                Status.HYPOTHETICAL)
+                Status.HYPOTHETICAL, Status.BACKGROUND)
 #: mention roles that are publication metadata, never where something happened
 METADATA_ROLES = frozenset({"dateline", "byline", "agency"})
 #: between two places of one coordinated list: commas, "and", "or", "as well as"
@@ -76,26 +77,8 @@ class _Place:
 
 def day_span(value: str | None) -> tuple[str, str] | None:
     """An ISO date, interval, month or year as (first day, last day), ISO strings."""
-    if not value:
-        return None
-    try:
-        lo, _, hi = value.partition("/")
-        first, last = _bounds(lo)[0], _bounds(hi or lo)[1]
-    except (ValueError, TypeError):
-        return None
-    return first.isoformat(), last.isoformat()
-
-
-def _bounds(part: str) -> tuple[dt.date, dt.date]:
-    pieces = [int(p) for p in part.split("-")]
-    if len(pieces) == 3:
-        return dt.date(*pieces), dt.date(*pieces)
-    if len(pieces) == 2:
-        nxt = dt.date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
-        return dt.date(pieces[0], pieces[1], 1), nxt - dt.timedelta(days=1)
-    if len(pieces) == 1:
-        return dt.date(pieces[0], 1, 1), dt.date(pieces[0], 12, 31)
-    raise ValueError(part)
+    span = DateSpan.parse(value)
+    return (span.start.isoformat(), span.end.isoformat()) if span else None
 
 
 def _fact_id(claim_id: str, kind: FactKind, place_id: str, extra: str = "") -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..records import Article, Claim, Cleaned, Mention, Precision, Role, Segment, text_id
 from .gold import published, read_jsonl
-from .match import date_overlaps, gold_date, line_offsets, quote_overlap, quote_span, type_compatible
+from .match import date_overlaps, gold_date, line_offsets, quote_overlap, quote_span, status_agrees, type_compatible
 
 #: what the scorer needs of the stages: place mentions, claims, resolved claims
 FindPlaces = Callable[[str, str, list[tuple[int, int]]], Sequence[Mention]]
@@ -162,8 +162,9 @@ def _pair(sc: ClaimScore, claim: Claim, gold: dict[str, Any] | None) -> None:
     if gold is None:
         return
     sc.status_pairs += 1
-    sc.status_ok += claim.status.value == gold["status"]
-    if claim.status.value != gold["status"]:
+    agrees = status_agrees(claim.status.value, gold)
+    sc.status_ok += agrees
+    if not agrees:
         sc.status_errors.append(f"{gold['id']} gold={gold['status']} ← {label}")
     if gold.get("actor1"):
         sc.actor_pairs += 1

@@ -10,7 +10,17 @@ from typing import Any
 
 from ..records import Article, Claim, Event
 from .gold import GoldEvent
-from .match import date_starts_within, days_apart, f1, gold_date, quote_overlap, ratio, type_compatible, within_km
+from .match import (
+    date_starts_within,
+    days_apart,
+    f1,
+    gold_date,
+    quote_overlap,
+    ratio,
+    status_agrees,
+    type_compatible,
+    within_km,
+)
 
 #: distance and date window of the row-precision and capture scores
 ROW_KM = 25.0
@@ -124,7 +134,7 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
     # gold quote (a claim that only shares the sentence is another claim, with its own standing)
     loose = [(system[i], g) for i, g in matches.items()]
     pairs = _gold_partners(system, gold)
-    status_ok = [anchor(s, g).status.value == g.row["status"] for s, g in pairs]  # type: ignore[union-attr]
+    status_ok = [status_agrees(anchor(s, g).status.value, g.row) for s, g in pairs]  # type: ignore[union-attr]
     place = [within_km(s.event.latitude, s.event.longitude, g.row["lat"], g.row["lon"], 10)
              for s, g in pairs if s.event.latitude is not None and g.row.get("lat") is not None]
     actors = [s.event.actor1 == g.row["actor1"] for s, g in pairs if g.row.get("actor1")]
@@ -136,7 +146,8 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
         "attribute_pairs": len(pairs),
         "status_accuracy": ratio(sum(status_ok), len(status_ok)),
         # the fused event's standing (its strongest claim) against every matched gold event
-        "event_status_accuracy": ratio(sum(s.event.status.value == g.row["status"] for s, g in loose), len(loose)),
+        "event_status_accuracy": ratio(sum(status_agrees(s.event.status.value, g.row) for s, g in loose),
+                                       len(loose)),
         "place_accuracy_10km": ratio(sum(place), len(place)),
         "actor1_accuracy": ratio(sum(actors), len(actors)),
         "date_accuracy": ratio(sum(dates), len(dates)),
@@ -176,13 +187,23 @@ def row_errors(event: Event, g: GoldEvent) -> list[str]:
 def score_rows(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, Any]:
     """Row precision: of the exported (happened) events matched to a gold event, the share right
     in every field, and the share whose location is not a place."""
+    from ..export.grounding import event_trust, grounded_row
+
     matches = best_matches(system, gold)
     rows = [(system[i].event, g) for i, g in matches.items() if system[i].event.happened]
     errors = [row_errors(event, g) for event, g in rows]
     fields = ("type", "actor1", "place", "date", "fatalities")
+    # the default export: rows whose type, place, date and actors are grounded in the text
+    exported = [i for i, g in matches.items() if system[i].event.happened
+                and grounded_row(system[i].event, event_trust(system[i].event, system[i].claims))]
+    wrong = [row_errors(system[i].event, matches[i]) for i in exported]
     return {
         "matched_rows": len(rows),
         "fully_right": ratio(sum(not e for e in errors), len(rows)),
         "location_not_a_place": ratio(sum(not_a_place(event) for event, _ in rows), len(rows)),
         **{f"{name}_right": ratio(sum(name not in e for e in errors), len(rows)) for name in fields},
+        "exported": len(exported),
+        "exported_fully_right": ratio(sum(not e for e in wrong), len(wrong)),
+        "exported_location_not_a_place": ratio(sum(not_a_place(system[i].event) for i in exported), len(exported)),
+        **{f"exported_{name}_right": ratio(sum(name not in e for e in wrong), len(wrong)) for name in fields},
     }

@@ -61,6 +61,19 @@ def quote_overlap(span: tuple[int, int], trigger_start: int, start: int, end: in
     return 1 if start < q_end and q_start < end else 0
 
 
+#: the standings that count as happened, in gold files
+FACTUAL_STATUSES = frozenset({"asserted", "reported", "alleged"})
+
+
+def status_agrees(status: str, row: TypeRow) -> bool:
+    """The system's standing agrees with a gold event's.  Gold sets annotated before the
+    ``background`` standing existed code history with the standing of its telling (asserted,
+    reported, alleged) and rank it ``eval_tier: background``: there, ``background`` agrees."""
+    if status == row["status"]:
+        return True
+    return status == "background" and row["status"] in FACTUAL_STATUSES and row.get("eval_tier") == "background"
+
+
 def gold_date(row: TypeRow) -> str | None:
     """The gold date or interval ("2017-09-04", "2017-09/2017-10"), or its estimate."""
     return row.get("date") or row.get("date_estimate")

@@ -1,12 +1,16 @@
 """Export writers, registered by format name in ``frontlines.registry.exporters``.
 
-Each writer takes a :class:`Context` read from a store and a binary stream.  Only events
-that happened go to the ACLED and GeoJSON exports (ACLED and Parquet: only those placed in a
-country, which ACLED requires, with ACLED's codebook values from ``acled_codebook``);
-``jsonl`` adds the non-factual events with
-``--all``, and ``claims`` writes every claim, forecasts and denials included, with its
-standing.  Every row carries ``source_id``: the documents' own ids as the user gave them (the
-ACLED CSV keeps ACLED's columns first, in ACLED's order, and adds ``source_id`` last).
+Each writer takes a :class:`Context` read from a store and a binary stream.  The
+current-event exports (ACLED, GeoJSON, Parquet, JSON Lines) hold by default the *grounded rows*:
+events that happened whose type, place, date and actors come from the text
+(:mod:`frontlines.export.grounding`); ``--all`` adds the other rows that happened, marked
+(column ``grounded`` = ``no``), and for ``jsonl`` also the events that did not happen
+(expected, hypothetical, denied, background).  Every row carries its per-field confidence
+and the fields grounded in the text.  ``claims`` writes every claim, forecasts, denials and
+background included, with its standing.  Every row carries ``source_id``: the documents' own
+ids as the user gave them (the ACLED CSV keeps ACLED's columns first, in ACLED's order, with
+ACLED's codebook values from ``acled_codebook``, then ``source_id`` and the grounding columns;
+ACLED and Parquet rows need a country, so events placed in none stay in ``jsonl`` only).
 """
 
 from __future__ import annotations
@@ -22,7 +26,18 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import ConfigError, UnfusedError
 from ..records import Claim, Event, Mention
 from ..registry import exporters
+from ..taxonomy import (
+    CIVILIANS,
+    CROWD_INTER,
+    DISORDER_TYPES,
+    PROTESTS,
+    RIOTS,
+    VIOLENCE_AGAINST_CIVILIANS,
+    DateSpan,
+    interaction,
+)
 from .atomic import atomic_output
+from .grounding import Trust, event_trust, grounded_row
 
 if TYPE_CHECKING:
     from ..store.protocol import Store
@@ -35,24 +50,31 @@ ACLED_COLUMNS = (
     "fatalities", "tags", "timestamp",
 )
 
-DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
-            "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
 
 
-#: the columns of the ACLED CSV: ACLED's own, then the documents' ids
-ACLED_EXPORT_COLUMNS = (*ACLED_COLUMNS, "source_id")
+#: the columns of the ACLED CSV: ACLED's own, then the documents' ids, whether the row is
+#: grounded, the fields the text grounds and the per-field confidence (JSON)
+ACLED_EXPORT_COLUMNS = (*ACLED_COLUMNS, "source_id", "grounded", "grounded_fields", "confidence")
 
 
 class Context:
     """What every writer needs from the store, read once."""
 
-    def __init__(self, store: Store, include_all: bool) -> None:
+    def __init__(self, store: Store, include_all: bool, *, happened_only: bool = True) -> None:
         self.store = store
-        self.events = store.events(happened_only=not include_all)
         self.claims = {c.id: c for c in store.claims()}
         self.sources = store.sources()
         self.source_ids = store.source_ids()
+        events = store.events(happened_only=happened_only)
+        self.trust = {e.id: event_trust(e, [self.claims[c] for c in e.claim_ids if c in self.claims])
+                      for e in events}
+        self.events = [e for e in events if include_all or grounded_row(e, self.trust[e.id])]
+
+    def grounded(self, event: Event) -> bool:
+        return grounded_row(event, self.trust[event.id])
+
+    def trust_of(self, event: Event) -> Trust:
+        return self.trust[event.id]
 
     def source_id(self, doc_id: str) -> str | None:
         return self.source_ids.get(doc_id)
@@ -64,7 +86,8 @@ class Context:
 
 
 def _first_date(event: Event) -> str | None:
-    return event.event_date.split("/")[0] if event.event_date else None
+    span = DateSpan.parse(event.event_date)
+    return span.start.isoformat() if span else None
 
 
 def claim_json(claim: Claim, sources: dict[str, str], source_ids: dict[str, str | None] | None = None) \
@@ -105,6 +128,8 @@ def event_json(event: Event, ctx: Context) -> dict[str, Any]:
         "fatalities": event.fatalities, "status": event.status.value, "happened": event.happened,
         "sources": list(event.sources), "corroboration": event.corroboration,
         "contradicted": event.contradicted, "support": event.support,
+        "grounded": ctx.grounded(event), "grounded_fields": sorted(ctx.trust_of(event).grounded),
+        "confidence": ctx.trust_of(event).as_dict(),
         "claims": [claim_json(c, ctx.sources, ctx.source_ids) for c in claims],
     }
 
@@ -177,7 +202,7 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
         yield {
             "event_id_cnty": codebook.event_id_cnty(event.id, where),
             "event_date": date, "year": int(date[:4]) if date and date[:4].isdigit() else None,
-            "time_precision": event.time_precision, "disorder_type": DISORDER.get(event.event_type),
+            "time_precision": event.time_precision, "disorder_type": DISORDER_TYPES.get(event.event_type),
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
             "actor1": event.actor1 or _crowd(event), "assoc_actor_1": None,
             "inter1": event.inter1 or CROWD_INTER.get(event.event_type),
@@ -195,11 +220,11 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
                     f"support={event.support}"
                     + ("; contradicted" if event.contradicted else ""),
             "timestamp": now, "source_id": "; ".join(ctx.event_source_ids(event)),
+            "grounded": "yes" if ctx.grounded(event) else "no",
+            "grounded_fields": ";".join(sorted(ctx.trust_of(event).grounded)),
+            "confidence": json.dumps(ctx.trust_of(event).as_dict(), sort_keys=True),
         }
 
-
-#: ACLED names unnamed demonstrators and rioters by their country
-CROWD_INTER = {"Protests": 6, "Riots": 5}
 
 
 def _country_name(code: str | None) -> str | None:
@@ -210,23 +235,21 @@ def _country_name(code: str | None) -> str | None:
 
 
 def _crowd(event: Event) -> str | None:
-    country = _country_name(event.country) or "Syria"
-    return {"Protests": f"Protesters ({country})", "Riots": f"Rioters ({country})"}.get(event.event_type)
+    country = _country_name(event.country)
+    where = f" ({country})" if country else ""
+    return {PROTESTS: f"Protesters{where}", RIOTS: f"Rioters{where}"}.get(event.event_type)
 
 
 def _targets_civilians(event: Event) -> bool:
-    return event.event_type == "Violence against civilians" or event.inter2 == 7
+    return event.event_type == VIOLENCE_AGAINST_CIVILIANS or event.inter2 == CIVILIANS
 
 
 def _interaction(event: Event) -> int | None:
     """ACLED's two-digit interaction code; violence against civilians has civilians (7) as the
     other side even when the text does not name them."""
     inter1 = event.inter1 or CROWD_INTER.get(event.event_type)
-    inter2 = 7 if event.inter2 is None and _targets_civilians(event) else event.inter2
-    codes = sorted(c for c in (inter1, inter2) if c is not None)
-    if not codes:
-        return None
-    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
+    inter2 = CIVILIANS if event.inter2 is None and _targets_civilians(event) else event.inter2
+    return interaction(inter1, inter2)
 
 
 @exporters.register("acled")
@@ -285,6 +308,8 @@ def _parquet_schema(pa: Any, columns: list[str]) -> Any:
 EXPORT_FORMATS = ("acled", "geojson", "jsonl", "claims", "places", "parquet")
 #: formats made of claims or mentions, not of fused events
 UNFUSED_FORMATS = frozenset({"claims", "places"})
+#: formats that, with ``--all``, also hold the events that did not happen (marked by status)
+ALL_EVENT_FORMATS = frozenset({"jsonl"})
 
 
 def export(store: Store, fmt: str, stream: IO[bytes], *, include_all: bool = False) -> int:
@@ -296,7 +321,10 @@ def export(store: Store, fmt: str, stream: IO[bytes], *, include_all: bool = Fal
         raise UnfusedError("claims were stored after the events were last fused (an interrupted run?), so "
                            "the events are stale; re-fuse them with `frontlines doctor --repair`",
                            source=store.location)
-    return writer(Context(store, include_all or fmt == "claims"), stream)  # type: ignore[no-any-return]
+    # ``--all`` adds the ungrounded rows everywhere; only jsonl adds what did not happen
+    happened_only = not (include_all and fmt in ALL_EVENT_FORMATS)
+    return writer(Context(store, include_all or fmt in UNFUSED_FORMATS, happened_only=happened_only),
+                  stream)  # type: ignore[no-any-return]
 
 
 def export_file(store: Store, fmt: str, path: Path, *, include_all: bool = False) -> int:

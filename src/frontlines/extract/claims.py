@@ -5,13 +5,16 @@ lexicon's triggers become claims with their ACLED type, roles, standing and evid
 Rules that keep forecasts and rumours from becoming events:
 
 - status cues are scoped to the trigger's clause chain (``status.py``);
-- negated ("failed to capture"), habitual ("regularly cut", "continue to strike", simple
-  present) and background ("since 2015", undated relative clauses) triggers are dropped:
-  they are never specific events;
+- negated ("failed to capture") and habitual ("regularly cut", "continue to strike", simple
+  present) triggers are dropped: they are never specific events;
+- an undated relative clause ("the town, which rebels took") is an aside, not a claim;
+- background ("since 2015", pluperfect recaps, earlier years, war-long tolls) is kept with
+  the standing ``background``: evidence, never a current event;
 - a noun trigger ("the liberation of X") is factual only with a temporal anchor (a date,
   "recent", "ongoing", "after/following/during", a past-tense governing verb, or a light verb
   such as "launched an operation"); otherwise it is a presupposition and coded expected;
 - a block quoted from another outlet, or introduced by "X reports that", is reported by X;
+- a later "the death toll rose to N" replaces the toll of the event it updates;
 - a sentence saying "these reports were fake" turns the previous sentence's attributed
   claims into denied ones.
 """
@@ -30,11 +33,12 @@ from ..records import (
     Role,
 )
 from ..resolve.actors import ActorDictionary
-from ..taxonomy import VIOLENT
+from ..taxonomy import TERRITORIAL, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental
+from .captures import holders, partial, spread, token_at
 from .context import DocState, Paragraph, paragraphs
-from .fatalities import fatalities_of, sentence_fatalities
+from .fatalities import fatalities_of, sentence_fatalities, toll_update
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
@@ -97,6 +101,7 @@ class ClaimExtractor:
                 new, claims = self._credit(para, sentence, state, new, claims, last)
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
+                claims = _updated_toll(claims, sentence)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
         return claims
@@ -171,28 +176,36 @@ class ClaimExtractor:
             found = self._standing(match)
             if found.status is None:
                 continue
-            claim = self._claim(match, found, para, doc, sentence, state)
-            kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
-            if kind.reason is not None:
-                claim = dataclasses.replace(
-                    claim, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
-                    notes=f"{claim.notes}; {kind.reason}",
-                )  # fmt: skip
-            memory.note(claim)
-            yield claim
+            for claim in self._claims(match, found, para, doc, sentence, state):
+                yield self._typed(claim, match, memory, is_place)
+
+    def _claims(
+        self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any, state: DocState,
+    ) -> list[Claim]:  # fmt: skip
+        """The claim of a trigger, once per place of a coordinated list of captured places."""
+        claim = self._claim(match, found, para, doc, sentence, state)
+        where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
+        return spread(claim, where, state.places, para.start)
+
+    def _typed(self, claim: Claim, match: Match, memory: TypeMemory, is_place: Any) -> Claim:
+        kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
+        if kind.reason is not None:
+            claim = dataclasses.replace(
+                claim, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
+                notes=f"{claim.notes}; {kind.reason}",
+            )  # fmt: skip
+        memory.note(claim)
+        return claim
 
     def _standing(self, match: Match) -> Standing:
         token = match.token
         if comment_clause(token):
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
-        if match.rule.pos == "noun":
-            if clause is not None and not _dated_subtree(clause):
-                return Standing(None, None, "background: relative clause")
-            return nominal_standing(token, self.cues)
-        clause = _relative_clause(token)
         if clause is not None and not _dated_subtree(clause):
-            return Standing(None, None, "background: relative clause")
+            return Standing(None, None, "aside: undated relative clause")
+        if match.rule.pos == "noun":
+            return nominal_standing(token, self.cues)
         found = standing(token, self.cues)
         head = match.rule.head
         simple_present = (
@@ -252,6 +265,11 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
+        if when is None and state.paragraph_date is not None and status in FACTUAL_STATUSES:
+            when = state.paragraph_date
+            notes.append(f"date words of the paragraph: {when[0]!r}")
+        elif when is not None:
+            state.paragraph_date = when
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None or _country(location):  # a country is the last resort
@@ -261,6 +279,10 @@ class ClaimExtractor:
                 notes += [fallback] if fallback else []
         else:
             state.last_location = location
+        inside = location is not None and offset + sentence.start_char <= location.start < offset + sentence.end_char
+        captured = token_at(doc, offset, location) if inside else None
+        if rule.sub_event_type in TERRITORIAL:
+            a1, a2 = _loser(a1, a2, list(holders(captured, is_actor)))
         start = offset + token.idx
         return Claim(
             id=f"{state.doc_id}:{start}-{start + len(token)}", doc_id=state.doc_id,
@@ -274,6 +296,7 @@ class ClaimExtractor:
             geo_precision=precision, date_text=when[0] if when else None,
             fatalities=self._fatalities(match, sentence), notes="; ".join(notes),
             weapons=roles.weapons(token, self._weapon_words()), ongoing=ongoing,
+            partial=rule.sub_event_type in TERRITORIAL and partial(captured),
         )  # fmt: skip
 
     def _weapon_words(self) -> frozenset[str]:
@@ -294,6 +317,39 @@ _ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t"
 def _spaces(text: str) -> str:
     """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
     return text.translate(_ODD_SPACES)
+
+
+def _in(mention: Mention | None, para: Paragraph) -> bool:
+    return mention is not None and para.start <= mention.start < para.end
+
+
+def _loser(a1: Any, a2: Any, held: list[Any]) -> tuple[Any, Any]:
+    """The side that held the captured place ("X held by IS", "IS-held X", "a stronghold of IS")
+    is the loser: never the captor, and actor2 when the sentence names no other."""
+    if not held:
+        return a1, a2
+    ids = {h.i for h in held}
+    if a1 is not None and a1.i in ids:
+        a1 = None
+    if a2 is None or a2.i in ids or (a1 is not None and a2.i == a1.i):
+        a2 = held[0]
+    return a1, a2
+
+
+def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
+    """ "The death toll rose to 23": the new figure replaces the toll of the document's last
+    violent claim that gave one (an update of the same event, not a second event)."""
+    value = toll_update(sentence)
+    if value is None:
+        return claims
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        if claim.event_type in VIOLENT and claim.fatalities is not None:
+            if claim.fatalities < value:
+                note = f"{claim.notes}; toll updated to {value} by a later sentence"
+                claims[index] = dataclasses.replace(claim, fatalities=value, notes=note)
+            break
+    return claims
 
 
 def _open(actor: Any) -> bool:

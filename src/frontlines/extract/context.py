@@ -105,6 +105,8 @@ class DocState:
         self.text = cleaned.article.text
         self.places = places
         self.last_location: Mention | None = None
+        #: the date words of the paragraph's latest dated sentence (a later sentence's time)
+        self.paragraph_date: tuple[str, int] | None = None
         self.last_source: str | None = None  # "X reports that" / "this is how X explains it"
         self.quote_source: str | None = None
         self.previous_sentence: Any = None
@@ -132,6 +134,7 @@ class DocState:
             self.quote_source = None
         self.last_location = None
         self.previous_sentence = None
+        self.paragraph_date = None
 
     def end_sentence(self, sentence: Any, cues: Cues, new: list[Claim]) -> None:
         self.previous_sentence = (sentence, new)

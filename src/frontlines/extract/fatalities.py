@@ -3,13 +3,18 @@
 - the most conservative figure ("at least 12", "more than 12", "over 12" → 12; "10 to 15" → 10);
 - vague quantities: "dozens" = 12, "tens" = 10, "hundreds" = 100, "scores" = 20 (one score,
   by analogy with ACLED's one dozen), "a/one" = 1; "several", "many" stay unknown;
-- the wounded are not killed: "killed and wounded", "casualties" are not a toll;
+- the wounded are not killed: "killed and wounded", "casualties" are not a toll; nor are the
+  captured or missing, and a date ("12-03-2015"), a year or an age is never a count;
+- the tolls of coordinated places or of a second strike stay apart ("25 in Douma and four in
+  Jobar", "a second strike killed 7"); "left N dead", "claimed the lives of N", "the killing
+  of N", "the death toll rose to N" are read;
 - a total over an operation or several days ("total", "so far", "during the operation",
   "since") is not one event's toll.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 KILL_WORDS = frozenset(
@@ -20,7 +25,17 @@ KILL_WORDS = frozenset(
 WOUND_WORDS = frozenset({"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"})
 AGGREGATE_WORDS = frozenset(
     {"operation", "campaign", "offensive", "war", "conflict", "year", "month", "week", "period",
-     "day", "course", "battle", "uprising", "revolution", "crisis", "start", "beginning"}
+     "day", "course", "uprising", "revolution", "crisis", "start", "beginning"}
+)  # fmt: skip
+#: nouns of a happening: "a second strike" is another event, never a victim counted as one
+EVENT_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "bombardment", "shelling", "blast",
+     "explosion", "bomb", "ambush", "assault", "clash", "battle", "massacre", "incident", "barrage"}
+)  # fmt: skip
+#: verbs by which a death toll changes: "the death toll rose to 23"
+TOLL_VERBS = frozenset(
+    {"rise", "climb", "reach", "jump", "increase", "hit", "stand", "mount", "grow", "exceed",
+     "surpass", "soar"}
 )  # fmt: skip
 #: "since dawn" bounds one day's toll; "since 2011", "since then" a running total
 SAME_DAY = frozenset({"dawn", "morning", "midnight", "noon", "daybreak"})
@@ -55,8 +70,23 @@ def _word_value(word: str) -> int | None:
     return WORDS.get(word)
 
 
+def _date_part(token: Any) -> bool:
+    """A number written as part of a date: "12-03-2015", "12/3/2015", "2015.03.12"."""
+    doc = token.doc
+    if not token.lower_.isdigit():
+        return False
+    for step in (-1, 1):
+        sep, other = token.i + step, token.i + 2 * step
+        if 0 <= other < len(doc) and doc[sep].text in {"-", "/", "."} and doc[other].lower_.isdigit() \
+                and not doc[sep].whitespace_ and not doc[min(sep, token.i)].whitespace_:
+            return True
+    return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", token.text))
+
+
 def _is_year(token: Any) -> bool:
     """ "September 15 2016", "Oct 2014": a year, not a count."""
+    if _date_part(token):
+        return True
     if not (token.lower_.isdigit() and len(token.lower_) == 4 and 1900 < int(token.lower_) < 2100):
         return False
     doc = token.doc
@@ -84,15 +114,21 @@ def number(token: Any) -> int | None:
 
 def _count_of(noun: Any) -> int | None:
     """The count of a victims noun: its number modifier, or 1 for a named person."""
-    if noun.lemma_.lower() in VAGUE_NOUNS:
+    if noun.lower_ == "total":  # "a total of 28 rebels"
+        counted = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return _count_of(counted[0]) if counted else None
+    if noun.lemma_.lower() in VAGUE_NOUNS or noun.lemma_.lower() in EVENT_NOUNS:
         return None
     if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
+        return number(noun)
+    if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
         return number(noun)
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
             return 1  # "a commander was killed"
         counted = child.dep_ in {"nummod", "quantmod", "amod"} or (
-            child.dep_ == "compound" and (child.pos_ == "NUM" or child.like_num)  # "Thirteen civilians"
+            child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
+            and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
         )
         if counted and number(child) is not None and not _day_of_month(child):
             return number(child)
@@ -138,7 +174,7 @@ def _excluded(kill: Any) -> bool:
     sentence = kill.sent
     if _wounded_mixed_in(kill):
         return True
-    if any(t.lower_ in {"total", "overall", "cumulative", "altogether"} for t in sentence):
+    if any(t.lower_ in {"overall", "cumulative", "altogether"} or _running_total(t) for t in sentence):
         return True
     frames = [
         t
@@ -155,6 +191,15 @@ def _excluded(kill: Any) -> bool:
     )
 
 
+def _running_total(token: Any) -> bool:
+    """ "total" that sums up ("in total", "the total rose"), not "a total of 28 rebels were
+    killed" (one event's count)."""
+    if token.lower_ != "total":
+        return False
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before != "a"
+
+
 def _same_day(since: Any) -> bool:
     return any(t.lower_ in SAME_DAY for t in since.subtree)
 
@@ -169,6 +214,14 @@ def victims_of(kill: Any) -> Any:
     "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
     if kill.lemma_.lower() in {"life", "lives"}:
         return next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+    if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
+        # "the killing of 7 soldiers", "the deaths of 12 civilians"
+        found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if found is not None:
+            return found
+    if kill.lemma_.lower() == "dead" and kill.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} \
+            and kill.head.lemma_.lower() == "leave":  # "clashes left 14 troops dead"
+        return next((c for c in kill.head.children if c.dep_ == "dobj"), None)
     for dep in ("nsubjpass", "dobj"):
         found = [c for c in kill.children if c.dep_ == dep and not _wounded_count(c)]
         if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
@@ -180,7 +233,8 @@ def victims_of(kill: Any) -> Any:
                 return child
     if lemma == "dead" and kill.dep_ == "amod":
         return kill.head
-    if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and kill.head.pos_ in {"NOUN", "NUM"}:
+    if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and (
+            kill.head.pos_ in {"NOUN", "NUM"} or kill.head.like_num):
         return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
     if lemma == "dead" and kill.dep_ == "acomp":
         return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
@@ -200,9 +254,38 @@ def _wounded_count(noun: Any) -> bool:
 
 def _total(victims: Any) -> int | None:
     """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
-    counts = [_count_of(victims)] + [_count_of(c) for c in victims.conjuncts]
+    counts = [_count_of(victims)] + [_count_of(c) for c in victims.conjuncts if not _placed_apart(c)]
     known = [c for c in counts if c is not None]
     return sum(known) if known else None
+
+
+def _placed_apart(noun: Any) -> bool:
+    """A coordinated count with a place of its own ("25 rebels in Douma and four *in Jobar*"):
+    the toll of another location (ACLED codes one event per location)."""
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in noun.children)
+
+
+def _toll_update(kill: Any) -> int | None:
+    """ "the death toll rose to 23", "the toll stood at 40": the figure the toll reached."""
+    verb = kill.head
+    if kill.dep_ != "nsubj" or verb.lemma_.lower() not in TOLL_VERBS:
+        return None
+    nums = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "at"}
+            for o in p.children if o.dep_ == "pobj"]
+    nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    values = [_count_of(n) for n in nums]
+    found = [v for v in values if v is not None]
+    return found[0] if found else None
+
+
+def toll_update(sentence: Any) -> int | None:
+    """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
+    for token in sentence:
+        if token.lemma_.lower() in {"toll", "death"} and not _excluded(token):
+            value = _toll_update(token)
+            if value is not None:
+                return _plausible(value)
+    return None
 
 
 def fatalities_of(kill: Any) -> int | None:
@@ -210,6 +293,10 @@ def fatalities_of(kill: Any) -> int | None:
     if _excluded(kill):
         return None
     victims = victims_of(kill)
+    if victims is None and kill.lemma_.lower() in {"toll", "death"}:
+        update = _toll_update(kill)
+        if update is not None:
+            return _plausible(update)
     if victims is None:
         if kill.lemma_.lower() in {"dead", "toll", "death"}:
             nums = [number(c) for c in kill.subtree if c.like_num or c.lower_ in VAGUE]
@@ -233,7 +320,7 @@ def _kill_word(token: Any) -> bool:
     lemma = token.lemma_.lower()
     if lemma in {"life", "lives"}:
         return token.head.lemma_.lower() in LIFE_VERBS
-    return lemma in KILL_WORDS and lemma not in {"shoot", "lose"}
+    return (lemma in KILL_WORDS or token.lower_ in {"killing", "killings"}) and lemma not in {"shoot", "lose"}
 
 
 def _other_happening(token: Any, trigger: Any) -> bool:
@@ -252,7 +339,7 @@ def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
     """Deaths reported in the trigger's sentence by a kill word tied to the trigger."""
     best = None
     for token in sentence:
-        if not _kill_word(token) or _other_happening(token, trigger):
+        if not _kill_word(token) or _other_happening(token, trigger) or _other_event(token, trigger):
             continue
         if token != trigger and not _related(token, trigger):
             continue
@@ -260,6 +347,16 @@ def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
         if count is not None:
             best = count if best is None else min(best, count)
     return best
+
+
+def _other_event(kill: Any, trigger: Any) -> bool:
+    """The kill word is told of another happening than the trigger's: its subject or the noun
+    it qualifies is a different event noun ("the strike on A killed 5 and *a second strike* on
+    B killed 7")."""
+    owners = [c for c in kill.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    owners += [kill.head] if kill.dep_ in {"acl", "relcl"} else []
+    events = [o for o in owners if o.lemma_.lower() in EVENT_NOUNS or o.lower_ in EVENT_NOUNS]
+    return bool(events) and all(e != trigger and trigger not in e.subtree for e in events)
 
 
 SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "claim"})

@@ -31,7 +31,8 @@ _DATE_WORDS = re.compile(
     r"april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+\d{4})?|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:at\s+the\s+)?(?:end|"
-    r"beginning|start)\s+of\s+\d{4}|in\s+\d{4}|\d{4}-\d{2}-\d{2}|currently|now|at\s+present)\b",
+    r"beginning|start)\s+of\s+\d{4}|in\s+\d{4}|\d{4}-\d{2}-\d{2}|currently|now|at\s+present|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 

@@ -2,8 +2,8 @@
 
 Cues count only on the trigger's own clause chain: the trigger and the words that govern
 it (up to the sentence root, stopping at relative clauses, whose tense is their own).
-Precedence: not an event (negated, habitual, background) > hypothetical > expected >
-denied > alleged > reported > asserted.  The attribution is the nearest named source.
+Precedence: not an event (negated, habitual) > background (history told in a current report)
+> hypothetical > expected > denied > alleged > reported > asserted.  The attribution is the nearest named source.
 """
 
 from __future__ import annotations
@@ -308,13 +308,25 @@ def standing(trigger: Any, cues: Cues) -> Standing:
 
 def _background_since(trigger: Any) -> bool:
     """ "Since 2015" in the sentence makes perfect, progressive and nominal triggers background."""
-    since = any(t.lower_ == "since" and _dated_scope(t) for t in trigger.sent)
+    since = any(t.lower_ == "since" and _dated_scope(t) and _own_clause(t, trigger) for t in trigger.sent)
     if not since:
         return False
     if any(c.dep_ == "mark" and c.lower_ == "since" for t in trigger.ancestors for c in t.children):
         return True  # inside "since the war began with protests"
     auxes = {c.lemma_ for c in trigger.children if c.dep_ in {"aux", "auxpass"}}
     return bool(auxes & {"have", "be"}) or trigger.tag_ == "VBG" or trigger.pos_ == "NOUN"
+
+
+def _own_clause(word: Any, trigger: Any) -> bool:
+    """``word`` belongs to the trigger's clause: on the way up from it to the first word that
+    governs the trigger there is no relative or participial clause ("the town, which has been
+    shelled since May")."""
+    node = word
+    while trigger not in node.subtree:
+        if node.dep_ in {"relcl", "acl"} or node.head == node:
+            return False
+        node = node.head
+    return True
 
 
 def _dated_scope(since: Any) -> bool:
@@ -335,15 +347,70 @@ def _whole_war(trigger: Any) -> bool:
     return False
 
 
+TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _verb_of(trigger: Any) -> Any:
+    """The verb whose tense is the trigger's: itself, or the first verb above a noun trigger
+    through prepositions and objects ("had been under *attack*", "launched an *offensive*")."""
+    node = trigger
+    while node.pos_ not in {"VERB", "AUX"} and node.dep_ in {"pobj", "prep", "dobj", "attr", "nsubjpass"}:
+        if node.head == node:
+            break
+        node = node.head
+    return node if node.pos_ in {"VERB", "AUX"} else None
+
+
+def _narrated(verb: Any) -> bool:
+    """A pluperfect in the author's own narration: not reported speech backshifted ("said it
+    had captured"), not bounded by a date ("by June 20 the YPG had captured")."""
+    node = verb
+    while node.dep_ in {"conj", "xcomp"} and node.head != node:
+        node = node.head
+    if node.dep_ not in {"ROOT", "advcl"}:
+        return False
+    return not any(p.dep_ == "prep" and p.lower_ == "by" for p in node.children)
+
+
+def _recalled(trigger: Any) -> str | None:
+    """History told in passing: a pluperfect ("had captured"), a perfect over a stretch of
+    time ("have besieged the town for weeks"), or a happening dated some days before another
+    ("three days after taking the crossing", "a week after the army battled")."""
+    verb = _verb_of(trigger)
+    if verb is not None:
+        auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ == "had" for a in auxes) and verb.tag_ == "VBN" and _narrated(verb):
+            return "pluperfect"
+        perfect = any(a.lemma_ == "have" for a in auxes)
+        for prep in verb.children:
+            if perfect and prep.dep_ == "prep" and prep.lower_ == "for" and any(
+                    o.lower_ in TIME_UNITS or any(c.lower_ in TIME_UNITS for c in o.children)
+                    for o in prep.children if o.dep_ == "pobj"):
+                return "a perfect over weeks"
+    for node in [trigger, *trigger.ancestors]:
+        if node.lower_ in {"after", "before"} and node.dep_ in {"prep", "mark"}:
+            lead = [c for c in node.lefts if c.lower_ in TIME_UNITS or c.lemma_ in TIME_UNITS]
+            if node.dep_ == "mark":
+                lead += [c for c in node.head.children if c.dep_ == "npadvmod" and c.lemma_ in TIME_UNITS]
+            if lead:
+                return f"some {lead[0].lower_} {node.lower_}"
+    return None
+
+
 def _decide(scan: _Scan, trigger: Any) -> Standing:
     flags = scan.flags
     if _background_since(trigger):
         flags.setdefault("background", "since")
     if _whole_war(trigger):
         flags.setdefault("background", "the whole war")
-    for name in ("negated", "habitual", "background"):
+    recalled = _recalled(trigger)
+    if recalled:
+        flags.setdefault("background", recalled)
+    for name in ("negated", "habitual"):
         if name in flags:
             return Standing(None, None, f"{name}: {flags[name]}")
+    if "background" in flags:
+        return Standing(Status.BACKGROUND, scan.source, f"background: {flags['background']}")
     conditional = (
         "hypothetical" in flags or "conditional-main" in flags or _conditional_sentence(trigger)
     )

@@ -17,15 +17,15 @@ from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
 from ..records import Claim, Event, Status
+from ..taxonomy import ARMED_CLASH, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, DateSpan
 from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
 STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
-                Status.EXPECTED, Status.HYPOTHETICAL)
+                Status.EXPECTED, Status.HYPOTHETICAL, Status.BACKGROUND)
 
 #: when merged claims disagree on the sub-event type, the more specific wins
-SUB_EVENT_PRIORITY = ("Government regains territory", "Non-state actor overtakes territory",
-                      "Non-violent transfer of territory", "Armed clash")
+SUB_EVENT_PRIORITY = (GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, ARMED_CLASH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,28 +36,8 @@ class FuseOptions:
 
 def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
     """An ISO date, interval ("a/b"), month ("2017-06") or year as (first day, last day)."""
-    if not value:
-        return None
-    try:
-        lo, _, hi = value.partition("/")
-        first, last = _bounds(lo), _bounds(hi or lo)
-    except ValueError:
-        return None
-    return (first[0], last[1]) if first and last else None
-
-
-def _bounds(part: str) -> tuple[dt.date, dt.date] | None:
-    pieces = [int(p) for p in part.split("-")]
-    if len(pieces) == 3:
-        day = dt.date(*pieces)
-        return day, day
-    if len(pieces) == 2:
-        first = dt.date(pieces[0], pieces[1], 1)
-        nxt = dt.date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-    if len(pieces) == 1:
-        return dt.date(pieces[0], 1, 1), dt.date(pieces[0], 12, 31)
-    return None
+    span = DateSpan.parse(value)
+    return (span.start, span.end) if span else None
 
 
 def _place_key(claim: Claim) -> tuple[str, float | None, float | None]:

@@ -133,7 +133,7 @@ def load_cues(path: Path) -> Any:
 
 # --- actors.yaml ------------------------------------------------------------------------------------
 
-_ACTOR_KEYS = frozenset({"name", "inter", "side", "state", "armed_forces", "aliases"})
+_ACTOR_KEYS = frozenset({"name", "inter", "side", "state", "armed_forces", "aliases", "eras"})
 
 
 def check_actors(path: Path) -> list[KbProblem]:
@@ -156,6 +156,7 @@ def check_actors(path: Path) -> list[KbProblem]:
         if entry["name"] in names:
             out.append(KbProblem(path.name, line, f"actor {entry['name']!r} is listed twice"))
         names.add(entry["name"])
+        out += _check_eras(path, entry)
     for entry in data.get("actors") or ():
         forces = entry.get("armed_forces") if isinstance(entry, dict) else None
         if forces and forces not in names:
@@ -172,6 +173,24 @@ def check_actors(path: Path) -> list[KbProblem]:
             out.append(KbProblem(path.name, line_of(entry), "generics: an entry needs a class and words"))
         elif entry.get("fallback") and entry["fallback"] not in names:
             out.append(KbProblem(path.name, line_of(entry["fallback"]), f"unknown fallback {entry['fallback']!r}"))
+    return out
+
+
+def _check_eras(path: Path, entry: dict[str, Any]) -> list[KbProblem]:
+    """``eras``: the earlier names of an actor, oldest first, each with the ISO day its next name
+    starts (``until``)."""
+    eras = entry.get("eras") or []
+    if not isinstance(eras, list):
+        return [KbProblem(path.name, line_of(entry), f"actor {entry['name']!r}: eras must be a list")]
+    out, last = [], ""
+    for era in eras:
+        until = str(era.get("until", "")) if isinstance(era, dict) else ""
+        if not isinstance(era, dict) or not era.get("name") or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", until):
+            out.append(KbProblem(path.name, line_of(era, line_of(entry)), "an era needs a name and an ISO day 'until'"))
+        elif until <= last:
+            out.append(KbProblem(path.name, line_of(era, line_of(entry)), "eras must be listed oldest first"))
+        else:
+            last = until
     return out
 
 

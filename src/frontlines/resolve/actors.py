@@ -7,6 +7,7 @@ coded as their parent, weapons that only one actor fields, and generic words ("t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,6 +37,17 @@ class Actor:
     side: str | None
     state: bool = False
     armed_forces: str | None = None  # for a government: its military (violent events)
+    #: the names it went by before a day: ((first day of the next name, ISO), name), oldest first
+    eras: tuple[tuple[str, str], ...] = ()
+
+    def name_on(self, day: str | None) -> str:
+        """The name of the actor on ``day`` (an ISO date or interval; None: the current name)."""
+        if day:
+            first = day[:10]
+            for until, name in self.eras:
+                if first < until:
+                    return name
+        return self.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +92,13 @@ class ActorDictionary:
                 entry.get("side"),
                 bool(entry.get("state")),
                 entry.get("armed_forces"),
+                tuple((str(e["until"]), str(e["name"])) for e in entry.get("eras") or ()),
             )
             self.actors[actor.name] = actor
             self._add_aliases(entry, actor)
+        for actor in list(self.actors.values()):  # an earlier name finds the actor too
+            for _, name in actor.eras:
+                self.actors.setdefault(name, actor)
         for section in ("units", "weapon_owners"):
             for entry in data.get(section) or ():
                 parent = self.actors.get(entry["parent"])
@@ -165,6 +181,15 @@ class ActorDictionary:
         """(class, fallback name) when *surface* is a generic word ("the militants")."""
         match = self._generic_pattern.search(fold(surface).lower())
         return self.generics[match.group(0)] if match else None
+
+    def dated(self, ref: ActorRef | None, day: str | None) -> ActorRef | None:
+        """``ref`` under the name its actor went by on ``day`` ("Jabhat al Nusra" before the
+        2016 renaming); unknown actors and undated claims keep their name."""
+        actor = self.actors.get(ref.name) if ref is not None and ref.name else None
+        if ref is None or actor is None or not day:
+            return ref
+        name = actor.name_on(day)
+        return ref if name == ref.name else dataclasses.replace(ref, name=name)
 
     def ref(self, surface: str | None, actor: Actor | None, *, inferred: bool = False) -> ActorRef:
         if actor is None:

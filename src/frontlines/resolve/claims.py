@@ -6,6 +6,8 @@
 - the loser of a territorial change, or the other side of a killing, is inferred from the
   document when the sentence does not name it (``surface=None``, ``inferred=True``);
 - "Government regains territory" vs "Non-state actor overtakes territory" follows actor1;
+- an actor is named as it was on the event's day (its ``eras`` in the dictionary);
+- a factual claim dated well before its report (or a total over weeks) is ``background``;
 - ``event_date``/``time_precision`` come from ``date_text`` and the publication date; a
   factual claim without date words is dated to the publication day, with time_precision 1
   when it is told as ongoing ("troops are advancing") and 2 (within the week) otherwise.
@@ -16,10 +18,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from ..records import ActorRef, Article, Claim
+from ..records import ActorRef, Article, Claim, Status
 from ..taxonomy import BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
 from .actors import ActorDictionary, DocumentActors, is_state
-from .dates import resolve_date
+from .dates import background_reason, resolve_date
 
 TERRITORY = TERRITORY_TAKEN
 INFER_OPPONENT = TERRITORY
@@ -49,10 +51,17 @@ class ClaimResolver:
         if event_date is None and claim.date_text is None and claim.factual and article.published:
             # no date words: the report's date bounds the event (ongoing: that day; else that week)
             event_date, precision = article.published.isoformat(), 1 if claim.ongoing else 2
+        day = event_date or (article.published.isoformat() if article.published else None)
+        status, notes = claim.status, claim.notes
+        history = background_reason(event_date, article.published) if claim.factual else None
+        if history is not None:
+            status, notes = Status.BACKGROUND, f"{notes}; {history}" if notes else history
         return dataclasses.replace(
             claim,
-            actor1=actor1,
-            actor2=actor2,
+            status=status,
+            notes=notes,
+            actor1=self.actors.dated(actor1, day),
+            actor2=self.actors.dated(actor2, day),
             sub_event_type=sub_type,
             event_date=event_date,
             time_precision=precision,

@@ -1,7 +1,11 @@
 """Event dates from date words and the publication date, with ACLED time_precision.
 
 ``resolve_date("last weekend", date(2017, 1, 23))`` → ``("2017-01-21/2017-01-22", 2)``.
-Precision: 1 a day, 2 a few days / a week, 3 a month or vaguer.  Relative expressions
+Precision: 1 a day, 2 a few days / a week, 3 a month or vaguer.
+
+:func:`background_reason` says when a dated claim is history told in a current report: it
+ended more than :data:`BACKGROUND_DAYS` before the report, or it sums up weeks that began more
+than a month before it.  Relative expressions
 need the publication date; without it they stay unresolved (None), never guessed.
 """
 
@@ -91,6 +95,8 @@ def _relative(words: str, pub: dt.date) -> Resolved:
         "past week": _span(pub - 7 * one, pub, 2), "last week": _last_week(pub),
         "this month": _span(pub.replace(day=1), pub, 3), "last month": _last_month(pub),
         "last weekend": _last_weekend(pub), "this weekend": _last_weekend(pub + 2 * one),
+        "last year": _year(pub.year - 1), "previous year": _year(pub.year - 1),
+        "past year": _span(pub - 365 * one, pub, 3), "this year": _span(pub.replace(month=1, day=1), pub, 3),
     }  # fmt: skip
     if words in fixed:
         return fixed[words]
@@ -101,6 +107,10 @@ def _relative(words: str, pub: dt.date) -> Resolved:
         if m[1] in MONTHS and len(m[1]) > 3:
             return _previous_month_named(MONTHS[m[1]], pub, strict=words.startswith("last"))
     return NONE
+
+
+def _year(year: int) -> Resolved:
+    return _span(dt.date(year, 1, 1), dt.date(year, 12, 31), 3)
 
 
 def _last_week(pub: dt.date) -> Resolved:
@@ -122,3 +132,25 @@ def _last_weekend(pub: dt.date) -> Resolved:
 def _previous_month_named(month: int, pub: dt.date, *, strict: bool) -> Resolved:
     year = pub.year if (month < pub.month or (month == pub.month and not strict)) else pub.year - 1
     return _month(year, month)
+
+
+#: a happening that ended this many days before its report is history, not news
+BACKGROUND_DAYS = 14
+#: a span longer than this (days) that began more than a month before the report is a
+#: campaign or month total, not one event
+AGGREGATE_DAYS = 14
+
+
+def background_reason(event_date: str | None, published: dt.date | None) -> str | None:
+    """Why a claim dated ``event_date`` is background in a report of ``published`` (None: it
+    is not)."""
+    from ..taxonomy import DateSpan
+
+    span = DateSpan.parse(event_date)
+    if span is None or published is None:
+        return None
+    if (published - span.end).days > BACKGROUND_DAYS:
+        return f"background: dated {event_date}, {(published - span.end).days} days before the report"
+    if span.days > AGGREGATE_DAYS and (published - span.start).days > 31:
+        return f"background: a total over {span.days} days ({event_date})"
+    return None

@@ -128,7 +128,7 @@ def claim_row(claim: Claim) -> Row:
         "geo_precision": claim.geo_precision, "date_text": claim.date_text,
         "event_date": claim.event_date, "time_precision": claim.time_precision,
         "fatalities": claim.fatalities, "weapons": json.dumps(list(claim.weapons)), "notes": claim.notes,
-        "ongoing": int(claim.ongoing), "source_id": claim.source_id,
+        "ongoing": int(claim.ongoing), "source_id": claim.source_id, "partial": int(claim.partial),
     }
     row.update(place)
     row.update(_actor_cols(claim.actor1, 1))
@@ -155,6 +155,7 @@ def row_claim(row: Row) -> Claim:
         event_date=row["event_date"], time_precision=row["time_precision"],
         fatalities=row["fatalities"], weapons=tuple(json.loads(row["weapons"] or "[]")),
         notes=row["notes"], ongoing=bool(row["ongoing"]), source_id=row.get("source_id"),
+        partial=bool(row.get("partial")),
     )
 
 

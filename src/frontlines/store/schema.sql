@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS claims (
   latitude REAL, longitude REAL, country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT,
   population INTEGER, location_score REAL, location_reason TEXT, geo_precision INTEGER,
   date_text TEXT, event_date TEXT, time_precision INTEGER, fatalities INTEGER, weapons TEXT,
-  notes TEXT, ongoing INTEGER NOT NULL DEFAULT 0, source_id TEXT
+  notes TEXT, ongoing INTEGER NOT NULL DEFAULT 0, source_id TEXT, partial INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE TABLE IF NOT EXISTS events (

@@ -1,0 +1,46 @@
+"""Grounding and per-field confidence of rows (issue 9): the default export holds the rows whose
+type, place, date and actors come from the text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from factories import claim
+from frontlines.export.grounding import claim_trust, event_trust, grounded_row
+from frontlines.fuse import fuse_claims
+from frontlines.records import ActorRef, Status
+
+
+def _event(*claims):  # type: ignore[no-untyped-def]
+    [event] = fuse_claims(list(claims))
+    return event, event_trust(event, list(claims))
+
+
+def test_a_row_from_the_text_is_grounded() -> None:
+    event, trust = _event(claim("d1", 0, fatalities=3))
+    assert {"type", "actor1", "actor2", "place", "date", "fatalities"} <= trust.grounded
+    assert grounded_row(event, trust) and all(0 < v <= 1 for v in trust.as_dict().values())
+
+
+def test_defaults_and_inferences_are_not_grounded() -> None:
+    base = claim("d1", 0)
+    undated = dataclasses.replace(base, date_text=None)  # dated by the publication day
+    assert "date" not in claim_trust(undated).grounded
+    main_place = dataclasses.replace(base, notes="location: the document's main place")
+    assert "place" not in claim_trust(main_place).grounded
+    inferred = dataclasses.replace(base, actor2=ActorRef(None, "Islamic State (Syria)", 2, "jihadist", True))
+    assert "actor2" not in claim_trust(inferred).grounded
+    event, trust = _event(inferred)
+    assert not grounded_row(event, trust) and trust.of("actor2") < claim_trust(base).of("actor2")
+
+
+def test_what_did_not_happen_is_never_a_grounded_row() -> None:
+    for status in (Status.BACKGROUND, Status.EXPECTED, Status.DENIED):
+        event, trust = _event(claim("d1", 0, status=status))
+        assert not grounded_row(event, trust)
+
+
+def test_a_second_document_raises_the_confidence() -> None:
+    _, one = _event(claim("d1", 0))
+    _, two = _event(claim("d1", 0), claim("d2", 0))
+    assert two.of("actor1") > one.of("actor1")
