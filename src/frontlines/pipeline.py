@@ -12,19 +12,25 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import FrontlinesError, MalformedRecordError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
-from .registry import extractors, resolvers
+from .registry import ClaimFinder, PlaceFinder, extractors, resolvers
 
 if TYPE_CHECKING:
-    from .store.protocol import Store
+    from spacy.language import Language
 
-if TYPE_CHECKING:
     from .clean.outlets import OutletRegistry
+    from .derive.facts import ActorSpan
+    from .extract.claims import ClaimExtractor
+    from .ingest.readers import ReadOptions
     from .kb import KnowledgeBase
+    from .records import ControlPeriod, Siege, TerritorialFact
     from .resolve.actors import ActorDictionary
+    from .resolve.claims import ClaimResolver
+    from .resolve.places import PlaceResolver
+    from .store.protocol import Store
 
 Progress = Callable[[str], None]
 #: documents written to the store in one transaction
@@ -78,42 +84,48 @@ class Resources:
         self.kb = kb if kb is not None else load_kb()
         self._gazetteer_path = gazetteer_path or self.kb.gazetteer
         self._names = {"extractor": extractor, "places": resolver}
-        self._cache: dict[str, Any] = {}
-
-    def _get(self, name: str, build: Callable[[], Any]) -> Any:
-        if name not in self._cache:
-            self._cache[name] = build()
-        return self._cache[name]
+        self._nlp: Language | None = None
+        self._places: PlaceFinder | None = None
+        self._extractor: ClaimFinder | None = None
+        self._claim_resolver: ClaimResolver | None = None
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         from .extract.nlp import load_nlp
 
-        return self._get("nlp", load_nlp)
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
 
     @property
     def gazetteer_path(self) -> Path | None:
         return self._gazetteer_path
 
     @property
-    def places(self) -> Any:
+    def places(self) -> PlaceFinder:
         """The place resolver named by the run's options (``resolvers`` registry)."""
-        return self._get("places", lambda: resolvers.get(self._names["places"])(self))
+        if self._places is None:
+            self._places = resolvers.get(self._names["places"])(self)
+        return self._places
 
     @property
-    def extractor(self) -> Any:
+    def extractor(self) -> ClaimFinder:
         """The claim extractor named by the run's options (``extractors`` registry)."""
-        return self._get("extractor", lambda: extractors.get(self._names["extractor"])(self))
+        if self._extractor is None:
+            self._extractor = extractors.get(self._names["extractor"])(self)
+        return self._extractor
 
     @property
-    def claim_resolver(self) -> Any:
+    def claim_resolver(self) -> ClaimResolver:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
+        if self._claim_resolver is None:
+            self._claim_resolver = ClaimResolver(self.kb.actors)
+        return self._claim_resolver
 
 
 @resolvers.register("gazetteer")
-def gazetteer_resolver(resources: Resources) -> Any:
+def gazetteer_resolver(resources: Resources) -> PlaceResolver:
     """The rule-based place resolver over the packaged (or given) SQLite gazetteer."""
     from .resolve.gazetteer import SqliteGazetteer
     from .resolve.places import PlaceResolver
@@ -122,7 +134,7 @@ def gazetteer_resolver(resources: Resources) -> Any:
 
 
 @extractors.register("rules")
-def rules_extractor(resources: Resources) -> Any:
+def rules_extractor(resources: Resources) -> ClaimExtractor:
     """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
     from .extract.claims import ClaimExtractor
 
@@ -314,7 +326,7 @@ def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None
 
 def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+        read_options: ReadOptions | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     """Ingest, process and store every document of ``inputs``, then fuse and derive
     (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs
@@ -442,11 +454,11 @@ def repair(store: Store, kb: KnowledgeBase | None = None) -> list[str]:
 
 
 # -- the situation picture (derive): territorial facts, control periods, sieges ---------------
-def actor_finder(actors: ActorDictionary) -> Callable[[str], list[Any]]:
+def actor_finder(actors: ActorDictionary) -> Callable[[str], list[ActorSpan]]:
     """Named actors, and generic words with a known side ("government-held"), in a sentence."""
     from .derive.facts import ActorSpan
 
-    def find(text: str) -> list[Any]:
+    def find(text: str) -> list[ActorSpan]:
         found = []
         for start, end in actors.find_spans(text):
             actor = actors.lookup(text[start:end])
@@ -466,7 +478,8 @@ def _named_source(registry: OutletRegistry, name: str) -> tuple[str, str | None]
     return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
 
 
-def situation(store: Store, kb: KnowledgeBase | None = None) -> tuple[list[Any], list[Any], list[Any]]:
+def situation(store: Store, kb: KnowledgeBase | None = None
+              ) -> tuple[list[TerritorialFact], list[ControlPeriod], list[Siege]]:
     """Territorial facts, control periods and sieges from the stored claims and baselines, with
     the territorial cues, actors and outlets of ``kb`` (the packaged knowledge base by default)."""
     from .derive import derive_control, derive_sieges, extract_facts
@@ -483,7 +496,7 @@ def situation(store: Store, kb: KnowledgeBase | None = None) -> tuple[list[Any],
     return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
 
 
-def rederive_control(store: Store) -> list[Any]:
+def rederive_control(store: Store) -> list[ControlPeriod]:
     """Control periods again from the stored facts and baselines (after ``control import``)."""
     from .derive import derive_control
 

@@ -6,7 +6,7 @@ import functools
 import sqlite3
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
@@ -15,7 +15,8 @@ from ..errors import FrontlinesError, StoreError
 if TYPE_CHECKING:
     from ..store.protocol import Store
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def one_line(text: str) -> str:
@@ -23,11 +24,11 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def friendly(func: F) -> F:
+def friendly(func: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into one-line messages and their exit codes."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except FrontlinesError as exc:
@@ -44,7 +45,7 @@ def friendly(func: F) -> F:
             click.echo("interrupted", err=True)
             sys.exit(130)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def open_db(db: str, *, readonly: bool) -> Store:

@@ -253,10 +253,10 @@ class FactReader:
 
     def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
         before = s.text[max(0, place.start - 40):place.start]
-        if self.partial_end.search(before):
-            return "part", f"part of the place: '{self.partial_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
-        if self.near_end.search(before):
-            return "near", f"near the place: '{self.near_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
+        if partial := self.partial_end.search(before):
+            return "part", f"part of the place: '{partial.group(0).strip()}'"
+        if near := self.near_end.search(before):
+            return "near", f"near the place: '{near.group(0).strip()}'"
         if place.mention.geo_precision == 2:
             return "near", "the place is only approximate (geo_precision 2)"
         return "full", ""
@@ -281,8 +281,8 @@ class FactReader:
         'X, a stronghold of Y'."""
         first, last = places[0], places[-1]
         checks = ((self.from_, "from"), (self.held_by, "held by"), (self.stronghold, "a stronghold of"))
-        for gap, cue in checks:
-            actor = s.actor_after(last.end, gap)
+        for pattern, cue in checks:
+            actor = s.actor_after(last.end, pattern)
             if actor:
                 return actor, cue
         actor = s.actor_before(first.start, self.held_before)

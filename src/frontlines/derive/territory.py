@@ -91,7 +91,11 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     if problems:
         return None, problems
     cues = TerritoryCues(
-        holdable_features=frozenset(lists.pop("holdable_features")), **lists,
+        holdable_features=frozenset(lists["holdable_features"]), advance_words=lists["advance_words"],
+        defence_words=lists["defence_words"], withdrawal_words=lists["withdrawal_words"],
+        handover_words=lists["handover_words"], partial_words=lists["partial_words"],
+        near_words=lists["near_words"], held_words=lists["held_words"], stronghold_words=lists["stronghold_words"],
+        remain_words=lists["remain_words"], under_words=lists["under_words"], anaphora=lists["anaphora"],
         siege_nouns=siege_lists["nouns"], siege_start_words=siege_lists["start_words"],
         siege_end_words=siege_lists["end_words"], source=source)
     return cues, []

@@ -273,9 +273,9 @@ class ClaimExtractor:
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None or _country(location):  # a country is the last resort
-            found, level, fallback = state.fallback_location(para, offset + token.idx)
-            if found is not None and not (location is not None and _country(found)):
-                location, precision = found, level
+            earlier, level, fallback = state.fallback_location(para, offset + token.idx)
+            if earlier is not None and not (location is not None and _country(earlier)):
+                location, precision = earlier, level
                 notes += [fallback] if fallback else []
         else:
             state.last_location = location

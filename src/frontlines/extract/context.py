@@ -7,13 +7,16 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import EXTRACTABLE_ROLES, Claim, Cleaned, Mention, Role, Segment, Status
 from ..resolve.actors import ActorDictionary
 from ..taxonomy import MentionRole
 from .location import locates
 from .status import Cues, Standing, phrase, phrase_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _PARA_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 
@@ -321,7 +324,7 @@ def _main_place(places: list[Mention]) -> Mention | None:
     return next(m for m in resolved if m.place and m.place.gazetteer_id == top)
 
 
-def compound_phrase(token: Any) -> str | None:
+def compound_phrase(token: Token) -> str | None:
     """The compound noun that *token* modifies, up to its head ("barrel bomb attack" for
     "barrel"); None when *token* modifies no noun."""
     head = token

@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..resolve.actors import ActorDictionary
 from .status import phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 QUANTITY_NOUNS = frozenset(
@@ -190,7 +193,7 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
 
 
-def is_victim(token: Any) -> bool:
+def is_victim(token: Token) -> bool:
     """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died"."""
     head = token.head
     if head.lemma_.lower() not in VICTIM_VERBS:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
 from ..records import Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # governors of "to V" that report an outcome, not an aim ("managed to", "caused X to explode")
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
@@ -94,7 +97,7 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
     return start, end
 
 
-def phrase(token: Any) -> str:
+def phrase(token: Token) -> str:
     """The noun phrase headed by *token* without its clauses (for naming a source)."""
     start, end = phrase_bounds(token)
     return token.doc[start : end + 1].text.strip(" ,–-")

@@ -12,24 +12,30 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 from ..records import Article, Failure
 from ..registry import engines
 
-_worker_resources: Any = None  # set once per worker process by _init_worker
+if TYPE_CHECKING:
+    from ..pipeline import DocResult, Resources, RunOptions
+
+T = TypeVar("T")
+
+_worker_resources: Resources | None = None  # set once per worker process by _init_worker
 
 
-def _init_worker(options: Any) -> None:
+def _init_worker(options: RunOptions) -> None:
     global _worker_resources
     from ..pipeline import resources_for
 
     _worker_resources = resources_for(options)
 
 
-def _work(batch: list[Article]) -> list[Any]:
+def _work(batch: list[Article]) -> list[DocResult | Failure]:
     from ..pipeline import process_batch
 
+    assert _worker_resources is not None, "the pool's initializer builds the worker's resources"
     return process_batch(batch, _worker_resources)
 
 
@@ -37,15 +43,15 @@ def _work(batch: list[Article]) -> list[Any]:
 BATCH = 32
 
 
-def batches(articles: Iterable[Article], size: int = BATCH) -> Iterator[list[Article]]:
-    """Consecutive lists of at most ``size`` articles."""
-    iterator = iter(articles)
+def batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items."""
+    iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
 @engines.register("serial")
-def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def serial(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     from ..pipeline import process_batch, resources_for
 
     resources = resources_for(options)
@@ -54,12 +60,12 @@ def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
 
 
 @engines.register("process")
-def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def process_pool(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
     size = max(1, BATCH // 2)  # per task: a pool balances better on smaller batches
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
                              initargs=(options,)) as pool:
-        ahead: deque[Future[list[Any]]] = deque()
+        ahead: deque[Future[list[DocResult | Failure]]] = deque()
         for batch in batches(articles, size):  # a few batches in flight, results in input order
             ahead.append(pool.submit(_work, batch))
             if len(ahead) > workers * 2:
@@ -72,7 +78,7 @@ def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
 POOL_THRESHOLD = 8
 
 
-def map_documents(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def map_documents(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     """Pick the engine: ``auto`` uses the pool for larger batches on a machine with several cores."""
     name = options.engine
     iterator = iter(articles)

@@ -38,4 +38,4 @@ def open_store(target: str | PathLike[str], *, readonly: bool = False) -> Store:
 
     load_builtins()
     name, where = store_kind(target)
-    return stores.get(name)(where, readonly=readonly)  # type: ignore[no-any-return]
+    return stores.get(name)(where, readonly=readonly)
