@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 #: token attributes a pattern may read, as Token attribute names
 _READS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "IS_SPACE": "is_space"}
@@ -167,25 +167,29 @@ class FastMorphology:
         return doc
 
 
-def speed_up(nlp: Any) -> Any:
+Pipeline = TypeVar("Pipeline")
+
+
+def speed_up(nlp: Pipeline) -> Pipeline:
     """Put :class:`FastMorphology` in place of the ruler and lemmatizer of ``nlp`` when they
     are adjacent, of the supported kinds, and their patterns are all reproducible."""
-    names = nlp.pipe_names
+    pipeline: Any = nlp
+    names = pipeline.pipe_names
     if "attribute_ruler" not in names or "lemmatizer" not in names:
         return nlp
     at = names.index("attribute_ruler")
     if names.index("lemmatizer") != at + 1:
         return nlp
     try:
-        fast = FastMorphology(nlp.get_pipe("attribute_ruler"), nlp.get_pipe("lemmatizer"))
+        fast = FastMorphology(pipeline.get_pipe("attribute_ruler"), pipeline.get_pipe("lemmatizer"))
     except Unsupported:
         return nlp
     _register()
-    nlp.add_pipe("frontlines_fast_morphology", name="fast_morphology", before="attribute_ruler",
-                 config={})
-    nlp.get_pipe("fast_morphology").set(fast)
-    nlp.remove_pipe("attribute_ruler")
-    nlp.remove_pipe("lemmatizer")
+    pipeline.add_pipe("frontlines_fast_morphology", name="fast_morphology", before="attribute_ruler",
+                      config={})
+    pipeline.get_pipe("fast_morphology").set(fast)
+    pipeline.remove_pipe("attribute_ruler")
+    pipeline.remove_pipe("lemmatizer")
     return nlp
 
 
