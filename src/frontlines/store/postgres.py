@@ -227,6 +227,12 @@ class PostgresStore(GenericViews):
             with contextlib.suppress(self._error):
                 self.conn.execute("SELECT pg_advisory_unlock(%s)", (RUN_LOCK,))
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """A group of writes.  On PostgreSQL each document is still committed in its own
+        transaction (concurrent writers see whole documents early); nothing is held back."""
+        yield
+
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         self.conn.close()
