@@ -58,7 +58,11 @@ def head_jsonl(path: Path, n: int, folder: Path) -> Path:
 # -- children: one measurement each ---------------------------------------------------------------
 
 def _peak_mb() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    """The peak resident memory of this process or of its largest worker process (the process
+    engine's workers each hold a model), whichever is larger."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, workers) / 1024, 1)
 
 
 def child_pipeline(path: Path, engine: str) -> dict[str, Any]:
@@ -167,6 +171,7 @@ def growth(source: Path, sizes: list[int], runs: int, engine: str, folder: Path)
         row["ms_per_article"] = round(1000 * row["pipeline_s"] / n, 2)
         row["spacy_ms_per_article"] = round(1000 * row["spacy_s"] / n, 2)
         rows.append(row)
+        print(f"measured: {table([row])[-1]}", file=sys.stderr, flush=True)  # a long run shows its progress
     return rows
 
 
