@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test fuzz bench bench-large eval repin clean chromium frontend basemap serve bench-web
+.PHONY: setup demo test fuzz bench bench-large eval repin clean chromium frontend basemap serve bench-web postgres-bin
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -28,7 +28,12 @@ demo: $(STAMP)
 	@echo "situation report: out/report.html (and out/report.md with out/report_files/)"
 	@echo "the map: $(BIN)/frontlines serve --db out/example.db   then open http://127.0.0.1:8000/  (or: make serve)"
 
-test: $(STAMP) chromium
+# the PostgreSQL store's tests start a server of their own from the server binaries (installed
+# here from Debian's package when absent)
+postgres-bin:
+	bash scripts/ensure-postgres
+
+test: $(STAMP) chromium postgres-bin
 	$(BIN)/python -m pytest
 
 # the fuzz tests (tests/fuzz) with many more examples than CI runs; FUZZ_EXAMPLES=N to change

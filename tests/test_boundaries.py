@@ -78,11 +78,11 @@ def test_imports_are_read_right(source: str, expected: set[str]) -> None:
     assert _imported(SRC / "store" / "x.py", ast.parse(source)) == expected
 
 
-#: the modules that may speak SQL: the SQLite store, the gazetteer's own read-only file, and the
-#: CLI's error handler (it names sqlite3's exceptions, it sends no SQL), and the read views of the
-#: web server and the situation report (store/views.py: every SQL statement of the presentation layer)
-SQL_MODULES = {"store/sqlite.py", "resolve/gazetteer.py", "resolve/gaz_build.py", "cli/common.py",
-               "store/views.py"}
+#: the modules that may speak SQL: the SQLite and PostgreSQL stores and SQLite's read views (the web
+#: server's and the situation report's, behind the Store protocol), the gazetteer's own read-only file,
+#: and the CLI's error handler (it names sqlite3's exceptions, it sends no SQL)
+SQL_MODULES = {"store/sqlite.py", "store/sqlite_views.py", "store/postgres.py", "resolve/gazetteer.py",
+               "resolve/gaz_build.py", "cli/common.py"}
 
 
 def test_no_sql_outside_the_store() -> None:

@@ -15,14 +15,14 @@ from click.testing import CliRunner
 from frontlines import registry
 
 GOLDEN = {
-    "readers": ["csv", "feed", "file", "jsonl", "warc"],
+    "readers": ["csv", "feed", "file", "jsonl", "parquet", "warc"],
     "cleaners": ["default"],
     "extractors": ["rules"],
     "geocoders": ["memory", "sqlite"],
     "resolvers": ["gazetteer"],
-    "stores": ["memory", "sqlite"],
+    "stores": ["memory", "postgresql", "sqlite"],
     "exporters": ["acled", "claims", "geojson", "jsonl", "parquet", "places"],
-    "engines": ["process", "serial"],
+    "engines": ["process", "ray", "serial"],
 }
 
 

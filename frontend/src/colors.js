@@ -18,7 +18,7 @@ export const SIDE_COLORS = {
   "turkey": "#6a1b9a",
 };
 
-export const STANDINGS = ["asserted", "reported", "alleged", "denied", "expected", "hypothetical"];
+export const STANDINGS = ["asserted", "reported", "alleged", "denied", "expected", "hypothetical", "background"];
 export const COUNTED = new Set(["asserted", "reported", "alleged"]);
 
 export function typeColor(type) { return TYPE_COLORS[type] || "#555"; }

@@ -71,7 +71,7 @@ function buildLegend() {
   };
   legend.append(el("h3", {}, "Events (by type)"),
     el("ul", {}, Object.entries(TYPE_COLORS).map(([t, c]) => row(c, t, "swatch"))),
-    el("p", { class: "muted" }, "Hollow, dashed: expected, hypothetical or denied (never counted)."),
+    el("p", { class: "muted" }, "Hollow, dashed: expected, hypothetical, background (history) or denied (never counted)."),
     el("h3", {}, "Towns (held by)"),
     el("ul", {}, Object.entries(SIDE_COLORS).map(([s, c]) => row(c, s, "swatch square")),
       row("#78909c", "other or unknown", "swatch square")),

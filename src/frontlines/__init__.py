@@ -18,7 +18,7 @@ names below are imported on first use.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -65,7 +65,7 @@ if TYPE_CHECKING:
     from .store.protocol import Store
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     try:
         module, attribute = _LAZY[name]
     except KeyError:

@@ -22,12 +22,12 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
 from .records import Article, BaselineEntry, Claim, ControlPeriod, Event, Failure, Mention, Siege, TerritorialFact
-from .store.protocol import Store
+from .store.protocol import Store, StoreViews
 
 if TYPE_CHECKING:
     from .derive.queries import BBox, Near
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: a document given in memory: its text, or a mapping with ``text`` or ``html`` and optionally
 #: ``id``, ``title``, ``url``, ``outlet``, ``author`` and ``published`` (YYYY-MM-DD, YYYY-MM, YYYY)
-Document = str | Mapping[str, Any]
+Document = str | Mapping[str, object]
 
 #: what :func:`code` reports after each document: the document's source id
 Progress = Callable[[str], None]
@@ -63,6 +63,29 @@ class Dataset:
     def store(self) -> Store:
         """The store the dataset reads (SQLite file or in-memory)."""
         return self._store
+
+    @property
+    def views(self) -> StoreViews:
+        """The read views: filtered, paged, typed answers (events with their evidence, documents,
+        places, control, sieges, outlets, summaries; records of :mod:`frontlines.store.views`) that
+        the web server and the situation report read, the same from every store::
+
+            from frontlines.store.views import EventQuery
+            page = data.views.query_events(EventQuery(event_types=("Battles",)), limit=20)
+        """
+        if isinstance(self._store, StoreViews):
+            return self._store
+        from .store.generic_views import ViewsOf
+
+        return ViewsOf(self._store)  # a store without views of its own: answered from its records
+
+    @property
+    def label(self) -> str:
+        """A short name of where the data lives, for titles: a file's name, or the store's location."""
+        location = self._store.location
+        if location.startswith("memory:") or "://" in location:
+            return location
+        return Path(location).name
 
     @property
     def events(self) -> list[Event]:
@@ -301,8 +324,11 @@ def _articles(documents: Iterable[Document]) -> Iterator[Article | Failure]:
 def _article(document: Document, source_id: str) -> Article:
     from .ingest.readers import article_from_markup, article_from_text
 
+    text: object
+    html: object
+    meta: dict[str, object] = {}
     if isinstance(document, str):
-        text, html, meta = document, None, {}
+        text, html = document, None
     elif isinstance(document, Mapping):
         text, html = document.get("text"), document.get("html")
         meta = {k: document[k] for k in _META if document.get(k) not in (None, "")}

@@ -13,3 +13,18 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+BBox = tuple[float, float, float, float]
+
+
+def parse_bbox(text: str) -> BBox:
+    """``west,south,east,north`` in degrees as a box; ValueError saying what is wrong."""
+    try:
+        west, south, east, north = (float(v) for v in text.split(","))
+    except ValueError:
+        raise ValueError("four numbers west,south,east,north") from None
+    finite = all(math.isfinite(v) for v in (west, south, east, north))
+    if not finite or not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise ValueError("west <= east within -180..180 and south <= north within -90..90")
+    return west, south, east, north

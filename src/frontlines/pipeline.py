@@ -16,17 +16,25 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import FrontlinesError, MalformedRecordError
 from .records import EXTRACTABLE_ROLES, Article, Claim, Cleaned, Failure, Mention, Segment
-from .registry import extractors, resolvers
+from .registry import ClaimFinder, PlaceFinder, extractors, resolvers
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .clean.outlets import OutletRegistry
+    from .derive.facts import ActorSpan
+    from .extract.claims import ClaimExtractor
+    from .ingest.readers import ReadOptions
+    from .kb import KnowledgeBase
+    from .records import ControlPeriod, Siege, TerritorialFact
+    from .resolve.actors import ActorDictionary
+    from .resolve.claims import ClaimResolver
+    from .resolve.places import PlaceResolver
     from .store.protocol import Store
 
-if TYPE_CHECKING:
-    from .clean.outlets import OutletRegistry
-    from .kb import KnowledgeBase
-    from .resolve.actors import ActorDictionary
-
 Progress = Callable[[str], None]
+#: what codes a stream of articles: DocResult or Failure for each, in input order
+Mapper = Callable[[Iterable[Article], Any], Iterator[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,42 +84,48 @@ class Resources:
         self.kb = kb if kb is not None else load_kb()
         self._gazetteer_path = gazetteer_path or self.kb.gazetteer
         self._names = {"extractor": extractor, "places": resolver}
-        self._cache: dict[str, Any] = {}
-
-    def _get(self, name: str, build: Callable[[], Any]) -> Any:
-        if name not in self._cache:
-            self._cache[name] = build()
-        return self._cache[name]
+        self._nlp: Language | None = None
+        self._places: PlaceFinder | None = None
+        self._extractor: ClaimFinder | None = None
+        self._claim_resolver: ClaimResolver | None = None
 
     @property
-    def nlp(self) -> Any:
+    def nlp(self) -> Language:
         from .extract.nlp import load_nlp
 
-        return self._get("nlp", load_nlp)
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
 
     @property
     def gazetteer_path(self) -> Path | None:
         return self._gazetteer_path
 
     @property
-    def places(self) -> Any:
+    def places(self) -> PlaceFinder:
         """The place resolver named by the run's options (``resolvers`` registry)."""
-        return self._get("places", lambda: resolvers.get(self._names["places"])(self))
+        if self._places is None:
+            self._places = resolvers.get(self._names["places"])(self)
+        return self._places
 
     @property
-    def extractor(self) -> Any:
+    def extractor(self) -> ClaimFinder:
         """The claim extractor named by the run's options (``extractors`` registry)."""
-        return self._get("extractor", lambda: extractors.get(self._names["extractor"])(self))
+        if self._extractor is None:
+            self._extractor = extractors.get(self._names["extractor"])(self)
+        return self._extractor
 
     @property
-    def claim_resolver(self) -> Any:
+    def claim_resolver(self) -> ClaimResolver:
         from .resolve.claims import ClaimResolver
 
-        return self._get("claim_resolver", lambda: ClaimResolver(self.kb.actors))
+        if self._claim_resolver is None:
+            self._claim_resolver = ClaimResolver(self.kb.actors)
+        return self._claim_resolver
 
 
 @resolvers.register("gazetteer")
-def gazetteer_resolver(resources: Resources) -> Any:
+def gazetteer_resolver(resources: Resources) -> PlaceResolver:
     """The rule-based place resolver over the packaged (or given) SQLite gazetteer."""
     from .resolve.gazetteer import SqliteGazetteer
     from .resolve.places import PlaceResolver
@@ -120,7 +134,7 @@ def gazetteer_resolver(resources: Resources) -> Any:
 
 
 @extractors.register("rules")
-def rules_extractor(resources: Resources) -> Any:
+def rules_extractor(resources: Resources) -> ClaimExtractor:
     """The rule-based claim extractor (trigger lexicon, status cues, dependency parse)."""
     from .extract.claims import ClaimExtractor
 
@@ -183,6 +197,8 @@ class RunOptions:
     extractor: str = "rules"
     resolver: str = "gazetteer"
     kb: KnowledgeBase | None = None  # None: the packaged knowledge base
+    #: where a cluster engine runs (Ray: ``ray://head:10001`` or ``auto``); None: a local instance
+    address: str | None = None
 
 
 def resources_for(options: RunOptions) -> Resources:
@@ -261,7 +277,7 @@ def _record_failure(store: Store, summary: RunSummary, failure: Failure) -> None
 
 def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
         options: RunOptions | None = None, progress: Progress | None = None,
-        read_options: Any = None, kb: KnowledgeBase | None = None) -> RunSummary:
+        read_options: ReadOptions | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
     """Ingest, process and store every document of ``inputs``, then fuse and derive
     (with the knowledge base ``kb``; None: ``options.kb``, else the packaged one)."""
     from .ingest.readers import read_inputs
@@ -273,21 +289,27 @@ def run(inputs: Sequence[Path], store: Store, *, manifest: Path | None = None,
 
 
 def run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
-                  progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+                  progress: Progress | None = None, kb: KnowledgeBase | None = None,
+                  mapper: Mapper | None = None) -> RunSummary:
     """Process and store already-read documents (failures are stored as they come), then fuse
     and derive.  Events are re-fused whenever something was coded or the store holds claims
-    that were never fused (a run interrupted before its end).
+    that were never fused (a run interrupted before its end).  ``mapper`` codes the new
+    articles (default: the engine the options name; ``frontlines load`` hands in results
+    coded elsewhere).
 
-    One run writes to a database at a time (``scale.runlock``): a second run on the same
-    database waits for the first, then sees everything it stored."""
+    One run writes to a database at a time (``scale.runlock``; a store with a ``run_lock`` of
+    its own, such as PostgreSQL's, uses that): a second run on the same database waits for the
+    first, then sees everything it stored."""
     from .scale.runlock import run_lock
 
-    with run_lock(getattr(store, "path", None)):
-        return _run_documents(items, store, options=options, progress=progress, kb=kb)
+    lock = store.run_lock() if hasattr(store, "run_lock") else run_lock(getattr(store, "path", None))
+    with lock:
+        return _run_documents(items, store, options=options, progress=progress, kb=kb, mapper=mapper)
 
 
 def _run_documents(items: Iterable[Article | Failure], store: Store, *, options: RunOptions | None = None,
-                   progress: Progress | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+                   progress: Progress | None = None, kb: KnowledgeBase | None = None,
+                   mapper: Mapper | None = None) -> RunSummary:
     from .kb import load_kb
     from .registry import load_builtins
     from .scale.engines import map_documents
@@ -295,27 +317,30 @@ def _run_documents(items: Iterable[Article | Failure], store: Store, *, options:
     load_builtins()
     options = options or RunOptions()
     options = replace(options, kb=kb or options.kb or load_kb())
+    code = mapper or map_documents
     tick = progress or (lambda _source: None)
     summary = RunSummary()
     signatures: dict[str, str] = {}
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
+    coded: list[str] = []  # documents stored by this run: fusion starts from their claims
     try:
-        for result in map_documents(articles, options):
+        for result in code(articles, options):
             if isinstance(result, Failure):
                 _record_failure(store, summary, result)
             else:
                 store.save_document(result.article, result.segments, result.mentions, result.claims)
                 store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
+                coded.append(result.article.id)
                 summary.processed += 1
                 summary.claims += len({c.id for c in result.claims})  # what the store keeps
             tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
-        refuse(store, summary, options.kb)  # what was stored stays usable
+        refuse(store, summary, options.kb, changed=coded)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "
                               "run again to go on (stored documents are skipped) or use --engine serial") from None
     counts = store.counts()
     if summary.processed or not counts["events"] or store.needs_fusing():
-        refuse(store, summary, options.kb)
+        refuse(store, summary, options.kb, changed=coded)
     else:  # nothing new was coded: the events stand as they are
         summary.events, summary.happened = counts["events"], counts["happened"]
     return summary
@@ -353,17 +378,25 @@ def outlet_sides(outlets: dict[str, str | None], registry: OutletRegistry) -> di
     return {doc_id: _registry_side(registry, name) for doc_id, name in outlets.items()}
 
 
-def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | None = None) -> RunSummary:
+def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | None = None, *,
+           changed: Sequence[str] | None = None) -> RunSummary:
     """Re-fuse every stored claim into events and re-derive control periods (outlet sides from
-    ``kb``, the packaged knowledge base by default)."""
+    ``kb``, the packaged knowledge base by default).  Given ``changed`` (the documents coded
+    since the events were fused), only the events that their claims, and claims never fused,
+    can touch are clustered again (``fuse.incremental``), with the same result."""
     from .fuse import fuse_claims
+    from .fuse.incremental import refuse_claims
     from .kb import load_kb
 
     summary = summary or RunSummary()
     registry = (kb if kb is not None else load_kb()).outlets
     version = store.write_version()
     outlets = store.outlets()
-    events = fuse_claims(store.claims(), outlets, outlet_sides=outlet_sides(outlets, registry))
+    sides = outlet_sides(outlets, registry)
+    if changed is not None and store.counts()["events"]:
+        events = refuse_claims(store.claims(), store.events(), changed, outlets, outlet_sides=sides).events
+    else:
+        events = fuse_claims(store.claims(), outlets, outlet_sides=sides)
     facts, periods, sieges = situation(store, kb)
     store.replace_events(events, periods, fused_version=version)
     store.replace_situation(facts, sieges)
@@ -386,11 +419,11 @@ def repair(store: Store, kb: KnowledgeBase | None = None) -> list[str]:
 
 
 # -- the situation picture (derive): territorial facts, control periods, sieges ---------------
-def actor_finder(actors: ActorDictionary) -> Callable[[str], list[Any]]:
+def actor_finder(actors: ActorDictionary) -> Callable[[str], list[ActorSpan]]:
     """Named actors, and generic words with a known side ("government-held"), in a sentence."""
     from .derive.facts import ActorSpan
 
-    def find(text: str) -> list[Any]:
+    def find(text: str) -> list[ActorSpan]:
         found = []
         for start, end in actors.find_spans(text):
             actor = actors.lookup(text[start:end])
@@ -410,7 +443,8 @@ def _named_source(registry: OutletRegistry, name: str) -> tuple[str, str | None]
     return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
 
 
-def situation(store: Store, kb: KnowledgeBase | None = None) -> tuple[list[Any], list[Any], list[Any]]:
+def situation(store: Store, kb: KnowledgeBase | None = None
+              ) -> tuple[list[TerritorialFact], list[ControlPeriod], list[Siege]]:
     """Territorial facts, control periods and sieges from the stored claims and baselines, with
     the territorial cues, actors and outlets of ``kb`` (the packaged knowledge base by default)."""
     from .derive import derive_control, derive_sieges, extract_facts
@@ -427,7 +461,7 @@ def situation(store: Store, kb: KnowledgeBase | None = None) -> tuple[list[Any],
     return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
 
 
-def rederive_control(store: Store) -> list[Any]:
+def rederive_control(store: Store) -> list[ControlPeriod]:
     """Control periods again from the stored facts and baselines (after ``control import``)."""
     from .derive import derive_control
 

@@ -10,10 +10,20 @@ Built-in parts register themselves exactly as an outside package would::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .export.writers import Context
+    from .ingest.readers import ReadOptions
+    from .kb import KnowledgeBase
+    from .pipeline import DocResult, Resources, RunOptions
+    from .records import Article, Claim, Cleaned, Failure, Mention
+    from .resolve.gazetteer import Gazetteer
+    from .store.protocol import Store
 
 T = TypeVar("T")
 
@@ -61,19 +71,66 @@ class Registry(Generic[T]):
         return iter(self.names())
 
 
+# --- what each kind of part is: the contract a built-in or a plugin's part meets -----------------
+
+
+class Reader(Protocol):
+    """Reads one input file: its documents, and a Failure for each it cannot read.
+    ``manifest`` maps a file name or document id to the metadata given for it."""
+
+    def __call__(self, path: Path, options: ReadOptions, manifest: dict[str, dict[str, object]],
+                 /) -> Iterator[Article | Failure]: ...
+
+
+class Cleaner(Protocol):
+    """Segments an article (and fills the metadata it can infer)."""
+
+    def __call__(self, article: Article, kb: KnowledgeBase, /) -> Cleaned: ...
+
+
+class PlaceFinder(Protocol):
+    """A place resolver: the place mentions of ``text`` inside ``spans`` (character ranges)."""
+
+    def find(self, text: str, doc_id: str, spans: list[tuple[int, int]], /) -> list[Mention]: ...
+
+
+class ClaimFinder(Protocol):
+    """A claim extractor: the claims of a cleaned article, given its place mentions."""
+
+    def extract(self, cleaned: Cleaned, places: Sequence[Mention], /) -> list[Claim]: ...
+
+
+class StoreFactory(Protocol):
+    """Opens the store at ``target`` (what :func:`frontlines.store.store_kind` hands it)."""
+
+    def __call__(self, target: str, /, *, readonly: bool = False) -> Store: ...
+
+
+class Exporter(Protocol):
+    """Writes one export format of a store's context to a binary stream; returns the rows written."""
+
+    def __call__(self, ctx: Context, stream: IO[bytes], /) -> int: ...
+
+
+class Engine(Protocol):
+    """Maps the per-document stages over articles, results in input order."""
+
+    def __call__(self, articles: Iterable[Article], options: RunOptions, /) -> Iterator[DocResult | Failure]: ...
+
+
 #: input readers, each registered with the ``suffixes`` it reads (and an optional ``sniff(path)``)
-readers: Registry[Callable[..., object]] = Registry("reader")
-cleaners: Registry[Callable[..., object]] = Registry("cleaner")
+readers: Registry[Reader] = Registry("reader")
+cleaners: Registry[Cleaner] = Registry("cleaner")
 #: claim extractors: factories called with the run's ``Resources``
-extractors: Registry[Callable[..., object]] = Registry("extractor")
-#: gazetteers (place-name lookup backends)
-geocoders: Registry[Callable[..., object]] = Registry("geocoder")
+extractors: Registry[Callable[[Resources], ClaimFinder]] = Registry("extractor")
+#: gazetteers (place-name lookup backends); their constructors differ (a path, a list of places...)
+geocoders: Registry[Callable[..., Gazetteer]] = Registry("geocoder")
 #: place resolvers: factories called with the run's ``Resources``
-resolvers: Registry[Callable[..., object]] = Registry("place resolver")
+resolvers: Registry[Callable[[Resources], PlaceFinder]] = Registry("place resolver")
 #: stores: factories called with a target and ``readonly=``
-stores: Registry[Callable[..., object]] = Registry("store")
-exporters: Registry[Callable[..., object]] = Registry("exporter")
-engines: Registry[Callable[..., object]] = Registry("engine")
+stores: Registry[StoreFactory] = Registry("store")
+exporters: Registry[Exporter] = Registry("exporter")
+engines: Registry[Engine] = Registry("engine")
 
 
 #: modules whose import registers the built-in parts
@@ -85,9 +142,12 @@ BUILTIN_MODULES = (
     "frontlines.resolve.gazetteer",
     "frontlines.store.sqlite",
     "frontlines.store.memory",
+    "frontlines.store.postgres",
     "frontlines.pipeline",
     "frontlines.export.writers",
     "frontlines.scale.engines",
+    "frontlines.scale.parquet",
+    "frontlines.scale.cluster",
 )
 
 #: entry-point group through which outside packages register their parts

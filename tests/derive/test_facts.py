@@ -69,11 +69,58 @@ def test_a_dateline_town_or_a_province_never_becomes_a_captured_town() -> None:
     assert facts_of(said("The army captured Raqqa Governorate.", "captured", {"Raqqa Governorate": province})) == []
 
 
+def test_the_place_taken_is_the_one_the_sentence_names_as_taken() -> None:
+    import dataclasses
+
+    # the claim was located at the town named in an earlier sentence ...
+    earlier, named = said("Fighting raged around Tabqa.", "Fighting", {"Tabqa": TABQA}, offset=0, sub="Armed clash")
+    took, here = said("The army took full control of Tabqa on Wednesday.", "took", {"Tabqa": TABQA}, offset=40)
+    [f] = facts_of((dataclasses.replace(took, location=named[0]), named + here))
+    assert (f.kind, f.place_name, f.scope, f.gainer) == (FactKind.CAPTURE, "Tabqa", "full", SAA)
+    # ... or at a dateline the place finder did not mark, or a place before the trigger
+    for sentence, where in (("RAQQA - The army captured the strategic town of Tabqa.", "RAQQA"),
+                            ("In Raqqa, the army captured Tabqa.", "Raqqa")):
+        facts = facts_of(said(sentence, "captured", {where: RAQQA, "Tabqa": TABQA}, location=where))
+        assert [(f.kind, f.place_name) for f in facts] == [(FactKind.CAPTURE, "Tabqa")], sentence
+    # a dateline the place finder took for the event's place is no place taken
+    assert facts_of(said("RAQQA (AP) - Five villages were liberated from ISIS.", "liberated", {"RAQQA": RAQQA},
+                         offset=0)) == []
+    # "took the town": the town as named, though the claim's copy of it carries a lower precision
+    far = [dataclasses.replace(m, geo_precision=3) for m in named]
+    [town_] = facts_of((dataclasses.replace(said("The army took the town on Monday.", "took", {}, offset=40)[0],
+                                            location=far[0]), named))
+    assert (town_.place_name, town_.scope) == ("Tabqa", "full")
+    # a passive sentence keeps the place before its trigger
+    [passive] = facts_of(said("Tabqa was captured by the army.", "captured", {"Tabqa": TABQA}))
+    assert passive.place_name == "Tabqa"
+
+
+def test_a_fall_or_a_loss_is_lost_by_its_subject() -> None:
+    [fall] = facts_of(said("Admitting the fall of Tabqa, the army said it had pulled out.", "fall", {"Tabqa": TABQA},
+                           actor1=SAA, actor2=ISIS))
+    assert (fall.kind, fall.gainer, fall.loser) == (FactKind.CAPTURE, None, SAA) and fall.cue.startswith("loss")
+    [fell] = facts_of(said("Tabqa fell to ISIS on Sunday.", "fell", {"Tabqa": TABQA}, actor1=SAA, actor2=None))
+    assert (fell.gainer, fell.loser) == (ISIS, SAA)
+
+
+def test_the_side_that_announces_a_passive_capture_took_it() -> None:
+    [f] = facts_of(said("The SDF command said that Tabqa has been liberated from ISIS.", "liberated",
+                        {"Tabqa": TABQA}, actor1=None, status=Status.REPORTED, attributed_to="The SDF command"))
+    assert (f.gainer, f.loser) == (SDF, ISIS) and "announced" in f.cue
+    [g] = facts_of(said("Reuters said that Tabqa has been liberated from ISIS.", "liberated", {"Tabqa": TABQA},
+                        actor1=None, status=Status.REPORTED, attributed_to="Reuters"))
+    assert (g.gainer, g.loser) == (None, ISIS)
+
+
 def test_withdrawals_and_handovers() -> None:
     [left] = facts_of(said("ISIS withdrew from Tabqa overnight.", "withdrew", {"Tabqa": TABQA},
                            event_type="Strategic developments", sub="Change to group/activity", actor1=ISIS,
                            actor2=None))
     assert (left.kind, left.gainer, left.loser) == (FactKind.WITHDRAWAL, None, ISIS)
+    [evacuated] = facts_of(said("The evacuation of ISIS fighters from Tabqa began.", "evacuation", {"Tabqa": TABQA},
+                                event_type="Strategic developments", sub="Change to group/activity", actor1=None,
+                                actor2=ISIS))
+    assert (evacuated.kind, evacuated.gainer, evacuated.loser) == (FactKind.WITHDRAWAL, None, ISIS)
     [given] = facts_of(said("The SDF handed over Tabqa to the army.", "handed over", {"Tabqa": TABQA},
                             event_type="Strategic developments", sub="Non-violent transfer of territory",
                             actor1=SDF, actor2=None))
@@ -101,7 +148,10 @@ def test_control_statements() -> None:
     for sentence, holder in cases.items():
         facts = facts_of(said(sentence, clash["trigger"], {"Tabqa": TABQA}, sub=clash["sub"], date=clash["date"]),
                          sources={"d1": SourceInfo("Reuters", None, "2017-05-02")})
-        assert [(f.kind, f.gainer, f.start) for f in facts] == [(FactKind.CONTROL, holder, "2017-05-02")], sentence
+        assert {(f.kind, f.gainer, f.start) for f in facts} == {(FactKind.CONTROL, holder, "2017-05-02")}, sentence
+    listed = facts_of(said("Tabqa, Karama and Hamra were controlled by the US-backed SDF, amid heavy clashes.",
+                           "clashes", {"Tabqa": TABQA, "Karama": KARAMA, "Hamra": HAMRA}, sub="Armed clash"))
+    assert sorted((f.place_name, f.gainer) for f in listed) == [("Hamra", SDF), ("Karama", SDF), ("Tabqa", SDF)]
 
 
 def test_standing_is_kept_and_a_denial_names_what_it_denies() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,22 +18,33 @@ from frontlines.errors import ReadOnlyStoreError, StoreError
 from frontlines.records import Article, ControlPeriod, Event, Failure, Mention, Role, Segment, Status
 from frontlines.store import open_store, rows
 from frontlines.store.memory import MemoryStore
+from frontlines.store.postgres import PostgresStore
 from frontlines.store.protocol import Store
 from frontlines.store.sqlite import SqliteStore
+from pgserver import with_schema
 
 statuses = st.sampled_from(list(Status))
 maybe_text = st.none() | st.text(min_size=1, max_size=20)
 
 Factory = Callable[[], Store]
+_schemas = itertools.count()
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgresql"])
 def new_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Factory]:
-    """A factory of empty stores of each kind (a fresh SQLite file, or a MemoryStore)."""
+    """A factory of empty stores of each kind (a fresh SQLite file, a MemoryStore, or a fresh
+    schema on a real PostgreSQL server started for the session)."""
     made: list[Store] = []
+    server = request.getfixturevalue("postgres_server") if request.param == "postgresql" else ""
 
     def make() -> Store:
-        store: Store = SqliteStore(tmp_path / f"t{len(made)}.db") if request.param == "sqlite" else MemoryStore()
+        store: Store
+        if request.param == "sqlite":
+            store = SqliteStore(tmp_path / f"t{len(made)}.db")
+        elif request.param == "postgresql":
+            store = PostgresStore(with_schema(server, f"c{os.getpid()}_{next(_schemas)}"))
+        else:
+            store = MemoryStore()
         made.append(store)
         return store
 
@@ -166,6 +179,8 @@ def test_a_read_only_store_refuses_every_write(new_store: Factory, tmp_path: Pat
     if isinstance(store, SqliteStore):
         store.close()
         store = SqliteStore(store.path, readonly=True)
+    elif isinstance(store, PostgresStore):
+        store = PostgresStore(store.target, readonly=True)
     else:
         store.readonly = True
     assert store.readonly and store.counts()["claims"] == 1
@@ -188,8 +203,8 @@ def test_open_store_picks_the_store_from_the_target(tmp_path: Path) -> None:
         assert isinstance(store, SqliteStore)
     with open_store(f"sqlite:///{tmp_path}/y.db") as store:
         assert isinstance(store, SqliteStore) and (tmp_path / "y.db").exists()
-    with pytest.raises(ConfigError, match="postgresql"):
-        open_store("postgresql://localhost/frontlines")
+    with pytest.raises(ConfigError, match="unknown store 'mysql'"):
+        open_store("mysql://localhost/frontlines")
     with pytest.raises(StoreError, match="no such database"):
         open_store(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()

@@ -1,4 +1,4 @@
-"""Both stores keep the situation picture alike: facts, sieges, imported baselines, periods."""
+"""Every store keeps the situation picture alike: facts, sieges, imported baselines, periods."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from frontlines.records import BaselineEntry, ControlPeriod, FactKind, Siege, Status, TerritorialFact
 from frontlines.store.memory import MemoryStore
+from frontlines.store.postgres import PostgresStore
 from frontlines.store.protocol import Store
 from frontlines.store.sqlite import SqliteStore
 
@@ -26,9 +27,13 @@ PERIOD = ControlPeriod("p1", "Raqqa", "contested", "2017-06-12", None, ("d1:5",)
                        facts=("tf-1",), origin="derived", latitude=35.95, longitude=39.01, outlets=1)
 
 
-@pytest.fixture(params=["sqlite", "memory"])
+@pytest.fixture(params=["sqlite", "memory", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    made: Store = SqliteStore(tmp_path / "s.db") if request.param == "sqlite" else MemoryStore()
+    made: Store
+    if request.param == "postgresql":
+        made = PostgresStore(request.getfixturevalue("postgres_url"))
+    else:
+        made = SqliteStore(tmp_path / "s.db") if request.param == "sqlite" else MemoryStore()
     yield made
     made.close()
 

@@ -84,10 +84,19 @@ def corpus_db(web_db: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def app(web_db: Path):  # type: ignore[no-untyped-def]
+def web_dataset(web_db: Path):  # type: ignore[no-untyped-def]
+    """The web database opened read-only, as ``frontlines serve`` opens it."""
+    import frontlines
+
+    with frontlines.open(web_db) as dataset:
+        yield dataset
+
+
+@pytest.fixture(scope="session")
+def app(web_dataset):  # type: ignore[no-untyped-def]
     from frontlines.web.app import ServerSettings, create_app
 
-    return create_app(ServerSettings(db=web_db, rate_limit=0))
+    return create_app(web_dataset, ServerSettings(rate_limit=0))
 
 
 @pytest.fixture(scope="session")
@@ -103,9 +112,11 @@ def live_server(corpus_db: Path) -> Iterator[str]:
     """``frontlines serve`` on the corpus database, on a free loopback port, in a thread."""
     import uvicorn
 
+    import frontlines
     from frontlines.web.app import ServerSettings, create_app
 
-    app = create_app(ServerSettings(db=corpus_db, rate_limit=0))
+    dataset = frontlines.open(corpus_db)
+    app = create_app(dataset, ServerSettings(rate_limit=0))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -117,6 +128,7 @@ def live_server(corpus_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+    dataset.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,11 +10,22 @@ from pathlib import Path
 import pytest
 from conftest import HOSTILE_META
 
+import frontlines
 from frontlines.errors import StoreError
-from frontlines.store import views
 from frontlines.web.app import ServerSettings, create_app
 
-STANDINGS = {"asserted", "reported", "alleged", "denied", "expected", "hypothetical"}
+STANDINGS = {"asserted", "reported", "alleged", "denied", "expected", "hypothetical", "background"}
+
+
+def test_the_api_knows_every_standing() -> None:
+    from typing import get_args
+
+    from frontlines.store.views import FACTUAL
+    from frontlines.taxonomy import HAPPENED_STANDINGS, Standing
+    from frontlines.web import models
+
+    assert set(get_args(models.Standing)) == {s.value for s in Standing} == STANDINGS
+    assert set(FACTUAL) == {s.value for s in HAPPENED_STANDINGS}
 
 
 def _error(response, status: int, code: str) -> None:  # type: ignore[no-untyped-def]
@@ -150,7 +161,7 @@ def test_sieges_with_their_evidence_and_none_from_an_older_store(client, web_db:
     conn.close()
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(ServerSettings(db=copy, rate_limit=0))) as other:
+    with frontlines.open(copy) as data, TestClient(create_app(data, ServerSettings(rate_limit=0))) as other:
         during = other.get("/api/sieges", params={"date": "2016-01-01"}).json()["features"]
         assert [f["properties"]["besieger"] for f in during] == ["Islamic State (Syria)"]
         assert during[0]["properties"]["evidence"] == [claim] and during[0]["geometry"]["type"] == "Point"
@@ -160,7 +171,7 @@ def test_sieges_with_their_evidence_and_none_from_an_older_store(client, web_db:
     conn.execute("DROP TABLE sieges")
     conn.commit()
     conn.close()
-    with TestClient(create_app(ServerSettings(db=copy, rate_limit=0))) as older:
+    with frontlines.open(copy) as data, TestClient(create_app(data, ServerSettings(rate_limit=0))) as older:
         assert older.get("/api/sieges").json()["features"] == []
 
 
@@ -217,10 +228,10 @@ def test_writes_are_refused_and_bodies_limited(client) -> None:  # type: ignore[
     _error(client.get("/api/events?type=" + "B" * 9000), 414, "uri_too_long")
 
 
-def test_rate_limit(web_db: Path) -> None:
+def test_rate_limit(web_dataset) -> None:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(ServerSettings(db=web_db, rate_limit=1, burst=3))) as limited:
+    with TestClient(create_app(web_dataset, ServerSettings(rate_limit=1, burst=3))) as limited:
         statuses = [limited.get("/api/info").status_code for _ in range(5)]
         assert statuses[:3] == [200, 200, 200] and statuses[-1] == 429
         refused = limited.get("/api/info")
@@ -238,10 +249,10 @@ def test_security_headers_and_strict_csp(client) -> None:  # type: ignore[no-unt
     assert client.get("/api/info").headers["cache-control"] == "no-store"
 
 
-def test_tiles_only_when_asked(web_db: Path) -> None:
+def test_tiles_only_when_asked(web_dataset) -> None:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
-    app = create_app(ServerSettings(db=web_db, tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png",
+    app = create_app(web_dataset, ServerSettings(tiles="https://{s}.tile.example.org/{z}/{x}/{y}.png",
                                     tiles_attribution="© example"))
     with TestClient(app) as online:
         csp = online.get("/").headers["content-security-policy"]
@@ -273,24 +284,24 @@ def test_the_database_is_opened_read_only(web_db: Path, client) -> None:  # type
     before = hashlib.sha256(web_db.read_bytes()).hexdigest()
     for path in ("/api/events", "/api/summary", "/api/facets", "/api/outlets", "/api/control"):
         assert client.get(path).status_code == 200
-    conn = views.connect_readonly(web_db)
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
-        conn.execute("DELETE FROM events")
-    conn.close()
+    with frontlines.open(web_db) as data:
+        assert data.store.readonly
+        with pytest.raises(StoreError, match="read-only"):
+            data.store.replace_events([], [])
     assert hashlib.sha256(web_db.read_bytes()).hexdigest() == before
 
 
 def test_bad_databases_fail_with_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
-        create_app(ServerSettings(db=tmp_path / "missing.db"))
+        frontlines.open(tmp_path / "missing.db")
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
     with pytest.raises(StoreError, match="not a frontlines database"):
-        views.connect_readonly(other)
+        frontlines.open(other)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(StoreError, match="cannot open database read-only"):
-        views.connect_readonly(junk)
+    with pytest.raises(StoreError, match="cannot open database"):
+        frontlines.open(junk)
 
 
 def test_the_server_and_the_report_fetch_nothing() -> None:
@@ -299,7 +310,8 @@ def test_the_server_and_the_report_fetch_nothing() -> None:
 
     src = Path(__file__).resolve().parents[2] / "src" / "frontlines"
     clients = {"urllib.request", "http.client", "httpx", "httpx2", "requests", "socket", "aiohttp", "urllib3"}
-    modules = [*(src / "web").rglob("*.py"), *(src / "report").rglob("*.py"), src / "store" / "views.py"]
+    modules = [*(src / "web").rglob("*.py"), *(src / "report").rglob("*.py"),
+               *(src / "store" / name for name in ("views.py", "sqlite_views.py", "generic_views.py"))]
     for module in modules:
         for node in ast.walk(ast.parse(module.read_text())):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else \

@@ -45,9 +45,9 @@ def test_hostile_text_is_escaped_in_html(html_report: str) -> None:
     assert not re.search(r"<a\s", html_report)
 
 
-def test_markdown_with_images(web_db: Path, tmp_path: Path) -> None:
+def test_markdown_with_images(web_dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "all.md"
-    written = write_report(ReportRequest(db=web_db, date_from="2017-01-01", date_to="2017-12-31"), out)
+    written = write_report(web_dataset, ReportRequest(date_from="2017-01-01", date_to="2017-12-31"), out)
     text = out.read_text(encoding="utf-8")
     assert written.images == tmp_path / "all_files"
     for name in ("map.png", "events_by_type.png"):

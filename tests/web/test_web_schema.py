@@ -26,8 +26,8 @@ def _check(case) -> None:  # type: ignore[no-untyped-def]
     case.validate_response(response, checks=[response_schema_conformance])
 
 
-def test_no_server_error_on_any_operation(web_db) -> None:  # type: ignore[no-untyped-def]
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(ServerSettings(db=web_db, rate_limit=0)))
+def test_no_server_error_on_any_operation(web_dataset) -> None:  # type: ignore[no-untyped-def]
+    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(web_dataset, ServerSettings(rate_limit=0)))
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 13
     for operation in operations:

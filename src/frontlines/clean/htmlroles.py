@@ -24,13 +24,13 @@ def _trafilatura_view(html: str) -> tuple[str, str, str]:
     """Normalised main text, comments text and title as trafilatura sees them."""
     from ..ingest.html import trafilatura_module
 
-    trafilatura = trafilatura_module()
-    if trafilatura is None:  # DOM hints and the plain-text segmenter decide alone
+    if trafilatura_module() is None:  # DOM hints and the plain-text segmenter decide alone
         return "", "", ""
-    doc = trafilatura.bare_extraction(  # type: ignore[attr-defined]
-        html, include_comments=True, with_metadata=True, favor_recall=True
-    )
-    if doc is None:
+    from trafilatura import bare_extraction
+    from trafilatura.settings import Document
+
+    doc = bare_extraction(html, include_comments=True, with_metadata=True, favor_recall=True)
+    if not isinstance(doc, Document):  # None: nothing extracted (a dict only when asked for one)
         return "", "", ""
     return _norm(doc.text or ""), _norm(doc.comments or ""), _norm(doc.title or "")
 

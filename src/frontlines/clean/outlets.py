@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NotRequired, TypedDict
 from urllib.parse import urlsplit
 
 from ..errors import ResourceError
@@ -108,17 +109,37 @@ def _parse(data: object, source: str) -> tuple[Outlet, ...]:
     return tuple(_outlet(entry) for entry in data["outlets"])
 
 
-def _outlet(entry: dict[str, object]) -> Outlet:
+class _StatementEntry(TypedDict):
+    """A statement of ``outlets.yaml`` once :func:`entry_problems` passed it."""
+
+    claim: str
+    source: str
+    as_of: str
+    side: NotRequired[str | None]
+
+
+class _OutletEntry(TypedDict):
+    """An outlet of ``outlets.yaml`` once :func:`entry_problems` passed it."""
+
+    name: str
+    aliases: NotRequired[list[str] | None]
+    domains: NotRequired[list[str] | None]
+    country: NotRequired[str | None]
+    kind: NotRequired[str | None]
+    statements: NotRequired[list[_StatementEntry] | None]
+
+
+def _outlet(entry: _OutletEntry) -> Outlet:
     statements = tuple(
-        Statement(str(s["claim"]), str(s["source"]), str(s["as_of"]), s.get("side"))  # type: ignore[index,union-attr,arg-type]
-        for s in entry.get("statements") or []  # type: ignore[union-attr]
+        Statement(str(s["claim"]), str(s["source"]), str(s["as_of"]), s.get("side"))
+        for s in entry.get("statements") or []
     )
     return Outlet(
         name=str(entry["name"]),
-        aliases=tuple(str(a) for a in entry.get("aliases") or []),  # type: ignore[union-attr]
-        domains=tuple(str(d).lower() for d in entry.get("domains") or []),  # type: ignore[union-attr]
-        country=entry.get("country"),  # type: ignore[arg-type]
-        kind=entry.get("kind"),  # type: ignore[arg-type]
+        aliases=tuple(str(a) for a in entry.get("aliases") or []),
+        domains=tuple(str(d).lower() for d in entry.get("domains") or []),
+        country=entry.get("country"),
+        kind=entry.get("kind"),
         statements=statements,
     )
 

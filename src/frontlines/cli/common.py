@@ -6,7 +6,7 @@ import functools
 import sqlite3
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
 
@@ -15,7 +15,8 @@ from ..errors import FrontlinesError, StoreError
 if TYPE_CHECKING:
     from ..store.protocol import Store
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def one_line(text: str) -> str:
@@ -23,11 +24,11 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def friendly(func: F) -> F:
+def friendly(func: Callable[P, R]) -> Callable[P, R]:
     """Turn library errors into one-line messages and their exit codes."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
         except FrontlinesError as exc:
@@ -44,7 +45,7 @@ def friendly(func: F) -> F:
             click.echo("interrupted", err=True)
             sys.exit(130)
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper
 
 
 def open_db(db: str, *, readonly: bool) -> Store:
@@ -57,3 +58,30 @@ def open_db(db: str, *, readonly: bool) -> Store:
 
 db_option = click.option("--db", "db", required=True, metavar="DB",
                          help="Database: a SQLite file (or a store URL such as memory:).")
+
+
+def day_value(value: str | None, option: str) -> str | None:
+    """An option's day (YYYY-MM-DD) as ISO text; a one-line InputError naming the option."""
+    import datetime as dt
+
+    from ..errors import InputError
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"{option}: not a day (YYYY-MM-DD)", source=value) from None
+
+
+def bbox_value(value: str | None, option: str = "--bbox") -> tuple[float, float, float, float] | None:
+    """An option's box (W,S,E,N degrees); a one-line InputError naming the option."""
+    from ..errors import InputError
+    from ..geo import parse_bbox
+
+    if value is None:
+        return None
+    try:
+        return parse_bbox(value)
+    except ValueError as err:
+        raise InputError(f"{option}: {err}", source=value) from None

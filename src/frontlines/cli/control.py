@@ -20,7 +20,7 @@ from typing import Any
 import click
 
 from ..errors import InputError
-from .common import db_option, friendly, one_line, open_db
+from .common import day_value, db_option, friendly, one_line, open_db
 from .kb import kb_option, load_kb_option
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -32,15 +32,6 @@ def safe(text: str | None) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group(0)):02x}", flat)
 
 
-def _day(value: str | None, what: str) -> str | None:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError(f"{what}: not a day (YYYY-MM-DD): {value!r}") from None
 
 
 def _near(store: Any, name: str | None, km: float) -> Any:
@@ -136,7 +127,7 @@ def control_group(ctx: click.Context, db: str | None, place: str | None, as_of: 
     if db is None:
         raise click.UsageError("Missing option '--db'.")
     store = open_db(db, readonly=True)
-    day = _day(as_of, "--as-of")
+    day = day_value(as_of, "--as-of")
     facts = store.territorial_facts()
     # as of a day, an open period's recency is counted to that day
     every = derive_control(facts, store.control_imports(), reference=day) if day else store.control_periods()
@@ -152,8 +143,8 @@ def control_group(ctx: click.Context, db: str | None, place: str | None, as_of: 
     if day:
         periods = situation_as_of(periods, day, near=where, bbox=bbox)
     if changes:
-        periods = changes_between(periods, _day(changes[0], "--changes") or "", _day(changes[1], "--changes") or "",
-                                  near=where, bbox=bbox)
+        start, end = (day_value(day, "--changes") or "" for day in changes)
+        periods = changes_between(periods, start, end, near=where, bbox=bbox)
     if place and not day and not changes:
         _show_history(periods, facts, as_json)
     else:
@@ -174,7 +165,7 @@ def import_command(file: Path, db: str, as_of: str | None, source: str | None, k
     from ..pipeline import rederive_control
 
     kb = load_kb_option(kb_dir)
-    rows, problems = read_snapshot(file, as_of=_day(as_of, "--as-of"), source=source)
+    rows, problems = read_snapshot(file, as_of=day_value(as_of, "--as-of"), source=source)
     entries, unplaced = baseline_entries(rows, _locator(kb.gazetteer), str(file), _actor_name(kb.actors))
     store = open_db(db, readonly=False)
     count = store.save_control_imports(entries)
@@ -231,7 +222,7 @@ def sieges_command(db: str, as_of: str | None, as_json: bool) -> None:
 
     store = open_db(db, readonly=True)
     sieges = store.sieges()
-    day = _day(as_of, "--as-of")
+    day = day_value(as_of, "--as-of")
     if day:
         sieges = sieges_as_of(sieges, day)
     for s in sieges:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .common import friendly
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
 
 #: exit code of ``check`` when a file has problems (a usage-level error: the input is wrong)
 PROBLEMS_EXIT = 2
@@ -22,7 +25,7 @@ kb_option = click.option(
     help="Knowledge base directory (written by `frontlines kb export`; default: the packaged one).")
 
 
-def load_kb_option(kb_dir: Path | None) -> Any:
+def load_kb_option(kb_dir: Path | None) -> KnowledgeBase:
     """The knowledge base a command was given (the packaged one without ``--kb``)."""
     from ..kb import load_kb
 

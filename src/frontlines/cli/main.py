@@ -31,7 +31,10 @@ def cli() -> None:
               help="JSON Lines sidecar: file, outlet, published, url, title per file name.")
 @click.option("--engine", default="auto", show_default=True,
               help="Where documents are coded: auto, serial (this process), process (a local pool), "
-                   "or a plugin's engine.")
+                   "ray (a Ray cluster, see --address), or a plugin's engine.")
+@click.option("--address", envvar="RAY_ADDRESS", metavar="ADDRESS",
+              help="Ray cluster for --engine ray (ray://head:10001, or auto); default RAY_ADDRESS, else a local "
+                   "instance.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes for the pool (default: CPU count).")
 @click.option("--force", is_flag=True, help="Re-code documents already in the database.")
 @click.option("--extractor", default="rules", show_default=True,
@@ -46,16 +49,16 @@ def cli() -> None:
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @kb_option
 @friendly
-def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, workers: int | None,
-        force: bool, extractor: str, resolver: str, max_bytes: int, max_chars: int, encoding: str, quiet: bool,
-        kb_dir: Path | None) -> None:
+def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, address: str | None,
+        workers: int | None, force: bool, extractor: str, resolver: str, max_bytes: int, max_chars: int,
+        encoding: str, quiet: bool, kb_dir: Path | None) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
     from ..pipeline import RunOptions, count_documents
     from ..pipeline import run as run_pipeline
 
     options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver,
-                         kb=load_kb_option(kb_dir))
+                         kb=load_kb_option(kb_dir), address=address)
     read = ReadOptions(max_bytes=max_bytes, encoding=encoding, max_chars=max_chars)
     with open_db(db, readonly=False) as store, \
             click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
@@ -196,6 +199,7 @@ def doctor(db: str, as_json: bool, repair: bool) -> None:
 
 def _register_subcommands() -> None:
     from .control import control_group, event_command
+    from .load import code_command, load_command
     from .places import gazetteer_group, places_command
     from .segments import segments_command
     from .web import report_command, serve_command
@@ -211,6 +215,8 @@ def _register_subcommands() -> None:
 
     cli.add_command(kb_group, "kb")
     cli.add_command(check_command, "check")
+    cli.add_command(code_command, "code")
+    cli.add_command(load_command, "load")
 
 
 _register_subcommands()

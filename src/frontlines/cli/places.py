@@ -25,7 +25,7 @@ def _fail(exc: FrontlinesError) -> None:
     sys.exit(exc.exit_code)
 
 
-def candidate_json(c: Candidate) -> dict:
+def candidate_json(c: Candidate) -> dict[str, str | float | None]:
     """The JSON object of one candidate (the documented field names)."""
     p = c.place
     return {"name": p.name, "gazetteer_id": p.gazetteer_id, "latitude": p.latitude,

@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from .common import friendly
 from .kb import kb_option, load_kb_option
 
+if TYPE_CHECKING:
+    from ..ingest.readers import ReadOptions
+    from ..records import Article
+
 PREVIEW = 70
 
 
-def load_article(path: Path, options: object = None) -> object:
+def load_article(path: Path, options: ReadOptions | None = None) -> Article:
     """Read a text or HTML file into an Article (HTML through ingest.html)."""
     from ..ingest.html import article_from_html
     from ..ingest.readers import ReadOptions, decode, looks_like_html, read_bytes
     from ..records import Article, text_id
 
-    read = options if isinstance(options, ReadOptions) else ReadOptions()
+    read = options if options is not None else ReadOptions()
     text = decode(read_bytes(path, read), str(path), read)
     if path.suffix.lower() in {".html", ".htm"} or looks_like_html(text):
         return article_from_html(text, str(path))
@@ -47,7 +52,7 @@ def segments_command(file: Path, as_json: bool, max_bytes: int, encoding: str, k
     from ..ingest.readers import ReadOptions
 
     article = load_article(file, ReadOptions(max_bytes=max_bytes, encoding=encoding))
-    cleaned = clean_article(article, load_kb_option(kb_dir))  # type: ignore[arg-type]
+    cleaned = clean_article(article, load_kb_option(kb_dir))
     for seg in cleaned.segments:
         if as_json:
             click.echo(json.dumps(segment_json(seg)))

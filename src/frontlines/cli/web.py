@@ -5,24 +5,13 @@ Exported click objects: :data:`serve_command` and :data:`report_command`.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
 from ..errors import InputError
-from .common import db_option, friendly
+from .common import bbox_value, day_value, db_option, friendly
 from .kb import kb_option
-
-
-def _database_file(db: str | Path) -> Path:
-    """The SQLite file --db names (the server and the report read a file, opened read-only)."""
-    from ..errors import StoreError
-
-    path = Path(db)
-    if not path.is_file():
-        raise StoreError("no such database file (create it with `frontlines run`)", source=str(db))
-    return path
 
 
 @click.command("serve")
@@ -45,38 +34,20 @@ def serve_command(db: str, host: str, port: int, tiles: str | None, tiles_attrib
     """Serve --db read-only: the REST API under /api, its docs at /docs, the map at /."""
     import uvicorn
 
+    from ..api import open_dataset
     from ..web.app import ServerSettings, create_app
 
-    path = _database_file(db)
     if tiles and not tiles.startswith(("https://", "http://")):
         raise InputError("--tiles: an http(s) URL template, e.g. https://tile.example/{z}/{x}/{y}.png",
                          source=tiles)
-    settings = ServerSettings(db=path, tiles=tiles, tiles_attribution=tiles_attribution, rate_limit=rate_limit,
-                              kb=kb_dir)
-    app = create_app(settings)
-    click.echo(f"serving {path} read-only at http://{host}:{port}/ (API docs: /docs); Ctrl-C stops", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
+    settings = ServerSettings(tiles=tiles, tiles_attribution=tiles_attribution, rate_limit=rate_limit, kb=kb_dir)
+    with open_dataset(db, readonly=True) as dataset:
+        app = create_app(dataset, settings)
+        click.echo(f"serving {dataset.store.location} read-only at http://{host}:{port}/ (API docs: /docs); "
+                   "Ctrl-C stops", err=True)
+        uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False, proxy_headers=False)
 
 
-def _day(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise InputError(f"{name}: not a day (YYYY-MM-DD)", source=value) from None
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
-    try:
-        west, south, east, north = (float(v) for v in value.split(","))
-    except ValueError:
-        raise InputError("--bbox: four numbers WEST,SOUTH,EAST,NORTH", source=value) from None
-    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise InputError("--bbox: west <= east within -180..180, south <= north within -90..90", source=value)
-    return west, south, east, north
 
 
 @click.command("report")
@@ -94,16 +65,17 @@ def report_command(db: str, place: str | None, bbox: str | None, date_from: str,
                    title: str | None, kb_dir: Path | None) -> None:
     """Write a situation report of --db for a place or box and a window: map, chart of events by
     type over time, control changes with evidence, casualty figures with ranges, sources by outlet."""
+    from ..api import open_dataset
     from ..report import ReportRequest, write_report
 
-    path = _database_file(db)
     if place and bbox:
         raise InputError("give --place or --bbox, not both")
-    start, end = _day(date_from, "--from"), _day(date_to, "--to")
+    start, end = day_value(date_from, "--from"), day_value(date_to, "--to")
     if start and end and start > end:
         raise InputError("--from is after --to", source=f"{start} > {end}")
-    request = ReportRequest(db=path, place=place, bbox=_bbox(bbox), date_from=start or "", date_to=end or "",
+    request = ReportRequest(place=place, bbox=bbox_value(bbox), date_from=start or "", date_to=end or "",
                             title=title, kb=kb_dir)
-    written = write_report(request, output)
+    with open_dataset(db, readonly=True) as dataset:
+        written = write_report(dataset, request, output)
     click.echo(f"report → {written.path} ({written.events} events, {written.changes} control changes"
                f"{f', images in {written.images}' if written.images else ''})", err=True)

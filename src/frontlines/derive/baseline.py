@@ -68,8 +68,8 @@ def _row(number: int, record: Mapping[str, Any], coords: tuple[Any, Any] | None,
     day = dt.date.fromisoformat(str(day).strip()[:10]).isoformat()
     if (lat is None) != (lon is None):
         raise ValueError("latitude and longitude go together")
-    lat_f, lon_f = (float(lat), float(lon)) if lat is not None else (None, None)
-    if lat_f is not None and not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):  # type: ignore[operator]
+    lat_f, lon_f = (float(lat), float(lon)) if lat is not None and lon is not None else (None, None)
+    if lat_f is not None and lon_f is not None and not (-90 <= lat_f <= 90 and -180 <= lon_f <= 180):
         raise ValueError(f"coordinates out of range ({lat_f}, {lon_f})")
     if not place and lat_f is None:
         raise ValueError("neither a place name nor coordinates")

@@ -292,7 +292,8 @@ def same_places(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEnt
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
                 (_, la, oa), (_, lb, ob) = points[a], points[b]
-                if None not in (la, oa, lb, ob) and haversine_km(la, oa, lb, ob) <= MERGE_KM:  # type: ignore[arg-type]
+                if la is not None and oa is not None and lb is not None and ob is not None \
+                        and haversine_km(la, oa, lb, ob) <= MERGE_KM:
                     parent[root(b)] = root(a)
     groups: dict[str, list[str]] = {}
     for pid in points:

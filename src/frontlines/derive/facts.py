@@ -44,6 +44,12 @@ DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
 ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
 
 
+def _dateline_like(mention: Mention) -> bool:
+    """A place name in capitals opening the text ("BEIRUT (AP) -"): a dateline, whatever role the
+    place finder gave it."""
+    return mention.start < 60 and len(mention.text) > 3 and mention.text.isupper()
+
+
 @dataclass(frozen=True, slots=True)
 class ActorSpan:
     """A named actor (or a generic word resolved to one) found in a sentence."""
@@ -95,9 +101,10 @@ class _Sentence:
         self.text = claim.sentence
         base = claim.start
         self.places = sorted((_Place(m.start - base, m.end - base, m) for m in mentions
-                              if m.place is not None and m.role not in METADATA_ROLES
+                              if m.place is not None and m.role not in METADATA_ROLES and not _dateline_like(m)
                               and claim.start <= m.start and m.end <= claim.end),
                              key=lambda p: (p.start, p.end))
+        self.named = {(m.start, m.end): m for m in mentions if m.place is not None}
         self.inherited = self._inherited(anaphor) if anaphor else None
         if self.inherited:
             self.places = sorted([*self.places, self.inherited], key=lambda p: (p.start, p.end))
@@ -118,12 +125,14 @@ class _Sentence:
         the words that refer to it (never a dateline or byline, never a place far back)."""
         loc, claim = self.claim.location, self.claim
         if (loc is None or loc.place is None or loc.role in METADATA_ROLES or loc.start >= claim.start
-                or claim.start - loc.end > ANAPHOR_REACH or (loc.start < 60 and loc.text.isupper())):
+                or claim.start - loc.end > ANAPHOR_REACH or _dateline_like(loc)):
             return None
         found = anaphor.search(self.text, claim.trigger_end - claim.start)
         if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
             return None
-        return _Place(found.start(), found.end(), loc)
+        # the town as its own sentence named it: the claim's copy may carry the lower precision
+        # of a place inherited from another sentence, but "the town" is that town
+        return _Place(found.start(), found.end(), self.named.get((loc.start, loc.end), loc))
 
     def location(self) -> _Place | None:
         """The claim's own place: resolved and named in this sentence, or referred to by it."""
@@ -161,8 +170,8 @@ class FactReader:
         under = cues.pattern("under_words").pattern
         self.held_before = re.compile(rf"^\s*(?:-\s*)?{held}(?:\s+[a-z]+){{0,3}}?(?:\s+of)?(?:\s+the)?\s*$",
                                       re.IGNORECASE)
-        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+)?(?:still\s+|now\s+)?"
-                                  rf"{held}\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+|(?:are|were|have\s+been)\s+)?"
+                                  rf"(?:still\s+|now\s+)?{held}\s+by\s+(?:the\s+)?(?:\w+-backed\s+)?$", re.IGNORECASE)
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}"
@@ -181,6 +190,8 @@ class FactReader:
                                      re.IGNORECASE)
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
                                                 re.IGNORECASE)
+        self.object_gap = re.compile(r"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+)?"
+                                     r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
         self.siege_noun = cues.pattern("siege_nouns")
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
                                   re.IGNORECASE)
@@ -224,7 +235,10 @@ class FactReader:
         elif kind == FactKind.WITHDRAWAL:
             main = self._withdrawn_from(s)
         elif main is None:
-            main = self._part_place(s)
+            main = self._part_place(s) or self._object_place(s)
+        elif main.end <= s.trigger[0]:
+            # "In X, the army took Y" / "BEIRUT — rebels took Y": what was taken is the object
+            main = self._object_place(s) or main
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
@@ -251,12 +265,18 @@ class FactReader:
         return next((p for p in s.places if p.start >= s.trigger[1]
                      and self.partial_end.search(s.text[max(s.trigger[1], p.start - 40):p.start])), None)
 
+    def _object_place(self, s: _Sentence) -> _Place | None:
+        """'took (full control of) the strategic town of X': the place the trigger took, when the
+        claim was located elsewhere (a place of another sentence, a dateline)."""
+        return next((p for p in s.places if p.start >= s.trigger[1]
+                     and self.object_gap.match(s.text[s.trigger[1]:p.start])), None)
+
     def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
         before = s.text[max(0, place.start - 40):place.start]
-        if self.partial_end.search(before):
-            return "part", f"part of the place: '{self.partial_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
-        if self.near_end.search(before):
-            return "near", f"near the place: '{self.near_end.search(before).group(0).strip()}'"  # type: ignore[union-attr]
+        if partial := self.partial_end.search(before):
+            return "part", f"part of the place: '{partial.group(0).strip()}'"
+        if near := self.near_end.search(before):
+            return "near", f"near the place: '{near.group(0).strip()}'"
         if place.mention.geo_precision == 2:
             return "near", "the place is only approximate (geo_precision 2)"
         return "full", ""
@@ -281,8 +301,8 @@ class FactReader:
         'X, a stronghold of Y'."""
         first, last = places[0], places[-1]
         checks = ((self.from_, "from"), (self.held_by, "held by"), (self.stronghold, "a stronghold of"))
-        for gap, cue in checks:
-            actor = s.actor_after(last.end, gap)
+        for pattern, cue in checks:
+            actor = s.actor_after(last.end, pattern)
             if actor:
                 return actor, cue
         actor = s.actor_before(first.start, self.held_before)
@@ -290,13 +310,20 @@ class FactReader:
             return actor, "Y-held"
         # "took X ... from Y" farther on in the sentence
         for actor in s.actors:
-            gap = s.text[max(last.end, actor.start - 12):actor.start]
-            if actor.start > last.end and actor.name and self.from_.match(gap):
+            between = s.text[max(last.end, actor.start - 12):actor.start]
+            if actor.start > last.end and actor.name and self.from_.match(between):
                 return actor, "from"
         return None
 
     def statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
-        """Control statements of the sentence: (place, holder, cue)."""
+        """Control statements of the sentence: (place, holder, cue); a statement about the last
+        place of a list ("A, B and C were held by Y") holds for every place of the list."""
+        found = []
+        for place, actor, cue in self._statements(s):
+            found += [(p, actor, cue) for p in self._coordinated(s, place) if p.start <= place.start]
+        return list({(p.start, a.start): (p, a, c) for p, a, c in found}.values())
+
+    def _statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
         found = []
         for place in s.places:
             actor = s.actor_before(place.start, self.held_before)
@@ -360,6 +387,14 @@ def _holdable(place: _Place, cues: TerritoryCues) -> bool:
         and not p.gazetteer_id.startswith("road:") and place.mention.geo_precision != 3
 
 
+def _announcer(s: _Sentence, source: str) -> ActorSpan | None:
+    """The fighting side a claim is attributed to ("the YPG press centre said ... were liberated")."""
+    at = s.text.find(source)
+    if at < 0:
+        return None
+    return next((a for a in s.actors if a.name and at <= a.start and a.end <= at + len(source)), None)
+
+
 def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, info: SourceInfo,
                   source: tuple[str, str | None]) -> list[TerritorialFact]:
     claim = s.claim
@@ -367,8 +402,18 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
     if not targets:
         return []
     gainer, loser = _ref_names(claim.actor1), _ref_names(claim.actor2)
+    trigger = s.text[s.trigger[0]:s.trigger[1]]
     if kind == FactKind.WITHDRAWAL:
-        gainer, loser = loser, gainer  # actor1 withdraws: it is the one that loses the place
+        # actor1 withdraws: it is the one that loses the place; with no actor1, the one side
+        # named ("the evacuation of Y from X") is the one that leaves
+        gainer, loser = (loser, gainer) if gainer[0] else ((None, None), loser)
+    elif kind == FactKind.CAPTURE and reader.cues.has("loss_words", trigger):
+        # "the fall of X", "the army lost X": the subject lost it; "fell to Y": Y took it
+        to = s.actor_after(s.trigger[1], reader.to, limit=80)
+        taker = (to.name, to.side) if to else (None, None)
+        loser = gainer if gainer[0] and gainer[0] != taker[0] else (loser if loser[0] != taker[0] else (None, None))
+        gainer = taker
+        cue = f"loss: '{trigger}'" + ("; taken by 'to Y'" if to else "")
     named = reader.loser_named(s, [t[0] for t in targets])
     if kind in (FactKind.CAPTURE, FactKind.ADVANCE, FactKind.HANDOVER) and named:
         actor, how = named
@@ -381,6 +426,11 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         if to and to.name != gainer[0]:
             gainer, loser = (to.name, to.side), gainer if gainer[0] != to.name else loser
             cue = f"{cue}; received by 'to Y'"
+    if kind == FactKind.CAPTURE and gainer[0] is None and claim.attributed_to:
+        announcer = _announcer(s, claim.attributed_to)
+        if announcer and announcer.name != loser[0]:
+            gainer = (announcer.name, announcer.side)
+            cue = f"{cue}; taken by the side that announced it ('{claim.attributed_to}')"
     span = day_span(claim.event_date)
     facts = []
     for place, scope, why in targets:

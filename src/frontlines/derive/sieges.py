@@ -22,7 +22,7 @@ def _siege_id(place_id: str, besieger: str | None, start: str | None, end: str |
 
 def _siege(facts: list[TerritorialFact], end_fact: TerritorialFact | None) -> Siege:
     starts = [f for f in facts if f.kind == FactKind.SIEGE_START]
-    first = (starts or facts or [end_fact])[0]
+    first = starts[0] if starts else facts[0] if facts else end_fact
     assert first is not None
     every = facts + ([end_fact] if end_fact else [])
     # siege facts: gainer = the besieger, loser = the besieged (who broke a siege is its loser)

@@ -16,7 +16,7 @@ from ..errors import FrontlinesError, ResourceError
 FILE = "territory.yaml"
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
-LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "handover_words",
+LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
          "partial_words", "near_words", "held_words", "stronghold_words", "remain_words", "under_words",
          "anaphora")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
@@ -38,6 +38,7 @@ class TerritoryCues:
     advance_words: tuple[str, ...]
     defence_words: tuple[str, ...]
     withdrawal_words: tuple[str, ...]
+    loss_words: tuple[str, ...]
     handover_words: tuple[str, ...]
     partial_words: tuple[str, ...]
     near_words: tuple[str, ...]
@@ -91,7 +92,11 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     if problems:
         return None, problems
     cues = TerritoryCues(
-        holdable_features=frozenset(lists.pop("holdable_features")), **lists,
+        holdable_features=frozenset(lists["holdable_features"]), advance_words=lists["advance_words"],
+        defence_words=lists["defence_words"], withdrawal_words=lists["withdrawal_words"],
+        loss_words=lists["loss_words"], handover_words=lists["handover_words"], partial_words=lists["partial_words"],
+        near_words=lists["near_words"], held_words=lists["held_words"], stronghold_words=lists["stronghold_words"],
+        remain_words=lists["remain_words"], under_words=lists["under_words"], anaphora=lists["anaphora"],
         siege_nouns=siege_lists["nouns"], siege_start_words=siege_lists["start_words"],
         siege_end_words=siege_lists["end_words"], source=source)
     return cues, []

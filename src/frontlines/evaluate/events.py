@@ -39,7 +39,7 @@ class SystemEvent:
 def system_events(events: Sequence[Event], claims: dict[str, Claim],
                   docs: dict[str, Article]) -> list[SystemEvent]:
     key_of = {a.id: key for key, a in docs.items()}
-    out = []
+    out: list[SystemEvent] = []
     for event in events:
         by_doc: dict[str, list[Claim]] = {}
         for cid in event.claim_ids:
@@ -134,7 +134,8 @@ def score_events(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, 
     # gold quote (a claim that only shares the sentence is another claim, with its own standing)
     loose = [(system[i], g) for i, g in matches.items()]
     pairs = _gold_partners(system, gold)
-    status_ok = [status_agrees(anchor(s, g).status.value, g.row) for s, g in pairs]  # type: ignore[union-attr]
+    # every partner holds its anchor (_gold_partners keeps only those)
+    status_ok = [status_agrees(c.status.value, g.row) for s, g in pairs if (c := anchor(s, g)) is not None]
     place = [within_km(s.event.latitude, s.event.longitude, g.row["lat"], g.row["lon"], 10)
              for s, g in pairs if s.event.latitude is not None and g.row.get("lat") is not None]
     actors = [s.event.actor1 == g.row["actor1"] for s, g in pairs if g.row.get("actor1")]

@@ -17,7 +17,8 @@ from .toponyms import scorable, score_toponyms
 def evaluate_folder(store: Store, gold_dir: Path, half: str | None = None) -> dict[str, Any]:
     """Every figure of a seeds-gold folder for the documents of ``store`` it names (only the
     documents of ``half`` "A"/"B" when given).  Reads the store through its methods only:
-    ``articles``, ``claims``, ``events``, ``segments``, ``mentions``."""
+    ``articles``, ``claims``, ``events``, ``segments``, ``mentions``, ``territorial_facts``,
+    ``control_periods``."""
     docs = doc_articles(gold_dir, list(store.articles()), half)
     claims = {c.id: c for c in store.claims()}
     system = system_events(store.events(), claims, docs)
@@ -26,16 +27,17 @@ def evaluate_folder(store: Store, gold_dir: Path, half: str | None = None) -> di
                               "events": score_events(system, gold), "rows": score_rows(system, gold)}
     if half is not None:
         result["half"] = half.upper()
+    key_of = {a.id: key for key, a in docs.items()}
     captures = optional_rows(gold_dir, "captures")
     if captures is not None:
-        result["captures"] = score_captures(system, [r for r in captures if r["doc"] in docs])
+        result["captures"] = score_captures(store.territorial_facts(), store.control_periods(),
+                                            [r for r in captures if r["doc"] in docs], key_of)
     segments = optional_rows(gold_dir, "segments")
     if segments is not None:
         result["segments"] = score_lines((a.text, store.segments(a.id), [r for r in segments if r["doc"] == key])
                                          for key, a in docs.items())
     toponyms = optional_rows(gold_dir, "toponyms")
     if toponyms is not None:
-        key_of = {a.id: key for key, a in docs.items()}
         mentions: dict[str, list[Any]] = {}
         for m in store.mentions("place"):
             if m.doc_id in key_of:

@@ -122,6 +122,42 @@ def days_apart(got: str | None, want: str | None) -> int | None:
     return abs((a - b).days)
 
 
+def day_bounds(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an ISO day, month, year or interval ("2014-10", "2016-02-01/2016-02-04");
+    None when it is not a date."""
+    if not value:
+        return None
+    lo, _, hi = value.partition("/")
+    try:
+        return _first_last(lo)[0], _first_last(hi or lo)[1]
+    except (ValueError, TypeError):
+        return None
+
+
+def _first_last(part: str) -> tuple[dt.date, dt.date]:
+    pieces = [int(p) for p in part.strip()[:10].split("-")]
+    if len(pieces) == 3:
+        return dt.date(*pieces), dt.date(*pieces)
+    if len(pieces) == 2:
+        after = dt.date(pieces[0] + pieces[1] // 12, pieces[1] % 12 + 1, 1)
+        return dt.date(pieces[0], pieces[1], 1), after - dt.timedelta(days=1)
+    if len(pieces) == 1:
+        return dt.date(pieces[0], 1, 1), dt.date(pieces[0], 12, 31)
+    raise ValueError(part)
+
+
+def span_gap(got: tuple[dt.date, dt.date], want: tuple[dt.date, dt.date]) -> int:
+    """Days between two day spans: 0 when they overlap."""
+    return max(0, (got[0] - want[1]).days, (want[0] - got[1]).days)
+
+
+def same_actor(got: str | None, want: str | None) -> bool:
+    """A system actor is the gold actor: the same canonical name (case and spacing aside)."""
+    if not got or not want:
+        return False
+    return " ".join(got.casefold().split()) == " ".join(want.casefold().split())
+
+
 def line_offsets(text: str) -> list[int]:
     """Character offset of the start of each line (1-based line n starts at offsets[n - 1]);
     one extra entry past the end."""

@@ -25,7 +25,9 @@ FOLDER_FLOORS = (
     "events.recall_core", "events.precision", "events.status_accuracy", "events.event_status_accuracy",
     "events.actor1_accuracy", "events.date_accuracy", "events.place_accuracy_10km", "rows.fully_right",
     "rows.exported_fully_right",
-    "captures.recall", "segments.line_accuracy", "segments.debris_precision", "segments.debris_recall",
+    "captures.recall", "captures.control_agreement", "captures.half_a.recall", "captures.half_b.recall",
+    "captures.half_a.control_agreement", "captures.half_b.control_agreement",
+    "segments.line_accuracy", "segments.debris_precision", "segments.debris_recall",
     "toponyms.found", "toponyms.within_10km", "toponyms.within_161km",
 )
 FOLDER_CEILINGS = ("events.non_factual_as_happened", "segments.body_lines_dropped", "run.failures",

@@ -324,7 +324,7 @@ def export(store: Store, fmt: str, stream: IO[bytes], *, include_all: bool = Fal
     # ``--all`` adds the ungrounded rows everywhere; only jsonl adds what did not happen
     happened_only = not (include_all and fmt in ALL_EVENT_FORMATS)
     return writer(Context(store, include_all or fmt in UNFUSED_FORMATS, happened_only=happened_only),
-                  stream)  # type: ignore[no-any-return]
+                  stream)
 
 
 def export_file(store: Store, fmt: str, path: Path, *, include_all: bool = False) -> int:

@@ -77,11 +77,37 @@ def in_scope(candidate: Any, trigger: Any) -> bool:
 
 
 def between(token: Any, is_actor: Any) -> tuple[Any, Any]:
-    """ "fighting between X and Y" → (X, Y)."""
-    for prep in token.children:
+    """ "fighting between X and Y" → (X, Y); also where the parser hangs "between" on the
+    verb the noun is subject of ("clashes erupted / took place between X and Y")."""
+    heads = [token]
+    if token.dep_ in {"nsubj", "nsubjpass"} and token.head.pos_ in {"VERB", "AUX"}:
+        heads.append(token.head)
+    for prep in (c for h in heads for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ == "between":
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs and is_actor(objs[0]):
                 other = next((c for c in objs[0].conjuncts if is_actor(c)), None)
                 return objs[0], other
     return None, None
+
+
+PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def speaker(trigger: Any, is_actor: Any, member: Any) -> Any:
+    """ "The militia said it had recovered X", "a fighter told Reuters they took the town": a
+    pronoun subject of the reported clause is the speaker's own side."""
+    verb = trigger
+    while verb.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # "they decided to pull out"
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lower_ not in PRONOUNS or subject.dep_ == "nsubjpass":
+        return None
+    clause = reported_clause(trigger)
+    if clause is None or clause is not trigger and trigger not in clause.subtree:
+        return None
+    said = clause.head
+    who = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if who is None or who.lower_ in PRONOUNS or incidental(who):
+        return None
+    return who if is_actor(who) or member(who) else None

@@ -35,15 +35,15 @@ from ..records import (
 from ..resolve.actors import ActorDictionary
 from ..taxonomy import TERRITORIAL, VIOLENT
 from . import roles
-from .actorscope import between, in_scope, incidental
+from .actorscope import between, in_scope, incidental, speaker
 from .captures import holders, partial, spread, token_at
-from .context import DocState, Paragraph, paragraphs
+from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, sentence_fatalities, toll_update
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
-from .perpetrator import perpetrator
+from .perpetrator import from_previous, perpetrator
 from .status import Cues, Standing, comment_clause, phrase_bounds, standing
 from .subtype import TypeMemory, typed
 from .triggers import Match, find_triggers
@@ -85,6 +85,8 @@ class ClaimExtractor:
             for sentence in doc.sents:
                 new = list(self._sentence_claims(para, doc, sentence, state, memory))
                 new, claims = self._credit(para, sentence, state, new, claims, last)
+                if state.previous_sentence is not None:
+                    new = from_previous(new, state.previous_sentence[1], VIOLENT, sentence, para.start)
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims = _updated_toll(claims, sentence)
@@ -193,6 +195,8 @@ class ClaimExtractor:
         victims = [t for t in sentence if roles.is_victim(t) and is_actor(t)]
         if a1 is not None and roles.is_victim(a1):  # victims are never the attacker
             a1, a2 = None, a2 or a1
+        if a1 is None and rule.pos != "noun":
+            a1 = speaker(token, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
             skip = {t.i for t in [a2, *victims] if t is not None}
@@ -231,9 +235,9 @@ class ClaimExtractor:
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None or _country(location):  # a country is the last resort
-            found, level, fallback = state.fallback_location(para, offset + token.idx)
-            if found is not None and not (location is not None and _country(found)):
-                location, precision = found, level
+            earlier, level, fallback = state.fallback_location(para, offset + token.idx)
+            if earlier is not None and not (location is not None and _country(earlier)):
+                location, precision = earlier, level
                 notes += [fallback] if fallback else []
         else:
             state.last_location = location

@@ -7,13 +7,16 @@ import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..records import EXTRACTABLE_ROLES, Claim, Cleaned, Mention, Role, Segment, Status
 from ..resolve.actors import ActorDictionary
 from ..taxonomy import MentionRole
 from .location import locates
 from .status import Cues, Standing, phrase, phrase_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _PARA_END = re.compile(r"[.!?…:\"”’)\]]\s*$")
 
@@ -170,6 +173,12 @@ class DocState:
     def actor_ref(self, actors: ActorDictionary, token: Any, offset: int) -> Any:
         if token is None:
             return None
+        leader = _leader(token)
+        named = actors.lookup(leader) if leader else None
+        if named is not None:
+            own = actors.lookup(phrase(token))
+            if own is None or own.side == "opposition" and actors.generic_class(phrase(token)):
+                return actors.ref(leader, named)  # "rebels led by the Nusra Front": the leader acts
         text = phrase(token)
         hit = actors.lookup(text)
         whole = compound_phrase(token) if hit is None else None
@@ -313,7 +322,20 @@ def _main_place(places: list[Mention]) -> Mention | None:
     return next(m for m in resolved if m.place and m.place.gazetteer_id == top)
 
 
-def compound_phrase(token: Any) -> str | None:
+def _leader(token: Token) -> str | None:
+    """The words after "led by" in "rebels led by X" (up to the verb the phrase is subject of:
+    the parser often cuts a long name out of the agent phrase)."""
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() == "lead" and clause.tag_ == "VBN":
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    end = token.head.i if token.head.i > agent.i else agent.right_edge.i + 1
+                    words = token.doc[agent.i + 1 : end].text.strip(" ,")
+                    return words if 0 < len(words) < 120 else None
+    return None
+
+
+def compound_phrase(token: Token) -> str | None:
     """The compound noun that *token* modifies, up to its head ("barrel bomb attack" for
     "barrel"); None when *token* modifies no noun."""
     head = token

@@ -126,11 +126,11 @@ def _count_of(noun: Any) -> int | None:
     for child in noun.children:
         if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
             return 1  # "a commander was killed"
-        counted = child.dep_ in {"nummod", "quantmod", "amod"} or (
+        is_count = child.dep_ in {"nummod", "quantmod", "amod"} or (
             child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
             and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
         )
-        if counted and number(child) is not None and not _day_of_month(child):
+        if is_count and number(child) is not None and not _day_of_month(child):
             return number(child)
         if child.dep_ == "prep" and child.lower_ == "of" and number(noun) is not None:
             return number(noun)
@@ -299,8 +299,7 @@ def fatalities_of(kill: Any) -> int | None:
             return _plausible(update)
     if victims is None:
         if kill.lemma_.lower() in {"dead", "toll", "death"}:
-            nums = [number(c) for c in kill.subtree if c.like_num or c.lower_ in VAGUE]
-            nums = [n for n in nums if n is not None]
+            nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
             return _plausible(min(nums)) if nums else None
         return None
     return _plausible(_total(victims))

@@ -6,6 +6,7 @@ validated on load and :func:`validate_lexicon` reports every problem at once.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,21 +180,21 @@ def _rules_of(
         errors.append(
             f"{where}: nonstate_type {nonstate!r} is not a sub-event type of {event_type!r}"
         )
-    common = {
-        "id": str(entry.get("id")), "pos": str(entry.get("pos")), "event_type": event_type,
-        "sub_event_type": sub_type, "nonstate_sub_event_type": nonstate,
-        "objects": _expand(entry.get("object"), sets, errors, where),
-        "context": _expand(entry.get("context"), sets, errors, where),
-        "not_context": _expand(entry.get("not_context"), sets, errors, where),
-        "roles": str(entry.get("roles", "default")), "fatalities": bool(entry.get("fatalities")),
-        "weak": bool(entry.get("weak")),
-        "intransitive": bool(entry.get("intransitive")), "generic": bool(entry.get("generic")),
-    }  # fmt: skip
+    template = TriggerRule(
+        id=str(entry.get("id")), pos=str(entry.get("pos")), head="", particle=None, forms=frozenset(),
+        event_type=event_type, sub_event_type=sub_type, nonstate_sub_event_type=nonstate,
+        objects=_expand(entry.get("object"), sets, errors, where),
+        context=_expand(entry.get("context"), sets, errors, where),
+        not_context=_expand(entry.get("not_context"), sets, errors, where),
+        roles=str(entry.get("roles", "default")), fatalities=bool(entry.get("fatalities")),
+        weak=bool(entry.get("weak")),
+        intransitive=bool(entry.get("intransitive")), generic=bool(entry.get("generic")),
+    )  # fmt: skip
     rules = []
     for lemma in entry.get("lemmas") or ():
         head, _, particle = str(lemma).lower().partition(" ")
         rules.append(
-            TriggerRule(head=head, particle=particle or None, forms=inflections(head), **common)
+            dataclasses.replace(template, head=head, particle=particle or None, forms=inflections(head))
         )
     return rules
 
@@ -208,7 +209,7 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
         for k, vals in (data.get("sets") or {}).items()
     }
     rules: list[TriggerRule] = []
-    seen: set[str] = set()
+    seen: set[object] = set()  # ids as written (a missing id is None)
     for entry in data["triggers"]:
         if not isinstance(entry, dict):
             errors.append(f"not a mapping: {entry!r}")

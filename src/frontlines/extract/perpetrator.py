@@ -90,3 +90,54 @@ def perpetrator(sentence: Any, is_actor: Any) -> Perpetrator | None:
         if found is not None:
             return found
     return None
+
+
+def from_previous(new: list[Any], previous: list[Any], violent: frozenset[str], sentence: Any,
+                  offset: int) -> list[Any]:  # fmt: skip
+    """ "X shelled the town. Three civilians were killed.": a violent claim that names no
+    attacker takes actor1 of the previous sentence's violent claim that happened and named
+    one (the same paragraph; never the victims' own side; never a trigger with a subject of
+    its own, "we took the villages")."""
+    import dataclasses
+
+    subjects = {offset + t.idx for t in sentence if _own_subject(t)}
+
+    source = next((c for c in previous if c.event_type in violent and c.factual
+                   and c.actor1 is not None and c.actor1.surface), None)  # fmt: skip
+    if source is None:
+        return new
+    ref = source.actor1
+
+    def takes(claim: Any) -> bool:
+        if claim.event_type not in violent or claim.actor1 is not None:
+            return False
+        if claim.trigger_start in subjects:
+            return False
+        victim = claim.actor2
+        if victim is None:
+            return True
+        same_name = victim.name is not None and victim.name == ref.name
+        return not same_name and _head(victim.surface) != _head(ref.surface)
+
+    return [
+        dataclasses.replace(
+            c, actor1=ref, notes=f"{c.notes}; actor1 named in the previous sentence: {ref.surface!r}"
+        ) if takes(c) else c
+        for c in new
+    ]  # fmt: skip
+
+
+def _own_subject(token: Any) -> bool:
+    """The verb (or the verb it is the infinitive of) has an active subject."""
+    while True:
+        if any(c.dep_ in {"nsubj", "expl"} for c in token.children):
+            return True
+        if token.dep_ not in {"xcomp", "conj", "acomp"} or token.head == token:
+            return False
+        token = token.head
+
+
+def _head(surface: str | None) -> str | None:
+    """The last word, lower-cased and without a plural s ("Five rebels" → "rebel")."""
+    words = (surface or "").lower().split()
+    return words[-1].removesuffix("s") if words else None

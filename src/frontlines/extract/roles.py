@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..resolve.actors import ActorDictionary
 from .status import phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 QUANTITY_NOUNS = frozenset(
@@ -190,7 +193,7 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
 
 
-def is_victim(token: Any) -> bool:
+def is_victim(token: Token) -> bool:
     """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died"."""
     head = token.head
     if head.lemma_.lower() not in VICTIM_VERBS:
@@ -202,11 +205,37 @@ def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
     """The date words of the sentence nearest to the trigger (text, offset in the doc text)."""
     text = sentence.text
     found = [(m.group(0), sentence.start_char + m.start()) for m in _DATE_WORDS.finditer(text)]
-    found = [f for f in found if not re.fullmatch(r"(?i)may", f[0])]
+    found = [f for f in found if not re.fullmatch(r"(?i)may", f[0]) and _dates_trigger(f[1], trigger)]
     if not found:
         return None
     vague = {"now", "currently", "at present"}
     return min(found, key=lambda f: (f[0].lower() in vague, abs(f[1] - trigger.idx)))
+
+
+#: nouns whose own clause ("a statement carried on Tuesday", "the operation launched on
+#: Sunday") dates that statement or that other event, not the trigger
+DATED_NOUNS = frozenset(
+    {"statement", "report", "video", "footage", "interview", "message", "announcement",
+     "operation", "offensive", "campaign", "battle", "attack", "assault", "bombing", "strike",
+     "raid", "incursion", "advance", "truce", "ceasefire", "agreement", "deal"}
+)  # fmt: skip
+
+
+def _dates_trigger(offset: int, trigger: Any) -> bool:
+    """Date words in a clause on a statement or another event noun ("a statement carried on
+    Tuesday", "the operation launched on Sunday") do not date the trigger; a clause on the
+    trigger itself, or on a participant ("soldiers who crossed on Wednesday"), does."""
+    span = trigger.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    node = span[0]
+    while trigger not in node.subtree and node.head != node:
+        if node.dep_ in {"acl", "relcl"} and node.head != trigger:
+            noun = node.head
+            if noun.lemma_.lower() in DATED_NOUNS or noun.lower_ in DATED_NOUNS:
+                return False
+        node = node.head
+    return True
 
 
 def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:

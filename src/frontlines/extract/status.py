@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ResourceError
 from ..records import Status
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # governors of "to V" that report an outcome, not an aim ("managed to", "caused X to explode")
 SUCCESS_VERBS = frozenset({"manage", "succeed", "able", "continue", "begin", "start", "go", "help"})
@@ -94,7 +97,7 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
     return start, end
 
 
-def phrase(token: Any) -> str:
+def phrase(token: Token) -> str:
     """The noun phrase headed by *token* without its clauses (for naming a source)."""
     start, end = phrase_bounds(token)
     return token.doc[start : end + 1].text.strip(" ,–-")
@@ -151,6 +154,16 @@ def _according(token: Any) -> str | None:
     return None
 
 
+def _according_terms(token: Any, cues: Cues) -> bool:
+    """ "According to the agreement, ...": what follows are the terms of a deal."""
+    return any(
+        cues.has("terms_nouns", obj.lemma_)
+        for child in token.children if child.lower_ == "according"
+        for to in child.children
+        for obj in to.children if obj.dep_ == "pobj"
+    )  # fmt: skip
+
+
 class _Scan:
     """Flags collected while walking up a trigger's chain."""
 
@@ -201,9 +214,12 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
             scan.flag("expected", child.lower_)  # "X's liberation is within sight / imminent"
     if _inverted_should(token):
         scan.flag("hypothetical", "should")
-    scan.attribute(_according(token))
-    if _according(token) is not None:
+    source = _according(token)
+    scan.attribute(source)
+    if source is not None:
         scan.flag("reported", "according to")
+    if _according_terms(token, cues):
+        scan.flag("expected", "according to the terms of a deal")
 
 
 def _prenominal_expectation(adjective: Any, cues: Cues) -> bool:
@@ -268,6 +284,8 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
     }:
         scan.flag("reported", lemma)
         scan.attribute(_source_of(token))
+        if link == "xcomp" and _bare_infinitive(below):
+            scan.flag("expected", "to (announced aim)")  # "announced an offensive to liberate X"
     elif cues.has("reporting_nouns", lemma) and link in {"acl", "ccomp", "relcl", "appos"}:
         scan.flag("reported", lemma)
         scan.attribute(_noun_source(token))
@@ -289,6 +307,14 @@ def _noun_source(noun: Any) -> str | None:
     if noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         return _source_of(head)
     return None
+
+
+def _bare_infinitive(token: Any) -> bool:
+    """ "to liberate": an infinitive without perfect, progressive or copula ("said to have
+    taken", "reported to be advancing", "reported to be on the advance" tell what happened)."""
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    return (token.tag_ == "VB" and token.lemma_ != "be" and any(a.tag_ == "TO" for a in auxes)
+            and not any(a.lemma_ in {"have", "be"} for a in auxes))
 
 
 def _infinitive(token: Any) -> bool:

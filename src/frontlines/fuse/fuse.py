@@ -56,9 +56,10 @@ def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     ka, kb = _place_key(a), _place_key(b)
     if ka[0] == kb[0]:
         return True
-    if a.doc_id == b.doc_id or None in (ka[1], kb[1]):
+    (_, lat_a, lon_a), (_, lat_b, lon_b) = ka, kb
+    if a.doc_id == b.doc_id or lat_a is None or lon_a is None or lat_b is None or lon_b is None:
         return False
-    return haversine_km(ka[1], ka[2], kb[1], kb[2]) <= radius_km  # type: ignore[arg-type]
+    return haversine_km(lat_a, lon_a, lat_b, lon_b) <= radius_km
 
 
 def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:

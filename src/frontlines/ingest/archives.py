@@ -16,34 +16,42 @@ import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import FrontlinesError, InputError, MalformedRecordError, TooLargeError, shown
 from ..records import Failure
 from ..registry import readers
 from .readers import Item, ReadOptions, _looks_like_feed, article_from_markup, looks_like_html, read_bytes
 
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
 #: a .warc.gz may decompress to at most this many times its size (plus the document limit): web
 #: pages compress 5 to 10 times; a "zip bomb" a thousand times
 MAX_GZIP_RATIO = 100
 
 
+class _Readable(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
 class _Bounded(io.RawIOBase):
     """A stream that refuses to hand out more than ``limit`` bytes (a decompression bomb)."""
 
-    def __init__(self, stream: Any, limit: int, source: str) -> None:
+    def __init__(self, stream: _Readable, limit: int, source: str) -> None:
         self.stream, self.limit, self.source, self.count = stream, limit, source, 0
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
-        data = self.stream.read(len(buffer))
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer)
+        data = self.stream.read(len(view))
         self.count += len(data)
         if self.count > self.limit:
             raise TooLargeError(f"decompresses to more than {self.limit:,} bytes ({MAX_GZIP_RATIO} times its size "
                                 "plus --max-bytes): a compression bomb, or raise --max-bytes", source=self.source)
-        buffer[: len(data)] = data
+        view[: len(data)] = data
         return len(data)
 
 
@@ -60,10 +68,10 @@ def _warc_records(path: Path, options: ReadOptions) -> Iterator[Any]:
         raw.seek(0)
         if compressed:  # decompressed here, so that the bytes it yields can be counted
             size = path.stat().st_size
-            inner: Any = gzip.GzipFile(fileobj=raw)
-            stream = io.BufferedReader(_Bounded(inner, MAX_GZIP_RATIO * size + options.max_bytes, str(path)))
+            bounded = _Bounded(gzip.GzipFile(fileobj=raw), MAX_GZIP_RATIO * size + options.max_bytes, str(path))
+            stream: io.BufferedReader[_Bounded] | io.BufferedReader = io.BufferedReader(bounded)
         else:
-            stream = raw  # type: ignore[assignment]
+            stream = raw
         try:
             if not stream.peek(5)[:5].startswith(b"WARC/"):
                 raise MalformedRecordError("not a WARC file (it does not begin with 'WARC/')", source=str(path))
@@ -82,7 +90,7 @@ def _html_payload(record: Any, options: ReadOptions) -> str | None:
     ctype = record.http_headers.get_header("Content-Type") or ""
     if "html" not in ctype.lower():
         return None
-    body = record.content_stream().read(options.max_bytes + 1)
+    body: bytes = record.content_stream().read(options.max_bytes + 1)
     if len(body) > options.max_bytes:
         raise InputError(f"record is over the limit of {options.max_bytes:,} bytes")
     charset = ctype.lower().partition("charset=")[2].split(";")[0].strip().strip('"') or "utf-8"

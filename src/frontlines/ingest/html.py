@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypedDict
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -96,6 +98,20 @@ def _structural_holders(root: etree._Element) -> set[etree._Element]:
     return holders
 
 
+#: what the renderer keeps per open block element: tag, role hint, text so far, children still to visit
+_Frame = tuple[str, str | None, list[str], Iterator[etree._Element]]
+
+
+class PageMeta(TypedDict, total=False):
+    """Metadata read from a page's markup (a key is absent, or None, when the page does not say)."""
+
+    title: str | None
+    author: str | None
+    outlet: str | None
+    url: str | None
+    published: dt.date
+
+
 class _Renderer:
     """Visible blocks in document order, without recursion (a page may nest thousands deep)."""
 
@@ -119,11 +135,11 @@ class _Renderer:
         if text:
             self.blocks.append(Block(text, tag, hint))
 
-    def _frame(self, el: etree._Element, hint: str | None) -> list | None:  # type: ignore[type-arg]
+    def _frame(self, el: etree._Element, hint: str | None) -> _Frame | None:
         if self.skipped(el):
             return None
         hint = _hint(el, hint)
-        return [_tag(el), hint, [el.text or ""], iter(el)]
+        return (_tag(el), hint, [el.text or ""], iter(el))
 
     def visit(self, root: etree._Element, hint: str | None) -> None:
         first = self._frame(root, hint)
@@ -246,15 +262,19 @@ _META_KEYS = {
 }
 
 
-def _meta_from_tags(html: str) -> dict[str, object]:
+def _meta_from_tags(html: str) -> PageMeta:
     """Fallback when trafilatura cannot be imported: <meta> tags, <title>, canonical link."""
     root = lxml_html.document_fromstring(html)
     tags = {(m.get("property") or m.get("name") or "").lower(): m.get("content") for m in root.iter("meta")}
-    found: dict[str, object] = {
-        field: next((tags[k] for k in keys if tags.get(k)), None) for field, keys in _META_KEYS.items()
-    }
-    if not found["title"] and root.find(".//title") is not None:
-        found["title"] = (root.find(".//title").text or "").strip() or None
+
+    def first(field: str) -> str | None:
+        return next((tags[k] for k in _META_KEYS[field] if tags.get(k)), None)
+
+    found: PageMeta = {"title": first("title"), "author": first("author"), "outlet": first("outlet"),
+                       "url": first("url")}
+    title = root.find(".//title")
+    if not found["title"] and title is not None:
+        found["title"] = (title.text or "").strip() or None
     canonical = root.find(".//link[@rel='canonical']")
     if not found["url"] and canonical is not None:
         found["url"] = canonical.get("href")
@@ -270,15 +290,17 @@ def trafilatura_module() -> object | None:
     return trafilatura
 
 
-def _metadata(html: str, url: str | None) -> dict[str, object]:
+def _metadata(html: str, url: str | None) -> PageMeta:
     """Title, author, site name, URL and date from trafilatura/htmldate (offline)."""
     from htmldate import find_date
 
-    trafilatura = trafilatura_module()
-    if trafilatura is None:
+    found: PageMeta
+    if trafilatura_module() is None:
         found = _meta_from_tags(html)
     else:
-        meta = trafilatura.extract_metadata(lxml_html.document_fromstring(html), default_url=url)  # type: ignore[attr-defined]
+        from trafilatura import extract_metadata
+
+        meta = extract_metadata(lxml_html.document_fromstring(html), default_url=url)
         found = {}
         if meta is not None:
             found = {"title": meta.title, "author": meta.author, "outlet": meta.sitename, "url": meta.url}
@@ -310,11 +332,11 @@ def article_from_html(html: str, source: str, *, url: str | None = None, outlet:
         id=text_id(text),
         text=text,
         source=source,
-        outlet=outlet or meta.get("outlet") or None,  # type: ignore[arg-type]
-        url=url or meta.get("url") or None,  # type: ignore[arg-type]
-        title=meta.get("title") or None,  # type: ignore[arg-type]
-        author=meta.get("author") or None,  # type: ignore[arg-type]
-        published=published,  # type: ignore[arg-type]
+        outlet=outlet or meta.get("outlet") or None,
+        url=url or meta.get("url") or None,
+        title=meta.get("title") or None,
+        author=meta.get("author") or None,
+        published=published,
         published_precision=Precision.DAY if published else None,
         published_basis="HTML metadata (htmldate)" if published else no_date,
         html=html,

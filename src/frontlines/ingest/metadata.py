@@ -122,25 +122,24 @@ def infer_metadata(article: Article, segments: Sequence[Segment], kb: KnowledgeB
     """``article`` with unknown metadata filled from its text and blocks; known values kept
     (``kb``: the outlet registry and the debris lexicon)."""
     registry = kb.outlets
-    changes: dict[str, object] = {}
-    if article.published is None:
-        changes.update(_published(article))
+    found = _published(article) if article.published is None else article
     if article.title is None:
-        changes["title"] = find_title(article, segments)
+        found = replace(found, title=find_title(article, segments))
     if article.author is None:
-        changes["author"] = find_author(article, segments, kb.boilerplate)[0]
+        found = replace(found, author=find_author(article, segments, kb.boilerplate)[0])
     if article.outlet is None:
-        changes["outlet"] = find_outlet(article, segments, registry, kb.boilerplate)
-    return replace(article, **changes) if changes else article  # type: ignore[arg-type]
+        found = replace(found, outlet=find_outlet(article, segments, registry, kb.boilerplate))
+    return found
 
 
-def _published(article: Article) -> dict[str, object]:
+def _published(article: Article) -> Article:
+    """``article`` with the date of its dateline, or the reason it has none."""
     found = find_dateline(article.text)
     if found is None:
         given = article.published_basis or ""
         if "no date in the text" in given:
-            return {}
+            return article
         if given.startswith("unknown"):
-            return {"published_basis": f"{given}; no date in the text"}
-        return {"published_basis": "unknown: no date in the text"}
-    return {"published": found.date, "published_precision": found.precision, "published_basis": found.basis}
+            return replace(article, published_basis=f"{given}; no date in the text")
+        return replace(article, published_basis="unknown: no date in the text")
+    return replace(article, published=found.date, published_precision=found.precision, published_basis=found.basis)

@@ -123,30 +123,38 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
 
 
-def article_from_text(text: str, source: str, **meta: object) -> Article:
+def _given(value: object) -> str | None:
+    """A metadata value as given (a string), or None when it is missing or empty."""
+    return str(value) if value not in (None, "") else None
+
+
+def article_from_text(text: str, source: str, *, title: object = None, url: object = None, outlet: object = None,
+                      author: object = None, published: object = None) -> Article:
     """Build an Article from plain text and known metadata (unknown fields stay None)."""
     try:
-        published, precision = parse_published(meta.pop("published", None), source)
-        basis = "given" if published else "unknown: not given"
+        published_on, precision = parse_published(published, source)
+        basis = "given" if published_on else "unknown: not given"
     except MalformedRecordError as exc:
-        published, precision, basis = None, None, f"unknown: the given date was refused ({exc.message})"
+        published_on, precision, basis = None, None, f"unknown: the given date was refused ({exc.message})"
     return Article(
         id=text_id(text),
         text=text,
         source=source,
-        published=published,
+        published=published_on,
         published_precision=precision,
         published_basis=basis,
-        **{k: (str(v) if v not in (None, "") else None) for k, v in meta.items()},  # type: ignore[arg-type]
+        title=_given(title), url=_given(url), outlet=_given(outlet), author=_given(author),
     )
 
 
-def article_from_markup(html: str, source: str, **meta: object) -> Article:
+def article_from_markup(html: str, source: str, *, title: object = None, url: object = None, outlet: object = None,
+                        author: object = None, published: object = None) -> Article:
     """Build an Article from HTML: text and metadata from the markup, then the given metadata."""
     from .html import article_from_html
 
-    article = article_from_html(html, source, url=meta.get("url"), outlet=meta.get("outlet"))  # type: ignore[arg-type]
-    given = article_from_text(article.text, source, **meta)
+    article = article_from_html(html, source, url=_given(url), outlet=_given(outlet))
+    given = article_from_text(article.text, source, title=title, url=url, outlet=outlet, author=author,
+                              published=published)
     return replace(
         article,
         title=given.title or article.title,
@@ -393,7 +401,7 @@ def _csv_row(row: dict[str | None, str], number: int, path: Path) -> Item:
         return Failure(source=source, stage="ingest", error=exc.code, message=exc.message)
 
 
-def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper, ReadOptions]:
+def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper[IO[bytes]], ReadOptions]:
     """The corpus file and the options to read it with; UTF-16/32 (named by a byte-order mark)
     is re-encoded as UTF-8 on the way, so that the line-by-line readers see UTF-8 lines."""
     try:
@@ -411,7 +419,7 @@ def _open_corpus(path: Path, options: ReadOptions) -> tuple[io.TextIOWrapper, Re
     return io.TextIOWrapper(handle, encoding=_codec(options), errors="strict", newline=""), options
 
 
-def _transcoded(handle: IO[bytes], codec: str, path: Path) -> io.TextIOWrapper:
+def _transcoded(handle: IO[bytes], codec: str, path: Path) -> io.TextIOWrapper[IO[bytes]]:
     out = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the caller, who closes it
     try:
         with io.TextIOWrapper(handle, encoding=codec, errors="strict", newline="") as text:
@@ -592,7 +600,7 @@ def _within_limit(item: Item, options: ReadOptions) -> Item:
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
-        for item in readers.get(reader_for(path) or "file")(path, options, entries):  # type: ignore[attr-defined]
+        for item in readers.get(reader_for(path) or "file")(path, options, entries):
             yield _within_limit(item, options)
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ResourceError
-from .files import FILES, KbFile
+from .files import ACTORS, BOILERPLATE, CUES, FILES, MANIFEST, OUTLETS, OVERLAY, TERRITORY, THEATER, TRIGGERS, KbFile
 from .model import KbProblem, KnowledgeBase, Manifest
 
 __all__ = ["FILES", "KbFile", "KbProblem", "KnowledgeBase", "Manifest", "check_kb", "export_kb",
@@ -48,10 +48,12 @@ def load_kb(path: str | Path | None = None) -> KnowledgeBase:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ResourceError("invalid knowledge base: " + "; ".join(str(p) for p in problems[:5]) + more,
                             source=str(root))
-    parts = {f.name: f.load(root / f.filename) for f in FILES}
-    manifest = parts.pop("manifest")
-    return KnowledgeBase(root=root, manifest=manifest, gazetteer=manifest.gazetteer or _packaged_gazetteer(),
-                         **parts)
+    manifest = MANIFEST.load_from(root)
+    return KnowledgeBase(root=root, manifest=manifest, triggers=TRIGGERS.load_from(root), cues=CUES.load_from(root),
+                         actors=ACTORS.load_from(root), outlets=OUTLETS.load_from(root),
+                         boilerplate=BOILERPLATE.load_from(root), theater=THEATER.load_from(root),
+                         overlay=OVERLAY.load_from(root), territory=TERRITORY.load_from(root),
+                         gazetteer=manifest.gazetteer or _packaged_gazetteer())
 
 
 def export_kb(dest: str | Path) -> list[Path]:
@@ -88,10 +90,10 @@ def check_kb(path: str | Path | None = None) -> list[KbProblem]:
         bad = {p.file for p in problems}
         if "kb.yaml" in bad:
             return problems
-    manifest = FILES[0].load(root / "kb.yaml")
+    manifest = MANIFEST.load_from(root)
     theater = None
-    if not any(p.file == "theater.yaml" for p in problems):
-        theater = next(f for f in FILES if f.name == "theater").load(root / "theater.yaml")
+    if not any(p.file == THEATER.filename for p in problems):
+        theater = THEATER.load_from(root)
     problems += rules.alias_conflicts(root / "actors.yaml")
     problems += rules.unknown_sides(root, manifest.sides)
     problems += rules.overlay_places(root, manifest.country, theater)

@@ -11,11 +11,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..errors import ResourceError
 from .model import KbProblem, Manifest
-from .yamlines import line_of, read_yaml_lines
+from .yamlines import LineDict, line_of, read_yaml_lines
+
+if TYPE_CHECKING:
+    from ..clean.lexicon import Lexicon as DebrisLexicon
+    from ..clean.outlets import OutletRegistry
+    from ..derive.territory import TerritoryCues
+    from ..extract.lexicon import Lexicon as TriggerLexicon
+    from ..extract.status import Cues
+    from ..resolve.actors import ActorDictionary
+    from .theater import Theater
+
+T = TypeVar("T", covariant=True)
 
 _LINE = re.compile(r"^line (\d+): ")
 
@@ -46,7 +57,7 @@ def check_manifest(path: Path) -> list[KbProblem]:
     data, problems = _read(path, "knowledge-base manifest")
     if problems:
         return problems
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         return [KbProblem(path.name, 0, "the manifest must be a mapping")]
     out = [KbProblem(path.name, data.key_lines[k], f"unknown key {k!r}") for k in data if k not in _MANIFEST_KEYS]
     if not data.get("name"):
@@ -90,7 +101,7 @@ def check_triggers(path: Path) -> list[KbProblem]:
     return problems or as_problems(path.name, parse_lexicon(data)[1])
 
 
-def load_triggers(path: Path) -> Any:
+def load_triggers(path: Path) -> TriggerLexicon:
     from ..extract.lexicon import load_lexicon
 
     return load_lexicon(path)
@@ -103,14 +114,14 @@ CUE_LISTS = frozenset({
     "reporting_verbs", "reporting_nouns", "alleging_verbs", "hedge_adverbs", "according", "denial_verbs",
     "denial_words", "denial_subjects", "future_aux", "modal_aux", "conditional_aux", "expectation_words",
     "future_adverbs", "negating_words", "conditional_marks", "habitual_adverbs", "habitual_verbs",
-    "background_preps"})
+    "background_preps", "terms_nouns"})
 
 
 def check_cues(path: Path) -> list[KbProblem]:
     data, problems = _read(path, "status cue lexicon")
     if problems:
         return problems
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         return [KbProblem(path.name, 0, "the cue lexicon must be a mapping of lists")]
     out = []
     for key, value in data.items():
@@ -125,7 +136,7 @@ def check_cues(path: Path) -> list[KbProblem]:
     return out
 
 
-def load_cues(path: Path) -> Any:
+def load_cues(path: Path) -> Cues:
     from ..extract.status import parse_cues
 
     return parse_cues(_valid(path, check_cues, read_yaml_lines, "status cue lexicon"))
@@ -141,7 +152,7 @@ def check_actors(path: Path) -> list[KbProblem]:
     data, problems = _read(path, "actor dictionary")
     if problems:
         return problems
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         return [KbProblem(path.name, 0, "the actor dictionary must be a mapping")]
     out = [KbProblem(path.name, data.key_lines[k], f"unknown section {k!r}")
            for k in data if k not in {"version", "actors", "units", "weapon_owners", "generics"}]
@@ -194,7 +205,7 @@ def _check_eras(path: Path, entry: dict[str, Any]) -> list[KbProblem]:
     return out
 
 
-def load_actors(path: Path) -> Any:
+def load_actors(path: Path) -> ActorDictionary:
     from ..resolve.actors import ActorDictionary
 
     return ActorDictionary(_valid(path, check_actors, read_yaml_lines, "actor dictionary"))
@@ -216,7 +227,7 @@ def check_outlets(path: Path) -> list[KbProblem]:
             for i, entry in enumerate(data["outlets"]) for message in entry_problems(i, entry, seen)]
 
 
-def load_outlets(path: Path) -> Any:
+def load_outlets(path: Path) -> OutletRegistry:
     from ..clean.outlets import OutletRegistry
 
     _valid(path, check_outlets, lambda p, w: None, "outlet registry")
@@ -232,7 +243,7 @@ def check_boilerplate(path: Path) -> list[KbProblem]:
     data, problems = _read(path, "debris lexicon")
     if problems:
         return problems
-    if not isinstance(data, dict):
+    if not isinstance(data, LineDict):
         return [KbProblem(path.name, 0, "the debris lexicon must be a mapping")]
     out = [KbProblem(path.name, data.key_lines[k], f"unknown group {k!r}")
            for k in data if k not in {*GROUPS, "version", "strong_max_words"}]
@@ -247,7 +258,7 @@ def check_boilerplate(path: Path) -> list[KbProblem]:
     return out
 
 
-def load_boilerplate(path: Path) -> Any:
+def load_boilerplate(path: Path) -> DebrisLexicon:
     from ..clean.lexicon import parse_lexicon
 
     return parse_lexicon(_valid(path, check_boilerplate, read_yaml_lines, "debris lexicon"), str(path))
@@ -263,7 +274,7 @@ def check_theater(path: Path) -> list[KbProblem]:
     return problems or [KbProblem(path.name, line, message) for line, message in theater_problems(data)]
 
 
-def load_theater(path: Path) -> Any:
+def load_theater(path: Path) -> Theater:
     from .theater import parse_theater
 
     return parse_theater(_valid(path, check_theater, read_yaml_lines, "theater word lists"))
@@ -294,41 +305,48 @@ def check_territory(path: Path) -> list[KbProblem]:
     return as_problems(path.name, validate_territory(path))
 
 
-def load_territory(path: Path) -> Any:
+def load_territory(path: Path) -> TerritoryCues:
     from ..derive.territory import load_territory as load
 
     return load(path)
 
 
 @dataclass(frozen=True, slots=True)
-class KbFile:
-    """One file of a knowledge base."""
+class KbFile(Generic[T]):
+    """One file of a knowledge base, whose loader builds a ``T``."""
 
     name: str
     filename: str
     holds: str
-    load: Callable[[Path], Any]
+    load: Callable[[Path], T]
     check: Callable[[Path], list[KbProblem]]
 
+    def load_from(self, root: Path) -> T:
+        """This file of the knowledge base in directory ``root``, loaded."""
+        return self.load(root / self.filename)
+
+
+MANIFEST = KbFile("manifest", "kb.yaml", "what theater, its country and sides, which gazetteer",
+                  load_manifest, check_manifest)
+TRIGGERS = KbFile("triggers", "triggers.yaml", "event trigger words and shapes → ACLED types", load_triggers,
+                  check_triggers)
+CUES = KbFile("cues", "hedges.yaml", "status cues: reporting, hedging, denial, future, condition",
+              load_cues, check_cues)
+ACTORS = KbFile("actors", "actors.yaml", "canonical actors, aliases, units, weapon owners, generic words",
+                load_actors, check_actors)
+OUTLETS = KbFile("outlets", "outlets.yaml", "outlets: names, aliases, domains, dated sourced statements",
+                 load_outlets, check_outlets)
+BOILERPLATE = KbFile("boilerplate", "boilerplate.yaml", "web debris patterns: appeals, bios, share widgets",
+                     load_boilerplate, check_boilerplate)
+THEATER = KbFile("theater", "theater.yaml", "the theater's words: governorates, neighbours, people, groups, media",
+                 load_theater, check_theater)
+OVERLAY = KbFile("overlay", "gazetteer_overlay.csv", "places the gazetteer sources lack, with coordinate sources",
+                 load_overlay, check_overlay)
+
+TERRITORY = KbFile("territory", "territory.yaml",
+                   "territorial cues: captures, sieges, withdrawals, control statements",
+                   load_territory, check_territory)
 
 #: every file of a knowledge base, in load order
-FILES: tuple[KbFile, ...] = (
-    KbFile("manifest", "kb.yaml", "what theater, its country and sides, which gazetteer",
-           load_manifest, check_manifest),
-    KbFile("triggers", "triggers.yaml", "event trigger words and shapes → ACLED types", load_triggers,
-           check_triggers),
-    KbFile("cues", "hedges.yaml", "status cues: reporting, hedging, denial, future, condition",
-           load_cues, check_cues),
-    KbFile("actors", "actors.yaml", "canonical actors, aliases, units, weapon owners, generic words",
-           load_actors, check_actors),
-    KbFile("outlets", "outlets.yaml", "outlets: names, aliases, domains, dated sourced statements",
-           load_outlets, check_outlets),
-    KbFile("boilerplate", "boilerplate.yaml", "web debris patterns: appeals, bios, share widgets",
-           load_boilerplate, check_boilerplate),
-    KbFile("theater", "theater.yaml", "the theater's words: governorates, neighbours, people, groups, media",
-           load_theater, check_theater),
-    KbFile("overlay", "gazetteer_overlay.csv", "places the gazetteer sources lack, with coordinate sources",
-           load_overlay, check_overlay),
-    KbFile("territory", "territory.yaml", "territorial cues: captures, sieges, withdrawals, control statements",
-           load_territory, check_territory),
-)
+FILES: tuple[KbFile[object], ...] = (MANIFEST, TRIGGERS, CUES, ACTORS, OUTLETS, BOILERPLATE, THEATER, OVERLAY,
+                                     TERRITORY)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..taxonomy import is_event_type, is_sub_event_type
 from .model import KbProblem
 from .yamlines import line_of, read_yaml_lines
+
+if TYPE_CHECKING:
+    from .theater import Theater
 
 
 def _yaml(path: Path) -> Any:
@@ -85,7 +88,7 @@ def unknown_event_types(root: Path) -> list[KbProblem]:
     return out
 
 
-def overlay_places(root: Path, country: str | None, theater: Any) -> list[KbProblem]:
+def overlay_places(root: Path, country: str | None, theater: Theater | None) -> list[KbProblem]:
     """Overlay places of the theater's country whose admin1 is not one of its governorates."""
     path = root / "gazetteer_overlay.csv"
     try:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .data import ReportData
+from .data import MultiPolygon, Polygon, ReportData, Ring
+
+if TYPE_CHECKING:
+    from ..store.views import EventRow
 
 TYPE_COLORS = {"Battles": "#c0392b", "Explosions/Remote violence": "#e67e22",
                "Violence against civilians": "#8e44ad", "Protests": "#2980b9", "Riots": "#16a085",
@@ -32,7 +35,7 @@ def _png(fig: Any) -> bytes:
     return buffer.getvalue()
 
 
-def _rings(geometry: dict) -> list[list[list[float]]]:
+def _rings(geometry: Polygon | MultiPolygon) -> list[Ring]:
     if geometry["type"] == "Polygon":
         return [geometry["coordinates"][0]]
     return [poly[0] for poly in geometry["coordinates"]]
@@ -50,7 +53,7 @@ def map_png(data: ReportData) -> bytes:
                 ax.fill(xs, ys, color="#f4f1ea", zorder=0)
             ax.plot(xs, ys, color="#37474f" if country else "#90a4ae", lw=1.4 if country else 0.6,
                     ls="-" if country else "--", zorder=1)
-    by_type: dict[str, list] = defaultdict(list)
+    by_type: dict[str, list[EventRow]] = defaultdict(list)
     for e in data.events:
         if e.longitude is not None and e.latitude is not None:
             by_type[e.event_type].append(e)
@@ -71,10 +74,10 @@ def map_png(data: ReportData) -> bytes:
                    edgecolors="#d50000" if town.contested else "white", linewidths=2 if town.contested else 1,
                    zorder=4)
     if data.area.bbox:
-        w, s, e, n = data.area.bbox
-        pad = max(0.05, 0.1 * max(e - w, n - s))
-        ax.set_xlim(w - pad, e + pad)
-        ax.set_ylim(s - pad, n + pad)
+        west, south, east, north = data.area.bbox
+        pad = max(0.05, 0.1 * max(east - west, north - south))
+        ax.set_xlim(west - pad, east + pad)
+        ax.set_ylim(south - pad, north + pad)
     else:
         ax.set_xlim(35.4, 42.6)
         ax.set_ylim(32.2, 37.5)

@@ -1,4 +1,4 @@
-"""What a situation report shows, gathered from the read views (no SQL here)."""
+"""What a situation report shows, gathered from a Dataset's read views (any store; no SQL here)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,53 @@ from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Literal, TypedDict
 
 from ..errors import InputError
 from ..kb import load_kb
 from ..store import views
+from ..store.protocol import StoreViews
 from ..web.outlets import OutletSides
 
 PLACE_RADIUS_KM = 25.0
 
 
+# --- the packaged offline basemap (data/basemap.geojson): outlines of countries and governorates ---
+
+Ring = list[list[float]]  # [longitude, latitude] points, closed
+
+
+class Polygon(TypedDict):
+    type: Literal["Polygon"]
+    coordinates: list[Ring]  # the outline, then any holes
+
+
+class MultiPolygon(TypedDict):
+    type: Literal["MultiPolygon"]
+    coordinates: list[list[Ring]]
+
+
+class OutlineProperties(TypedDict):
+    name: str
+    kind: Literal["country", "governorate"]
+
+
+class Outline(TypedDict):
+    type: Literal["Feature"]
+    properties: OutlineProperties
+    geometry: Polygon | MultiPolygon
+
+
+class Basemap(TypedDict):
+    type: Literal["FeatureCollection"]
+    features: list[Outline]
+    attribution: str
+
+
 @dataclass(frozen=True, slots=True)
 class ReportRequest:
-    db: Path
+    """The area (``place`` or ``bbox``, else everywhere) and window of a report."""
+
     date_from: str
     date_to: str
     place: str | None = None
@@ -74,20 +109,19 @@ class ReportData:
     changes: tuple[ControlChange, ...]
     control_at_end: tuple[views.ControlRow, ...]
     sources: tuple[SourceCount, ...]
-    basemap: dict
+    basemap: Basemap
 
 
-def _basemap() -> dict:
-    return json.loads((resources.files("frontlines") / "data" / "basemap.geojson").read_text(encoding="utf-8"))
+def _basemap() -> Basemap:
+    basemap: Basemap = json.loads((resources.files("frontlines") / "data" / "basemap.geojson")
+                                  .read_text(encoding="utf-8"))  # the packaged file, in this shape
+    return basemap
 
 
-def _bounds(geometry: dict) -> tuple[float, float, float, float]:
-    def points(value: object) -> list[list[float]]:
-        if isinstance(value, list) and value and isinstance(value[0], (int, float)):
-            return [value]  # type: ignore[list-item]
-        return [p for v in value for p in points(v)] if isinstance(value, list) else []
-
-    xs, ys = zip(*points(geometry["coordinates"]), strict=True)
+def _bounds(geometry: Polygon | MultiPolygon) -> tuple[float, float, float, float]:
+    rings = geometry["coordinates"] if geometry["type"] == "Polygon" else \
+        [ring for polygon in geometry["coordinates"] for ring in polygon]
+    xs, ys = zip(*(point for ring in rings for point in ring), strict=True)
     return min(xs), min(ys), max(xs), max(ys)
 
 
@@ -97,14 +131,14 @@ def _around(lat: float, lon: float, km: float) -> tuple[float, float, float, flo
     return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
-def resolve_area(conn: views.Connection, request: ReportRequest, basemap: dict) -> Area:
+def resolve_area(db: StoreViews, request: ReportRequest, basemap: Basemap) -> Area:
     """The area of the report: a box, a governorate, or a place of the database and 25 km around it."""
     if request.bbox:
         w, s, e, n = request.bbox
         return Area(f"box {w:g},{s:g} to {e:g},{n:g}", request.bbox)
     if not request.place:
         return Area("all places", None)
-    found = views.places(conn, request.place, limit=20)
+    found = db.search_places(request.place, limit=20)
     if not found:
         raise InputError("no place of this name in the database (try `frontlines places` or a --bbox)",
                          source=request.place)
@@ -130,12 +164,12 @@ def _inside(row: views.ControlRow, area: Area) -> bool:
     return w <= row.longitude <= e and s <= row.latitude <= n
 
 
-def _sources(conn: views.Connection, events: tuple[views.EventRow, ...], sides: OutletSides) -> list[SourceCount]:
+def _sources(db: StoreViews, events: tuple[views.EventRow, ...], sides: OutletSides) -> list[SourceCount]:
     docs: dict[str, set[str]] = {}
     claims: Counter[str] = Counter()
     standings: dict[str, Counter[str]] = {}
     for e in events:
-        detail = views.event_detail(conn, e.id)
+        detail = db.event_detail(e.id)
         for c in detail.claims if detail else ():
             outlet = c.outlet or "unknown outlet"
             docs.setdefault(outlet, set()).add(c.doc_id)
@@ -150,15 +184,16 @@ def _one_per_sentence(claims: list[views.ClaimEvidence]) -> tuple[views.ClaimEvi
     return tuple({(c.doc_id, c.start, c.end): c for c in reversed(claims)}.values())[::-1]
 
 
-def collect(conn: views.Connection, request: ReportRequest) -> ReportData:
+def collect(db: StoreViews, request: ReportRequest) -> ReportData:
+    """Everything the report shows, read from ``db`` (a Dataset's ``views``)."""
     basemap = _basemap()
-    area = resolve_area(conn, request, basemap)
+    area = resolve_area(db, request, basemap)
     query = views.EventQuery(bbox=area.bbox if not area.admin1 else None, admin1=area.admin1,
                              date_from=request.date_from, date_to=request.date_to)
-    page = views.events(conn, query, limit=100_000)
+    page = db.query_events(query, limit=100_000)
     events = page.items
     happened = tuple(e for e in events if e.happened)
-    ranges = {r.event_id: r for r in views.fatality_ranges(conn, [e.id for e in happened])}
+    ranges = {r.event_id: r for r in db.fatality_ranges([e.id for e in happened])}
     casualties = []
     for e in happened:
         r = ranges.get(e.id)
@@ -166,15 +201,15 @@ def collect(conn: views.Connection, request: ReportRequest) -> ReportData:
             casualties.append(Casualty(e, r.low if r else e.fatalities, r.high if r else e.fatalities,
                                        r.reports if r else 0))
     casualties.sort(key=lambda c: (-(c.event.fatalities or 0), c.event.day_start or "", c.event.id))
-    changes = [ControlChange(c, _one_per_sentence(views.claims_by_id(conn, c.evidence)))
-               for c in views.control_changes(conn, request.date_from, request.date_to) if _inside(c, area)]
-    at_end = tuple(c for c in views.control_as_of(conn, request.date_to) if _inside(c, area))
+    changes = [ControlChange(c, _one_per_sentence(db.claim_evidence(c.evidence)))
+               for c in db.control_changes(request.date_from, request.date_to) if _inside(c, area)]
+    at_end = tuple(c for c in db.control_as_of(request.date_to) if _inside(c, area))
     sides = OutletSides(load_kb(request.kb).outlets)
     title = request.title or f"Situation report: {area.label}, {request.date_from} to {request.date_to}"
     return ReportData(
         title=title, area=area, date_from=request.date_from, date_to=request.date_to, events=events,
-        summary=views.summary(conn, query), weekly=tuple(views.weekly_by_type(conn, query)),
+        summary=db.event_summary(query), weekly=tuple(db.weekly_by_type(query)),
         casualties=tuple(casualties), fatalities_total=sum(e.fatalities or 0 for e in happened),
         fatalities_low=sum(c.low or 0 for c in casualties), fatalities_high=sum(c.high or 0 for c in casualties),
-        changes=tuple(changes), control_at_end=at_end, sources=tuple(_sources(conn, events, sides)),
+        changes=tuple(changes), control_at_end=at_end, sources=tuple(_sources(db, events, sides)),
         basemap=basemap)

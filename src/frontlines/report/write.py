@@ -8,11 +8,14 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..store.views import connect_readonly
 from . import charts
 from .data import ReportData, ReportRequest, collect
+
+if TYPE_CHECKING:
+    from ..api import Dataset
 
 ATTRIBUTION = "Outlines: Who's On First / GeoNames (CC BY 4.0)."
 
@@ -105,22 +108,18 @@ def _atomic_write(path: Path, content: bytes) -> None:
         raise
 
 
-def write_report(request: ReportRequest, output: Path) -> Written:
-    """Write the report to ``output``: ``.md`` gives Markdown with its images in ``<name>_files/``,
-    anything else one self-contained HTML file."""
-    conn = connect_readonly(request.db)
-    try:
-        data = collect(conn, request)
-    finally:
-        conn.close()
+def write_report(dataset: Dataset, request: ReportRequest, output: Path) -> Written:
+    """Write the report of ``dataset`` (any store) to ``output``: ``.md`` gives Markdown with its
+    images in ``<name>_files/``, anything else one self-contained HTML file."""
+    data = collect(dataset.views, request)
     map_png, chart_png = charts.map_png(data), charts.timeline_png(data)
     if output.suffix.lower() == ".md":
         images = output.with_name(output.stem + "_files")
         images.mkdir(parents=True, exist_ok=True)
         _atomic_write(images / "map.png", map_png)
         _atomic_write(images / "events_by_type.png", chart_png)
-        text = render_markdown(data, f"{images.name}/map.png", f"{images.name}/events_by_type.png", request.db.name)
+        text = render_markdown(data, f"{images.name}/map.png", f"{images.name}/events_by_type.png", dataset.label)
         _atomic_write(output, text.encode("utf-8"))
         return Written(output, len(data.events), len(data.changes), images)
-    _atomic_write(output, render_html(data, map_png, chart_png, request.db.name).encode("utf-8"))
+    _atomic_write(output, render_html(data, map_png, chart_png, dataset.label).encode("utf-8"))
     return Written(output, len(data.events), len(data.changes))

@@ -157,9 +157,27 @@ class ActorDictionary:
         if surface not in self._lookups:
             if len(self._lookups) > 50_000:
                 self._lookups.clear()
-            hits = self.find_all(surface)
-            self._lookups[surface] = hits[0].actor if hits else None
+            self._lookups[surface] = self._acting(surface, self.find_all(surface))
         return self._lookups[surface]
+
+    def _acting(self, surface: str, hits: list[ActorHit]) -> Actor | None:
+        """The first hit that names the actor, not a state's adjective before a group: "Syrian"
+        in "Syrian Kurdish forces" gives way to "Kurdish forces" ("Turkish regime forces" stay
+        Turkish); a state's adjective before a rebel word ("Syrian rebel fighters") names no
+        actor."""
+        for index, hit in enumerate(hits):
+            rest = surface[hit.end :]
+            gap = len(rest) - len(rest.lstrip(" -"))
+            after = hit.end + gap
+            if (gap and index + 1 < len(hits) and hits[index + 1].start == after
+                    and hit.actor.state and not hits[index + 1].actor.state):
+                continue  # a state's adjective before a group: "Syrian Kurdish forces"
+            word = self._generic_pattern_i.match(surface, after) if gap else None
+            generic = self.generics.get(fold(word.group(0)).lower()) if word else None
+            if generic is not None and generic[0] == "rebel" and _class_of(hit.actor) == "state":
+                continue
+            return hit.actor
+        return None
 
     def find_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of named actors and generic actor words in *text*."""
@@ -191,7 +209,7 @@ class ActorDictionary:
 
 
 _PATRON_AFTER = re.compile(
-    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based)\b\s+"
+    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based|made|supplied|built|provided)\b\s+"
     r"(?!(?:air\s*)?strikes?\b|raids?\b|bombing|bombardment|(?:war)?planes\b|jets\b)\w",
     re.IGNORECASE,
 )  # "US-led strikes" are the leader's strikes
@@ -251,19 +269,32 @@ def load_actors(path: str | Path) -> ActorDictionary:
     return ActorDictionary(_read(Path(path)))
 
 
+#: how far before a state word ("the army") a named state still resolves it (characters)
+STATE_REACH = 400
+
+
 class DocumentActors:
     """The named actors of one document, for resolving generic words and missing opponents."""
 
     def __init__(self, actors: ActorDictionary, text: str) -> None:
         self.actors = actors
         self.hits = [h for h in actors.find_all(text) if h.actor.side != "civilian"]
+        #: named actors that act, not a country as a place ("the border with Turkey")
+        self.acting = [h for h in self.hits if not (h.actor.state and _as_place(text, h))]
+        self.states = [h for h in self.acting if h.actor.state]
         self.counts = Counter(h.actor for h in self.hits)
 
     def nearest(self, position: int, wanted: str) -> Actor | None:
-        """The closest named actor of class *wanted* before *position* (else the most frequent)."""
+        """The closest named actor of class *wanted* before *position* (else the most frequent).
+        A state word ("the army", "troops") is a state's own forces, never an allied militia:
+        the state named within :data:`STATE_REACH` characters before it, else the state the
+        document names most (at least twice), else none (the class fallback)."""
+        return self._state(position) if wanted == "state" else self._nearest(position, wanted)
+
+    def _nearest(self, position: int, wanted: str) -> Actor | None:
         pool = [
             h
-            for h in self.hits
+            for h in self.acting
             if _class_of(h.actor) == wanted
             or (wanted == "nonstate" and _class_of(h.actor) == "rebel")
         ]
@@ -272,6 +303,14 @@ class DocumentActors:
             return before[-1].actor
         ranked = [a for a, _ in self.counts.most_common() if any(h.actor is a for h in pool)]
         return ranked[0] if ranked else None
+
+    def _state(self, position: int) -> Actor | None:
+        states = self.states
+        near = [h for h in states if position - STATE_REACH <= h.start < position]
+        if near:
+            return near[-1].actor
+        counts = Counter(h.actor for h in states).most_common(1)
+        return counts[0][0] if counts and counts[0][1] >= 2 else None
 
     def main_actor(self) -> Actor | None:
         """The document's most often named armed actor (governments excluded)."""
@@ -288,7 +327,7 @@ class DocumentActors:
         wanted = "nonstate" if is_state(of) else "state"
         if sentence is not None:
             lo, hi = sentence
-            for hit in self.hits:
+            for hit in self.acting:
                 if (
                     lo <= hit.start < hi
                     and hit.actor.side != of.side
@@ -296,8 +335,21 @@ class DocumentActors:
                     in {wanted, "rebel"} - ({"rebel"} if wanted == "state" else set())
                 ):
                     return hit.actor
-        found = self.nearest(position, wanted)
+        found = self._nearest(position, wanted)
         return found if found is not None and found.side != of.side else None
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|into|to|from|with|near|toward|towards|across|inside|at|bordering|borders|"
+    r"border)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:border|borders|frontier|side|territory|soil)\b", re.IGNORECASE)
+
+
+def _as_place(text: str, hit: ActorHit) -> bool:
+    """The actor's name is used for its country as a place ("the border with Turkey",
+    "the Turkish border")."""
+    return bool(_PLACE_BEFORE.search(text[max(0, hit.start - 20) : hit.start])
+                or _PLACE_AFTER.match(text, hit.end))
 
 
 def _class_of(actor: Actor) -> str:

@@ -176,7 +176,7 @@ def _add_geonames(entries: list[Draft], gn: list[Draft], reference: Grid[Draft])
     by_gn = {d.geonameid: d for d in entries if d.geonameid}
     new = []
     for g in gn:
-        old = by_gn.get(g.geonameid)
+        old = by_gn.get(g.geonameid) if g.geonameid else None
         if old is not None:
             old.lat, old.lon = g.lat, g.lon
             old.population = g.population or old.population
@@ -207,7 +207,8 @@ def _add_wiki(entries: list[Draft], source_dir: Path, reference: Grid[Draft],
 
 
 def _name_rows(pk: int, d: Draft, words: FeatureWords = NO_WORDS) -> list[tuple[str, str, str, int, str]]:
-    rows = {}  # one row per spelling (the evidence "as written" needs it), not only per key
+    # one row per spelling (the evidence "as written" needs it), not only per key: (key, spelling) → row
+    rows: dict[tuple[str, str], tuple[str, str, str, int, str]] = {}
     for n in dict.fromkeys(x.strip() for x in d.names if x and x.strip()):
         key = name_key(n)
         if len(key) < 2 or (key, spelled(n)) in rows or re.search(r"[^\x00-\u024f]", n) and key in {k for k, _ in rows}:

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ..errors import ResourceError
 from ..records import Candidate, Place
@@ -188,7 +188,7 @@ def default_path() -> Path:
 _PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature, p.population"
 
 
-def _place(row: tuple) -> Place:
+def _place(row: tuple[Any, ...]) -> Place:  # a row of _PLACE_COLS, as sqlite3 returns it
     return Place(gazetteer_id=row[0], name=row[1], latitude=row[2], longitude=row[3],
                  country=row[4] or "", admin1=row[5], admin2=row[6], feature=row[7],
                  population=row[8])
@@ -199,20 +199,24 @@ class SqliteGazetteer:
     """The packaged (or any built) gazetteer file, opened read-only on first use, once per process."""
 
     def __init__(self, path: Path | None = None, cache_size: int = 50_000) -> None:
+        self._setup(path, cache_size)
+
+    def _setup(self, path: Path | None, cache_size: int) -> None:
         self.path = Path(path) if path is not None else None
         self.cache_size = cache_size
         self._con: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._lock = threading.Lock()
-        self._cache: dict[tuple, list[Candidate]] = {}
+        #: (name, country, limit, fuzzy) → candidates
+        self._cache: dict[tuple[str, str | None, int, bool], list[Candidate]] = {}
         #: the feature words the file's core keys were built without (stored by the build)
         self.words: FeatureWords = NO_WORDS
 
-    def __getstate__(self) -> dict:
+    def __getstate__(self) -> dict[str, object]:
         return {"path": self.path, "cache_size": self.cache_size}
 
-    def __setstate__(self, state: dict) -> None:
-        self.__init__(state["path"], state["cache_size"])  # type: ignore[misc]
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._setup(state["path"], state["cache_size"])
 
     def _connection(self) -> sqlite3.Connection:
         if self._con is None or self._pid != os.getpid():

@@ -3,37 +3,72 @@
 ``serial`` runs in this process; ``process`` runs on a local process pool, each worker
 building its own resources once.  Results come back in input order either way, so a
 run's output does not depend on the engine.
+
+Pool workers die with the run: they ignore Ctrl-C (the run stops them, so no worker prints a
+traceback), ask the kernel to kill them when their parent dies (``prctl(PR_SET_PDEATHSIG)``
+on Linux, a watching thread elsewhere), and are stopped when the run stops early.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import chain, islice
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..records import Article, Failure
 from ..registry import engines
 
-_worker_resources: Any = None  # set once per worker process by _init_worker
+if TYPE_CHECKING:
+    from ..pipeline import DocResult, Resources, RunOptions
+
+_worker_resources: Resources | None = None  # set once per worker process by _init_worker
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _init_worker(options: Any) -> None:
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process end when process ``parent`` ends, however it ends."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:  # no parent-death signal: watch the parent
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _init_worker(options: RunOptions, parent: int) -> None:
     global _worker_resources
     from ..pipeline import resources_for
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle
+    die_with_parent(parent)
     _worker_resources = resources_for(options)
 
 
-def _work(article: Article) -> Any:
+def _work(article: Article) -> DocResult | Failure:
     from ..pipeline import safe_process
 
+    assert _worker_resources is not None, "the pool's initializer builds the worker's resources"
     return safe_process(article, _worker_resources)
 
 
 @engines.register("serial")
-def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def serial(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     from ..pipeline import resources_for, safe_process
 
     resources = resources_for(options)
@@ -42,20 +77,37 @@ def serial(articles: Iterable[Article], options: Any) -> Iterator[Any]:
 
 
 @engines.register("process")
-def process_pool(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def process_pool(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
     iterator = iter(articles)
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(options,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, os.getpid()))
+    finished = False
+    try:
         while batch := list(islice(iterator, workers * 8)):
             yield from pool.map(_work, batch, chunksize=2)
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown()
+        else:  # Ctrl-C, an error, or the caller stopped early: drop the queued work, stop the workers
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        if process.is_alive():
+            process.terminate()
+    for process in workers:
+        process.join(timeout=5)
 
 
 #: below this many documents a pool costs more (one model load per worker) than it saves
 POOL_THRESHOLD = 8
 
 
-def map_documents(articles: Iterable[Article], options: Any) -> Iterator[Any]:
+def map_documents(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     """Pick the engine: ``auto`` uses the pool for larger batches on a machine with several cores."""
     name = options.engine
     iterator = iter(articles)

@@ -1,8 +1,9 @@
 """Stage 7, store: SQLite by default (plain tables, WAL), behind one ``Store`` seam.
 
 :func:`open_store` picks the store from a target: a file path (SQLite), ``memory:`` (the
-in-memory store), or ``scheme://...`` for a store registered under that scheme in
-:data:`frontlines.registry.stores` (``postgresql://`` once that store lands).
+in-memory store), ``postgresql://...`` (or ``postgres://``: the PostgreSQL store, with the
+``postgres`` extra), or ``scheme://...`` for a store registered under that scheme in
+:data:`frontlines.registry.stores`.
 """
 
 from __future__ import annotations
@@ -38,4 +39,4 @@ def open_store(target: str | PathLike[str], *, readonly: bool = False) -> Store:
 
     load_builtins()
     name, where = store_kind(target)
-    return stores.get(name)(where, readonly=readonly)  # type: ignore[no-any-return]
+    return stores.get(name)(where, readonly=readonly)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import ReadOnlyStoreError
 from ..records import (
@@ -24,6 +24,7 @@ from ..records import (
     TerritorialFact,
 )
 from ..registry import stores
+from .generic_views import GenericViews
 
 
 @dataclass(slots=True)
@@ -49,8 +50,9 @@ def _null_first(value: str | None) -> tuple[int, str]:
 
 
 @stores.register("memory")
-class MemoryStore:
-    """Everything a :class:`~frontlines.store.protocol.Store` holds, in dictionaries."""
+class MemoryStore(GenericViews):
+    """Everything a :class:`~frontlines.store.protocol.Store` holds, in dictionaries; its read
+    views in plain Python (:class:`~frontlines.store.generic_views.GenericViews`)."""
 
     def __init__(self, target: str = "memory:", *, readonly: bool = False) -> None:
         self.location = target
@@ -144,7 +146,7 @@ class MemoryStore:
     def replace_events(self, events: Iterable[Event], periods: Iterable[ControlPeriod], *,
                        fused_version: int | None = None) -> None:
         self._writable()
-        self._t.events = {e.id: e for e in events}
+        self._t.events = {e.id: replace(e, claim_ids=tuple(sorted(set(e.claim_ids)))) for e in events}
         self._t.links = {e.id: set(e.claim_ids) for e in self._t.events.values()}
         self._t.periods = {(p.place_id, p.actor, p.start): p for p in periods}
         self._t.fused_version = self._t.write_version if fused_version is None else fused_version
@@ -165,10 +167,11 @@ class MemoryStore:
         return sorted((c for doc in docs for c in doc.values()), key=lambda c: (c.doc_id, c.trigger_start))
 
     def events(self, *, happened_only: bool = False) -> list[Event]:
-        from dataclasses import replace
-
-        found = [replace(e, claim_ids=tuple(sorted(self._t.links.get(e.id, ()))))
-                 for e in self._t.events.values() if e.happened or not happened_only]
+        found = []
+        for e in self._t.events.values():
+            if e.happened or not happened_only:
+                ids = tuple(sorted(self._t.links.get(e.id, ())))
+                found.append(e if ids == e.claim_ids else replace(e, claim_ids=ids))  # copy only when links went
         return sorted(found, key=lambda e: (e.event_date is None, e.event_date or "", e.id))
 
     def control_periods(self) -> list[ControlPeriod]:

@@ -12,7 +12,7 @@ stored after the last fusion (an interrupted run), so that nothing exports stale
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..records import (
     Article,
@@ -27,10 +27,90 @@ from ..records import (
     TerritorialFact,
 )
 
+if TYPE_CHECKING:
+    from .views import (
+        ClaimEvidence,
+        ControlRow,
+        DocumentPage,
+        DocumentView,
+        EventDetail,
+        EventPage,
+        EventQuery,
+        EventRow,
+        Facets,
+        FatalityRange,
+        OutletRow,
+        PlaceRow,
+        SiegeRow,
+        Summary,
+    )
+
 
 @runtime_checkable
-class Store(Protocol):
-    """Articles, segments, mentions, claims, events, control periods and failures."""
+class StoreViews(Protocol):
+    """The read views: filtered, paged, typed answers for the web server, reports and notebooks.
+
+    Records come from :mod:`frontlines.store.views`.  Every store gives the same answer to the same
+    question (same items, same order); :class:`frontlines.store.generic_views.GenericViews`
+    answers them for any store from its record readers, a store may answer faster (SQL).
+    Listings are in a stable order: events by first day (undated last) then id; documents by
+    publication day (undated last), source, id."""
+
+    def query_events(self, query: EventQuery, *, limit: int = 100, offset: int = 0) -> EventPage:
+        """One page of the events matching ``query``."""
+        ...
+    def event_row(self, event_id: str) -> EventRow | None: ...
+    def event_detail(self, event_id: str) -> EventDetail | None:
+        """An event with each of its claims, their sentences and the text around them (in their block)."""
+        ...
+    def claim_evidence(self, claim_ids: Sequence[str]) -> list[ClaimEvidence]:
+        """The stored claims with these ids, as evidence, in the order given."""
+        ...
+    def fatality_ranges(self, event_ids: Sequence[str]) -> list[FatalityRange]:
+        """Per event (by id), the lowest and highest toll its factual claims give."""
+        ...
+    def query_documents(self, *, outlet: str | None = None, limit: int = 100, offset: int = 0) -> DocumentPage:
+        ...
+    def document_view(self, doc_id: str) -> DocumentView | None:
+        """A document's text, its segments with their roles, and the spans of its claims."""
+        ...
+    def search_places(self, name: str, *, limit: int = 20) -> list[PlaceRow]:
+        """Places named in the store whose name contains ``name`` (ASCII letters in any case),
+        most events first."""
+        ...
+    def place_event_counts(self, place_ids: Sequence[str]) -> dict[str, int]: ...
+    def control_as_of(self, day: str) -> list[ControlRow]:
+        """Who held each place on ``day`` (ISO), with the previous holder, side and coordinates."""
+        ...
+    def control_changes(self, start: str, end: str) -> list[ControlRow]:
+        """Control periods that began within [start, end] (ISO days)."""
+        ...
+    def control_places(self, place_ids: Sequence[str]) -> list[ControlRow]:
+        """Every control period of these places."""
+        ...
+    def siege_rows(self, *, day: str | None = None, start: str | None = None,
+                   end: str | None = None) -> list[SiegeRow]:
+        """Sieges in force on ``day``, or overlapping [start, end] (all without either), with the
+        claim ids of their facts."""
+        ...
+    def outlet_counts(self) -> list[OutletRow]:
+        """Outlets of the stored documents with their numbers of documents, claims and events."""
+        ...
+    def event_summary(self, query: EventQuery) -> Summary:
+        """Counts (and fatalities) of the matching events by type, standing, week and governorate."""
+        ...
+    def weekly_by_type(self, query: EventQuery) -> list[tuple[str, str, int]]:
+        """(Monday of the week, event type, count) of the matching dated events."""
+        ...
+    def facets(self) -> Facets:
+        """What the filters can take: types, standings, actors, outlets, first and last day, counts."""
+        ...
+
+
+@runtime_checkable
+class Store(StoreViews, Protocol):
+    """Articles, segments, mentions, claims, events, control periods and failures; and the read
+    views over them (:class:`StoreViews`)."""
 
     #: where the store lives (a path, a URL, or ``memory:``), for messages
     location: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import fields
 from typing import Any
 
 from ..records import (
@@ -200,7 +201,7 @@ def row_control(row: Row) -> ControlPeriod:
 
 
 def fact_row(fact: TerritorialFact) -> Row:
-    row = {name: getattr(fact, name) for name in TerritorialFact.__slots__}  # type: ignore[attr-defined]
+    row = {f.name: getattr(fact, f.name) for f in fields(fact)}
     row.update(kind=fact.kind.value, status=fact.status.value, denies=json.dumps(list(fact.denies)))
     return row
 
@@ -213,7 +214,7 @@ def row_fact(row: Row) -> TerritorialFact:
 
 
 def siege_row(siege: Siege) -> Row:
-    row = {name: getattr(siege, name) for name in Siege.__slots__}  # type: ignore[attr-defined]
+    row = {f.name: getattr(siege, f.name) for f in fields(siege)}
     row["facts"] = json.dumps(list(siege.facts))
     return row
 
@@ -223,7 +224,7 @@ def row_siege(row: Row) -> Siege:
 
 
 def baseline_row(entry: BaselineEntry, imported_at: str) -> Row:
-    row = {name: getattr(entry, name) for name in BaselineEntry.__slots__}  # type: ignore[attr-defined]
+    row = {f.name: getattr(entry, f.name) for f in fields(entry)}
     row["imported_at"] = imported_at
     return row
 

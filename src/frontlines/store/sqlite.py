@@ -2,12 +2,15 @@
 
 Opened read-only (``readonly=True``) it uses SQLite's ``mode=ro`` URI: it never writes,
 never migrates, and reads behind a writer's open transaction without "database is locked".
+Its read views (``sqlite_views.py``) may be called from any thread: a thread other than the one
+that opened the store reads through a read-only connection of its own (the web server's workers).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -28,6 +31,7 @@ from ..records import (
 )
 from ..registry import stores
 from . import rows
+from .sqlite_views import SqliteViews
 
 SCHEMA_VERSION = "1"
 #: seconds a writer waits for another writer's transaction before giving up
@@ -72,21 +76,37 @@ def _add_missing_columns(conn: sqlite3.Connection, model: dict[str, list[tuple[s
                 conn.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}{default_sql}')
 
 
+def _connect_readonly(path: str) -> sqlite3.Connection:
+    """SQLite's ``mode=ro``; ``immutable=1`` when that cannot read (a WAL file in a folder this
+    process may not write, where SQLite cannot make the shared-memory file)."""
+    if not Path(path).is_file():
+        raise StoreError("no such database (create it with `frontlines run`)", source=path)
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    for attempt in (uri, uri + "&immutable=1"):
+        conn = sqlite3.connect(attempt, uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            break
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            error = exc
+    else:
+        raise error
+    conn.execute("PRAGMA query_only=ON")
+    return conn
+
+
 def _connect(path: str, readonly: bool) -> sqlite3.Connection:
     if readonly and path != ":memory:":
-        if not Path(path).is_file():
-            raise StoreError("no such database (create it with `frontlines run`)", source=path)
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)
-        conn.execute("PRAGMA query_only=ON")
-    else:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT)
+        conn = _connect_readonly(path)
+    else:  # other threads never write through it: their read views get connections of their own
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     return conn
 
 
 @stores.register("sqlite")
-class SqliteStore:
+class SqliteStore(SqliteViews):
     """Articles, segments, mentions, claims, events, control periods and failures in SQLite.
 
     ``path`` may be ``":memory:"`` for a throw-away database.  ``readonly=True`` opens an
@@ -97,6 +117,10 @@ class SqliteStore:
         self.location = self.path
         self.readonly = readonly
         self._missing_tables: set[str] = set()
+        self._owner = threading.get_ident()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
         try:
             self.conn = _connect(self.path, readonly)
             schema = resources.files("frontlines.store").joinpath("schema.sql").read_text()
@@ -129,7 +153,27 @@ class SqliteStore:
 
     # -- lifecycle -------------------------------------------------------------------
     def close(self) -> None:
+        with self._readers_lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
         self.conn.close()
+
+    def _reader(self) -> sqlite3.Connection:
+        """The connection the read views use in this thread: the store's own in the thread that
+        opened it (and for ``:memory:``), elsewhere a read-only connection per thread."""
+        if threading.get_ident() == self._owner or self.path == ":memory:":
+            return self.conn
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = _connect(self.path, readonly=True)
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot open database ({exc})", source=self.path) from None
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
 
     def __enter__(self) -> SqliteStore:
         return self

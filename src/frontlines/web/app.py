@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, RedirectResponse
@@ -18,10 +16,12 @@ from .. import __version__
 from ..kb import load_kb
 from ..resolve.gazetteer import SqliteGazetteer
 from . import errors
-from .database import ReadOnlyDatabase
 from .middleware import RateLimit, SecurityHeaders, SizeLimit, content_security_policy
 from .outlets import OutletSides
 from .routes import router
+
+if TYPE_CHECKING:
+    from ..api import Dataset
 
 STATIC = Path(str(resources.files("frontlines.web") / "static"))
 
@@ -31,7 +31,6 @@ class ServerSettings:
     """What ``frontlines serve`` runs with.  ``tiles``: an online tile URL template
     (``https://tile.example/{z}/{x}/{y}.png``) the page may load; None keeps the page offline."""
 
-    db: Path
     tiles: str | None = None
     tiles_attribution: str | None = None
     rate_limit: float = 50.0  # requests a second per client; 0 turns the limit off
@@ -42,24 +41,24 @@ class ServerSettings:
 
 
 def _basemap() -> dict[str, Any]:
-    return json.loads((resources.files("frontlines") / "data" / "basemap.geojson").read_text(encoding="utf-8"))
+    basemap: dict[str, Any] = json.loads((resources.files("frontlines") / "data" / "basemap.geojson")
+                                         .read_text(encoding="utf-8"))  # GeoJSON, served as it is
+    return basemap
 
 
-@asynccontextmanager
-async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    yield
-    app.state.database.close()
-
-
-def create_app(settings: ServerSettings) -> FastAPI:
-    """The read-only application over ``settings.db`` (raises StoreError if it cannot be read)."""
+def create_app(dataset: Dataset, settings: ServerSettings | None = None) -> FastAPI:
+    """The read-only application over ``dataset`` (``frontlines.open(db)`` or ``frontlines.code([...])``):
+    every route reads its views (``dataset.views``), whatever the store.  The caller keeps the dataset
+    and closes it when the server is done; no route writes."""
+    settings = settings or ServerSettings()
     app = FastAPI(
-        title="frontlines", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
+        title="frontlines", version=__version__, docs_url=None, redoc_url=None,
         description="Read-only API over a frontlines database: events with their claims and evidence, "
                     "documents, places, control of places, sieges, outlets and summaries. Every error is "
                     '`{"error": {"code": ..., "message": ...}}`.')
     app.state.settings = settings
-    app.state.database = ReadOnlyDatabase(settings.db)
+    app.state.views = dataset.views
+    app.state.label = dataset.label
     kb = load_kb(settings.kb)
     app.state.outlet_sides = OutletSides(kb.outlets)
     app.state.gazetteer = SqliteGazetteer(Path(kb.gazetteer))

@@ -6,7 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Standing = Literal["asserted", "reported", "alleged", "denied", "expected", "hypothetical"]
+#: the standings of frontlines.taxonomy.Standing (a test holds them equal)
+Standing = Literal["asserted", "reported", "alleged", "denied", "expected", "hypothetical", "background"]
 
 
 class Model(BaseModel):
@@ -100,7 +101,7 @@ class Corroboration(Model):
     documents: int
     supporting: int = Field(description="Claims asserting, reporting or alleging it.")
     disputing: int = Field(description="Claims denying it.")
-    not_counted: int = Field(description="Expected or hypothetical claims.")
+    not_counted: int = Field(description="Expected, hypothetical or background (history) claims.")
     outlets: list[str]
     sides: list[str]
     contradicted: bool

@@ -1,14 +1,18 @@
-"""The REST API under ``/api``: every route calls a read view (frontlines.store.views), never SQL."""
+"""The REST API under ``/api``: every route calls a read view of the served Dataset (``dataset.views``,
+the Store protocol's :class:`~frontlines.store.protocol.StoreViews`), never SQL, whatever the store."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
+from ..geo import parse_bbox
 from ..store import views
+from ..store.protocol import StoreViews
+from ..taxonomy import counts_as_happened
 from . import models
 from .errors import ApiError, responses
 from .outlets import OutletSides
@@ -18,21 +22,22 @@ router = APIRouter(prefix="/api", responses=responses(422, 429, 500))
 MAX_PAGE = 500
 MAX_FEATURES = 5000
 MAX_OFFSET = 10_000_000
-STANDINGS = ("asserted", "reported", "alleged", "denied", "expected", "hypothetical")
 Day = Annotated[dt.date | None, Query(description="An ISO day, YYYY-MM-DD.")]
 Text = Annotated[str | None, Query(max_length=200)]
 Id = Annotated[str, Path(max_length=200)]
 
 
-def conn(request: Request) -> views.Connection:
-    return request.app.state.database.connection()
+def read_views(request: Request) -> StoreViews:
+    store_views: StoreViews = request.app.state.views  # set by create_app
+    return store_views
 
 
 def sides(request: Request) -> OutletSides:
-    return request.app.state.outlet_sides
+    outlet_sides: OutletSides = request.app.state.outlet_sides  # set by create_app
+    return outlet_sides
 
 
-Conn = Annotated[views.Connection, Depends(conn)]
+Conn = Annotated[StoreViews, Depends(read_views)]
 Sides = Annotated[OutletSides, Depends(sides)]
 
 
@@ -40,13 +45,9 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     if text is None:
         return None
     try:
-        west, south, east, north = (float(v) for v in text.split(","))
-    except ValueError:
-        raise ApiError(422, "bbox: four numbers west,south,east,north") from None
-    ok = all(math.isfinite(v) for v in (west, south, east, north))
-    if not ok or not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-        raise ApiError(422, "bbox: west <= east within -180..180 and south <= north within -90..90")
-    return west, south, east, north
+        return parse_bbox(text)
+    except ValueError as err:
+        raise ApiError(422, f"bbox: {err}") from None
 
 
 def event_query(
@@ -79,14 +80,14 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
-def _next(page: views.Page) -> int | None:
+def _next(page: views.Page[Any]) -> int | None:
     return page.offset + page.limit if page.offset + page.limit < page.total else None
 
 
 @router.get("/events", response_model=models.EventPage, summary="Events, filtered and paged")
 def list_events(db: Conn, q: Filters, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     """Events in a stable order (first day, undated last, then id); page with ``offset``."""
-    page = views.events(db, q, limit=limit, offset=offset)
+    page = db.query_events(q, limit=limit, offset=offset)
     return {"total": page.total, "limit": limit, "offset": offset, "next_offset": _next(page),
             "items": page.items}
 
@@ -99,8 +100,8 @@ def _point(lon: float | None, lat: float | None) -> dict[str, Any] | None:
 def events_geojson(db: Conn, q: Filters,
                    limit: Annotated[int, Query(ge=1, le=MAX_FEATURES)] = MAX_FEATURES) -> dict[str, Any]:
     """The matching events that have coordinates, as GeoJSON points (at most ``limit``)."""
-    located = views.EventQuery(**{**{f: getattr(q, f) for f in q.__slots__}, "located": True})
-    page = views.events(db, located, limit=limit)
+    located = replace(q, located=True)
+    page = db.query_events(located, limit=limit)
     features = [{"type": "Feature", "id": e.id, "geometry": _point(e.longitude, e.latitude),
                  "properties": {k: getattr(e, k) for k in e.__slots__ if k not in {"latitude", "longitude"}}}
                 for e in page.items]
@@ -109,7 +110,7 @@ def events_geojson(db: Conn, q: Filters,
 
 def _claim(c: views.ClaimEvidence, outlet_sides: OutletSides) -> dict[str, Any]:
     side, _ = outlet_sides.side(c.outlet)
-    return {**{k: getattr(c, k) for k in c.__slots__}, "side": side, "counted": c.status in STANDINGS[:3]}
+    return {**{k: getattr(c, k) for k in c.__slots__}, "side": side, "counted": counts_as_happened(c.status)}
 
 
 @router.get("/events/{event_id}", response_model=models.EventDetail, responses=responses(404),
@@ -117,7 +118,7 @@ def _claim(c: views.ClaimEvidence, outlet_sides: OutletSides) -> dict[str, Any]:
 def get_event(db: Conn, outlet_sides: Sides, event_id: Id) -> dict[str, Any]:
     """The event, each claim's sentence in its document, its standing, outlet and side, and how the
     claims corroborate or contradict one another."""
-    detail = views.event_detail(db, event_id)
+    detail = db.event_detail(event_id)
     if detail is None:
         raise ApiError(404, "no such event")
     claims = [_claim(c, outlet_sides) for c in detail.claims]
@@ -126,7 +127,7 @@ def get_event(db: Conn, outlet_sides: Sides, event_id: Id) -> dict[str, Any]:
         "documents": len({c["doc_id"] for c in claims}),
         "supporting": sum(c["counted"] for c in claims),
         "disputing": sum(c["status"] == "denied" for c in claims),
-        "not_counted": sum(c["status"] in ("expected", "hypothetical") for c in claims),
+        "not_counted": sum(not c["counted"] and c["status"] != "denied" for c in claims),
         "outlets": outlets, "sides": sorted({c["side"] for c in claims if c["side"]}),
         "contradicted": detail.event.contradicted,
     }
@@ -135,7 +136,7 @@ def get_event(db: Conn, outlet_sides: Sides, event_id: Id) -> dict[str, Any]:
 
 @router.get("/documents", response_model=models.DocumentPage, summary="Documents, paged")
 def list_documents(db: Conn, outlet: Text = None, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    page = views.documents(db, outlet=outlet, limit=limit, offset=offset)
+    page = db.query_documents(outlet=outlet, limit=limit, offset=offset)
     return {"total": page.total, "limit": limit, "offset": offset, "next_offset": _next(page),
             "items": page.items}
 
@@ -144,7 +145,7 @@ def list_documents(db: Conn, outlet: Text = None, limit: Limit = 100, offset: Of
             summary="One document with its segments and claim spans")
 def get_document(db: Conn, outlet_sides: Sides, doc_id: Id) -> dict[str, Any]:
     """The document's text (untrusted: shown as text), its segments with roles, and its claims' spans."""
-    doc = views.document(db, doc_id)
+    doc = db.document_view(doc_id)
     if doc is None:
         raise ApiError(404, "no such document")
     return {**{k: getattr(doc, k) for k in doc.__slots__}, "side": outlet_sides.side(doc.outlet)[0]}
@@ -155,9 +156,9 @@ def search_places(request: Request, db: Conn,
                   q: Annotated[str, Query(min_length=1, max_length=100, description="A place name.")],
                   limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
     """Places of the database whose name contains ``q``, and the gazetteer's candidates for it."""
-    found = views.places(db, q, limit=limit)
+    found = db.search_places(q, limit=limit)
     candidates = request.app.state.gazetteer.candidates(q, limit=limit) if q.strip() else []
-    counts = views.place_event_counts(db, [c.place.gazetteer_id for c in candidates])
+    counts = db.place_event_counts([c.place.gazetteer_id for c in candidates])
     gazetteer = [{"gazetteer_id": c.place.gazetteer_id, "name": c.place.name, "latitude": c.place.latitude,
                   "longitude": c.place.longitude, "admin1": c.place.admin1, "admin2": c.place.admin2,
                   "feature": c.place.feature, "events": counts.get(c.place.gazetteer_id, 0),
@@ -183,7 +184,7 @@ def control(db: Conn, date: Day = None) -> dict[str, Any]:
     contested (and the rival holders), the confidence and how it was reached, and the evidence claim
     ids.  A store without a contested state marks a place contested when fighting was reported there
     in the 14 days up to the date."""
-    return _control_features(views.control_as_of(db, _day(date)))
+    return _control_features(db.control_as_of(_day(date)))
 
 
 @router.get("/control/changes", response_model=models.FeatureCollection, summary="Changes of control in a window")
@@ -192,7 +193,7 @@ def control_changes(db: Conn, date_from: Annotated[dt.date, Query(alias="from")]
     """GeoJSON points: periods of control that began in [from, to], with the previous holder."""
     if date_from > date_to:
         raise ApiError(422, "from: after to")
-    return _control_features(views.control_changes(db, date_from.isoformat(), date_to.isoformat()))
+    return _control_features(db.control_changes(date_from.isoformat(), date_to.isoformat()))
 
 
 @router.get("/sieges", response_model=models.FeatureCollection, summary="Sieges and encirclements")
@@ -205,7 +206,7 @@ def sieges(db: Conn, date: Day = None,
         raise ApiError(422, "from and to: give both or neither")
     if date_from and date_to and date_from > date_to:
         raise ApiError(422, "from: after to")
-    rows = views.sieges(db, day=date.isoformat() if date else None,
+    rows = db.siege_rows(day=date.isoformat() if date else None,
                         start=date_from.isoformat() if date_from else None,
                         end=date_to.isoformat() if date_to else None)
     features = [{"type": "Feature", "id": f"{r.place_id}@{r.start}", "geometry": _point(r.longitude, r.latitude),
@@ -219,7 +220,7 @@ def outlets(db: Conn, outlet_sides: Sides) -> list[dict[str, Any]]:
     """Each outlet of the stored documents, its counts, and the outlet registry's dated statements
     (ownership, side): what the cited source says as of its date, not facts frontlines vouches for."""
     result = []
-    for row in views.outlets(db):
+    for row in db.outlet_counts():
         known = outlet_sides.outlet(row.name)
         side, _ = outlet_sides.side(row.name)
         result.append({"name": row.name, "documents": row.documents, "claims": row.claims, "events": row.events,
@@ -232,12 +233,12 @@ def outlets(db: Conn, outlet_sides: Sides) -> list[dict[str, Any]]:
 
 @router.get("/summary", response_model=models.Summary, summary="Counts by type, standing, week and governorate")
 def summary(db: Conn, q: Filters) -> views.Summary:
-    return views.summary(db, q)
+    return db.event_summary(q)
 
 
 @router.get("/facets", response_model=models.Facets, summary="Values the filters can take")
 def facets(db: Conn) -> dict[str, Any]:
-    f = views.facets(db)
+    f = db.facets()
     return {"event_types": f.event_types, "statuses": f.statuses,
             "actors": [{"name": n, "side": s} for n, s in f.actors], "outlets": f.outlets,
             "first_day": f.first_day, "last_day": f.last_day, "counts": f.counts}
@@ -252,7 +253,7 @@ def basemap(request: Request) -> Any:
 @router.get("/info", response_model=models.Info, summary="About this server")
 def info(request: Request) -> dict[str, Any]:
     s = request.app.state.settings
-    return {"name": "frontlines", "version": request.app.version, "database": s.db.name, "read_only": True,
-            "tiles": s.tiles, "tiles_attribution": s.tiles_attribution,
+    return {"name": "frontlines", "version": request.app.version, "database": request.app.state.label,
+            "read_only": True, "tiles": s.tiles, "tiles_attribution": s.tiles_attribution,
             "limits": {"page": MAX_PAGE, "features": MAX_FEATURES, "body_bytes": s.max_body,
                        "rate_per_second": int(s.rate_limit)}}
