@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 Progress = Callable[[str], None]
 #: what codes a stream of articles: DocResult or Failure for each, in input order
 Mapper = Callable[[Iterable[Article], Any], Iterator[Any]]
+#: documents written to the store in one transaction
+STORE_BATCH = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +153,26 @@ def clean(article: Article, kb: KnowledgeBase) -> Cleaned:
 
 def process_article(article: Article, resources: Resources) -> DocResult:
     """Run the per-document stages on one article (it may raise FrontlinesError)."""
+    prepared = _prepare(article, resources)
+    if isinstance(prepared, DocResult):
+        return prepared
+    cleaned, mentions = prepared
+    return _finish(cleaned, mentions, resources.extractor.extract(cleaned, mentions), resources)
+
+
+def _prepare(article: Article, resources: Resources) -> DocResult | tuple[Cleaned, list[Mention]]:
+    """Clean an article and find its places; a duplicate is done here."""
     cleaned = clean(article, resources.kb)
     article = cleaned.article
     if article.duplicate_of:
         return DocResult(article, cleaned.segments, (), ())
     spans = [(s.start, s.end) for s in cleaned.segments if s.role in EXTRACTABLE_ROLES]
-    mentions = resources.places.find(article.text, article.id, spans)
-    claims = resources.extractor.extract(cleaned, mentions)
+    return cleaned, resources.places.find(article.text, article.id, spans)
+
+
+def _finish(cleaned: Cleaned, mentions: list[Mention], claims: list[Claim], resources: Resources) -> DocResult:
+    """Resolve an article's claims and mark the mentions that locate them."""
+    article = cleaned.article
     claims = resources.claim_resolver.resolve(claims, article)
     located = {(c.location.start, c.location.end) for c in claims if c.location}
     sid = article.source_id
@@ -172,16 +187,54 @@ def _with_source(claim: Claim, source_id: str | None) -> Claim:
     return replace(claim, source_id=source_id, location=location)
 
 
+def _failure(article: Article, exc: BaseException) -> Failure:
+    if isinstance(exc, FrontlinesError):
+        return Failure(source=article.source, stage="process", error=exc.code, message=exc.message,
+                       doc_id=article.id)
+    # a bug in a stage must not sink the batch; it is recorded
+    return Failure(source=article.source, stage="process", error=type(exc).__name__,
+                   message=f"internal error: {exc}", doc_id=article.id)
+
+
 def safe_process(article: Article, resources: Resources) -> DocResult | Failure:
     """``process_article`` that turns any error into a Failure record naming the document."""
     try:
         return process_article(article, resources)
-    except FrontlinesError as exc:
-        return Failure(source=article.source, stage="process", error=exc.code, message=exc.message,
-                       doc_id=article.id)
-    except Exception as exc:  # a bug in a stage must not sink the batch; it is recorded
-        return Failure(source=article.source, stage="process", error=type(exc).__name__,
-                       message=f"internal error: {exc}", doc_id=article.id)
+    except Exception as exc:
+        return _failure(article, exc)
+
+
+def process_batch(articles: Sequence[Article], resources: Resources) -> list[DocResult | Failure]:
+    """``safe_process`` over several articles, with one parse (``nlp.pipe``) across all of them
+    when the extractor can parse in batches; results in input order."""
+    extractor = resources.extractor
+    if len(articles) < 2 or not hasattr(extractor, "extract_many"):
+        return [safe_process(a, resources) for a in articles]
+    out: list[DocResult | Failure | None] = [None] * len(articles)
+    todo: list[tuple[int, Cleaned, list[Mention]]] = []
+    for i, article in enumerate(articles):
+        try:
+            prepared = _prepare(article, resources)
+        except Exception as exc:
+            out[i] = _failure(article, exc)
+            continue
+        if isinstance(prepared, DocResult):
+            out[i] = prepared
+        else:
+            todo.append((i, *prepared))
+    try:
+        extracted = extractor.extract_many([(c, m) for _, c, m in todo])
+    except Exception:  # the batch parse failed: each document on its own, to find the culprit
+        extracted = None
+    for k, (i, cleaned, mentions) in enumerate(todo):
+        try:
+            claims = extracted[k] if extracted is not None else extractor.extract(cleaned, mentions)
+            if isinstance(claims, Exception):
+                raise claims
+            out[i] = _finish(cleaned, mentions, claims, resources)
+        except Exception as exc:
+            out[i] = _failure(articles[i], exc)
+    return [r for r in out if r is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +365,7 @@ def _run_documents(items: Iterable[Article | Failure], store: Store, *, options:
                    mapper: Mapper | None = None) -> RunSummary:
     from .kb import load_kb
     from .registry import load_builtins
-    from .scale.engines import map_documents
+    from .scale.engines import batches, map_documents
 
     load_builtins()
     options = options or RunOptions()
@@ -324,16 +377,19 @@ def _run_documents(items: Iterable[Article | Failure], store: Store, *, options:
     articles = _new_articles(items, store, summary, options.force, tick, signatures)
     coded: list[str] = []  # documents stored by this run: fusion starts from their claims
     try:
-        for result in code(articles, options):
-            if isinstance(result, Failure):
-                _record_failure(store, summary, result)
-            else:
-                store.save_document(result.article, result.segments, result.mentions, result.claims)
-                store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
-                coded.append(result.article.id)
-                summary.processed += 1
-                summary.claims += len({c.id for c in result.claims})  # what the store keeps
-            tick(result.source if isinstance(result, Failure) else result.article.source)
+        for chunk in batches(code(articles, options), STORE_BATCH):
+            with store.batch():  # one transaction per chunk of documents, not one per document
+                for result in chunk:
+                    if isinstance(result, Failure):
+                        _record_failure(store, summary, result)
+                    else:
+                        store.save_document(result.article, result.segments, result.mentions, result.claims)
+                        store.set_minhash(result.article.id, signatures.pop(result.article.id, None))
+                        coded.append(result.article.id)
+                        summary.processed += 1
+                        summary.claims += len({c.id for c in result.claims})  # what the store keeps
+            for result in chunk:
+                tick(result.source if isinstance(result, Failure) else result.article.source)
     except BrokenProcessPool:
         refuse(store, summary, options.kb, changed=coded)  # what was stored stays usable
         raise FrontlinesError(f"a worker process died (out of memory?) after {summary.processed} documents; "

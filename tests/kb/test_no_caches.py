@@ -14,7 +14,12 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "frontlines"
 #: spaCy model (a model, not an editable rule)
 ALLOWED = {("resolve/normalize.py", "name_key"), ("resolve/normalize.py", "skeleton"),
            ("resolve/normalize.py", "key_words"),
-           ("resolve/normalize.py", "consonants"), ("extract/nlp.py", "load_nlp")}
+           ("resolve/normalize.py", "consonants"), ("extract/nlp.py", "load_nlp"),
+           # the fast path: more of the same pure string normalisation (constants of the code, no
+           # knowledge-base rule), memoised because place lookup calls it on every name run
+           ("resolve/normalize.py", "fold"), ("resolve/normalize.py", "_word_keys"),
+           ("resolve/normalize.py", "similarity"), ("resolve/normalize.py", "spelled"),
+           ("resolve/gaz_words.py", "split_generic"), ("resolve/gaz_words.py", "core_key")}
 
 
 def _cached_functions() -> set[tuple[str, str]]:

@@ -316,3 +316,62 @@ def test_check_reports_a_corrupted_database(tmp_path: Path) -> None:
     except StoreError:
         return  # refusing to open is an honest answer too
     assert problems, "a database with corrupted pages was reported healthy"
+
+
+# -- batched writes (one transaction per batch of documents) --------------------------------------
+
+def test_a_batch_stores_every_document_of_it(new_store: Factory) -> None:
+    store = new_store()
+    with store.batch():
+        for i in range(3):
+            store.save_document(_article(f"text {i}", f"d{i}", f"{i}.txt"), [], [], [claim(f"d{i}", 0)])
+            store.set_minhash(f"d{i}", f"sig{i}")
+        store.save_failure(Failure(source="bad.txt", stage="ingest", error="E", message="unreadable"))
+    assert store.counts()["articles"] == 3 and len(store.failures()) == 1
+    assert {m[1] for m in store.minhashes()} == {"sig0", "sig1", "sig2"}
+
+
+def test_sqlite_commits_a_batch_once_at_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "b.db"
+    store = SqliteStore(path)
+    with store.batch():
+        store.save_document(_article("one", "d1", "1.txt"), [], [], [])
+        with store.batch():  # nested: the outer batch commits
+            store.save_document(_article("two", "d2", "2.txt"), [], [], [])
+        other = sqlite3.connect(path)
+        assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0  # not committed yet
+    assert other.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+    other.close()
+    store.close()
+
+
+def test_sqlite_a_failed_document_in_a_batch_undoes_only_its_own_rows(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "b.db")
+    bad = claim("d2", 0)
+    with store.batch():
+        store.save_document(_article("one", "d1", "1.txt"), [], [], [claim("d1", 0)])
+        with pytest.raises(StoreError):  # a claim of no stored document breaks a foreign key
+            store.save_document(_article("two", "d2", "2.txt"), [], [],
+                                [bad, dataclasses.replace(bad, doc_id="nowhere")])
+        store.save_document(_article("three", "d3", "3.txt"), [], [], [])
+    assert [a.id for a in store.articles()] == ["d1", "d3"]
+    assert [c.id for c in store.claims()] == ["d1:0-4"]
+    store.close()
+
+
+def test_sqlite_an_error_escaping_a_batch_rolls_it_back(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "b.db")
+    store.save_document(_article("kept", "d0", "0.txt"), [], [], [])
+    with pytest.raises(RuntimeError), store.batch():
+        store.save_document(_article("lost", "d1", "1.txt"), [], [], [])
+        raise RuntimeError("the run was interrupted")
+    assert [a.id for a in store.articles()] == ["d0"]
+    store.close()
+
+
+def test_a_read_only_store_refuses_a_batch(tmp_path: Path) -> None:
+    SqliteStore(tmp_path / "r.db").close()
+    store = SqliteStore(tmp_path / "r.db", readonly=True)
+    with pytest.raises(ReadOnlyStoreError), store.batch():
+        pass
+    store.close()

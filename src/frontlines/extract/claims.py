@@ -44,6 +44,7 @@ from .lexicon import Lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
 from .perpetrator import from_previous, perpetrator
+from .prefilter import ParseFilter
 from .status import Cues, Standing, comment_clause, phrase_bounds, standing
 from .subtype import TypeMemory, typed
 from .triggers import Match, find_triggers
@@ -60,6 +61,7 @@ class ClaimExtractor:
         self.lexicon: Lexicon = kb.triggers
         self.actors: ActorDictionary = kb.actors
         self.cues: Cues = kb.cues
+        self._filter: ParseFilter | None = None
 
     @property
     def nlp(self) -> Any:
@@ -69,16 +71,28 @@ class ClaimExtractor:
             self._nlp = load_nlp()
         return self._nlp
 
-    def extract(self, cleaned: Cleaned, places: Sequence[Mention]) -> list[Claim]:
-        """Claims of the body and quote blocks; *places* are the article's place mentions."""
+    @property
+    def parse_filter(self) -> ParseFilter:
+        """Which paragraphs need a parse (built on first use, from the lexicon and the model)."""
+        if self._filter is None:
+            self._filter = ParseFilter(self.lexicon, self.cues, self.nlp)
+        return self._filter
+
+    def extract(self, cleaned: Cleaned, places: Sequence[Mention], docs: Sequence[Any] | None = None) -> list[Claim]:
+        """Claims of the body and quote blocks; *places* are the article's place mentions;
+        *docs* the parses of :meth:`pieces` when the caller parsed them (in a batch)."""
         paras = paragraphs(cleaned)
-        text = cleaned.article.text
-        docs = list(self.nlp.pipe([truecase(_spaces(text[p.start : p.end])) for p in paras]))
+        if docs is None:
+            docs = self.parse(self.pieces(cleaned))
         state = DocState(cleaned, [m for m in places if m.kind == "place"])
         memory = TypeMemory()
         claims: list[Claim] = []
         last: set[str] = set()  # ids of the previous sentence's claims
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
+            if doc is None:  # nothing in it can make or change a claim (extract.prefilter)
+                state.skip_paragraph(para)
+                last = set()
+                continue
             state.begin_paragraph(
                 para, doc, docs[index + 1] if index + 1 < len(docs) else None, self.cues
             )
@@ -93,6 +107,34 @@ class ClaimExtractor:
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
         return claims
+
+    def pieces(self, cleaned: Cleaned) -> list[Any | None]:
+        """The paragraphs of :meth:`extract`, tokenized, in order; None for a paragraph that
+        needs no parse (:mod:`frontlines.extract.prefilter`)."""
+        text = cleaned.article.text
+        wanted = self.parse_filter.needed
+        docs = (self.nlp.make_doc(truecase(_spaces(text[p.start : p.end]))) for p in paragraphs(cleaned))
+        return [doc if wanted(doc) else None for doc in docs]
+
+    def parse(self, pieces: Sequence[Any | None], batch_size: int = 64) -> list[Any | None]:
+        """The pieces parsed with one ``nlp.pipe`` (None stays None)."""
+        parsed = iter(self.nlp.pipe([d for d in pieces if d is not None], batch_size=batch_size))
+        return [next(parsed) if d is not None else None for d in pieces]
+
+    def extract_many(self, items: Sequence[tuple[Cleaned, Sequence[Mention]]],
+                     batch_size: int = 64) -> list[list[Claim] | Exception]:
+        """:meth:`extract` for several documents with one ``nlp.pipe`` over all their pieces;
+        a document whose extraction fails gets its exception in its place."""
+        pieces = [self.pieces(cleaned) for cleaned, _ in items]
+        docs = iter(self.parse([d for own in pieces for d in own], batch_size))
+        out: list[list[Claim] | Exception] = []
+        for (cleaned, places), own in zip(items, pieces, strict=True):
+            parsed = [next(docs) for _ in own]
+            try:
+                out.append(self.extract(cleaned, places, parsed))
+            except Exception as exc:  # noqa: BLE001 - the caller records it as the document's failure
+                out.append(exc)
+        return out
 
     def _credit(
         self, para: Paragraph, sentence: Any, state: DocState, new: list[Claim],

@@ -121,6 +121,14 @@ class DocState:
         self.speech = _speaker(doc, following, cues) if _is_speech(doc.text) else None
         self._begin_block(para)
 
+    def skip_paragraph(self, para: Paragraph) -> None:
+        """A paragraph left unparsed (``extract.prefilter``: no trigger and no cue that acts
+        beyond its sentence): as if its sentences were read and made no claim."""
+        self.speech = None
+        self._begin_block(para)
+        self.previous_conditional = False
+        self.last_source = None
+
     def _begin_block(self, para: Paragraph) -> None:
         if para.segment.role == Role.QUOTE:
             if self.quote_source is None:

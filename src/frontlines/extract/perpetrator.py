@@ -18,6 +18,11 @@ EVENT_NOUNS = frozenset({
 })  # fmt: skip
 
 
+#: the verbs (lemmas) of the clauses that name a perpetrator
+CLAIM_VERBS = frozenset({"claim"})
+BLAME_VERBS = frozenset({"blame", "attribute"})
+
+
 @dataclass(frozen=True)
 class Perpetrator:
     """*actor* (token) named as the author of an attack; *event* the noun token standing
@@ -83,9 +88,9 @@ def perpetrator(sentence: Any, is_actor: Any) -> Perpetrator | None:
             continue
         lemma = token.lemma_.lower()
         found = None
-        if lemma == "claim":
+        if lemma in CLAIM_VERBS:
             found = _claimed(token, is_actor)
-        elif lemma in {"blame", "attribute"}:
+        elif lemma in BLAME_VERBS:
             found = _blamed(token, is_actor)
         if found is not None:
             return found

@@ -76,6 +76,7 @@ class ActorDictionary:
         # the same alternations, compiled once for case-insensitive scanning
         self._pattern_i = re.compile(self._pattern.pattern, re.IGNORECASE)
         self._generic_pattern_i = re.compile(self._generic_pattern.pattern, re.IGNORECASE)
+        self._automaton = _automaton(self._aliases)
 
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
@@ -141,12 +142,32 @@ class ActorDictionary:
         """Every named actor in *text*, longest alias first at each position."""
         folded, offsets = _fold_with_offsets(text)
         hits: list[ActorHit] = []
-        for match in self._pattern_i.finditer(folded):
-            actor = self._lookup(match.group(0))
-            if actor is not None and not _patron(folded, match.start(), match.end()):
-                start, end = offsets[match.start()], offsets[match.end() - 1] + 1
+        for m_start, m_end in self._alias_spans(folded):
+            actor = self._lookup(folded[m_start:m_end])
+            if actor is not None and not _patron(folded, m_start, m_end):
+                start, end = offsets[m_start], offsets[m_end - 1] + 1
                 hits.append(ActorHit(start, end, text[start:end], actor))
         return hits
+
+    def _alias_spans(self, folded: str) -> list[tuple[int, int]]:
+        """The spans ``self._pattern_i.finditer(folded)`` gives (leftmost, then longest alias,
+        whole words, case-insensitive), found with one Aho-Corasick pass where that is exact."""
+        if self._automaton is None or _CASE_TRAPS.search(folded):
+            return [m.span() for m in self._pattern_i.finditer(folded)]
+        found = []
+        for last, length in self._automaton.iter(folded.lower()):
+            start, end = last - length + 1, last + 1
+            if (start == 0 or not _word_char(folded[start - 1])) and (
+                    end == len(folded) or not _word_char(folded[end])):
+                found.append((start, -length))
+        found.sort()
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for start, negative in found:
+            if start >= at:
+                at = start - negative
+                spans.append((start, at))
+        return spans
 
     def _lookup(self, folded: str) -> Actor | None:
         # ALL-CAPS aliases are stored as written, the others lower-cased
@@ -219,6 +240,30 @@ def _patron(folded: str, start: int, end: int) -> bool:
     """ "Turkish-backed rebels", "pro-Iranian militias": the named actor is not the one acting."""
     before = folded[max(0, start - 4) : start].lower()
     return bool(_PATRON_AFTER.match(folded, end)) or before.endswith("pro ")
+
+
+#: characters that match an ASCII letter case-insensitively in a regular expression but not
+#: after ``str.lower()`` (dotted and dotless i, long s, Kelvin sign): such texts use the regex
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _word_char(ch: str) -> bool:
+    """What ``\\w`` matches (a Unicode letter or digit, or the underscore)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _automaton(aliases: dict[str, Any]) -> Any:
+    """An Aho-Corasick automaton of the lower-cased aliases (value: the length), or None when
+    an alias is not ASCII (case-insensitive matching of those is left to the regex)."""
+    if not aliases or not all(a.isascii() for a in aliases):
+        return None
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for alias in aliases:
+        automaton.add_word(alias.lower(), len(alias))
+    automaton.make_automaton()
+    return automaton
 
 
 def alias_key(alias: str) -> str:

@@ -77,6 +77,7 @@ _AL_GLUED = re.compile(r"^al([^aeiou\W].+)$")
 _ARABIC_ARTICLE = re.compile(r"^ال(?=.{2,})")
 
 
+@functools.lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower-case ASCII-ish form: diacritics and apostrophes gone, camel case split."""
     text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
@@ -120,6 +121,11 @@ def _split_token(token: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
+    return list(_word_keys(text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_keys(text: str) -> tuple[str, ...]:
     words: list[str] = []
     for raw in re.split(r"[^\w]+|_", fold(text)):
         if not raw:
@@ -131,7 +137,7 @@ def _words(text: str) -> list[str]:
             if part in ARTICLES:
                 continue
             words.append(GENERIC_WORDS.get(part) or _level(part))
-    return words
+    return tuple(words)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -175,6 +181,7 @@ def vowel_variant(a: str, b: str) -> bool:
             and (a[-1] in "aiu") == (b[-1] in "aiu"))
 
 
+@functools.lru_cache(maxsize=65_536)
 def similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two names: 1.0 for equal keys, less for near misses."""
     ka, kb = name_key(a), name_key(b)
@@ -186,6 +193,7 @@ def similarity(a: str, b: str) -> float:
     return round(0.5 * key_ratio + 0.5 * skel_ratio, 4)
 
 
+@functools.lru_cache(maxsize=65_536)
 def spelled(name: str) -> str:
     """A name as written, without case, diacritics, punctuation or the Arabic article: two names
     spelled alike are the same word for word ("Tall Hamid" / "tall-hamid", not "Tell Hamed")."""

@@ -17,16 +17,19 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..records import Article, Failure
 from ..registry import engines
 
 if TYPE_CHECKING:
     from ..pipeline import DocResult, Resources, RunOptions
+
+T = TypeVar("T")
 
 _worker_resources: Resources | None = None  # set once per worker process by _init_worker
 
@@ -60,31 +63,47 @@ def _init_worker(options: RunOptions, parent: int) -> None:
     _worker_resources = resources_for(options)
 
 
-def _work(article: Article) -> DocResult | Failure:
-    from ..pipeline import safe_process
+def _work(batch: list[Article]) -> list[DocResult | Failure]:
+    from ..pipeline import process_batch
 
     assert _worker_resources is not None, "the pool's initializer builds the worker's resources"
-    return safe_process(article, _worker_resources)
+    return process_batch(batch, _worker_resources)
+
+
+#: articles handed to the stages at once: they are parsed in one ``nlp.pipe`` call
+BATCH = 32
+
+
+def batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    """Consecutive lists of at most ``size`` items."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 @engines.register("serial")
 def serial(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
-    from ..pipeline import resources_for, safe_process
+    from ..pipeline import process_batch, resources_for
 
     resources = resources_for(options)
-    for article in articles:
-        yield safe_process(article, resources)
+    for batch in batches(articles):
+        yield from process_batch(batch, resources)
 
 
 @engines.register("process")
 def process_pool(articles: Iterable[Article], options: RunOptions) -> Iterator[DocResult | Failure]:
     workers = options.workers or max(1, (os.cpu_count() or 2))
-    iterator = iter(articles)
+    size = max(1, BATCH // 2)  # per task: a pool balances better on smaller batches
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, os.getpid()))
     finished = False
     try:
-        while batch := list(islice(iterator, workers * 8)):
-            yield from pool.map(_work, batch, chunksize=2)
+        ahead: deque[Future[list[DocResult | Failure]]] = deque()
+        for batch in batches(articles, size):  # a few batches in flight, results in input order
+            ahead.append(pool.submit(_work, batch))
+            if len(ahead) > workers * 2:
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
         finished = True
     finally:
         if finished:

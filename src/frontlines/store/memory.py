@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from ..errors import ReadOnlyStoreError
@@ -119,6 +120,12 @@ class MemoryStore(GenericViews):
             table.pop(doc_id, None)
         self._t.articles.pop(doc_id, None)
         self._stored_at.pop(doc_id, None)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes inside a batch (a memory store writes at once; the block only checks access)."""
+        self._writable()
+        yield
 
     def save_document(self, article: Article, segments: Sequence[Segment], mentions: Sequence[Mention],
                       claims: Sequence[Claim]) -> None:

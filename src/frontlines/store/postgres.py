@@ -227,6 +227,12 @@ class PostgresStore(GenericViews):
             with contextlib.suppress(self._error):
                 self.conn.execute("SELECT pg_advisory_unlock(%s)", (RUN_LOCK,))
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """A group of writes.  On PostgreSQL each document is still committed in its own
+        transaction (concurrent writers see whole documents early); nothing is held back."""
+        yield
+
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         self.conn.close()
@@ -250,7 +256,8 @@ class PostgresStore(GenericViews):
             yield rows.row_article(row)
 
     def source_of(self, doc_id: str) -> str | None:
-        return self._scalar("SELECT source FROM articles WHERE id = %s", (doc_id,))  # type: ignore[no-any-return]
+        value = self._scalar("SELECT source FROM articles WHERE id = %s", (doc_id,))
+        return None if value is None else str(value)
 
     def sources(self) -> dict[str, str]:
         return {r["id"]: r["source"] for r in self._all("SELECT id, source FROM articles ORDER BY seq")}
@@ -298,7 +305,8 @@ class PostgresStore(GenericViews):
         return int(self._meta("write_version") or 0)
 
     def _meta(self, key: str) -> str | None:
-        return self._scalar("SELECT value FROM meta WHERE key = %s", (key,))  # type: ignore[no-any-return]
+        value = self._scalar("SELECT value FROM meta WHERE key = %s", (key,))
+        return None if value is None else str(value)
 
     def replace_events(self, events: Iterable[Event], periods: Iterable[ControlPeriod], *,
                        fused_version: int | None = None) -> None:

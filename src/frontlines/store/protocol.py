@@ -12,6 +12,7 @@ stored after the last fusion (an interrupted run), so that nothing exports stale
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from ..records import (
@@ -150,6 +151,12 @@ class Store(StoreViews, Protocol):
         earlier version of the same source; clears that source's failures."""
         ...
     def save_failure(self, failure: Failure) -> None: ...
+    def batch(self) -> AbstractContextManager[None]:
+        """A context in which writes (documents, failures, MinHash signatures) are committed
+        together when it ends: one transaction per batch of documents, not per document.
+        Each ``save_document`` inside stays atomic on its own; an error that escapes the
+        block rolls the batch back.  Batches may nest (the outermost one commits)."""
+        ...
 
     # -- derived data ----------------------------------------------------------------------
     def write_version(self) -> int:

@@ -12,6 +12,7 @@ import datetime as dt
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,7 @@ class SqliteStore(SqliteViews):
         self.location = self.path
         self.readonly = readonly
         self._missing_tables: set[str] = set()
+        self._batch_depth = 0
         self._owner = threading.get_ident()
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
@@ -185,6 +187,49 @@ class SqliteStore(SqliteViews):
         if self.readonly:
             raise ReadOnlyStoreError("the database is open read-only", source=self.path)
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes inside are committed together, in one transaction, when the block ends (each
+        document stays all-or-nothing: a failed ``save_document`` undoes only its own rows).
+        An error escaping the block rolls the whole batch back."""
+        self._writable()
+        if self._batch_depth:
+            self._batch_depth += 1
+            try:
+                yield
+            finally:
+                self._batch_depth -= 1
+            return
+        if self.conn.in_transaction:
+            self.conn.commit()
+        self.conn.execute("BEGIN")
+        self._batch_depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+        finally:
+            self._batch_depth = 0
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One atomic write: its own transaction, or a savepoint inside a :meth:`batch`."""
+        if not self._batch_depth:
+            with self.conn:
+                yield
+            return
+        self.conn.execute("SAVEPOINT frontlines_write")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO frontlines_write")
+            self.conn.execute("RELEASE frontlines_write")
+            raise
+        self.conn.execute("RELEASE frontlines_write")
+
     def _rows(self, table: str, sql: str, params: Sequence[Any] = ()) -> Iterator[rows.Row]:
         if table in self._missing_tables:
             return
@@ -209,7 +254,7 @@ class SqliteStore(SqliteViews):
 
     def set_minhash(self, doc_id: str, signature: str | None) -> None:
         self._writable()
-        with self.conn:
+        with self._transaction():
             self.conn.execute("UPDATE articles SET minhash = ? WHERE id = ?", (signature, doc_id))
 
     def source_of(self, doc_id: str) -> str | None:
@@ -242,7 +287,7 @@ class SqliteStore(SqliteViews):
         self._writable()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         try:
-            with self.conn:
+            with self._transaction():
                 older = [r[0] for r in self.conn.execute(
                     "SELECT id FROM articles WHERE source = ? AND id != ?", (article.source, article.id))]
                 self._delete_documents([article.id, *older])
@@ -261,7 +306,7 @@ class SqliteStore(SqliteViews):
 
     def save_failure(self, failure: Failure) -> None:
         self._writable()
-        with self.conn:
+        with self._transaction():
             _insert(self.conn, "failures", rows.failure_row(failure), verb="INSERT OR IGNORE")
 
     # -- derived data ----------------------------------------------------------------
@@ -272,7 +317,7 @@ class SqliteStore(SqliteViews):
                        fused_version: int | None = None) -> None:
         """Swap in a new set of fused events and derived control periods, atomically."""
         self._writable()
-        with self.conn:
+        with self._transaction():
             version = self.write_version() if fused_version is None else fused_version
             for table in ("event_claims", "events", "control_periods", "places", "actors", "outlets"):
                 self.conn.execute(f"DELETE FROM {table}")
@@ -357,7 +402,7 @@ class SqliteStore(SqliteViews):
         """Delete rows that belong to no stored article or claim; returns how many went."""
         self._writable()
         removed = 0
-        with self.conn:
+        with self._transaction():
             for table in ("segments", "mentions", "claims"):
                 removed += self.conn.execute(f"DELETE FROM {table} WHERE doc_id NOT IN "
                                              "(SELECT id FROM articles)").rowcount
@@ -390,7 +435,7 @@ class SqliteStore(SqliteViews):
     def replace_situation(self, facts: Iterable[TerritorialFact], sieges: Iterable[Siege]) -> None:
         """Swap in the territorial facts and sieges derived from the stored claims, atomically."""
         self._writable()
-        with self.conn:
+        with self._transaction():
             for table in ("territorial_facts", "sieges"):
                 self.conn.execute(f"DELETE FROM {table}")
             for fact in facts:
@@ -401,7 +446,7 @@ class SqliteStore(SqliteViews):
     def replace_control(self, periods: Iterable[ControlPeriod]) -> None:
         """Swap in re-derived control periods (after a baseline import), atomically."""
         self._writable()
-        with self.conn:
+        with self._transaction():
             self.conn.execute("DELETE FROM control_periods")
             for period in periods:
                 _insert(self.conn, "control_periods", rows.control_row(period))
@@ -420,7 +465,7 @@ class SqliteStore(SqliteViews):
         self._writable()
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         count = 0
-        with self.conn:
+        with self._transaction():
             for entry in entries:
                 _insert(self.conn, "control_imports", rows.baseline_row(entry, now))
                 count += 1
