@@ -74,6 +74,18 @@ def _wait_until(run: subprocess.Popen[str], db: Path, articles: int) -> bool:
     return False
 
 
+def _wait_for_workers(run: subprocess.Popen[str]) -> list[int]:
+    """The run's pool workers once they are up and working (the store is written in batches, so
+    stored documents do not show that the pool works); [] when the run ended first."""
+    deadline = time.monotonic() + 300
+    while run.poll() is None and time.monotonic() < deadline:
+        if _children(run.pid):
+            time.sleep(1.0)  # past the model load: the workers have documents in hand
+            return _children(run.pid)
+        time.sleep(0.05)
+    return []
+
+
 def _children(pid: int) -> list[int]:
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -120,8 +132,7 @@ def test_killed_runs_resume_to_the_rows_of_an_uninterrupted_run(clean: dict[str,
 
     # kill -9 of the run while its pool works: the workers die with it
     run = _start(db, "process")
-    if _wait_until(run, db, 2):
-        workers = _children(run.pid)
+    if workers := _wait_for_workers(run):
         run.send_signal(signal.SIGKILL)
         _finish(run, db)
         deadline = time.monotonic() + 10
