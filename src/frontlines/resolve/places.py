@@ -125,10 +125,18 @@ class PlaceResolver:
         self.use_actors = use_actors  # False: place words inside actor names are not masked
         self.words = kb.theater.feature_words  # feature words ("air base", "suburb"), from the kb
         self.generic = kb.theater.generic_words  # words that may end a place phrase
-        actor_words = frozenset(w for w in kb.actors.short_names() if not any(  # "Damascus" names a place too
-            c.match == MatchKind.KEY and c.place.feature in ("country", "admin1", "city")
-            for c in gazetteer.candidates(w, limit=5, fuzzy=False)))
-        self.stop = STOP_WORDS | kb.theater.stop_words(actor_words)  # never a place name alone
+        self._stop: frozenset[str] | None = None
+
+    @property
+    def stop(self) -> frozenset[str]:
+        """Words that are never a place name alone: the generic ones and the theater's (its
+        non-places, people, nationalities and the one-word actor names that name no place)."""
+        if self._stop is None:  # on first use (in a pool worker, not in the parent)
+            actor_words = frozenset(w for w in self._actors.short_names() if not any(  # "Damascus": a place too
+                c.match == MatchKind.KEY and c.place.feature in ("country", "admin1", "city")
+                for c in self.gazetteer.candidates(w, limit=5, fuzzy=False)))
+            self._stop = STOP_WORDS | self.theater.stop_words(actor_words)
+        return self._stop
 
     @property
     def actors(self) -> ActorDictionary | None:
