@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -525,6 +526,21 @@ def link_denials(facts: Sequence[TerritorialFact],
     return out
 
 
+class _MentionWindow:
+    """A document's place mentions by offset: those a claim's facts can use (in its sentence,
+    or named up to ANAPHOR_REACH before it), found by bisection rather than a scan of the whole
+    document for each claim."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))  # stable: text order stays
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def around(self, claim: Claim) -> list[Mention]:
+        lo = bisect_left(self.starts, claim.start - ANAPHOR_REACH - self.longest)
+        return self.mentions[lo:bisect_left(self.starts, claim.end + 1)]
+
+
 def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: TerritoryCues, *,
                   sources: Mapping[str, SourceInfo] | None = None, find_actors: ActorFinder | None = None,
                   source_of: SourceLookup | None = None) -> list[TerritorialFact]:
@@ -539,10 +555,12 @@ def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: Te
     for mention in mentions:
         if mention.kind == "place":
             by_doc.setdefault(mention.doc_id, []).append(mention)
+    near = {doc: _MentionWindow(found) for doc, found in by_doc.items()}
     sources = sources or {}
     facts: list[TerritorialFact] = []
     for claim in {c.id: c for c in claims}.values():
-        facts += facts_of_claim(reader, claim, by_doc.get(claim.doc_id, ()), find_actors,
+        window = near.get(claim.doc_id)
+        facts += facts_of_claim(reader, claim, window.around(claim) if window else (), find_actors,
                                 sources.get(claim.doc_id), source_of)
     facts = link_denials(_strongest(facts), {doc: info.published for doc, info in sources.items()})
     return sorted(facts, key=lambda f: (f.place_id, f.start or "9999", f.id))
