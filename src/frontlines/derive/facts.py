@@ -185,7 +185,10 @@ class FactReader:
         self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
         self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern}){tail}\s*$", re.IGNORECASE)
-        self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?\s*$", re.IGNORECASE)
+        # "north of X", "north of the Syrian city of X"
+        self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
+                                   rf"(?:(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern})\s+of)?\s*$",
+                                   re.IGNORECASE)
         self.from_place = re.compile(r"^[^.;]{0,40}?\b(?:from|out\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
                                      re.IGNORECASE)
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
@@ -236,9 +239,14 @@ class FactReader:
             main = self._withdrawn_from(s)
         elif main is None:
             main = self._part_place(s) or self._object_place(s)
-        elif main.end <= s.trigger[0]:
-            # "In X, the army took Y" / "BEIRUT — rebels took Y": what was taken is the object
+        elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
+            # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
+            # province of X": what was taken is the object
             main = self._object_place(s) or main
+        elif main.start > s.trigger[1]:
+            # "captured the city of Y, ... south of X": the trigger's object, not a place after it
+            taken = self._object_place(s)
+            main = taken if taken is not None and taken.start < main.start else main
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
