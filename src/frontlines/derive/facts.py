@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..geo import haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
 from .territory import TerritoryCues
@@ -40,7 +41,10 @@ METADATA_ROLES = frozenset({"dateline", "byline", "agency"})
 #: between two places of one coordinated list: commas, "and", "or", "as well as"
 LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the\s+(?:towns?|villages?|"
                       r"cities|city|areas?|hills?|neighbou?rhoods?|districts?)\s+of\s+)?$", re.IGNORECASE)
+#: the words between two names of one list, unresolved names included ("A, B al-C and D")
+NAME_LIST = re.compile(r"(?:[\s,;]+|\b(?:and|or)\b|\b[A-Z][\w'’‑-]*|\b[a-z]{1,4}[-‑][\w'’‑-]+)*")
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
+SAME_PLACE_KM = 5.0  # two gazetteer entries of one name this close are one place
 ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
 
 
@@ -184,7 +188,10 @@ class FactReader:
         self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
         self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
-        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern}){tail}\s*$", re.IGNORECASE)
+        # "part of X", "parts of the province of X", "a district of the northern city of X"
+        of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
+        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})\s*$",
+                                      re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
                                    rf"(?:(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern})\s+of)?\s*$",
@@ -199,7 +206,34 @@ class FactReader:
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
                                   re.IGNORECASE)
         self.siege_end = cues.pattern("siege_end_words")
+        self.flag_before = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
+        self.flag_of = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+        self.siege_by_before = re.compile(r"^(?:['’]s)?(?:\s*-\s*(?:imposed|led|laid))?\s+(?:[a-z][\w-]*\s+){0,1}$")
+        self.siege_by_after = re.compile(r"^\s+(?:(?:imposed|laid|led|enforced)\s+)?by\s+(?:the\s+)?$",
+                                         re.IGNORECASE)
         self.of_place = re.compile(r"^\s*(?:of|on|around|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+    def flag_side(self, s: _Sentence) -> ActorSpan | None:
+        """The side whose flag a capture by flag raised: "the Y flag", "the flag of Y" (a flag word
+        within a few words of the trigger)."""
+        for flag in self.cues.pattern("flag_words").finditer(s.text):
+            if not (s.trigger[0] - 40 <= flag.start() <= s.trigger[1] + 40):
+                continue
+            side = s.actor_before(flag.start(), self.flag_before, limit=40) or s.actor_after(flag.end(), self.flag_of,
+                                                                                               limit=20)
+            if side is not None:
+                return side
+        return None
+
+    def besieger_named(self, s: _Sentence) -> ActorSpan | None:
+        """The side named with a siege noun of the sentence: "a four-year army siege", "the siege
+        imposed by Y", "Y's siege"."""
+        for noun in self.siege_noun.finditer(s.text):
+            side = s.actor_before(noun.start(), self.siege_by_before, limit=30) or \
+                s.actor_after(noun.end(), self.siege_by_after, limit=40)
+            if side is not None:
+                return side
+        return None
 
     # -- which kind -----------------------------------------------------------------------
     def kind_of(self, s: _Sentence) -> tuple[FactKind, str] | None:
@@ -237,6 +271,8 @@ class FactReader:
             main = self._siege_place(s) or main
         elif kind == FactKind.WITHDRAWAL:
             main = self._withdrawn_from(s)
+            if main is None and self.cues.has("evacuation_words", s.text[s.trigger[0]:s.trigger[1]]):
+                main = self._object_place(s)  # "rebels began evacuating the town of X"
         elif main is None:
             main = self._part_place(s) or self._object_place(s)
         elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
@@ -244,9 +280,11 @@ class FactReader:
             # province of X": what was taken is the object
             main = self._object_place(s) or main
         elif main.start > s.trigger[1]:
-            # "captured the city of Y, ... south of X": the trigger's object, not a place after it
+            # "captured the city of Y, ... south of X" / "the town of Y in the province of X": the
+            # trigger's object, unless the claim's place is a later name of the same list
             taken = self._object_place(s)
-            main = taken if taken is not None and taken.start < main.start else main
+            if taken is not None and taken.start < main.start and not NAME_LIST.fullmatch(s.text[taken.end:main.start]):
+                main = taken
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
@@ -415,6 +453,19 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         # actor1 withdraws: it is the one that loses the place; with no actor1, the one side
         # named ("the evacuation of Y from X") is the one that leaves
         gainer, loser = (loser, gainer) if gainer[0] else ((None, None), loser)
+        if reader.cues.has("evacuation_words", trigger):
+            cue = f"evacuation: '{trigger}'"
+            besieger = reader.besieger_named(s)
+            if besieger and besieger.name != loser[0]:
+                # "rebels began evacuating X after a four-year army siege": X goes to the besieger
+                kind, gainer = FactKind.HANDOVER, (besieger.name, besieger.side)
+                cue = f"evacuation: '{trigger}'; handed to the besieger named with the siege"
+    elif kind == FactKind.CAPTURE and (flag := reader.flag_side(s)) is not None:
+        # "raised the Y flag over X": Y took it, whoever the parse made the subject
+        if flag.name != gainer[0]:
+            loser = loser if loser[0] != flag.name else (None, None)
+            gainer = (flag.name, flag.side)
+        cue = f"{cue}; taken by the side of the flag"
     elif kind == FactKind.CAPTURE and reader.cues.has("loss_words", trigger):
         # "the fall of X", "the army lost X": the subject lost it; "fell to Y": Y took it
         to = s.actor_after(s.trigger[1], reader.to, limit=80)
@@ -533,6 +584,38 @@ def link_denials(facts: Sequence[TerritorialFact],
     return out
 
 
+def _evacuations_to_besiegers(facts: Sequence[TerritorialFact]) -> list[TerritorialFact]:
+    """An evacuation of a place that a side besieged hands the place to that side: each
+    evacuation (a withdrawal read from an evacuation word) that names no taker becomes a handover
+    to the besieger of the latest siege of the place (same place, or same name within a few km)
+    that began by the evacuation's day and that the evacuating side did not lay."""
+    sieges = [f for f in facts if f.kind == FactKind.SIEGE_START and f.factual and f.gainer and f.start]
+    out = []
+    for fact in facts:
+        if fact.kind != FactKind.WITHDRAWAL or fact.gainer or not fact.cue.startswith("evacuation:") \
+                or fact.start is None:
+            out.append(fact)
+            continue
+        laid = sorted((f for f in sieges if f.gainer != fact.loser and (f.start or "") <= fact.start
+                       and _same_place(f, fact)), key=lambda f: (f.start or "", f.id))
+        if not laid:
+            out.append(fact)
+            continue
+        siege = laid[-1]
+        out.append(replace(fact, kind=FactKind.HANDOVER, gainer=siege.gainer, gainer_side=siege.gainer_side,
+                           id=_fact_id(fact.claim_id, FactKind.HANDOVER, fact.place_id, f"{siege.gainer}|{fact.scope}"),
+                           cue=f"{fact.cue}; handed to the besieger (siege of {siege.place_name} from {siege.start})"))
+    return out
+
+
+def _same_place(a: TerritorialFact, b: TerritorialFact) -> bool:
+    if a.place_id == b.place_id:
+        return True
+    return a.place_name.casefold() == b.place_name.casefold() and None not in (
+        a.latitude, a.longitude, b.latitude, b.longitude) and haversine_km(
+        a.latitude or 0.0, a.longitude or 0.0, b.latitude or 0.0, b.longitude or 0.0) <= SAME_PLACE_KM
+
+
 def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: TerritoryCues, *,
                   sources: Mapping[str, SourceInfo] | None = None, find_actors: ActorFinder | None = None,
                   source_of: SourceLookup | None = None) -> list[TerritorialFact]:
@@ -552,5 +635,6 @@ def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: Te
     for claim in {c.id: c for c in claims}.values():
         facts += facts_of_claim(reader, claim, by_doc.get(claim.doc_id, ()), find_actors,
                                 sources.get(claim.doc_id), source_of)
-    facts = link_denials(_strongest(facts), {doc: info.published for doc, info in sources.items()})
+    facts = link_denials(_strongest(_evacuations_to_besiegers(facts)),
+                         {doc: info.published for doc, info in sources.items()})
     return sorted(facts, key=lambda f: (f.place_id, f.start or "9999", f.id))
