@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from kit import ISIS, REBELS, SAA, SDF, finder, said, town
 
 from frontlines.derive import extract_facts, load_territory
@@ -78,3 +80,25 @@ def test_an_evacuation_hands_the_place_to_the_besieger_of_an_earlier_siege() -> 
                    event_type="Strategic developments", sub="Change to group/activity", actor1=REBELS, actor2=None,
                    date="2016-08-26", doc="d3")
     assert {f.kind for f in facts_of(siege, retreat) if f.doc_id == "d3"} == {FactKind.WITHDRAWAL}
+
+
+def test_the_side_whose_spokesman_announces_a_capture_took_it() -> None:
+    [fact] = facts_of(said("A spokesman for the SDF announced the capture of the village of Karama.", "capture",
+                           {"Karama": KARAMA}, actor1=None, actor2=None))
+    assert fact.gainer == SDF and "announced" in fact.cue
+    [press] = facts_of(said("The SDF press centre said Karama was captured.", "captured", {"Karama": KARAMA},
+                            actor1=None, actor2=None))
+    assert press.gainer == SDF
+
+
+def test_a_town_named_right_after_the_sentence_is_the_town_taken() -> None:
+    text = "The army captured a strategic town near the border on Sunday. Tabqa was the last stronghold."
+    claim, mentions = said(text, "captured", {"Tabqa": TABQA})
+    first = text.index(".") + 1
+    claim = dataclasses.replace(claim, sentence=text[:first], end=claim.start + first)
+    [fact] = facts_of((claim, mentions))
+    assert (fact.kind, fact.place_name, fact.scope) == (FactKind.CAPTURE, "Tabqa", "full")
+    far = "The army captured a strategic town near the border on Sunday. " + "x" * 200 + " Tabqa is far."
+    claim, mentions = said(far, "captured", {"Tabqa": TABQA})
+    claim = dataclasses.replace(claim, sentence=far[:first], end=claim.start + first)
+    assert facts_of((claim, mentions)) == []

@@ -45,7 +45,8 @@ LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the
 NAME_LIST = re.compile(r"(?:[\s,;]+|\b(?:and|or)\b|\b[A-Z][\w'’‑-]*|\b[a-z]{1,4}[-‑][\w'’‑-]+)*")
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
 SAME_PLACE_KM = 5.0  # two gazetteer entries of one name this close are one place
-ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
+ANAPHOR_REACH = 800
+LATER_REACH = 120  # characters: "took a town" reaches forward this far for the town  # characters: "took the town" reaches back this far for the town
 
 
 def _dateline_like(mention: Mention) -> bool:
@@ -109,6 +110,8 @@ class _Sentence:
                               and claim.start <= m.start and m.end <= claim.end),
                              key=lambda p: (p.start, p.end))
         self.named = {(m.start, m.end): m for m in mentions if m.place is not None}
+        self.later_anaphor = re.compile(anaphor.pattern.replace(r"(?:the|this|that)", r"(?:the|a|an)", 1),
+                                        re.IGNORECASE) if anaphor else None
         self.inherited = self._inherited(anaphor) if anaphor else None
         if self.inherited:
             self.places = sorted([*self.places, self.inherited], key=lambda p: (p.start, p.end))
@@ -128,8 +131,18 @@ class _Sentence:
         """'took the town': the claim's place named shortly before this sentence, standing at
         the words that refer to it (never a dateline or byline, never a place far back)."""
         loc, claim = self.claim.location, self.claim
-        if (loc is None or loc.place is None or loc.role in METADATA_ROLES or loc.start >= claim.start
-                or claim.start - loc.end > ANAPHOR_REACH or _dateline_like(loc)):
+        if loc is None or loc.place is None or loc.role in METADATA_ROLES or _dateline_like(loc):
+            return None
+        if loc.start >= claim.start:
+            # "captured a strategic town near the border. Yabroud was ...": the place named
+            # right after the sentence, where the claim found it
+            if loc.start < claim.end or loc.start - claim.end > LATER_REACH:
+                return None
+            found = self.later_anaphor.search(self.text, claim.trigger_end - claim.start)
+            if found is None or found.start() - (claim.trigger_end - claim.start) > 30:
+                return None
+            return _Place(found.start(), found.end(), self.named.get((loc.start, loc.end), loc))
+        if claim.start - loc.end > ANAPHOR_REACH:
             return None
         found = anaphor.search(self.text, claim.trigger_end - claim.start)
         if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
@@ -206,6 +219,10 @@ class FactReader:
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
                                   re.IGNORECASE)
         self.siege_end = cues.pattern("siege_end_words")
+        office = r"(?:spokes(?:man|woman|person)|press\s+(?:office|centre|center)|media\s+(?:office|centre|center)|" \
+                 r"general\s+command|command|commander)"
+        self.spokesman_before = re.compile(rf"\b{office}\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.spokesman_after = re.compile(rf"^(?:['’]s)?\s+(?:press\s+)?{office}\b", re.IGNORECASE)
         self.flag_before = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
         self.flag_of = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.siege_by_before = re.compile(r"^(?:['’]s)?(?:\s*-\s*(?:imposed|led|laid))?\s+(?:[a-z][\w-]*\s+){0,1}$")
@@ -223,6 +240,16 @@ class FactReader:
                                                                                                limit=20)
             if side is not None:
                 return side
+        return None
+
+    def spokesman_of(self, s: _Sentence) -> ActorSpan | None:
+        """The side whose spokesman or press office announces the capture, before the trigger: "a
+        spokesman for Y announced the capture of X", "the Y press centre said"."""
+        for actor in s.actors:
+            if actor.name and actor.end <= s.trigger[0] and (
+                    self.spokesman_before.search(s.text[max(0, actor.start - 40):actor.start])
+                    or self.spokesman_after.match(s.text[actor.end:])):
+                return actor
         return None
 
     def besieger_named(self, s: _Sentence) -> ActorSpan | None:
@@ -485,11 +512,12 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         if to and to.name != gainer[0]:
             gainer, loser = (to.name, to.side), gainer if gainer[0] != to.name else loser
             cue = f"{cue}; received by 'to Y'"
-    if kind == FactKind.CAPTURE and gainer[0] is None and claim.attributed_to:
-        announcer = _announcer(s, claim.attributed_to)
+    if kind == FactKind.CAPTURE and gainer[0] is None:
+        announcer = _announcer(s, claim.attributed_to) if claim.attributed_to else None
+        announcer = announcer or reader.spokesman_of(s)
         if announcer and announcer.name != loser[0]:
             gainer = (announcer.name, announcer.side)
-            cue = f"{cue}; taken by the side that announced it ('{claim.attributed_to}')"
+            cue = f"{cue}; taken by the side that announced it ('{s.text[announcer.start:announcer.end]}')"
     span = day_span(claim.event_date)
     facts = []
     for place, scope, why in targets:
