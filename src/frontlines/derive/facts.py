@@ -45,8 +45,8 @@ LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the
 NAME_LIST = re.compile(r"(?:[\s,;]+|\b(?:and|or)\b|\b[A-Z][\w'’‑-]*|\b[a-z]{1,4}[-‑][\w'’‑-]+)*")
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
 SAME_PLACE_KM = 5.0  # two gazetteer entries of one name this close are one place
-ANAPHOR_REACH = 800
-LATER_REACH = 120  # characters: "took a town" reaches forward this far for the town  # characters: "took the town" reaches back this far for the town
+ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
+LATER_REACH = 120  # characters: "took a town" reaches forward this far for the town
 
 
 def _dateline_like(mention: Mention) -> bool:
@@ -110,8 +110,6 @@ class _Sentence:
                               and claim.start <= m.start and m.end <= claim.end),
                              key=lambda p: (p.start, p.end))
         self.named = {(m.start, m.end): m for m in mentions if m.place is not None}
-        self.later_anaphor = re.compile(anaphor.pattern.replace(r"(?:the|this|that)", r"(?:the|a|an)", 1),
-                                        re.IGNORECASE) if anaphor else None
         self.inherited = self._inherited(anaphor) if anaphor else None
         if self.inherited:
             self.places = sorted([*self.places, self.inherited], key=lambda p: (p.start, p.end))
@@ -138,7 +136,8 @@ class _Sentence:
             # right after the sentence, where the claim found it
             if loc.start < claim.end or loc.start - claim.end > LATER_REACH:
                 return None
-            found = self.later_anaphor.search(self.text, claim.trigger_end - claim.start)
+            later = re.compile(anaphor.pattern.replace(r"(?:the|this|that)", r"(?:the|a|an)", 1), re.IGNORECASE)
+            found = later.search(self.text, claim.trigger_end - claim.start)
             if found is None or found.start() - (claim.trigger_end - claim.start) > 30:
                 return None
             return _Place(found.start(), found.end(), self.named.get((loc.start, loc.end), loc))
