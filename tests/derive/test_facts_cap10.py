@@ -102,3 +102,9 @@ def test_a_town_named_right_after_the_sentence_is_the_town_taken() -> None:
     claim, mentions = said(far, "captured", {"Tabqa": TABQA})
     claim = dataclasses.replace(claim, sentence=far[:first], end=claim.start + first)
     assert facts_of((claim, mentions)) == []
+
+
+def test_a_base_taken_in_the_province_of_a_city_does_not_take_the_city() -> None:
+    [fact] = facts_of(said("Rebels seized an army base in the northern province of Raqqa on Monday.", "seized",
+                           {"Raqqa": RAQQA}, actor1=REBELS, actor2=SAA))
+    assert (fact.kind, fact.scope) == (FactKind.ADVANCE, "near")
