@@ -108,3 +108,16 @@ def test_a_base_taken_in_the_province_of_a_city_does_not_take_the_city() -> None
     [fact] = facts_of(said("Rebels seized an army base in the northern province of Raqqa on Monday.", "seized",
                            {"Raqqa": RAQQA}, actor1=REBELS, actor2=SAA))
     assert (fact.kind, fact.scope) == (FactKind.ADVANCE, "near")
+
+
+def test_a_side_in_control_of_a_place_is_a_control_statement() -> None:
+    facts = facts_of(said("ISIS fighters fled as the SDF were now in almost full control of the town of Tabqa.", "fled",
+                          {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",
+                          actor1=ISIS, actor2=None))
+    assert [(f.kind, f.gainer, f.place_name) for f in facts if f.kind == FactKind.CONTROL] == [
+        (FactKind.CONTROL, SDF, "Tabqa")]
+    [theirs] = [f for f in facts_of(said("Rebels shelled the army, with Karama under their control since May.",
+                                         "shelled", {"Karama": KARAMA}, event_type="Explosions/Remote violence",
+                                         sub="Shelling/artillery/missile attack", actor1=REBELS, actor2=SAA))
+                if f.kind == FactKind.CONTROL]
+    assert (theirs.gainer, theirs.place_name) == (REBELS, "Karama")

@@ -222,6 +222,14 @@ class FactReader:
                  r"general\s+command|command|commander)"
         self.spokesman_before = re.compile(rf"\b{office}\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
         self.spokesman_after = re.compile(rf"^(?:['’]s)?\s+(?:press\s+)?{office}\b", re.IGNORECASE)
+        # "Y are (now) in (almost) full control of (the town of) X"; "with X under their control"
+        self.in_control = re.compile(r"^\s+(?:are|were|is|was|remains?|remained)\s+(?:now\s+|still\s+)?in\s+"
+                                     r"(?:almost\s+|nearly\s+|near\s+|effective\s+)?(?:full\s+|complete\s+|total\s+)?"
+                                     r"control\s+(?:of|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
+                                     re.IGNORECASE)
+        self.under_their = re.compile(r"^\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
+                                      r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
+        self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
         self.flag_before = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
         self.flag_of = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.siege_by_before = re.compile(r"^(?:['’]s)?(?:\s*-\s*(?:imposed|led|laid))?\s+(?:[a-z][\w-]*\s+){0,1}$")
@@ -414,6 +422,13 @@ class FactReader:
                 candidate = s.actor_after(place.end, self.remain_the)
                 if candidate and self.held_after.match(s.text[candidate.end:]):
                     actor, cue = candidate, "X is the Y-held town"
+            if actor is None:
+                actor, cue = s.actor_before(place.start, self.in_control, limit=100), "Y is in control of X"
+            if actor is None and self.under_their.match(s.text[place.end:]) and \
+                    self.with_before.search(s.text[max(0, place.start - 40):place.start]):
+                ref = s.claim.actor1
+                actor = ActorSpan(place.start, place.start, ref.name, ref.side) if ref and ref.name else None
+                cue = "with X under their control"
             if actor is not None:
                 found.append((place, actor, cue))
         return found
