@@ -37,8 +37,10 @@ def test_what_is_no_capture_stays_none(claims_of) -> None:  # type: ignore[no-un
 
 @pytest.mark.parametrize(("text", "trigger", "actor"), [
     ("The al-Qaeda breakaway group stormed the Kuweires air base.", "stormed", "Islamic State (Syria)"),
-    ("A Syrian Kurdish militia said it had recovered the town of Manbij.", "recovered",
+    ("A Syrian Kurdish militia said on 1 July 2015 it had recovered the town of Manbij.", "recovered",
      "YPG: People's Protection Units"),
+    ("A Syrian Kurdish militia said on 1 July 2016 it had recovered the town of Manbij.", "recovered",
+     "QSD: Syrian Democratic Forces"),
     ("Turkish-backed rebels seized the town of Manbij on 3 March 2018.", "seized", "Free Syrian Army"),
     ("Turkish-backed rebels seized the town of Manbij on 12 October 2019.", "seized", "Syrian National Army"),
 ])
