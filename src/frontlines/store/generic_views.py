@@ -168,6 +168,9 @@ class GenericViews:
         def territorial_facts(self, place_id: str | None = None) -> list[TerritorialFact]: ...
 
     # -- shared lookups ----------------------------------------------------------------------
+    def revision(self) -> str | None:
+        return None  # records read through the store's readers: no cheap change marker
+
     def _event_rows(self) -> list[EventRow]:
         return sorted((event_row(e) for e in self.events()), key=_event_order)
 

@@ -106,6 +106,10 @@ class StoreViews(Protocol):
     def facets(self) -> Facets:
         """What the filters can take: types, standings, actors, outlets, first and last day, counts."""
         ...
+    def revision(self) -> str | None:
+        """A token that changes whenever the stored data changes (None: the store cannot tell,
+        and answers computed from it are not kept)."""
+        ...
 
 
 @runtime_checkable

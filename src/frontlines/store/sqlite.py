@@ -9,6 +9,7 @@ that opened the store reads through a read-only connection of its own (the web s
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -160,6 +161,21 @@ class SqliteStore(SqliteViews):
                 reader.close()
             self._readers.clear()
         self.conn.close()
+
+    def revision(self) -> str | None:
+        """The database file's and its write-ahead log's size and modification time: every
+        commit, by this or another process, changes one of them (None for ``:memory:``)."""
+        if self.path == ":memory:":
+            return None
+        marks = []
+        for path in (self.path, self.path + "-wal"):
+            try:
+                st = os.stat(path)
+            except OSError:
+                marks.append("-")
+                continue
+            marks.append(f"{st.st_mtime_ns}:{st.st_size}")
+        return "|".join(marks)
 
     def _reader(self) -> sqlite3.Connection:
         """The connection the read views use in this thread: the store's own in the thread that

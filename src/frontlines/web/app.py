@@ -16,7 +16,7 @@ from .. import __version__
 from ..kb import load_kb
 from ..resolve.gazetteer import SqliteGazetteer
 from . import errors
-from .middleware import RateLimit, SecurityHeaders, SizeLimit, content_security_policy
+from .middleware import RateLimit, ResponseCache, SecurityHeaders, SizeLimit, content_security_policy
 from .outlets import OutletSides
 from .routes import router
 
@@ -79,6 +79,7 @@ def create_app(dataset: Dataset, settings: ServerSettings | None = None) -> Fast
         return RedirectResponse("/docs")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(ResponseCache, revision=dataset.views.revision)  # innermost: after the limits
     app.add_middleware(SizeLimit, max_body=settings.max_body, max_query=settings.max_query)
     app.add_middleware(RateLimit, rate=settings.rate_limit, burst=settings.burst)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings.tiles))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
@@ -142,3 +143,66 @@ class RateLimit:
                               [(b"retry-after", b"1")])
             return
         await self.app(scope, receive, send)
+
+
+class ResponseCache:
+    """Keeps the answers to GET requests under ``prefix`` while the store's ``revision()`` stays
+    the same, so that a map of tens of thousands of events, the facets or the summary are
+    computed once per change of the database rather than once per request.  Bounded in entries
+    and bytes (least recently used first out); an answer over ``max_entry`` bytes, a non-200
+    answer and any request when ``revision()`` is None are passed through untouched."""
+
+    def __init__(self, app: ASGIApp, revision: Callable[[], str | None], prefix: str = "/api/",
+                 max_entries: int = 256, max_bytes: int = 64 * 1024 * 1024, max_entry: int = 16 * 1024 * 1024) -> None:
+        self.app = app
+        self.revision = revision
+        self.prefix = prefix
+        self.max_entries, self.max_bytes, self.max_entry = max_entries, max_bytes, max_entry
+        self.entries: OrderedDict[tuple[str, bytes], tuple[str, Message, bytes]] = OrderedDict()
+        self.size = 0
+        self.hits = self.misses = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        revision = self.revision()
+        if revision is None:
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope.get("query_string", b""))
+        held = self.entries.get(key)
+        if held is not None and held[0] == revision:
+            self.entries.move_to_end(key)
+            self.hits += 1
+            await send(dict(held[1]))
+            await send({"type": "http.response.body", "body": held[2]})
+            return
+        self.misses += 1
+        start: Message | None = None
+        chunks: list[bytes] = []
+        keep = True
+
+        async def capture(message: Message) -> None:
+            nonlocal start, keep
+            if message["type"] == "http.response.start":
+                start = dict(message)
+                keep = message.get("status") == 200
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+                keep = sum(map(len, chunks)) <= self.max_entry
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if keep and start is not None:
+            self._store(key, revision, start, b"".join(chunks))
+
+    def _store(self, key: tuple[str, bytes], revision: str, start: Message, body: bytes) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[2])
+        self.entries[key] = (revision, start, body)
+        self.size += len(body)
+        while self.entries and (len(self.entries) > self.max_entries or self.size > self.max_bytes):
+            _, (_, _, dropped) = self.entries.popitem(last=False)
+            self.size -= len(dropped)
