@@ -174,6 +174,11 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
         # "killed in air strikes by X": the agent hangs on the passive kill verb
         by = [t for t in _pobj(trigger.head.head, "by") if is_actor(t)]
         actor1 = by[0] if by else None
+        verb = trigger.head.head
+        if actor1 is None and verb.pos_ == "VERB" and not is_passive(verb):
+            # "the army killed 20 rebels in an ambush": the subject of the active verb
+            agents = [t for t in _children(verb, "nsubj") if is_actor(t) and not is_victim(t)]
+            actor1 = agents[0] if agents else None
     if actor1 is None:
         verb = clause_verb(trigger)
         actor1 = subject(verb) if verb is not None else None

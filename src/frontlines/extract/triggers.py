@@ -92,15 +92,34 @@ def objects(token: Any) -> list[Any]:
     return out
 
 
+#: nouns of a facility: their modifiers name the facility ("an *air* base", "the *air*
+#: defence", "a *drone* factory"), not the means of the attack on it
+FACILITY_NOUNS = frozenset(
+    {"base", "airbase", "airport", "airfield", "field", "defense", "defence", "academy", "college",
+     "school", "factory", "plant", "port", "headquarters", "station", "depot", "warehouse"}
+)  # fmt: skip
+#: verbs that introduce the instrument: "shelled the town, *using* barrel bombs"
+INSTRUMENT_VERBS = frozenset({"use", "employ"})
+
+
+def _facility(token: Any) -> bool:
+    return token.lemma_.lower() in FACILITY_NOUNS or token.lower_ in FACILITY_NOUNS
+
+
 def context_words(token: Any) -> set[str]:
-    """Lemmas around a trigger: its modifiers and arguments, with their compounds."""
+    """Lemmas around a trigger: its modifiers and arguments, with their compounds (those of a
+    facility it hits excepted), and the object of "using X"."""
     words: set[str] = set()
     near = list(token.children)
     for child in token.children:
         if child.dep_ in {"prep", "agent"}:
             near += [c for c in child.children if c.dep_ == "pobj"]
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and not (
+            child.dep_ != "nsubj" and _facility(child)
+        ):
             near += [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]
+        if child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_.lower() in INSTRUMENT_VERBS:
+            near += [c for c in child.children if c.dep_ == "dobj"]
         if child.dep_ == "acl":  # "a massacre carried out by warplanes"
             near += [
                 p
@@ -113,7 +132,8 @@ def context_words(token: Any) -> set[str]:
         near.append(token.head)
     for tok in near:
         words |= {tok.lemma_.lower(), tok.lower_}
-        words |= {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "poss"}}
+        if not (_facility(tok) and tok.dep_ != "nsubj"):
+            words |= {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "poss"}}
         words |= {
             c.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "by"}
         }

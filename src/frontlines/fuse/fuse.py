@@ -16,8 +16,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
-from ..records import Claim, Event, Status
-from ..taxonomy import ARMED_CLASH, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, DateSpan
+from ..records import ActorRef, Claim, Event, Status
+from ..taxonomy import (
+    ARMED_CLASH,
+    GOVERNMENT_REGAINS,
+    NONSTATE_OVERTAKES,
+    NONVIOLENT_TRANSFER,
+    TERRITORY_TAKEN,
+    DateSpan,
+)
 from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
@@ -26,6 +33,8 @@ STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
 
 #: when merged claims disagree on the sub-event type, the more specific wins
 SUB_EVENT_PRIORITY = (GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, ARMED_CLASH)
+#: ACLED inter codes of non-state armed groups (rebels, political and identity militias)
+NONSTATE_INTER = frozenset({2, 3, 4})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +163,23 @@ def _event_id(claims: Sequence[Claim]) -> str:
     return f"ev-{digest}"
 
 
+def _territory_sub(sub: str, claims: Sequence[Claim], first: ActorRef | None) -> str:
+    """A capture is typed by who took the place: the event's actor1.  A claim that told the
+    capture without naming its taker keeps the default ("Government regains territory"), so
+    the event takes the sub-type of the claims by its actor1, else follows actor1's camp."""
+    if sub not in TERRITORY_TAKEN or first is None:
+        return sub
+    own = [c.sub_event_type for c in claims if c.actor1 and c.actor1.name == first.name
+           and c.sub_event_type in TERRITORY_TAKEN]
+    if own:
+        return own[0]
+    if first.inter == 1 or first.side == "pro-government":
+        return GOVERNMENT_REGAINS
+    if first.inter in NONSTATE_INTER:
+        return NONSTATE_OVERTAKES
+    return sub
+
+
 def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
                  sides: Mapping[str, str | None]) -> Event:
     claims.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.geo_precision or 9, c.doc_id, c.trigger_start))
@@ -168,6 +194,7 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     dated.sort(key=lambda c: (c.time_precision or 9))
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
     first = next((c.actor1 for c in claims if c.actor1 and c.actor1.name), None)
+    sub = _territory_sub(sub, claims, first)
     # an actor never fights itself: actor2 is the first named side other than actor1
     second = next((c.actor2 for c in claims if c.actor2 and c.actor2.name
                    and c.actor2.name != (first.name if first else None)), None)
