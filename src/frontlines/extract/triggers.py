@@ -231,7 +231,31 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     head = token.head
     if head.i in others and head.i != token.i:
         return True
-    return head.dep_ in {"prep", "agent"} and head.head.i in others
+    if head.dep_ in {"prep", "agent"} and head.head.i in others:
+        return True
+    return _fighting_before_capture(match, others)
+
+
+#: "seized the base *after* weeks of fighting": the fighting that won the place
+LEAD_UP_PREPS = frozenset({"after", "following"})
+
+
+def _fighting_before_capture(match: Match, others: dict[int, Match]) -> bool:
+    """A battle noun in an "after (weeks of) fighting" phrase of a capture is that capture's
+    own fighting, not another event (unless it tells its own toll: "after a battle that
+    killed 30")."""
+    if match.rule.event_type != "Battles" or match.rule.nonstate_sub_event_type is not None:
+        return False
+    node = match.token
+    while node.head.dep_ == "prep" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "weeks of fighting", "days of fierce battles"
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in LEAD_UP_PREPS:
+        return False
+    capture = others.get(prep.head.i)
+    if capture is None or capture.rule.nonstate_sub_event_type is None:
+        return False
+    return not any(t.pos_ in {"VERB", "NUM"} for t in match.token.subtree if t is not match.token)
 
 
 def _subject_of(noun: Any, verb: Any) -> bool:
