@@ -106,7 +106,21 @@ class ClaimExtractor:
                 claims = _updated_toll(claims, sentence)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
-        return claims
+        return self._unclaimed(claims)
+
+    def _unclaimed(self, claims: list[Claim]) -> list[Claim]:
+        """A bombing that no actor is named for (in its sentence, the previous one or a claim
+        of responsibility) is the lexicon's ``unclaimed`` actor of its type, marked inferred."""
+        table = {(t, s): a for t, s, a in self.lexicon.unclaimed}
+        out = []
+        for c in claims:
+            name = table.get((c.event_type, c.sub_event_type))
+            actor = self.actors.actors.get(name) if name and c.actor1 is None else None
+            if actor is not None:
+                c = dataclasses.replace(c, actor1=self.actors.ref(None, actor, inferred=True),
+                                        notes=f"{c.notes}; actor1: no perpetrator named")
+            out.append(c)
+        return out
 
     def pieces(self, cleaned: Cleaned) -> list[Any | None]:
         """The paragraphs of :meth:`extract`, tokenized, in order; None for a paragraph that

@@ -193,7 +193,9 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     dated = [c for c in claims if c.event_date]
     dated.sort(key=lambda c: (c.time_precision or 9))
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
-    first = next((c.actor1 for c in claims if c.actor1 and c.actor1.name), None)
+    # an actor the text names wins over one inferred from context ("the army", no perpetrator)
+    named = [c.actor1 for c in claims if c.actor1 and c.actor1.name]
+    first = next((a for a in named if not a.inferred), named[0] if named else None)
     sub = _territory_sub(sub, claims, first)
     # an actor never fights itself: actor2 is the first named side other than actor1
     second = next((c.actor2 for c in claims if c.actor2 and c.actor2.name
