@@ -33,7 +33,7 @@ from ..records import (
     Role,
 )
 from ..resolve.actors import ActorDictionary
-from ..taxonomy import TERRITORIAL, VIOLENT
+from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental, speaker
 from .captures import holders, partial, spread, token_at
@@ -109,11 +109,17 @@ class ClaimExtractor:
         return self._unclaimed(claims)
 
     def _unclaimed(self, claims: list[Claim]) -> list[Claim]:
-        """A bombing that no actor is named for (in its sentence, the previous one or a claim
-        of responsibility) is the lexicon's ``unclaimed`` actor of its type, marked inferred."""
+        """Claims with no actor1: a capture told by a speaker who is an armed actor ("the YPG
+        said five villages were liberated") is that actor's; a bombing that no actor is named
+        for (in its sentence, the previous one or a claim of responsibility) is the lexicon's
+        ``unclaimed`` actor of its type, marked inferred."""
         table = {(t, s): a for t, s, a in self.lexicon.unclaimed}
         out = []
         for c in claims:
+            taker = self._speaking_side(c)
+            if taker is not None:
+                c = dataclasses.replace(c, actor1=self.actors.ref(c.attributed_to, taker),
+                                        notes=f"{c.notes}; actor1: the speaker's own capture")
             name = table.get((c.event_type, c.sub_event_type))
             actor = self.actors.actors.get(name) if name and c.actor1 is None else None
             if actor is not None:
@@ -121,6 +127,20 @@ class ClaimExtractor:
                                         notes=f"{c.notes}; actor1: no perpetrator named")
             out.append(c)
         return out
+
+    def _speaking_side(self, claim: Claim) -> Any:
+        """The armed actor that tells of its own capture when the sentence names no taker."""
+        if claim.actor1 is not None or claim.sub_event_type not in TERRITORY_TAKEN or not claim.attributed_to:
+            return None
+        # a name, not an adjective: "YPG Press Centre", "the Syrian army"; never the
+        # "Syrian" of "the Syrian Observatory"
+        hits = [h for h in self.actors.find_all(claim.attributed_to)
+                if h.surface.isupper() or len(h.surface.split()) > 1]
+        actor = hits[0].actor if hits else None
+        if actor is None or actor.inter not in ARMED_INTER:
+            return None
+        loser = claim.actor2.name if claim.actor2 is not None else None
+        return actor if actor.name != loser else None
 
     def pieces(self, cleaned: Cleaned) -> list[Any | None]:
         """The paragraphs of :meth:`extract`, tokenized, in order; None for a paragraph that
@@ -329,6 +349,8 @@ class ClaimExtractor:
         return sentence_fatalities(sentence, match.token)
 
 
+#: ACLED inter codes of armed actors: state forces, rebels, militias, external forces
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "))
 
 

@@ -175,6 +175,8 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
         by = [t for t in _pobj(trigger.head.head, "by") if is_actor(t)]
         actor1 = by[0] if by else None
         verb = trigger.head.head
+        if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "killed [73 rebels in clashes]": the phrase hangs on the object
         if actor1 is None and verb.pos_ == "VERB" and not is_passive(verb):
             # "the army killed 20 rebels in an ambush": the subject of the active verb
             agents = [t for t in _children(verb, "nsubj") if is_actor(t) and not is_victim(t)]
