@@ -170,11 +170,14 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     if actor1 is None:  # "a massacre carried out by Russian warplanes"
         by = [t for a in _children(trigger, "acl") for t in _pobj(a, "by") if is_actor(t)]
         actor1 = by[0] if by else None
-    if actor1 is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+    node = trigger  # "in a wave of air strikes", "in a series of raids"
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        node = node.head.head
+    if actor1 is None and node.dep_ == "pobj" and node.head.lower_ == "in":
         # "killed in air strikes by X": the agent hangs on the passive kill verb
-        by = [t for t in _pobj(trigger.head.head, "by") if is_actor(t)]
+        by = [t for t in _pobj(node.head.head, "by") if is_actor(t)]
         actor1 = by[0] if by else None
-        verb = trigger.head.head
+        verb = node.head.head
         if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
             verb = verb.head  # "killed [73 rebels in clashes]": the phrase hangs on the object
         if actor1 is None and verb.pos_ == "VERB" and not is_passive(verb):
@@ -201,7 +204,11 @@ VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", 
 
 
 def is_victim(token: Token) -> bool:
-    """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died"."""
+    """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died", "31
+    people *killed* in shelling"."""
+    if any(c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in VICTIM_VERBS
+           for c in token.children):
+        return True
     head = token.head
     if head.lemma_.lower() not in VICTIM_VERBS:
         return False
