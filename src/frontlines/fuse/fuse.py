@@ -82,8 +82,11 @@ def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
 
 
 def _compatible_actors(a: Claim, b: Claim) -> bool:
-    def name(ref: object) -> str | None:
-        return getattr(ref, "name", None)
+    def name(ref: ActorRef | None) -> str | None:
+        # an actor put in only because none is named (no words of the text) conflicts with none
+        if ref is None or (ref.inferred and ref.surface is None):
+            return None
+        return ref.name
 
     for x, y in ((name(a.actor1), name(b.actor1)), (name(a.actor2), name(b.actor2))):
         if x and y and x != y:
