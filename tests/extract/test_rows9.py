@@ -128,3 +128,12 @@ def test_a_named_actor_wins_over_an_inferred_one() -> None:
     named = claim("d2", 0, actor1="Islamic State (Syria)")
     [event] = fuse_claims([inferred, named])
     assert event.actor1 == "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), [
+    ("Coalition warplanes fired missiles at a convoy near Kafr Tala on Monday.", "fired", AIR),
+    ("Rebels fired rockets at a military air base near Kafr Tala on Monday.", "fired", SHELLING),
+    ("Militants launched missiles at an army helicopter near Kafr Tala on Monday.", "launched", SHELLING),
+])
+def test_a_missile_from_the_air_is_an_air_strike(claims_of, text: str, trigger: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert only(claims_of(text, PUBLISHED), trigger).sub_event_type == sub

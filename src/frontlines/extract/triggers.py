@@ -98,6 +98,8 @@ FACILITY_NOUNS = frozenset(
     {"base", "airbase", "airport", "airfield", "field", "defense", "defence", "academy", "college",
      "school", "factory", "plant", "port", "headquarters", "station", "depot", "warehouse"}
 )  # fmt: skip
+#: "fired missiles *at a helicopter*": what is aimed at is not the means
+TARGET_PREPS = frozenset({"at", "against"})
 #: verbs that introduce the instrument: "shelled the town, *using* barrel bombs"
 INSTRUMENT_VERBS = frozenset({"use", "employ"})
 
@@ -108,11 +110,11 @@ def _facility(token: Any) -> bool:
 
 def context_words(token: Any) -> set[str]:
     """Lemmas around a trigger: its modifiers and arguments, with their compounds (those of a
-    facility it hits excepted), and the object of "using X"."""
+    facility it hits excepted), and the object of "using X"; not what it is aimed "at"."""
     words: set[str] = set()
     near = list(token.children)
     for child in token.children:
-        if child.dep_ in {"prep", "agent"}:
+        if child.dep_ in {"prep", "agent"} and child.lower_ not in TARGET_PREPS:
             near += [c for c in child.children if c.dep_ == "pobj"]
         if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and not (
             child.dep_ != "nsubj" and _facility(child)

@@ -33,6 +33,8 @@ STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
 
 #: when merged claims disagree on the sub-event type, the more specific wins
 SUB_EVENT_PRIORITY = (GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, ARMED_CLASH)
+#: the side of an actor that stands for "nobody named" (kb.yaml sides)
+UNKNOWN_SIDE = "unknown"
 #: ACLED inter codes of non-state armed groups (rebels, political and identity militias)
 NONSTATE_INTER = frozenset({2, 3, 4})
 
@@ -83,8 +85,8 @@ def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
 
 def _compatible_actors(a: Claim, b: Claim) -> bool:
     def name(ref: ActorRef | None) -> str | None:
-        # an actor put in only because none is named (no words of the text) conflicts with none
-        if ref is None or (ref.inferred and ref.surface is None):
+        # "an unidentified armed group", put in because no actor is named, conflicts with none
+        if ref is None or (ref.inferred and ref.side == UNKNOWN_SIDE):
             return None
         return ref.name
 
