@@ -137,3 +137,18 @@ def test_a_named_actor_wins_over_an_inferred_one() -> None:
 ])
 def test_a_missile_from_the_air_is_an_air_strike(claims_of, text: str, trigger: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert only(claims_of(text, PUBLISHED), trigger).sub_event_type == sub
+
+
+# --- tolls ----------------------------------------------------------------------------------------
+
+def test_a_count_of_massacres_is_no_toll(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert only(claims_of("Militants perpetrated three massacres in Kafr Tala on Monday.", PUBLISHED),
+                "massacres").fatalities is None
+
+
+def test_two_tolls_of_one_report_are_two_events() -> None:
+    first = claim("d1", 0, event_type="Explosions/Remote violence", sub=AIR, fatalities=12)
+    second = claim("d1", 200, event_type="Explosions/Remote violence", sub=SHELLING, fatalities=1)
+    again = claim("d2", 0, event_type="Explosions/Remote violence", sub=AIR, fatalities=14)
+    events = fuse_claims([first, second, again])
+    assert sorted(e.fatalities for e in events) == [1, 12]

@@ -96,6 +96,14 @@ def _compatible_actors(a: Claim, b: Claim) -> bool:
     return True
 
 
+def _separate_tolls(a: Claim, b: Claim) -> bool:
+    """One report giving two tolls in two sentences tells of two happenings ("a barrel bomb
+    killed 12 in X ... a missile strike killed a woman in Y"); an update of one toll is folded
+    into its claim at extraction ("the toll rose to 15")."""
+    return (a.doc_id == b.doc_id and a.start != b.start and a.fatalities is not None
+            and b.fatalities is not None and a.fatalities != b.fatalities)
+
+
 def _group(claim: Claim) -> str:
     """Claims merge only within one group: what happened, or one kind of what did not
     (a denial, a forecast and a condition are three different standings)."""
@@ -105,7 +113,7 @@ def _group(claim: Claim) -> str:
 def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
     return (a.event_type == b.event_type and _group(a) == _group(b)
             and _same_place(a, b, options.radius_km) and _compatible_dates(a, b, options.window_days)
-            and _compatible_actors(a, b)
+            and _compatible_actors(a, b) and not _separate_tolls(a, b)
             and (a.location is not None or a.doc_id == b.doc_id and a.start == b.start))
 
 
