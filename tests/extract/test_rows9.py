@@ -152,3 +152,14 @@ def test_two_tolls_of_one_report_are_two_events() -> None:
     again = claim("d2", 0, event_type="Explosions/Remote violence", sub=AIR, fatalities=14)
     events = fuse_claims([first, second, again])
     assert sorted(e.fatalities for e in events) == [1, 12]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor2"), [
+    ("Four loyalist officers were killed in clashes with rebels in Kafr Tala on Monday.", "clashes", SYRIA),
+    ("Clashes near the village of Kafr Tala left 14 loyalist troops dead on Monday.", "Clashes", SYRIA),
+    ("Hundreds of soldiers were killed in months of battles for the town with rebel fighters.", "battles", SYRIA),
+])
+def test_the_dead_are_never_the_attacker(claims_of, text: str, trigger: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    found = only(claims_of(text, PUBLISHED), trigger)
+    assert found.actor2 is not None and found.actor2.name == actor2
+    assert found.actor1 is None or found.actor1.name != actor2

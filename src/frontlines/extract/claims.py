@@ -275,7 +275,8 @@ class ClaimExtractor:
             a1 = speaker(token, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
-            skip = {t.i for t in [a2, *victims] if t is not None}
+            # the dead are never the attacker, nor the words of their phrase ("hundreds *of soldiers*")
+            skip = {t.i for t in [a2, *victims] if t is not None} | {w.i for t in victims for w in t.subtree}
             a1 = roles.linear_actor(
                 doc, sentence, token, spans, skip, lambda t: in_scope(t, token)
             )

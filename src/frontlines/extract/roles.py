@@ -210,6 +210,9 @@ def is_victim(token: Token) -> bool:
            for c in token.children):
         return True
     head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() == "leave" and any(
+            c.lower_ == "dead" for c in head.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}):
+        return True  # "the clashes left 14 troops dead"
     if head.lemma_.lower() not in VICTIM_VERBS:
         return False
     return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and head.lemma_.lower() == "die")
