@@ -163,3 +163,12 @@ def test_the_dead_are_never_the_attacker(claims_of, text: str, trigger: str, act
     found = only(claims_of(text, PUBLISHED), trigger)
     assert found.actor2 is not None and found.actor2.name == actor2
     assert found.actor1 is None or found.actor1.name != actor2
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+def test_on_the_same_day_takes_the_previous_sentences_date(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("On March 10, 2015, the YPG were able to expel IS fighters from Kafr Tala. On the same day, "
+            "skirmishes between YPG fighters and army soldiers took place in the centre of the city.")
+    found = only(claims_of(text, PUBLISHED), "skirmishes")
+    assert found.event_date == "2015-03-10"

@@ -106,6 +106,7 @@ class ClaimExtractor:
                 claims = _updated_toll(claims, sentence)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
+                state.document_date = roles.sentence_date(sentence) or state.document_date
         return self._unclaimed(claims)
 
     def _unclaimed(self, claims: list[Claim]) -> list[Claim]:
@@ -304,7 +305,10 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
-        if when is None and state.paragraph_date is not None and status in FACTUAL_STATUSES:
+        if when is None and state.document_date is not None and roles.same_day(sentence):
+            when = state.document_date
+            notes.append(f"the same day as: {when[0]!r}")
+        elif when is None and state.paragraph_date is not None and status in FACTUAL_STATUSES:
             when = state.paragraph_date
             notes.append(f"date words of the paragraph: {when[0]!r}")
         elif when is not None:

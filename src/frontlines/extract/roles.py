@@ -218,6 +218,23 @@ def is_victim(token: Token) -> bool:
     return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and head.lemma_.lower() == "die")
 
 
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day|later\s+that\s+day|that\s+day)\b", re.I)
+
+
+def same_day(sentence: Any) -> bool:
+    """The sentence dates itself by the one before: "on the same day", "later that day"."""
+    return _SAME_DAY.search(sentence.text) is not None
+
+
+def sentence_date(sentence: Any) -> tuple[str, int] | None:
+    """The date words a sentence tells its events on ("On July 25, 2015, ..."): the first
+    "on ..." phrase, else its last date words; None when it has none (or only "now")."""
+    found = [(m.group(0), sentence.start_char + m.start()) for m in _DATE_WORDS.finditer(sentence.text)
+             if not re.fullmatch(r"(?i)may|now|currently|at\s+present", m.group(0))]
+    told = [f for f in found if f[0].lower().startswith("on ")]
+    return told[0] if told else (found[-1] if found else None)
+
+
 def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
     """The date words of the sentence nearest to the trigger (text, offset in the doc text)."""
     text = sentence.text
