@@ -172,3 +172,10 @@ def test_on_the_same_day_takes_the_previous_sentences_date(claims_of) -> None:  
             "skirmishes between YPG fighters and army soldiers took place in the centre of the city.")
     found = only(claims_of(text, PUBLISHED), "skirmishes")
     assert found.event_date == "2015-03-10"
+
+
+def test_the_date_of_a_places_own_story_does_not_date_the_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Government troops have seized two hills near Kafr Tala, which has been the target of "
+            "heavy air raids since early February.")
+    found = only(claims_of(text, PUBLISHED), "seized")
+    assert found.event_date is not None and found.event_date.startswith("2015-03")

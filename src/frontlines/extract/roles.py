@@ -268,6 +268,8 @@ def _dates_trigger(offset: int, trigger: Any) -> bool:
             noun = node.head
             if noun.lemma_.lower() in DATED_NOUNS or noun.lower_ in DATED_NOUNS:
                 return False
+            if node.dep_ == "relcl" and noun.pos_ == "PROPN":
+                return False  # "near Yabroud, which has been shelled since February": the place's story
         node = node.head
     return True
 
