@@ -83,7 +83,8 @@ def test_a_partial_capture_contests_the_city_until_it_falls(periods: dict) -> No
 
 def test_a_capture_disputed_within_days_is_contested_with_both_sides(periods: dict) -> None:  # type: ignore[type-arg]
     [row] = periods["Jarabulus"]
-    assert (row["state"], row["rivals"]) == ("contested", [ISIS, REBELS])
+    # "Turkish-backed rebels" are the Syrian National Army, coded as the Free Syrian Army before Oct 2019
+    assert (row["state"], row["rivals"]) == ("contested", ["Free Syrian Army", ISIS])
     assert "afp reported" in row["explanation"] and "anadolu agency asserted" in row["explanation"]
 
 

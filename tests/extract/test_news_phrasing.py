@@ -36,7 +36,8 @@ def test_patron_is_not_the_actor(claims_of):
     claim = only(
         claims_of("Turkish-backed rebels captured the village of Tal Malid on Monday."), "captured"
     )
-    assert claim.actor1.name == "Opposition Rebels (Syria)"
+    # not Turkey: the Turkish-backed rebels (the Syrian National Army, coded FSA before Oct 2019)
+    assert claim.actor1.name == "Free Syrian Army"
     assert claim.sub_event_type == "Non-state actor overtakes territory"
 
 

@@ -123,3 +123,20 @@ def _naive(claims: list) -> list:  # type: ignore[type-arg]
 def test_clusters_equal_plain_complete_linkage(rows: list) -> None:  # type: ignore[type-arg]
     claims = [claim(doc, 10 * i, place=place, date=date, actor2=a2) for doc, i, place, date, a2 in rows]
     assert sorted(sorted(e.claim_ids) for e in fuse_claims(claims)) == _naive(claims)
+
+
+def test_a_denial_must_have_the_same_sub_type_and_the_same_actor_order() -> None:
+    """Issue 10: 'IS denied that the army took X' denies the army's capture of X; a denied clash,
+    or a denied capture of X by IS from the army, does not."""
+    army, isis = "Military Forces of Syria (2000-2024)", "Islamic State (Syria)"
+    taken = claim("d1", 0, sub="Government regains territory")
+    same = fuse_claims([taken, claim("d2", 0, sub="Government regains territory", status=Status.DENIED)])
+    assert any(e.contradicted for e in same if e.happened)
+    other_sub = fuse_claims([taken, claim("d2", 0, sub="Armed clash", status=Status.DENIED)])
+    assert not any(e.contradicted for e in other_sub)
+    reversed_sides = fuse_claims([taken, claim("d2", 0, sub="Government regains territory", status=Status.DENIED,
+                                               actor1=isis, actor2=army)])
+    assert not any(e.contradicted for e in reversed_sides)
+    one_side = fuse_claims([taken, claim("d2", 0, sub="Government regains territory", status=Status.DENIED,
+                                         actor1=army, actor2=None)])
+    assert any(e.contradicted for e in one_side if e.happened)

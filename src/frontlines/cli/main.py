@@ -45,13 +45,15 @@ def cli() -> None:
               help="Refuse documents larger than this.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=500_000, show_default=True,
               help="Refuse documents whose text is longer than this (coding time grows with it).")
+@click.option("--split-long", is_flag=True,
+              help="Code a text longer than --max-chars in parts cut at paragraph ends, not refuse it.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of text inputs.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @kb_option
 @friendly
 def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, address: str | None,
         workers: int | None, force: bool, extractor: str, resolver: str, max_bytes: int, max_chars: int,
-        encoding: str, quiet: bool, kb_dir: Path | None) -> None:
+        split_long: bool, encoding: str, quiet: bool, kb_dir: Path | None) -> None:
     """Turn INPUTS (text/HTML files, folders, JSON Lines or CSV corpora) into events in --db."""
     from ..ingest.readers import ReadOptions
     from ..pipeline import RunOptions, count_documents
@@ -59,12 +61,17 @@ def run(inputs: tuple[Path, ...], db: str, manifest: Path | None, engine: str, a
 
     options = RunOptions(engine=engine, workers=workers, force=force, extractor=extractor, resolver=resolver,
                          kb=load_kb_option(kb_dir), address=address)
-    read = ReadOptions(max_bytes=max_bytes, encoding=encoding, max_chars=max_chars)
+    read = ReadOptions(max_bytes=max_bytes, encoding=encoding, max_chars=max_chars, split_long=split_long)
     with open_db(db, readonly=False) as store, \
             click.progressbar(length=count_documents(list(inputs)) or 1, label="documents", file=sys.stderr,
                               hidden=quiet or not sys.stderr.isatty(), show_pos=True) as bar:
+
+        def tick(_source: str) -> None:
+            bar.length = max(bar.length or 1, bar.pos + 1)  # parts of a long text: more than counted
+            bar.update(1)
+
         summary = run_pipeline(list(inputs), store, manifest=manifest, options=options,
-                               progress=lambda _source: bar.update(1), read_options=read)
+                               progress=tick, read_options=read)
     for line in summary.failure_messages:
         click.echo(f"failed: {one_line(line)}", err=True)
     click.echo(f"{summary.describe()} → {db}")

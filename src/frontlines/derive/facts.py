@@ -24,9 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from ..geo import haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
 from .territory import TerritoryCues
@@ -40,8 +42,12 @@ METADATA_ROLES = frozenset({"dateline", "byline", "agency"})
 #: between two places of one coordinated list: commas, "and", "or", "as well as"
 LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the\s+(?:towns?|villages?|"
                       r"cities|city|areas?|hills?|neighbou?rhoods?|districts?)\s+of\s+)?$", re.IGNORECASE)
+#: the words between two names of one list, unresolved names included ("A, B al-C and D")
+NAME_LIST = re.compile(r"(?:[\s,;]+|\b(?:and|or)\b|\b[A-Z][\w'’‑-]*|\b[a-z]{1,4}[-‑][\w'’‑-]+)*")
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
+SAME_PLACE_KM = 5.0  # two gazetteer entries of one name this close are one place
 ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
+LATER_REACH = 120  # characters: "took a town" reaches forward this far for the town
 
 
 def _dateline_like(mention: Mention) -> bool:
@@ -124,8 +130,19 @@ class _Sentence:
         """'took the town': the claim's place named shortly before this sentence, standing at
         the words that refer to it (never a dateline or byline, never a place far back)."""
         loc, claim = self.claim.location, self.claim
-        if (loc is None or loc.place is None or loc.role in METADATA_ROLES or loc.start >= claim.start
-                or claim.start - loc.end > ANAPHOR_REACH or _dateline_like(loc)):
+        if loc is None or loc.place is None or loc.role in METADATA_ROLES or _dateline_like(loc):
+            return None
+        if loc.start >= claim.start:
+            # "captured a strategic town near the border. Yabroud was ...": the place named
+            # right after the sentence, where the claim found it
+            if loc.start < claim.end or loc.start - claim.end > LATER_REACH:
+                return None
+            later = re.compile(anaphor.pattern.replace(r"(?:the|this|that)", r"(?:the|a|an)", 1), re.IGNORECASE)
+            found = later.search(self.text, claim.trigger_end - claim.start)
+            if found is None or found.start() - (claim.trigger_end - claim.start) > 30:
+                return None
+            return _Place(found.start(), found.end(), self.named.get((loc.start, loc.end), loc))
+        if claim.start - loc.end > ANAPHOR_REACH:
             return None
         found = anaphor.search(self.text, claim.trigger_end - claim.start)
         if found is None or found.start() - (claim.trigger_end - claim.start) > 60:
@@ -184,8 +201,14 @@ class FactReader:
         self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
         self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
-        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern}){tail}\s*$", re.IGNORECASE)
-        self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?\s*$", re.IGNORECASE)
+        # "part of X", "parts of the province of X", "a district of the northern city of X"
+        of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
+        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})\s*$",
+                                      re.IGNORECASE)
+        # "north of X", "north of the Syrian city of X"
+        self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
+                                   rf"(?:(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern})\s+of)?\s*$",
+                                   re.IGNORECASE)
         self.from_place = re.compile(r"^[^.;]{0,40}?\b(?:from|out\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$",
                                      re.IGNORECASE)
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
@@ -196,7 +219,56 @@ class FactReader:
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
                                   re.IGNORECASE)
         self.siege_end = cues.pattern("siege_end_words")
+        office = r"(?:spokes(?:man|woman|person)|press\s+(?:office|centre|center)|media\s+(?:office|centre|center)|" \
+                 r"general\s+command|command|commander)"
+        self.spokesman_before = re.compile(rf"\b{office}\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.spokesman_after = re.compile(rf"^(?:['’]s)?\s+(?:press\s+)?{office}\b", re.IGNORECASE)
+        # "Y are (now) in (almost) full control of (the town of) X"; "with X under their control"
+        self.in_control = re.compile(r"^\s+(?:are|were|is|was|remains?|remained)\s+(?:now\s+|still\s+)?in\s+"
+                                     r"(?:almost\s+|nearly\s+|near\s+|effective\s+)?(?:full\s+|complete\s+|total\s+)?"
+                                     r"control\s+(?:of|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
+                                     re.IGNORECASE)
+        self.under_their = re.compile(r"^\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
+                                      r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
+        self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+        self.flag_before = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
+        self.flag_of = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+        self.siege_by_before = re.compile(r"^(?:['’]s)?(?:\s*-\s*(?:imposed|led|laid))?\s+(?:[a-z][\w-]*\s+){0,1}$")
+        self.siege_by_after = re.compile(r"^\s+(?:(?:imposed|laid|led|enforced)\s+)?by\s+(?:the\s+)?$",
+                                         re.IGNORECASE)
         self.of_place = re.compile(r"^\s*(?:of|on|around|against|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
+
+    def flag_side(self, s: _Sentence) -> ActorSpan | None:
+        """The side whose flag a capture by flag raised: "the Y flag", "the flag of Y" (a flag word
+        within a few words of the trigger)."""
+        for flag in self.cues.pattern("flag_words").finditer(s.text):
+            if not (s.trigger[0] - 40 <= flag.start() <= s.trigger[1] + 40):
+                continue
+            side = s.actor_before(flag.start(), self.flag_before, limit=40) or s.actor_after(flag.end(), self.flag_of,
+                                                                                               limit=20)
+            if side is not None:
+                return side
+        return None
+
+    def spokesman_of(self, s: _Sentence) -> ActorSpan | None:
+        """The side whose spokesman or press office announces the capture, before the trigger: "a
+        spokesman for Y announced the capture of X", "the Y press centre said"."""
+        for actor in s.actors:
+            if actor.name and actor.end <= s.trigger[0] and (
+                    self.spokesman_before.search(s.text[max(0, actor.start - 40):actor.start])
+                    or self.spokesman_after.match(s.text[actor.end:])):
+                return actor
+        return None
+
+    def besieger_named(self, s: _Sentence) -> ActorSpan | None:
+        """The side named with a siege noun of the sentence: "a four-year army siege", "the siege
+        imposed by Y", "Y's siege"."""
+        for noun in self.siege_noun.finditer(s.text):
+            side = s.actor_before(noun.start(), self.siege_by_before, limit=30) or \
+                s.actor_after(noun.end(), self.siege_by_after, limit=40)
+            if side is not None:
+                return side
+        return None
 
     # -- which kind -----------------------------------------------------------------------
     def kind_of(self, s: _Sentence) -> tuple[FactKind, str] | None:
@@ -234,11 +306,20 @@ class FactReader:
             main = self._siege_place(s) or main
         elif kind == FactKind.WITHDRAWAL:
             main = self._withdrawn_from(s)
+            if main is None and self.cues.has("evacuation_words", s.text[s.trigger[0]:s.trigger[1]]):
+                main = self._object_place(s)  # "rebels began evacuating the town of X"
         elif main is None:
             main = self._part_place(s) or self._object_place(s)
-        elif main.end <= s.trigger[0]:
-            # "In X, the army took Y" / "BEIRUT — rebels took Y": what was taken is the object
+        elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
+            # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
+            # province of X": what was taken is the object
             main = self._object_place(s) or main
+        elif main.start > s.trigger[1]:
+            # "captured the city of Y, ... south of X" / "the town of Y in the province of X": the
+            # trigger's object, unless the claim's place is a later name of the same list
+            taken = self._object_place(s)
+            if taken is not None and taken.start < main.start and not NAME_LIST.fullmatch(s.text[taken.end:main.start]):
+                main = taken
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
@@ -342,6 +423,13 @@ class FactReader:
                 candidate = s.actor_after(place.end, self.remain_the)
                 if candidate and self.held_after.match(s.text[candidate.end:]):
                     actor, cue = candidate, "X is the Y-held town"
+            if actor is None:
+                actor, cue = s.actor_before(place.start, self.in_control, limit=100), "Y is in control of X"
+            if actor is None and self.under_their.match(s.text[place.end:]) and \
+                    self.with_before.search(s.text[max(0, place.start - 40):place.start]):
+                ref = s.claim.actor1
+                actor = ActorSpan(place.start, place.start, ref.name, ref.side) if ref and ref.name else None
+                cue = "with X under their control"
             if actor is not None:
                 found.append((place, actor, cue))
         return found
@@ -407,6 +495,19 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         # actor1 withdraws: it is the one that loses the place; with no actor1, the one side
         # named ("the evacuation of Y from X") is the one that leaves
         gainer, loser = (loser, gainer) if gainer[0] else ((None, None), loser)
+        if reader.cues.has("evacuation_words", trigger):
+            cue = f"evacuation: '{trigger}'"
+            besieger = reader.besieger_named(s)
+            if besieger and besieger.name != loser[0]:
+                # "rebels began evacuating X after a four-year army siege": X goes to the besieger
+                kind, gainer = FactKind.HANDOVER, (besieger.name, besieger.side)
+                cue = f"evacuation: '{trigger}'; handed to the besieger named with the siege"
+    elif kind == FactKind.CAPTURE and (flag := reader.flag_side(s)) is not None:
+        # "raised the Y flag over X": Y took it, whoever the parse made the subject
+        if flag.name != gainer[0]:
+            loser = loser if loser[0] != flag.name else (None, None)
+            gainer = (flag.name, flag.side)
+        cue = f"{cue}; taken by the side of the flag"
     elif kind == FactKind.CAPTURE and reader.cues.has("loss_words", trigger):
         # "the fall of X", "the army lost X": the subject lost it; "fell to Y": Y took it
         to = s.actor_after(s.trigger[1], reader.to, limit=80)
@@ -426,11 +527,12 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         if to and to.name != gainer[0]:
             gainer, loser = (to.name, to.side), gainer if gainer[0] != to.name else loser
             cue = f"{cue}; received by 'to Y'"
-    if kind == FactKind.CAPTURE and gainer[0] is None and claim.attributed_to:
-        announcer = _announcer(s, claim.attributed_to)
+    if kind == FactKind.CAPTURE and gainer[0] is None:
+        announcer = _announcer(s, claim.attributed_to) if claim.attributed_to else None
+        announcer = announcer or reader.spokesman_of(s)
         if announcer and announcer.name != loser[0]:
             gainer = (announcer.name, announcer.side)
-            cue = f"{cue}; taken by the side that announced it ('{claim.attributed_to}')"
+            cue = f"{cue}; taken by the side that announced it ('{s.text[announcer.start:announcer.end]}')"
     span = day_span(claim.event_date)
     facts = []
     for place, scope, why in targets:
@@ -525,6 +627,53 @@ def link_denials(facts: Sequence[TerritorialFact],
     return out
 
 
+class _MentionWindow:
+    """A document's place mentions by offset: those a claim's facts can use (in its sentence,
+    or named up to ANAPHOR_REACH before it or LATER_REACH after it), found by bisection rather
+    than a scan of the whole document for each claim."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))  # stable: text order stays
+        self.starts = [m.start for m in self.mentions]
+        self.longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def around(self, claim: Claim) -> list[Mention]:
+        lo = bisect_left(self.starts, claim.start - ANAPHOR_REACH - self.longest)
+        return self.mentions[lo:bisect_left(self.starts, claim.end + LATER_REACH + 1)]
+
+
+def _evacuations_to_besiegers(facts: Sequence[TerritorialFact]) -> list[TerritorialFact]:
+    """An evacuation of a place that a side besieged hands the place to that side: each
+    evacuation (a withdrawal read from an evacuation word) that names no taker becomes a handover
+    to the besieger of the latest siege of the place (same place, or same name within a few km)
+    that began by the evacuation's day and that the evacuating side did not lay."""
+    sieges = [f for f in facts if f.kind == FactKind.SIEGE_START and f.factual and f.gainer and f.start]
+    out = []
+    for fact in facts:
+        if fact.kind != FactKind.WITHDRAWAL or fact.gainer or not fact.cue.startswith("evacuation:") \
+                or fact.start is None:
+            out.append(fact)
+            continue
+        laid = sorted((f for f in sieges if f.gainer != fact.loser and (f.start or "") <= fact.start
+                       and _same_place(f, fact)), key=lambda f: (f.start or "", f.id))
+        if not laid:
+            out.append(fact)
+            continue
+        siege = laid[-1]
+        out.append(replace(fact, kind=FactKind.HANDOVER, gainer=siege.gainer, gainer_side=siege.gainer_side,
+                           id=_fact_id(fact.claim_id, FactKind.HANDOVER, fact.place_id, f"{siege.gainer}|{fact.scope}"),
+                           cue=f"{fact.cue}; handed to the besieger (siege of {siege.place_name} from {siege.start})"))
+    return out
+
+
+def _same_place(a: TerritorialFact, b: TerritorialFact) -> bool:
+    if a.place_id == b.place_id:
+        return True
+    return a.place_name.casefold() == b.place_name.casefold() and None not in (
+        a.latitude, a.longitude, b.latitude, b.longitude) and haversine_km(
+        a.latitude or 0.0, a.longitude or 0.0, b.latitude or 0.0, b.longitude or 0.0) <= SAME_PLACE_KM
+
+
 def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: TerritoryCues, *,
                   sources: Mapping[str, SourceInfo] | None = None, find_actors: ActorFinder | None = None,
                   source_of: SourceLookup | None = None) -> list[TerritorialFact]:
@@ -539,10 +688,13 @@ def extract_facts(claims: Iterable[Claim], mentions: Iterable[Mention], cues: Te
     for mention in mentions:
         if mention.kind == "place":
             by_doc.setdefault(mention.doc_id, []).append(mention)
+    near = {doc: _MentionWindow(found) for doc, found in by_doc.items()}
     sources = sources or {}
     facts: list[TerritorialFact] = []
     for claim in {c.id: c for c in claims}.values():
-        facts += facts_of_claim(reader, claim, by_doc.get(claim.doc_id, ()), find_actors,
+        window = near.get(claim.doc_id)
+        facts += facts_of_claim(reader, claim, window.around(claim) if window else (), find_actors,
                                 sources.get(claim.doc_id), source_of)
-    facts = link_denials(_strongest(facts), {doc: info.published for doc, info in sources.items()})
+    facts = link_denials(_strongest(_evacuations_to_besiegers(facts)),
+                         {doc: info.published for doc, info in sources.items()})
     return sorted(facts, key=lambda f: (f.place_id, f.start or "9999", f.id))

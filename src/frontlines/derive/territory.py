@@ -18,7 +18,7 @@ FILE = "territory.yaml"
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
 LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
          "partial_words", "near_words", "held_words", "stronghold_words", "remain_words", "under_words",
-         "anaphora")
+         "anaphora", "flag_words", "evacuation_words")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -47,6 +47,8 @@ class TerritoryCues:
     remain_words: tuple[str, ...]
     under_words: tuple[str, ...]
     anaphora: tuple[str, ...]
+    flag_words: tuple[str, ...]
+    evacuation_words: tuple[str, ...]
     siege_nouns: tuple[str, ...]
     siege_start_words: tuple[str, ...]
     siege_end_words: tuple[str, ...]
@@ -97,6 +99,7 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         loss_words=lists["loss_words"], handover_words=lists["handover_words"], partial_words=lists["partial_words"],
         near_words=lists["near_words"], held_words=lists["held_words"], stronghold_words=lists["stronghold_words"],
         remain_words=lists["remain_words"], under_words=lists["under_words"], anaphora=lists["anaphora"],
+        flag_words=lists["flag_words"], evacuation_words=lists["evacuation_words"],
         siege_nouns=siege_lists["nouns"], siege_start_words=siege_lists["start_words"],
         siege_end_words=siege_lists["end_words"], source=source)
     return cues, []

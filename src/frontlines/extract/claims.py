@@ -179,7 +179,7 @@ class ClaimExtractor:
         responsibility for the bombing") become actor1 of the attack: a violent claim of the
         sentence, else of the previous one; the clause's own "the attack" restates it."""
         terrain = self.lexicon.sets.get("terrain", frozenset())
-        found = perpetrator(sentence, state.actor_test(self.actors, para.start, terrain))
+        found = perpetrator(sentence, state.actor_test(self.actors, para, terrain))
         if found is None:
             return new, claims
         ref = state.actor_ref(self.actors, found.actor, para.start)
@@ -222,7 +222,7 @@ class ClaimExtractor:
         """The claim of a trigger, once per place of a coordinated list of captured places."""
         claim = self._claim(match, found, para, doc, sentence, state)
         where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
-        return spread(claim, where, state.places, para.start)
+        return spread(claim, where, state.within(para.start, para.end), para.start)
 
     def _typed(self, claim: Claim, match: Match, memory: TypeMemory, is_place: Any) -> Claim:
         kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
@@ -297,11 +297,11 @@ class ClaimExtractor:
     ) -> Claim:  # fmt: skip
         token, rule, offset = match.token, match.rule, para.start
         terrain = self.lexicon.sets.get("terrain", frozenset())
-        is_actor = state.actor_test(self.actors, offset, terrain)
+        is_actor = state.actor_test(self.actors, para, terrain)
         a1, a2 = self._actor_tokens(match, doc, sentence, is_actor)
         bounds = [phrase_bounds(t) for t in (a1, a2) if t is not None]
         spans = [(doc[b].idx, doc[e].idx + len(doc[e])) for b, e in bounds]
-        where = choose(doc, token, sentence, state.places, offset, spans)
+        where = choose(doc, token, sentence, state.within(para.start, para.end), offset, spans)
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -106,7 +107,10 @@ class DocState:
     def __init__(self, cleaned: Cleaned, places: list[Mention]) -> None:
         self.doc_id = cleaned.article.id
         self.text = cleaned.article.text
-        self.places = places
+        self.places = sorted(places, key=lambda m: (m.start, m.end))  # stable: text order stays
+        self._starts = [m.start for m in self.places]
+        self._longest = max((m.end - m.start for m in self.places), default=0)
+        self._within: tuple[int, int, list[Mention]] | None = None
         self.last_location: Mention | None = None
         #: the date words of the paragraph's latest dated sentence (a later sentence's time)
         self.paragraph_date: tuple[str, int] | None = None
@@ -148,8 +152,18 @@ class DocState:
         )
         self.last_source = _intro_source(sentence, cues)
 
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The place mentions that overlap [start, end), in text order (found by bisection: a
+        document with thousands of paragraphs is not scanned whole for each of them)."""
+        if self._within is None or self._within[:2] != (start, end):
+            lo = bisect_left(self._starts, start - self._longest)
+            hi = bisect_left(self._starts, end)
+            self._within = (start, end, [m for m in self.places[lo:hi] if m.end > start])
+        return self._within[2]
+
     def place_test(self, doc: Any, offset: int) -> Any:
-        spans = [(m.start - offset, m.end - offset) for m in self.places if m.role != MentionRole.ACTOR]
+        spans = [(m.start - offset, m.end - offset) for m in self.within(offset, offset + len(doc.text))
+                 if m.role != MentionRole.ACTOR]
 
         def is_place(token: Any) -> bool:
             return any(s <= token.idx < e for s, e in spans) or token.ent_type_ in {
@@ -160,8 +174,10 @@ class DocState:
 
         return is_place
 
-    def actor_test(self, actors: ActorDictionary, offset: int, terrain: frozenset[str]) -> Any:
-        spans = [(m.start - offset, m.end - offset) for m in self.places if m.role != MentionRole.ACTOR]
+    def actor_test(self, actors: ActorDictionary, para: Paragraph, terrain: frozenset[str]) -> Any:
+        offset = para.start
+        spans = [(m.start - offset, m.end - offset) for m in self.within(para.start, para.end)
+                 if m.role != MentionRole.ACTOR]
 
         def is_actor(token: Any) -> bool:
             if token.lemma_.lower() in terrain and token.pos_ != "PROPN":
@@ -230,7 +246,7 @@ class DocState:
         document's main place, each with a lower geo_precision."""
         if self.last_location is not None:
             return self.last_location, 2, "location taken from the previous sentence"
-        near = nearest_in(self.places, para.start, para.end, para.start if at is None else at)
+        near = nearest_in(self.within(para.start, para.end), para.start, para.end, para.start if at is None else at)
         if near is not None:
             return near, 2, "location: the nearest place of the paragraph"
         if self.main_place is not None:

@@ -52,6 +52,8 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     encoding: str = "utf-8"
     max_chars: int = DEFAULT_MAX_CHARS
+    #: a text over ``max_chars`` is cut into parts (:mod:`frontlines.ingest.parts`), not refused
+    split_long: bool = False
 
 
 def read_bytes(path: Path, options: ReadOptions) -> bytes:
@@ -589,19 +591,25 @@ def _with_source_id(item: Item, path: Path, given: Path) -> Item:
     return replace(item, source_id=item.source)
 
 
-def _within_limit(item: Item, options: ReadOptions) -> Item:
-    if isinstance(item, Article) and len(item.text) > options.max_chars:
-        return Failure(source=item.source, stage="ingest", error=TooLargeError.code, doc_id=item.id,
-                       message=f"document text is {len(item.text):,} characters, over the limit of "
-                               f"{options.max_chars:,} for one document (raise it with --max-chars)")
-    return item
+def _within_limit(item: Item, options: ReadOptions) -> Iterator[Item]:
+    if not isinstance(item, Article) or len(item.text) <= options.max_chars:
+        yield item
+    elif options.split_long:
+        from .parts import split_article
+
+        yield from split_article(item, options.max_chars)
+    else:
+        yield Failure(source=item.source, stage="ingest", error=TooLargeError.code, doc_id=item.id,
+                      message=f"document text is {len(item.text):,} characters, over the limit of "
+                              f"{options.max_chars:,} for one document (raise it with --max-chars, "
+                              "or code it in parts with --split-long)")
 
 
 def _read_one(path: Path, options: ReadOptions, entries: dict[str, dict[str, object]]) -> Iterator[Item]:
     """One input's documents; whatever goes wrong with it is its failure, not the batch's."""
     try:
         for item in readers.get(reader_for(path) or "file")(path, options, entries):
-            yield _within_limit(item, options)
+            yield from _within_limit(item, options)
     except FrontlinesError as exc:
         yield Failure(source=str(path), stage="ingest", error=exc.code, message=exc.message)
     except OSError as exc:

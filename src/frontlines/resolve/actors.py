@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -325,9 +326,26 @@ class DocumentActors:
         self.actors = actors
         self.hits = [h for h in actors.find_all(text) if h.actor.side != "civilian"]
         #: named actors that act, not a country as a place ("the border with Turkey")
-        self.acting = [h for h in self.hits if not (h.actor.state and _as_place(text, h))]
+        self.acting = sorted((h for h in self.hits if not (h.actor.state and _as_place(text, h))),
+                             key=lambda h: h.start)  # stable: text order stays
         self.states = [h for h in self.acting if h.actor.state]
+        self._state_starts = [h.start for h in self.states]
+        state_counts = Counter(h.actor for h in self.states).most_common(1)
+        self._usual_state = state_counts[0][0] if state_counts and state_counts[0][1] >= 2 else None
+        self._acting_starts = [h.start for h in self.acting]
         self.counts = Counter(h.actor for h in self.hits)
+        self._pools: dict[str, tuple[list[int], list[ActorHit], Actor | None]] = {}
+
+    def _pool(self, wanted: str) -> tuple[list[int], list[ActorHit], Actor | None]:
+        """The acting hits of class ``wanted`` (rebels count as non-state), their offsets, and
+        the most often named actor among them; computed once per class."""
+        if wanted not in self._pools:
+            pool = [h for h in self.acting if _class_of(h.actor) == wanted
+                    or (wanted == "nonstate" and _class_of(h.actor) == "rebel")]
+            members = {id(h.actor) for h in pool}
+            ranked = next((a for a, _ in self.counts.most_common() if id(a) in members), None)
+            self._pools[wanted] = ([h.start for h in pool], pool, ranked)
+        return self._pools[wanted]
 
     def nearest(self, position: int, wanted: str) -> Actor | None:
         """The closest named actor of class *wanted* before *position* (else the most frequent).
@@ -337,25 +355,16 @@ class DocumentActors:
         return self._state(position) if wanted == "state" else self._nearest(position, wanted)
 
     def _nearest(self, position: int, wanted: str) -> Actor | None:
-        pool = [
-            h
-            for h in self.acting
-            if _class_of(h.actor) == wanted
-            or (wanted == "nonstate" and _class_of(h.actor) == "rebel")
-        ]
-        before = [h for h in pool if h.start < position]
-        if before:
-            return before[-1].actor
-        ranked = [a for a, _ in self.counts.most_common() if any(h.actor is a for h in pool)]
-        return ranked[0] if ranked else None
+        starts, pool, ranked = self._pool(wanted)
+        before = bisect_left(starts, position)  # hits that start before the position
+        return pool[before - 1].actor if before else ranked
 
     def _state(self, position: int) -> Actor | None:
-        states = self.states
-        near = [h for h in states if position - STATE_REACH <= h.start < position]
-        if near:
-            return near[-1].actor
-        counts = Counter(h.actor for h in states).most_common(1)
-        return counts[0][0] if counts and counts[0][1] >= 2 else None
+        starts = self._state_starts
+        last = bisect_left(starts, position) - 1  # the latest state named before the position
+        if last >= 0 and starts[last] >= position - STATE_REACH:
+            return self.states[last].actor
+        return self._usual_state
 
     def main_actor(self) -> Actor | None:
         """The document's most often named armed actor (governments excluded)."""
@@ -372,7 +381,7 @@ class DocumentActors:
         wanted = "nonstate" if is_state(of) else "state"
         if sentence is not None:
             lo, hi = sentence
-            for hit in self.acting:
+            for hit in self.acting[bisect_left(self._acting_starts, lo):bisect_left(self._acting_starts, hi)]:
                 if (
                     lo <= hit.start < hi
                     and hit.actor.side != of.side

@@ -14,7 +14,9 @@ Every choice carries its score and a reason string.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from ..records import Candidate, Mention, Place
@@ -42,6 +44,13 @@ class Focus:
     admin1: Counter[str] = field(default_factory=Counter)
     anchors: list[Place] = field(default_factory=list)
     named_by: dict[str, set[str]] = field(default_factory=dict)  # place id → name keys naming it
+    _index: NearIndex | None = field(default=None, init=False, repr=False, compare=False)
+
+    def near_index(self) -> NearIndex:
+        """The anchors indexed for nearest-place queries (rebuilt when anchors were added)."""
+        if self._index is None or self._index.size != len(self.anchors):
+            self._index = NearIndex(self.anchors)
+        return self._index
 
     def named_elsewhere(self, gazetteer_id: str, key: str, any_key: bool = False) -> bool:
         """Is the place among the document's places, named by another name (or by any)?"""
@@ -52,7 +61,7 @@ class Focus:
 
     def distance(self, place: Place) -> float | None:
         """km from ``place`` to the nearest other anchor of the document."""
-        return _nearness(place, self.anchors)[1]
+        return _nearness(place, self.near_index())[1]
 
     def admin1_share(self, admin1: str | None) -> float:
         total = sum(self.admin1.values())
@@ -99,14 +108,53 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     return focus
 
 
-def _nearness(place: Place, anchors: list[Place]) -> tuple[float, float | None]:
+#: km per degree of latitude: a great-circle distance is never shorter than the latitude gap
+KM_PER_DEGREE = math.pi * 6371.0088 / 180 * (1 - 1e-9)  # a hair under, against rounding
+
+
+class NearIndex:
+    """Places sorted by latitude, for the k nearest to a point: scanning outward from its
+    latitude stops when the latitude gap alone exceeds the k-th distance found.  Exact (the
+    same distances as measuring every place) and fast for documents with thousands of places."""
+
+    def __init__(self, places: list[Place]) -> None:
+        self.size = len(places)
+        copies = Counter(places)  # a place named many times is measured once, counted as often
+        self.places = sorted(copies, key=lambda p: p.latitude)
+        self.copies = [copies[p] for p in self.places]
+        self.lats = [p.latitude for p in self.places]
+
+    def nearest(self, place: Place, k: int, skip: Collection[str] = ()) -> list[float]:
+        """Distances (km, ascending) to the ``k`` nearest places other than ``place`` itself
+        and those whose id is in ``skip``."""
+        lat, lon = place.latitude, place.longitude
+        below, above = bisect_left(self.lats, lat) - 1, bisect_left(self.lats, lat)
+        best: list[float] = []  # ascending, at most k
+        while below >= 0 or above < len(self.lats):
+            if above >= len(self.lats) or (below >= 0 and lat - self.lats[below] <= self.lats[above] - lat):
+                i, below = below, below - 1
+            else:
+                i, above = above, above + 1
+            if len(best) == k and abs(self.lats[i] - lat) * KM_PER_DEGREE > best[-1]:
+                break  # every place left is farther in latitude alone
+            other = self.places[i]
+            if other.gazetteer_id == place.gazetteer_id or other.gazetteer_id in skip:
+                continue
+            d = km(lat, lon, other.latitude, other.longitude)
+            for _ in range(min(self.copies[i], k)):
+                if len(best) == k and d >= best[-1]:
+                    break
+                best.insert(bisect_left(best, d), d)
+                del best[k:]
+        return best
+
+
+def _nearness(place: Place, index: NearIndex, skip: Collection[str] = ()) -> tuple[float, float | None]:
     """Closeness to the three nearest other anchors (mean of exp(-d/NEAR_KM)), nearest distance."""
-    dists = sorted(km(place.latitude, place.longitude, a.latitude, a.longitude)
-                   for a in anchors if a.gazetteer_id != place.gazetteer_id)
-    if not dists:
+    near = index.nearest(place, 3, skip)
+    if not near:
         return 0.0, None
-    near = dists[:3]
-    return sum(math.exp(-d / NEAR_KM) for d in near) / len(near), dists[0]
+    return sum(math.exp(-d / NEAR_KM) for d in near) / len(near), near[0]
 
 
 AREAS = frozenset({"admin1", "admin2", "admin3", "region", "country"})
@@ -246,7 +294,7 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         if container and p.admin1 == container:
             score += W_CONTAINER
             parts.append(f"inside stated {container}")
-        near, dist = _nearness(p, [a for a in focus.anchors if a.gazetteer_id not in own])  # not its namesakes
+        near, dist = _nearness(p, focus.near_index(), own)  # not its namesakes
         if near > 0.05 and p.feature not in AREAS:
             score += W_NEAR * near
             parts.append(f"{dist:.0f} km from other places of the document")

@@ -79,10 +79,24 @@ SPEAKS = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|says|added|adds|told|explaine
                      r"noted|stated|wrote|tweeted|confirmed)\b")
 
 
-def common_word(text: str, tok: Token) -> bool:
+#: a whole word of running text, not part of a hyphenated one
+WORD_RUN = re.compile(r"(?<![\w-])\w+(?![\w-])")
+
+
+def text_words(text: str) -> frozenset[str]:
+    """Every whole word of ``text`` as written (for :func:`common_word`, once per document)."""
+    return frozenset(WORD_RUN.findall(text))
+
+
+def common_word(text: str, tok: Token, words: frozenset[str] | None = None) -> bool:
     """A capitalised word that the text also uses in lower case ("Over 450" ... "over"), at a
-    sentence start or anywhere without a place cue before it ("the Regime's Hammer and ...")."""
-    if re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is None:
+    sentence start or anywhere without a place cue before it ("the Regime's Hammer and ...").
+    ``words``: :func:`text_words` of ``text``, so that a long document is not searched whole
+    for each word."""
+    if words is not None and WORD_RUN.fullmatch(tok.lower):
+        if tok.lower not in words:
+            return False
+    elif re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is None:
         return False
     before = text[max(0, tok.start - 3):tok.start]
     initial = tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“])\s*$", before) is not None

@@ -22,7 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..records import Candidate, Mention, Place
@@ -70,6 +72,7 @@ from .place_words import (
     own_name,
     prominent,
     single_ok,
+    text_words,
 )
 
 MAX_TOKENS = 7
@@ -112,6 +115,20 @@ def _masked(found: Found, masks: list[tuple[int, int]], upto: int) -> bool:
 MASK_LOOKBACK = 8
 
 
+def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies inside one of ``spans`` ([start, end) pairs), by bisection over
+    the spans' starts and the furthest end reached so far (spans may overlap)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def inside(offset: int) -> bool:
+        last = bisect.bisect_right(starts, offset) - 1
+        return last >= 0 and reach[last] > offset
+
+    return inside
+
+
 class PlaceResolver:
     """Finds and resolves place names in text against a :class:`Gazetteer`."""
 
@@ -126,6 +143,13 @@ class PlaceResolver:
         self.words = kb.theater.feature_words  # feature words ("air base", "suburb"), from the kb
         self.generic = kb.theater.generic_words  # words that may end a place phrase
         self._stop: frozenset[str] | None = None
+        self._text_words: tuple[str, frozenset[str]] | None = None  # the words of the last text
+
+    def _words(self, text: str) -> frozenset[str]:
+        """The whole words of ``text``, computed once per document."""
+        if self._text_words is None or self._text_words[0] is not text:
+            self._text_words = (text, text_words(text))
+        return self._text_words[1]
 
     @property
     def stop(self) -> frozenset[str]:
@@ -184,7 +208,7 @@ class PlaceResolver:
                 named = [c for c in named if c.match == MatchKind.KEY]
             if named and n < len(run) and run[n].lower in self.theater.persons:
                 return None  # "Qassem Soleimani": a person's name
-            if named and n == 1 and not prominent(named) and common_word(text, run[0]):
+            if named and n == 1 and not prominent(named) and common_word(text, run[0], self._words(text)):
                 return None
             if named:
                 # a prefix of a longer capitalised name ("Rusafa Hospital") is weak evidence
@@ -264,9 +288,8 @@ class PlaceResolver:
 
     def recognise(self, text: str, start: int, end: int) -> list[Found]:
         """Place names in ``text[start:end]``."""
-        orgs = self.theater.org_spans(text, start, end)
-        toks = [t for t in tokens(text, start, end)
-                if not any(s <= t.start < e for s, e in orgs)]
+        inside_org = covered(self.theater.org_spans(text, start, end))
+        toks = [t for t in tokens(text, start, end) if not inside_org(t.start)]
         out: list[Found] = []
         i = 0
         while i < len(toks):

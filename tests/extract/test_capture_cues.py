@@ -1,0 +1,49 @@
+"""Capture and control cues of issue 10 (invented sentences): control claimed or restored,
+flags raised, security restored, fighters expelled, fighters evacuated, actors by era."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontlines.records import Claim
+
+NONSTATE = "Non-state actor overtakes territory"
+STATE = "Government regains territory"
+
+
+def one(claims: list[Claim], trigger: str) -> Claim:
+    [claim] = [c for c in claims if c.trigger == trigger]
+    return claim
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), [
+    ("The YPG said it reestablished full control over Manbij on Saturday.", "reestablished", NONSTATE),
+    ("Rebels also claimed control of the border crossing at Azaz.", "claimed", NONSTATE),
+    ("Opposition fighters raised their flag over the town of Binnish on Monday.", "raised", NONSTATE),
+    ("Army units restored security and stability to Khan Tuman village on Friday.", "restored", STATE),
+    ("YPG fighters expelled Islamic State fighters from Tell Tamr.", "expelled", NONSTATE),
+    ("The evacuation of fighters from Zabadani under a deal began on Monday.", "evacuation",
+     "Non-violent transfer of territory"),
+])
+def test_control_phrases_are_territorial_claims(claims_of, text: str, trigger: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(claims_of(text), trigger).sub_event_type == sub
+
+
+def test_what_is_no_capture_stays_none(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in claims_of("Turkey expelled two diplomats on Monday.") if c.trigger == "expelled"]
+    assert not [c for c in claims_of("The evacuation of civilians from Zabadani began on Monday.")
+                if c.trigger == "evacuation"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("The al-Qaeda breakaway group stormed the Kuweires air base.", "stormed", "Islamic State (Syria)"),
+    ("A Syrian Kurdish militia said on 1 July 2015 it had recovered the town of Manbij.", "recovered",
+     "YPG: People's Protection Units"),
+    ("A Syrian Kurdish militia said on 1 July 2016 it had recovered the town of Manbij.", "recovered",
+     "QSD: Syrian Democratic Forces"),
+    ("Turkish-backed rebels seized the town of Manbij on 3 March 2018.", "seized", "Free Syrian Army"),
+    ("Turkish-backed rebels seized the town of Manbij on 12 October 2019.", "seized", "Syrian National Army"),
+])
+def test_actor_names_by_era(claims_of, text: str, trigger: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    claim = one(claims_of(text), trigger)
+    assert claim.actor1 is not None and claim.actor1.name == actor
