@@ -121,3 +121,9 @@ def test_actor_eras_are_checked(tmp_path) -> None:  # type: ignore[no-untyped-de
                     " {until: 2015-01-01, name: C}, {name: D}]\n")
     problems = [p.message for p in check_actors(path)]
     assert "eras must be listed oldest first" in problems and any("needs a name and an ISO day" in p for p in problems)
+
+
+def test_an_unclaimed_actor_must_be_defined(copy: Path) -> None:
+    _edit(copy / "triggers.yaml", "actor: Unidentified Armed Group (Syria)}", "actor: Unknown Gang}")
+    messages = [str(p) for p in check_kb(copy)]
+    assert any(m.startswith("triggers.yaml:") and "unknown actor 'Unknown Gang'" in m for m in messages), messages

@@ -33,7 +33,7 @@ from ..records import (
     Role,
 )
 from ..resolve.actors import ActorDictionary
-from ..taxonomy import TERRITORIAL, VIOLENT
+from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental, speaker
 from .captures import holders, partial, spread, token_at
@@ -106,7 +106,42 @@ class ClaimExtractor:
                 claims = _updated_toll(claims, sentence)
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
-        return claims
+                state.document_date = roles.sentence_date(sentence) or state.document_date
+        return self._unclaimed(claims)
+
+    def _unclaimed(self, claims: list[Claim]) -> list[Claim]:
+        """Claims with no actor1: a capture told by a speaker who is an armed actor ("the YPG
+        said five villages were liberated") is that actor's; a bombing that no actor is named
+        for (in its sentence, the previous one or a claim of responsibility) is the lexicon's
+        ``unclaimed`` actor of its type, marked inferred."""
+        table = {(t, s): a for t, s, a in self.lexicon.unclaimed}
+        out = []
+        for c in claims:
+            taker = self._speaking_side(c)
+            if taker is not None:
+                c = dataclasses.replace(c, actor1=self.actors.ref(c.attributed_to, taker),
+                                        notes=f"{c.notes}; actor1: the speaker's own capture")
+            name = table.get((c.event_type, c.sub_event_type))
+            actor = self.actors.actors.get(name) if name and c.actor1 is None else None
+            if actor is not None:
+                c = dataclasses.replace(c, actor1=self.actors.ref(None, actor, inferred=True),
+                                        notes=f"{c.notes}; actor1: no perpetrator named")
+            out.append(c)
+        return out
+
+    def _speaking_side(self, claim: Claim) -> Any:
+        """The armed actor that tells of its own capture when the sentence names no taker."""
+        if claim.actor1 is not None or claim.sub_event_type not in TERRITORY_TAKEN or not claim.attributed_to:
+            return None
+        # a name, not an adjective: "YPG Press Centre", "the Syrian army"; never the
+        # "Syrian" of "the Syrian Observatory"
+        hits = [h for h in self.actors.find_all(claim.attributed_to)
+                if h.surface.isupper() or len(h.surface.split()) > 1]
+        actor = hits[0].actor if hits else None
+        if actor is None or actor.inter not in ARMED_INTER:
+            return None
+        loser = claim.actor2.name if claim.actor2 is not None else None
+        return actor if actor.name != loser else None
 
     def pieces(self, cleaned: Cleaned) -> list[Any | None]:
         """The paragraphs of :meth:`extract`, tokenized, in order; None for a paragraph that
@@ -241,7 +276,8 @@ class ClaimExtractor:
             a1 = speaker(token, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
-            skip = {t.i for t in [a2, *victims] if t is not None}
+            # the dead are never the attacker, nor the words of their phrase ("hundreds *of soldiers*")
+            skip = {t.i for t in [a2, *victims] if t is not None} | {w.i for t in victims for w in t.subtree}
             a1 = roles.linear_actor(
                 doc, sentence, token, spans, skip, lambda t: in_scope(t, token)
             )
@@ -269,7 +305,10 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
-        if when is None and state.paragraph_date is not None and status in FACTUAL_STATUSES:
+        if when is None and state.document_date is not None and roles.same_day(sentence):
+            when = state.document_date
+            notes.append(f"the same day as: {when[0]!r}")
+        elif when is None and state.paragraph_date is not None and status in FACTUAL_STATUSES:
             when = state.paragraph_date
             notes.append(f"date words of the paragraph: {when[0]!r}")
         elif when is not None:
@@ -315,6 +354,8 @@ class ClaimExtractor:
         return sentence_fatalities(sentence, match.token)
 
 
+#: ACLED inter codes of armed actors: state forces, rebels, militias, external forces
+ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "))
 
 

@@ -114,6 +114,8 @@ class DocState:
         self.last_location: Mention | None = None
         #: the date words of the paragraph's latest dated sentence (a later sentence's time)
         self.paragraph_date: tuple[str, int] | None = None
+        #: the date words of the document's latest dated sentence ("on the same day" refers to it)
+        self.document_date: tuple[str, int] | None = None
         self.last_source: str | None = None  # "X reports that" / "this is how X explains it"
         self.quote_source: str | None = None
         self.previous_sentence: Any = None

@@ -241,6 +241,8 @@ def victims_of(kill: Any) -> Any:
     subjects = [c for c in kill.children if c.dep_ == "nsubj"]
     if any(_wounded_count(c) for c in kill.children) and subjects:
         return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
+    if kill.pos_ == "NOUN" and (lemma in EVENT_NOUNS or kill.lower_ in EVENT_NOUNS):
+        return None  # "26 massacres", "one massacre": a count of happenings, not of the dead
     return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
 
 

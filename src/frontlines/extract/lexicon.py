@@ -117,6 +117,9 @@ class Lexicon:
     rules: tuple[TriggerRule, ...]
     sets: dict[str, frozenset[str]]
     instruments: tuple[Instrument, ...] = ()
+    #: (event type, sub-event type) -> the actor of such an event that nobody is named for
+    #: ("a car bomb exploded": ACLED's unidentified armed group)
+    unclaimed: tuple[tuple[str, str, str], ...] = ()
     _by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -219,7 +222,18 @@ def parse_lexicon(data: Any) -> tuple[Lexicon, list[str]]:
         seen.add(entry.get("id"))
         rules.extend(_rules_of(entry, sets, errors))
     instruments = [_instrument(row, sets, errors) for row in data.get("instruments") or ()]
-    return Lexicon(tuple(rules), sets, tuple(i for i in instruments if i)), errors
+    unclaimed = [_unclaimed(row, errors) for row in data.get("unclaimed") or ()]
+    return Lexicon(tuple(rules), sets, tuple(i for i in instruments if i),
+                   tuple(u for u in unclaimed if u)), errors
+
+
+def _unclaimed(row: Any, errors: list[str]) -> tuple[str, str, str] | None:
+    where = _where(row, f"unclaimed {row!r}"[:80])
+    if not isinstance(row, dict) or set(row) != {"type", "actor"} or not str(row.get("actor") or "").strip():
+        errors.append(f"{where}: needs exactly 'type' and 'actor'")
+        return None
+    event_type, sub_type = _split_type(row.get("type", ""), where, errors)
+    return event_type, sub_type, str(row["actor"]).strip()
 
 
 def _instrument(

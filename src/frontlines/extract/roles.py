@@ -170,10 +170,20 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     if actor1 is None:  # "a massacre carried out by Russian warplanes"
         by = [t for a in _children(trigger, "acl") for t in _pobj(a, "by") if is_actor(t)]
         actor1 = by[0] if by else None
-    if actor1 is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+    node = trigger  # "in a wave of air strikes", "in a series of raids"
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        node = node.head.head
+    if actor1 is None and node.dep_ == "pobj" and node.head.lower_ == "in":
         # "killed in air strikes by X": the agent hangs on the passive kill verb
-        by = [t for t in _pobj(trigger.head.head, "by") if is_actor(t)]
+        by = [t for t in _pobj(node.head.head, "by") if is_actor(t)]
         actor1 = by[0] if by else None
+        verb = node.head.head
+        if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+            verb = verb.head  # "killed [73 rebels in clashes]": the phrase hangs on the object
+        if actor1 is None and verb.pos_ == "VERB" and not is_passive(verb):
+            # "the army killed 20 rebels in an ambush": the subject of the active verb
+            agents = [t for t in _children(verb, "nsubj") if is_actor(t) and not is_victim(t)]
+            actor1 = agents[0] if agents else None
     if actor1 is None:
         verb = clause_verb(trigger)
         actor1 = subject(verb) if verb is not None else None
@@ -194,11 +204,35 @@ VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", 
 
 
 def is_victim(token: Token) -> bool:
-    """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died"."""
+    """The dead or wounded: "29 rebels *were killed* in clashes", "12 civilians died", "31
+    people *killed* in shelling"."""
+    if any(c.dep_ in {"acl", "amod"} and c.tag_ == "VBN" and c.lemma_.lower() in VICTIM_VERBS
+           for c in token.children):
+        return True
     head = token.head
+    if token.dep_ == "dobj" and head.lemma_.lower() == "leave" and any(
+            c.lower_ == "dead" for c in head.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}):
+        return True  # "the clashes left 14 troops dead"
     if head.lemma_.lower() not in VICTIM_VERBS:
         return False
     return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and head.lemma_.lower() == "die")
+
+
+_SAME_DAY = re.compile(r"\b(?:the\s+same\s+day|that\s+same\s+day|later\s+that\s+day|that\s+day)\b", re.I)
+
+
+def same_day(sentence: Any) -> bool:
+    """The sentence dates itself by the one before: "on the same day", "later that day"."""
+    return _SAME_DAY.search(sentence.text) is not None
+
+
+def sentence_date(sentence: Any) -> tuple[str, int] | None:
+    """The date words a sentence tells its events on ("On July 25, 2015, ..."): the first
+    "on ..." phrase, else its last date words; None when it has none (or only "now")."""
+    found = [(m.group(0), sentence.start_char + m.start()) for m in _DATE_WORDS.finditer(sentence.text)
+             if not re.fullmatch(r"(?i)may|now|currently|at\s+present", m.group(0))]
+    told = [f for f in found if f[0].lower().startswith("on ")]
+    return told[0] if told else (found[-1] if found else None)
 
 
 def date_text(sentence: Any, trigger: Any) -> tuple[str, int] | None:
@@ -234,6 +268,8 @@ def _dates_trigger(offset: int, trigger: Any) -> bool:
             noun = node.head
             if noun.lemma_.lower() in DATED_NOUNS or noun.lower_ in DATED_NOUNS:
                 return False
+            if node.dep_ == "relcl" and noun.pos_ == "PROPN":
+                return False  # "near Yabroud, which has been shelled since February": the place's story
         node = node.head
     return True
 

@@ -92,15 +92,36 @@ def objects(token: Any) -> list[Any]:
     return out
 
 
+#: nouns of a facility: their modifiers name the facility ("an *air* base", "the *air*
+#: defence", "a *drone* factory"), not the means of the attack on it
+FACILITY_NOUNS = frozenset(
+    {"base", "airbase", "airport", "airfield", "field", "defense", "defence", "academy", "college",
+     "school", "factory", "plant", "port", "headquarters", "station", "depot", "warehouse"}
+)  # fmt: skip
+#: "fired missiles *at a helicopter*": what is aimed at is not the means
+TARGET_PREPS = frozenset({"at", "against"})
+#: verbs that introduce the instrument: "shelled the town, *using* barrel bombs"
+INSTRUMENT_VERBS = frozenset({"use", "employ"})
+
+
+def _facility(token: Any) -> bool:
+    return token.lemma_.lower() in FACILITY_NOUNS or token.lower_ in FACILITY_NOUNS
+
+
 def context_words(token: Any) -> set[str]:
-    """Lemmas around a trigger: its modifiers and arguments, with their compounds."""
+    """Lemmas around a trigger: its modifiers and arguments, with their compounds (those of a
+    facility it hits excepted), and the object of "using X"; not what it is aimed "at"."""
     words: set[str] = set()
     near = list(token.children)
     for child in token.children:
-        if child.dep_ in {"prep", "agent"}:
+        if child.dep_ in {"prep", "agent"} and child.lower_ not in TARGET_PREPS:
             near += [c for c in child.children if c.dep_ == "pobj"]
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and not (
+            child.dep_ != "nsubj" and _facility(child)
+        ):
             near += [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]
+        if child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_.lower() in INSTRUMENT_VERBS:
+            near += [c for c in child.children if c.dep_ == "dobj"]
         if child.dep_ == "acl":  # "a massacre carried out by warplanes"
             near += [
                 p
@@ -113,7 +134,8 @@ def context_words(token: Any) -> set[str]:
         near.append(token.head)
     for tok in near:
         words |= {tok.lemma_.lower(), tok.lower_}
-        words |= {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "poss"}}
+        if not (_facility(tok) and tok.dep_ != "nsubj"):
+            words |= {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod", "poss"}}
         words |= {
             c.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "by"}
         }
@@ -211,7 +233,31 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     head = token.head
     if head.i in others and head.i != token.i:
         return True
-    return head.dep_ in {"prep", "agent"} and head.head.i in others
+    if head.dep_ in {"prep", "agent"} and head.head.i in others:
+        return True
+    return _fighting_before_capture(match, others)
+
+
+#: "seized the base *after* weeks of fighting": the fighting that won the place
+LEAD_UP_PREPS = frozenset({"after", "following"})
+
+
+def _fighting_before_capture(match: Match, others: dict[int, Match]) -> bool:
+    """A battle noun in an "after (weeks of) fighting" phrase of a capture is that capture's
+    own fighting, not another event (unless it tells its own toll: "after a battle that
+    killed 30")."""
+    if match.rule.event_type != "Battles" or match.rule.nonstate_sub_event_type is not None:
+        return False
+    node = match.token
+    while node.head.dep_ == "prep" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head  # "weeks of fighting", "days of fierce battles"
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in LEAD_UP_PREPS:
+        return False
+    capture = others.get(prep.head.i)
+    if capture is None or capture.rule.nonstate_sub_event_type is None:
+        return False
+    return not any(t.pos_ in {"VERB", "NUM"} for t in match.token.subtree if t is not match.token)
 
 
 def _subject_of(noun: Any, verb: Any) -> bool:

@@ -16,8 +16,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
-from ..records import Claim, Event, Status
-from ..taxonomy import ARMED_CLASH, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, DateSpan
+from ..records import ActorRef, Claim, Event, Status
+from ..taxonomy import (
+    ARMED_CLASH,
+    GOVERNMENT_REGAINS,
+    NONSTATE_OVERTAKES,
+    NONVIOLENT_TRANSFER,
+    TERRITORY_TAKEN,
+    DateSpan,
+)
 from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
@@ -26,6 +33,10 @@ STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
 
 #: when merged claims disagree on the sub-event type, the more specific wins
 SUB_EVENT_PRIORITY = (GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, ARMED_CLASH)
+#: the side of an actor that stands for "nobody named" (kb.yaml sides)
+UNKNOWN_SIDE = "unknown"
+#: ACLED inter codes of non-state armed groups (rebels, political and identity militias)
+NONSTATE_INTER = frozenset({2, 3, 4})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +84,24 @@ def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
 
 
 def _compatible_actors(a: Claim, b: Claim) -> bool:
-    def name(ref: object) -> str | None:
-        return getattr(ref, "name", None)
+    def name(ref: ActorRef | None) -> str | None:
+        # "an unidentified armed group", put in because no actor is named, conflicts with none
+        if ref is None or (ref.inferred and ref.side == UNKNOWN_SIDE):
+            return None
+        return ref.name
 
     for x, y in ((name(a.actor1), name(b.actor1)), (name(a.actor2), name(b.actor2))):
         if x and y and x != y:
             return False
     return True
+
+
+def _separate_tolls(a: Claim, b: Claim) -> bool:
+    """One report giving two tolls in two sentences tells of two happenings ("a barrel bomb
+    killed 12 in X ... a missile strike killed a woman in Y"); an update of one toll is folded
+    into its claim at extraction ("the toll rose to 15")."""
+    return (a.doc_id == b.doc_id and a.start != b.start and a.fatalities is not None
+            and b.fatalities is not None and a.fatalities != b.fatalities)
 
 
 def _group(claim: Claim) -> str:
@@ -91,7 +113,7 @@ def _group(claim: Claim) -> str:
 def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
     return (a.event_type == b.event_type and _group(a) == _group(b)
             and _same_place(a, b, options.radius_km) and _compatible_dates(a, b, options.window_days)
-            and _compatible_actors(a, b)
+            and _compatible_actors(a, b) and not _separate_tolls(a, b)
             and (a.location is not None or a.doc_id == b.doc_id and a.start == b.start))
 
 
@@ -154,6 +176,23 @@ def _event_id(claims: Sequence[Claim]) -> str:
     return f"ev-{digest}"
 
 
+def _territory_sub(sub: str, claims: Sequence[Claim], first: ActorRef | None) -> str:
+    """A capture is typed by who took the place: the event's actor1.  A claim that told the
+    capture without naming its taker keeps the default ("Government regains territory"), so
+    the event takes the sub-type of the claims by its actor1, else follows actor1's camp."""
+    if sub not in TERRITORY_TAKEN or first is None:
+        return sub
+    own = [c.sub_event_type for c in claims if c.actor1 and c.actor1.name == first.name
+           and c.sub_event_type in TERRITORY_TAKEN]
+    if own:
+        return own[0]
+    if first.inter == 1 or first.side == "pro-government":
+        return GOVERNMENT_REGAINS
+    if first.inter in NONSTATE_INTER:
+        return NONSTATE_OVERTAKES
+    return sub
+
+
 def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
                  sides: Mapping[str, str | None]) -> Event:
     claims.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.geo_precision or 9, c.doc_id, c.trigger_start))
@@ -167,7 +206,10 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     dated = [c for c in claims if c.event_date]
     dated.sort(key=lambda c: (c.time_precision or 9))
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
-    first = next((c.actor1 for c in claims if c.actor1 and c.actor1.name), None)
+    # an actor the text names wins over one inferred from context ("the army", no perpetrator)
+    named = [c.actor1 for c in claims if c.actor1 and c.actor1.name]
+    first = next((a for a in named if not a.inferred), named[0] if named else None)
+    sub = _territory_sub(sub, claims, first)
     # an actor never fights itself: actor2 is the first named side other than actor1
     second = next((c.actor2 for c in claims if c.actor2 and c.actor2.name
                    and c.actor2.name != (first.name if first else None)), None)

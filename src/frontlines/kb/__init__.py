@@ -96,6 +96,7 @@ def check_kb(path: str | Path | None = None) -> list[KbProblem]:
         theater = THEATER.load_from(root)
     problems += rules.alias_conflicts(root / "actors.yaml")
     problems += rules.unknown_sides(root, manifest.sides)
+    problems += rules.unclaimed_actors(root)
     problems += rules.overlay_places(root, manifest.country, theater)
     problems += rules.gazetteer_words(root, manifest.gazetteer, theater)
     return _unique(problems)

@@ -64,6 +64,17 @@ def unknown_sides(root: Path, sides: frozenset[str]) -> list[KbProblem]:
     return out
 
 
+def unclaimed_actors(root: Path) -> list[KbProblem]:
+    """Actors of the trigger file's ``unclaimed`` table that actors.yaml does not define."""
+    data, actors = _yaml(root / "triggers.yaml"), _yaml(root / "actors.yaml")
+    if not isinstance(data, dict) or not isinstance(actors, dict):
+        return []
+    names = {str(e.get("name")) for e in actors.get("actors") or () if isinstance(e, dict)}
+    return [KbProblem("triggers.yaml", line_of(row.get("actor"), line_of(row)),
+                      f"unclaimed: unknown actor {row.get('actor')!r} (not in actors.yaml)")
+            for row in data.get("unclaimed") or () if isinstance(row, dict) and str(row.get("actor")) not in names]
+
+
 def unknown_event_types(root: Path) -> list[KbProblem]:
     """Event and sub-event types of the trigger file that the taxonomy does not know."""
     data = _yaml(root / "triggers.yaml")
