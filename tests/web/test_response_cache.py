@@ -83,3 +83,33 @@ def test_a_sqlite_store_revision_changes_with_every_commit(tmp_path: Path):
     assert store.revision() != before
     store.close()
     assert SqliteStore(":memory:").revision() is None
+
+
+def test_the_same_question_asked_at_once_is_answered_once():
+    calls: list[str] = []
+
+    async def slow(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        calls.append(scope["path"])
+        await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"done"})
+
+    cache = ResponseCache(slow, lambda: "r")
+
+    async def ask() -> bytes:
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b""}
+
+        await cache({"type": "http", "method": "GET", "path": "/api/facets", "query_string": b""}, receive, send)
+        return b"".join(m.get("body", b"") for m in sent[1:])
+
+    async def main() -> list[bytes]:
+        return list(await asyncio.gather(*(ask() for _ in range(8))))
+
+    assert asyncio.run(main()) == [b"done"] * 8
+    assert len(calls) == 1

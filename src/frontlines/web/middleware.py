@@ -3,6 +3,7 @@ a per-client rate limit.  Each answers its refusals in the one error shape."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
@@ -148,7 +149,8 @@ class RateLimit:
 class ResponseCache:
     """Keeps the answers to GET requests under ``prefix`` while the store's ``revision()`` stays
     the same, so that a map of tens of thousands of events, the facets or the summary are
-    computed once per change of the database rather than once per request.  Bounded in entries
+    computed once per change of the database rather than once per request (and once when many
+    ask at the same moment: the others wait for the first answer).  Bounded in entries
     and bytes (least recently used first out); an answer over ``max_entry`` bytes, a non-200
     answer and any request when ``revision()`` is None are passed through untouched."""
 
@@ -161,6 +163,8 @@ class ResponseCache:
         self.entries: OrderedDict[tuple[str, bytes], tuple[str, Message, bytes]] = OrderedDict()
         self.size = 0
         self.hits = self.misses = 0
+        #: questions being answered now: the requests that ask them again wait for that answer
+        self.pending: dict[tuple[str, bytes], tuple[str, asyncio.Event]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(self.prefix):
@@ -171,6 +175,9 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         key = (scope["path"], scope.get("query_string", b""))
+        pending = self.pending.get(key)
+        if pending is not None and pending[0] == revision:
+            await pending[1].wait()  # the same question is being answered: wait for that answer
         held = self.entries.get(key)
         if held is not None and held[0] == revision:
             self.entries.move_to_end(key)
@@ -179,6 +186,17 @@ class ResponseCache:
             await send({"type": "http.response.body", "body": held[2]})
             return
         self.misses += 1
+        done = asyncio.Event()
+        self.pending[key] = (revision, done)
+        try:
+            await self._answer(scope, receive, send, key, revision)
+        finally:
+            if self.pending.get(key, (None, None))[1] is done:
+                del self.pending[key]
+            done.set()
+
+    async def _answer(self, scope: Scope, receive: Receive, send: Send, key: tuple[str, bytes],
+                      revision: str) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
         keep = True
