@@ -1,10 +1,12 @@
-"""Fuzzing of every reader and of the clean stage through their public functions.
+"""Fuzzing of every reader, the clean stage and the extract stages through their public functions.
 
 Hypothesis builds text, HTML, RSS/Atom feeds, CSV and JSON Lines, mostly well-formed with
 hostile pieces mixed in (unclosed tags, stray quotes, control characters, right-to-left
 marks, deep nesting, huge numbers).  The properties: nothing raises, every item is an
 Article or a Failure with a coded one-line message, and every Article goes through the
-clean stage with segments that tile its text.
+clean stage with segments that tile its text.  Report-like text (conflict sentences with the
+same hostile pieces) goes through the whole per-document coding: no error but a coded one,
+every claim and mention span inside the text, and no toll that is not a count of people.
 
 A few examples per test run in CI; ``make fuzz`` raises FRONTLINES_FUZZ_EXAMPLES for a
 longer run.
@@ -13,6 +15,7 @@ longer run.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -26,7 +29,7 @@ from factories import packaged_kb
 from frontlines.errors import FrontlinesError
 from frontlines.ingest.html import article_from_html
 from frontlines.ingest.readers import ReadOptions, read_inputs
-from frontlines.pipeline import clean
+from frontlines.pipeline import Resources, clean, process_article
 from frontlines.records import Article, Failure, text_id
 
 KB = packaged_kb()
@@ -177,3 +180,40 @@ def test_fuzz_jsonl(data: str) -> None:
 def test_fuzz_clean_stage_on_plain_text(text: str) -> None:
     if text.strip():
         _check([Article(id=text_id(text), text=text, source="fuzz")])
+
+
+#: report-like sentences: who, what, where, when, how many, with the hostile pieces among them
+SUBJECTS = ("The army", "ISIS fighters", "Rebels", "Russian jets", "Turkish-backed forces", "Activists",
+            "The SDF", "Unidentified gunmen", "حلب", "\u202eHTS\u202c")
+VERBS = ("shelled", "captured", "bombed", "recaptured the villages of", "withdrew from", "besieged",
+         "denied attacking", "will attack", "may have struck", "killed", "left")
+PLACES = ("Homs", "al-Bab", "Deir ez-Zor", "Aleppo's Sheikh Maqsoud district", "Tadmur/Palmyra", "Raqqa province",
+          "Moscow", "Idlib, Ariha and Saraqib", "Tall Hamid village", "ﬁ", "&amp;")
+TAILS = ("on Monday", "on 12-03-2015", "in 2015", "yesterday", "killing 12 civilians", "leaving 3 dead",
+         "killing " + "9" * 40 + " people", "wounding 40", "the death toll rose to 15", "", "\x00", "…")
+report_sentences = st.builds(lambda s, v, p, t, noise: f"{s} {v} {p} {t}{noise}.",
+                             st.sampled_from(SUBJECTS), st.sampled_from(VERBS), st.sampled_from(PLACES),
+                             st.sampled_from(TAILS), st.sampled_from(WORDS) | st.just(""))
+reports = st.lists(st.lists(report_sentences, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4).map(
+    "\n\n".join)
+RESOURCES = Resources(KB)
+
+
+@FUZZ
+@given(reports, st.sampled_from([None, dt.date(2016, 2, 14), dt.date(2019, 10, 9)]))
+def test_fuzz_extract_stages_on_report_like_text(text: str, published: dt.date | None) -> None:
+    article = Article(id=text_id(text), text=text, source="fuzz", published=published)
+    try:
+        result = process_article(article, RESOURCES)
+    except FrontlinesError as error:  # a coded failure is an answer; anything else is a bug
+        assert error.message and "\n" not in error.message
+        return
+    coded = result.article.text
+    for claim in result.claims:
+        assert 0 <= claim.start <= claim.trigger_start < claim.trigger_end <= claim.end <= len(coded)
+        assert coded[claim.start:claim.end].split() == claim.sentence.split()  # the parser's spaces
+        assert claim.fatalities is None or 0 <= claim.fatalities < 1_000_000
+        if claim.location is not None:
+            assert coded[claim.location.start:claim.location.end].split() == claim.location.text.split()
+    for mention in result.mentions:
+        assert 0 <= mention.start < mention.end <= len(coded)
