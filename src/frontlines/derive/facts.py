@@ -205,6 +205,7 @@ class FactReader:
         of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
         self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})\s*$",
                                       re.IGNORECASE)
+        self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
                                    rf"(?:(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern})\s+of)?\s*$",
@@ -313,11 +314,12 @@ class FactReader:
         elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
             # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
             # province of X": what was taken is the object
-            main = self._object_place(s) or main
+            main = self._object_place(s) or self._part_place(s) or main
         elif main.start > s.trigger[1]:
-            # "captured the city of Y, ... south of X" / "the town of Y in the province of X": the
-            # trigger's object, unless the claim's place is a later name of the same list
-            taken = self._object_place(s)
+            # "captured the city of Y, ... south of X" / "the town of Y in the province of X" /
+            # "seized buildings in the town of Y, ... south of X": the trigger's object (or the
+            # place a part of which it took), unless the claim's place is a later name of the same list
+            taken = self._object_place(s) or self._part_place(s)
             if taken is not None and taken.start < main.start and not NAME_LIST.fullmatch(s.text[taken.end:main.start]):
                 main = taken
         if main is None:
@@ -354,6 +356,9 @@ class FactReader:
 
     def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
         before = s.text[max(0, place.start - 40):place.start]
+        if province := self.province_end.search(before):
+            # "in the southern parts of the province of X": the province, not the town X
+            return "near", f"in the province of the place: '{province.group(0).strip()}'"
         if partial := self.partial_end.search(before):
             return "part", f"part of the place: '{partial.group(0).strip()}'"
         if near := self.near_end.search(before):
