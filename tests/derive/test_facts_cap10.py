@@ -124,6 +124,18 @@ def test_a_part_taken_is_read_when_the_claim_sits_at_a_place_named_after_it() ->
     assert (most.kind, most.place_name, most.scope) == (FactKind.CAPTURE, "Tabqa", "part")
 
 
+def test_security_restored_to_a_place_takes_that_place_not_the_land_named_after_it() -> None:
+    [taken] = facts_of(said("Army units restored security and stability to Tabqa city, in Raqqa's northern "
+                            "countryside, after operations.", "restored", {"Tabqa": TABQA, "Raqqa": RAQQA},
+                            location="Raqqa", actor2=None))
+    assert (taken.kind, taken.place_name, taken.scope) == (FactKind.CAPTURE, "Tabqa", "full")
+    # the countryside of a town, the province named after it: the town itself stays as it is
+    for text in ("The army captured villages in Raqqa's northern countryside.",
+                 "The army captured villages in the Raqqa countryside.", "Rebels seized Raqqa province."):
+        [near] = facts_of(said(text, text.split()[2], {"Raqqa": RAQQA}, actor2=None))
+        assert (near.kind, near.scope) == (FactKind.ADVANCE, "near"), text
+
+
 def test_a_side_in_control_of_a_place_is_a_control_statement() -> None:
     facts = facts_of(said("ISIS fighters fled as the SDF were now in almost full control of the town of Tabqa.", "fled",
                           {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",

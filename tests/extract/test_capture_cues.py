@@ -29,6 +29,13 @@ def test_control_phrases_are_territorial_claims(claims_of, text: str, trigger: s
     assert one(claims_of(text), trigger).sub_event_type == sub
 
 
+def test_restored_security_is_a_capture_beside_another_trigger(claims_of) -> None:  # type: ignore[no-untyped-def]
+    # an operation or an attack named in the same sentence does not hide the retaken place
+    claims = claims_of("After a series of successful operations, army units restored security and stability "
+                       "to Khan Tuman village on Friday.")
+    assert one(claims, "restored").sub_event_type == STATE
+
+
 def test_what_is_no_capture_stays_none(claims_of) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in claims_of("Turkey expelled two diplomats on Monday.") if c.trigger == "expelled"]
     assert not [c for c in claims_of("The evacuation of civilians from Zabadani began on Monday.")

@@ -205,6 +205,10 @@ class FactReader:
         of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
         self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})\s*$",
                                       re.IGNORECASE)
+        # "X's northern countryside", "X countryside", "the X suburbs"
+        self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                                     rf"south-?west)(?:ern)?\s+)?(?:{cues.pattern('near_after_words').pattern})",
+                                     re.IGNORECASE)
         self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
@@ -214,7 +218,10 @@ class FactReader:
                                      re.IGNORECASE)
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
                                                 re.IGNORECASE)
-        self.object_gap = re.compile(r"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+)?"
+        # "took (full control of) the strategic town of X"; "restored security and stability to X"
+        self.object_gap = re.compile(r"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+|"
+                                     r"(?:security|stability|order)(?:\s+and\s+(?:security|stability|order))?"
+                                     r"\s+(?:to|in|at)\s+)?"
                                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
         self.siege_noun = cues.pattern("siege_nouns")
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
@@ -363,6 +370,8 @@ class FactReader:
             return "part", f"part of the place: '{partial.group(0).strip()}'"
         if near := self.near_end.search(before):
             return "near", f"near the place: '{near.group(0).strip()}'"
+        if after := self.near_after.match(s.text[place.end:place.end + 40]):
+            return "near", f"the land around the place: '{after.group(0).strip()}'"
         if place.mention.geo_precision == 2:
             return "near", "the place is only approximate (geo_precision 2)"
         return "full", ""
