@@ -41,6 +41,9 @@ def test_a_place_near_or_in_parts_of_a_named_city_is_not_taken_whole() -> None:
     [part] = facts_of(said("The army captured a hill in the southern parts of the city of Raqqa.", "captured",
                            {"Raqqa": RAQQA}))
     assert part.scope == "part"
+    [inside] = facts_of(said("IS fighters stormed government-held areas in the mostly Kurdish city of Raqqa.",
+                             "stormed", {"Raqqa": RAQQA}, actor1=ISIS, actor2=None))
+    assert (inside.kind, inside.scope) == (FactKind.CAPTURE, "part")
     # a part of the province named after a town is not a part of the town: it stays as it is
     [province] = facts_of(said("The army captured a hill in the southern parts of the province of Raqqa.", "captured",
                                {"Raqqa": RAQQA}))

@@ -203,7 +203,10 @@ class FactReader:
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
         # "part of X", "parts of the province of X", "a district of the northern city of X"
         of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
-        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})\s*$",
+        # ... or "(areas) in the mostly Kurdish city of X": a place inside the town, whatever its adjectives
+        town_kind = rf"(?:{cues.pattern('anaphora').pattern})"
+        self.partial_end = re.compile(rf"(?:(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})|"
+                                      rf"\b(?:in|inside|within)\s+the(?:\s+[\w-]+){{1,3}}\s+{town_kind}\s+of)\s*$",
                                       re.IGNORECASE)
         # "X's northern countryside", "X countryside", "the X suburbs"
         self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
