@@ -61,3 +61,15 @@ def test_village_abroad_with_its_country_named_is_kept():
 def test_allies_in_a_capital_are_a_government():
     text = "The government in Qalbiya and its allies in Moscow denied bombing the market."
     assert _found(text)["Moscow"].role == "actor"  # a place mention, in its role: never a location
+
+
+def test_a_village_abroad_in_a_country_the_text_never_names_does_not_move_the_report_abroad():
+    # the only unambiguous name is a village in Iraq; Iraq is never named: the namesake town
+    # is read in the theatre's country, not across the border
+    home = Place("t:tr-sy", "Tall Rahma", 36.5, 40.7, "SY", "Al-Hasakah", None, "settlement")
+    away = Place("t:tr-iq", "Tall Rahma", 31.0, 47.0, "IQ", "Al-Basrah", None, "settlement")
+    village = Place("t:nj-iq", "Nashwa Jadida", 30.8, 47.6, "IQ", "Al-Basrah", None, "settlement")
+    gaz = MemoryGazetteer([(home, []), (away, []), (village, [])], WORDS)
+    text = "Kurdish fighters expelled the militants from the district of Nashwa Jadida in Tall Rahma."
+    found = {m.text: m for m in PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])}
+    assert found["Tall Rahma"].place.gazetteer_id == "t:tr-sy"

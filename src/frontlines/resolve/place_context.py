@@ -89,11 +89,15 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     countries: Counter[str] = Counter()
     focus = Focus()
     anchored: set[Place] = set()
-    for i, cands in enumerate(groups):
-        top = unambiguous(cands)
+    tops = [unambiguous(cands) for cands in groups]
+    named = {t.place.country for t in tops if t is not None and major(t.place)}
+    for i, top in enumerate(tops):
         if top is None:
             continue
-        countries[top.place.country] += 1
+        # a village abroad, in a country the text never names, says little of where the report is
+        if (default_country is None or top.place.country == default_country or top.place.country in named
+                or major(top.place)):
+            countries[top.place.country] += 1
         focus.ids.add(top.place.gazetteer_id)
         if keys is not None:
             focus.named_by.setdefault(top.place.gazetteer_id, set()).add(keys[i])
