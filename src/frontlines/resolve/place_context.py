@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..records import Candidate, Mention, Place
@@ -84,18 +84,21 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
 
 
 def focus_of(groups: list[list[Candidate]], default_country: str | None,
-             keys: list[str] | None = None) -> Focus:
-    """Document focus from the unambiguous names of the document (``keys``: their name keys)."""
+             keys: list[str] | None = None, named: Mapping[str, int] | None = None) -> Focus:
+    """Document focus from the unambiguous names of the document (``keys``: their name keys);
+    ``named``: how often the text names each country by name or adjective ("the Syrian army",
+    "the Lebanese town"): a foreign focus that the text names less often than the default
+    country gives way to the default country."""
     countries: Counter[str] = Counter()
     focus = Focus()
     anchored: set[Place] = set()
     tops = [unambiguous(cands) for cands in groups]
-    named = {t.place.country for t in tops if t is not None and major(t.place)}
+    said = {t.place.country for t in tops if t is not None and major(t.place)} | {c for c, n in (named or {}).items() if n}
     for i, top in enumerate(tops):
         if top is None:
             continue
         # a village abroad, in a country the text never names, says little of where the report is
-        if (default_country is None or top.place.country == default_country or top.place.country in named
+        if (default_country is None or top.place.country == default_country or top.place.country in said
                 or major(top.place)):
             countries[top.place.country] += 1
         focus.ids.add(top.place.gazetteer_id)
@@ -108,6 +111,8 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
     if default_country and countries[default_country] >= max(countries.values(), default=0) / 2:
+        focus.country = default_country
+    elif default_country and named and named.get(default_country, 0) > named.get(focus.country or "", 0):
         focus.country = default_country
     return focus
 
