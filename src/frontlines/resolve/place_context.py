@@ -93,7 +93,8 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     focus = Focus()
     anchored: set[Place] = set()
     tops = [unambiguous(cands) for cands in groups]
-    said = {t.place.country for t in tops if t is not None and major(t.place)} | {c for c, n in (named or {}).items() if n}
+    said = {t.place.country for t in tops if t is not None and major(t.place)} | {
+        c for c, n in (named or {}).items() if n}
     for i, top in enumerate(tops):
         if top is None:
             continue
@@ -110,9 +111,8 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             anchored.add(top.place)  # each place once: nearness compares places, not mentions
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
-    if default_country and countries[default_country] >= max(countries.values(), default=0) / 2:
-        focus.country = default_country
-    elif default_country and named and named.get(default_country, 0) > named.get(focus.country or "", 0):
+    if default_country and (countries[default_country] >= max(countries.values(), default=0) / 2
+                            or named and named.get(default_country, 0) > named.get(focus.country or "", 0)):
         focus.country = default_country
     return focus
 
