@@ -139,6 +139,19 @@ def test_security_restored_to_a_place_takes_that_place_not_the_land_named_after_
         assert (near.kind, near.scope) == (FactKind.ADVANCE, "near"), text
 
 
+def test_neighbourhoods_taken_in_a_place_named_before_the_trigger_are_a_part_of_it() -> None:
+    # the clause's own setting, not the claim's place of an earlier clause; its districts, not all of it
+    [part] = facts_of(said("Rebels launched an offensive on Raqqa, while in Tabqa the army wrested back control of "
+                           "rebel-held neighbourhoods.", "wrested", {"Raqqa": RAQQA, "Tabqa": TABQA},
+                           location="Raqqa", actor2=REBELS))
+    assert (part.kind, part.place_name, part.scope) == (FactKind.CAPTURE, "Tabqa", "part")
+    [districts] = facts_of(said("In Tabqa, the army retook several districts on Monday.", "retook", {"Tabqa": TABQA}))
+    assert districts.scope == "part"
+    [town] = facts_of(said("In Raqqa, the army retook the town of Tabqa.", "retook", {"Raqqa": RAQQA, "Tabqa": TABQA},
+                           location="Raqqa"))
+    assert (town.place_name, town.scope) == ("Tabqa", "full")
+
+
 def test_a_side_in_control_of_a_place_is_a_control_statement() -> None:
     facts = facts_of(said("ISIS fighters fled as the SDF were now in almost full control of the town of Tabqa.", "fled",
                           {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",

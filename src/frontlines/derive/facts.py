@@ -208,6 +208,12 @@ class FactReader:
         self.partial_end = re.compile(rf"(?:(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})|"
                                       rf"\b(?:in|inside|within)\s+the(?:\s+[\w-]+){{1,3}}\s+{town_kind}\s+of)\s*$",
                                       re.IGNORECASE)
+        # "(retook / wrested back control of) rebel-held neighbourhoods": the object is a part of a place
+        self.part_object = re.compile(rf"^\s+(?:back\s+)?(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+"
+                                      rf"(?:of|over)\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
+                                      rf"(?:{cues.pattern('part_nouns').pattern})", re.IGNORECASE)
+        # "..., while in X troops took ...": the place a clause is set in, right before its trigger
+        self.setting_before = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
         # "X's northern countryside", "X countryside", "the X suburbs"
         self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
                                      rf"south-?west)(?:ern)?\s+)?(?:{cues.pattern('near_after_words').pattern})",
@@ -324,7 +330,15 @@ class FactReader:
         elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
             # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
             # province of X": what was taken is the object
-            main = self._object_place(s) or self._part_place(s) or main
+            taken = self._object_place(s) or self._part_place(s)
+            if taken is None and main.end <= s.trigger[0]:
+                # "... Aleppo, while in X troops retook ...": the place the trigger's clause is set in
+                main = self._setting(s) or main
+                if self.part_object.match(s.text[s.trigger[1]:]):
+                    # "in X, troops retook rebel-held neighbourhoods": a part of X
+                    what = s.text[s.trigger[1]:s.trigger[1] + 40].strip()
+                    return [(p, "part", f"part of the place: the object '{what}'") for p in self._coordinated(s, main)]
+            main = taken or main
         elif main.start > s.trigger[1]:
             # "captured the city of Y, ... south of X" / "the town of Y in the province of X" /
             # "seized buildings in the town of Y, ... south of X": the trigger's object (or the
@@ -335,6 +349,11 @@ class FactReader:
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
+
+    def _setting(self, s: _Sentence) -> _Place | None:
+        """The last place named with "in" before the trigger ("while in X troops retook ...")."""
+        return next((p for p in reversed(s.places) if p.end <= s.trigger[0]
+                     and self.setting_before.search(s.text[max(0, p.start - 12):p.start])), None)
 
     def _siege_place(self, s: _Sentence) -> _Place | None:
         """'the siege of X', 'X's blockade', 'besieging ... in X' (the nearest place after the cue)."""
