@@ -38,9 +38,16 @@ def test_a_place_near_or_in_parts_of_a_named_city_is_not_taken_whole() -> None:
     [near] = facts_of(said("Rebels took control of an outpost north of the Syrian city of Raqqa.", "took",
                            {"Raqqa": RAQQA}, actor1=REBELS))
     assert (near.kind, near.scope) == (FactKind.ADVANCE, "near")
-    [part] = facts_of(said("The army captured a hill in the southern parts of the province of Raqqa.", "captured",
+    [part] = facts_of(said("The army captured a hill in the southern parts of the city of Raqqa.", "captured",
                            {"Raqqa": RAQQA}))
     assert part.scope == "part"
+    [inside] = facts_of(said("IS fighters stormed government-held areas in the mostly Kurdish city of Raqqa.",
+                             "stormed", {"Raqqa": RAQQA}, actor1=ISIS, actor2=None))
+    assert (inside.kind, inside.scope) == (FactKind.CAPTURE, "part")
+    # a part of the province named after a town is not a part of the town: it stays as it is
+    [province] = facts_of(said("The army captured a hill in the southern parts of the province of Raqqa.", "captured",
+                               {"Raqqa": RAQQA}))
+    assert (province.kind, province.scope) == (FactKind.ADVANCE, "near")
 
 
 def test_the_side_of_the_raised_flag_took_the_place() -> None:
@@ -108,6 +115,41 @@ def test_a_base_taken_in_the_province_of_a_city_does_not_take_the_city() -> None
     [fact] = facts_of(said("Rebels seized an army base in the northern province of Raqqa on Monday.", "seized",
                            {"Raqqa": RAQQA}, actor1=REBELS, actor2=SAA))
     assert (fact.kind, fact.scope) == (FactKind.ADVANCE, "near")
+
+
+def test_a_part_taken_is_read_when_the_claim_sits_at_a_place_named_after_it() -> None:
+    # the claim located at the town named for distance; the place a part of which was taken
+    [part] = facts_of(said("Rebels seized a number of buildings in the town of Tabqa, 15 km south of Raqqa.", "seized",
+                           {"Tabqa": TABQA, "Raqqa": RAQQA}, actor1=REBELS, actor2=SAA, location="Raqqa"))
+    assert (part.kind, part.place_name, part.scope, part.gainer) == (FactKind.CAPTURE, "Tabqa", "part", REBELS)
+    [most] = facts_of(said("The army ousted ISIS from most parts of Tabqa town, 65 km west of Homs.", "ousted",
+                           {"Tabqa": TABQA, "Homs": PROVINCE}, location="Homs"))
+    assert (most.kind, most.place_name, most.scope) == (FactKind.CAPTURE, "Tabqa", "part")
+
+
+def test_security_restored_to_a_place_takes_that_place_not_the_land_named_after_it() -> None:
+    [taken] = facts_of(said("Army units restored security and stability to Tabqa city, in Raqqa's northern "
+                            "countryside, after operations.", "restored", {"Tabqa": TABQA, "Raqqa": RAQQA},
+                            location="Raqqa", actor2=None))
+    assert (taken.kind, taken.place_name, taken.scope) == (FactKind.CAPTURE, "Tabqa", "full")
+    # the countryside of a town, the province named after it: the town itself stays as it is
+    for text in ("The army captured villages in Raqqa's northern countryside.",
+                 "The army captured villages in the Raqqa countryside.", "Rebels seized Raqqa province."):
+        [near] = facts_of(said(text, text.split()[2], {"Raqqa": RAQQA}, actor2=None))
+        assert (near.kind, near.scope) == (FactKind.ADVANCE, "near"), text
+
+
+def test_neighbourhoods_taken_in_a_place_named_before_the_trigger_are_a_part_of_it() -> None:
+    # the clause's own setting, not the claim's place of an earlier clause; its districts, not all of it
+    [part] = facts_of(said("Rebels launched an offensive on Raqqa, while in Tabqa the army wrested back control of "
+                           "rebel-held neighbourhoods.", "wrested", {"Raqqa": RAQQA, "Tabqa": TABQA},
+                           location="Raqqa", actor2=REBELS))
+    assert (part.kind, part.place_name, part.scope) == (FactKind.CAPTURE, "Tabqa", "part")
+    [districts] = facts_of(said("In Tabqa, the army retook several districts on Monday.", "retook", {"Tabqa": TABQA}))
+    assert districts.scope == "part"
+    [town] = facts_of(said("In Raqqa, the army retook the town of Tabqa.", "retook", {"Raqqa": RAQQA, "Tabqa": TABQA},
+                           location="Raqqa"))
+    assert (town.place_name, town.scope) == ("Tabqa", "full")
 
 
 def test_a_side_in_control_of_a_place_is_a_control_statement() -> None:

@@ -29,6 +29,23 @@ def test_control_phrases_are_territorial_claims(claims_of, text: str, trigger: s
     assert one(claims_of(text), trigger).sub_event_type == sub
 
 
+def test_restored_security_is_a_capture_beside_another_trigger(claims_of) -> None:  # type: ignore[no-untyped-def]
+    # an operation or an attack named in the same sentence does not hide the retaken place
+    claims = claims_of("After a series of successful operations, army units restored security and stability "
+                       "to Khan Tuman village on Friday.")
+    assert one(claims, "restored").sub_event_type == STATE
+
+
+def test_a_capture_told_in_an_as_clause_with_its_own_subject_is_a_capture(claims_of) -> None:  # type: ignore[no-untyped-def]
+    # the clause keeps its own standing: not the aside of "as agreed", not the "has yet to" above it
+    claims = claims_of("The army has yet to let up its assault in southern Idlib, as its troops captured the "
+                       "town of Khan Tuman on Thursday.")
+    captured = one(claims, "captured")
+    assert (captured.sub_event_type, captured.status.value) == (STATE, "asserted")
+    assert not [c for c in claims_of("The rebels withdrew from Khan Tuman, as agreed by the sides.")
+                if c.trigger == "agreed" and c.factual]
+
+
 def test_what_is_no_capture_stays_none(claims_of) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in claims_of("Turkey expelled two diplomats on Monday.") if c.trigger == "expelled"]
     assert not [c for c in claims_of("The evacuation of civilians from Zabadani began on Monday.")

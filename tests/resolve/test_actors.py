@@ -89,3 +89,13 @@ def test_bad_inter_code(tmp_path):
     bad.write_text("actors:\n  - {name: X, inter: 12, aliases: [X]}\n", encoding="utf-8")
     with pytest.raises(ResourceError):
         load_actors(bad)
+
+
+def test_a_patron_written_with_dots_and_a_hyphen_is_not_the_actor() -> None:
+    # "U.S.-led forces" are the coalition's, not the US army: a later "the army" is not American
+    text = ("The campaign goes on as U.S.-led forces bomb militants elsewhere. The army took full control of "
+            "the town, state television said.")
+    context = DocumentActors(packaged_kb().actors, text)
+    assert not [h for h in context.hits if "United States" in h.actor.name]
+    state = context.nearest(text.index("The army"), "state")
+    assert state is None or "United States" not in state.name

@@ -61,3 +61,31 @@ def test_village_abroad_with_its_country_named_is_kept():
 def test_allies_in_a_capital_are_a_government():
     text = "The government in Qalbiya and its allies in Moscow denied bombing the market."
     assert _found(text)["Moscow"].role == "actor"  # a place mention, in its role: never a location
+
+
+def test_a_village_abroad_in_a_country_the_text_never_names_does_not_move_the_report_abroad():
+    # the only unambiguous name is a village in Iraq; Iraq is never named: the namesake town
+    # is read in the theatre's country, not across the border
+    home = Place("t:tr-sy", "Tall Rahma", 36.5, 40.7, "SY", "Al-Hasakah", None, "settlement")
+    away = Place("t:tr-iq", "Tall Rahma", 31.0, 47.0, "IQ", "Al-Basrah", None, "settlement")
+    village = Place("t:nj-iq", "Nashwa Jadida", 30.8, 47.6, "IQ", "Al-Basrah", None, "settlement")
+    gaz = MemoryGazetteer([(home, []), (away, []), (village, [])], WORDS)
+    text = "Kurdish fighters expelled the militants from the district of Nashwa Jadida in Tall Rahma."
+    found = {m.text: m for m in PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])}
+    assert found["Tall Rahma"].place.gazetteer_id == "t:tr-sy"
+
+
+def test_a_neighbour_named_once_does_not_take_the_focus_from_a_country_the_text_names_more():
+    # "Lebanon" is the only unambiguous name, but the text speaks of the Syrian army three times
+    home = Place("t:tr-sy", "Tall Rahma", 34.5, 36.6, "SY", "Homs", None, "settlement")
+    away = Place("t:tr-lb", "Tall Rahma", 33.3, 35.5, "LB", "Nabatieh", None, "settlement")
+    lebanon = Place("t:lb", "Lebanon", 33.9, 35.9, "LB", None, None, "country", 6_000_000)
+    gaz = MemoryGazetteer([(home, []), (away, []), (lebanon, [])], WORDS)
+    text = ("The Syrian army seized the border town of Tall Rahma on a supply route with neighbouring Lebanon, "
+            "Syrian media said. Syrian state television showed the town.")
+    found = {m.text: m for m in PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])}
+    assert found["Tall Rahma"].place.gazetteer_id == "t:tr-sy"
+    # a report about Lebanon that names Syria as often keeps its Lebanese town
+    text = "ARSAL, Lebanon: the Lebanese army fought in Tall Rahma, near the border with Syria, against Syrian militants."
+    found = {m.text: m for m in PlaceResolver(gaz, packaged_kb(), use_actors=False).find(text, "d", [(0, len(text))])}
+    assert found["Tall Rahma"].place.gazetteer_id == "t:tr-lb"

@@ -203,8 +203,22 @@ class FactReader:
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
         # "part of X", "parts of the province of X", "a district of the northern city of X"
         of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
-        self.partial_end = re.compile(rf"(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})\s*$",
+        # ... or "(areas) in the mostly Kurdish city of X": a place inside the town, whatever its adjectives
+        town_kind = rf"(?:{cues.pattern('anaphora').pattern})"
+        self.partial_end = re.compile(rf"(?:(?:{cues.pattern('partial_words').pattern})(?:{of_kind}|{tail})|"
+                                      rf"\b(?:in|inside|within)\s+the(?:\s+[\w-]+){{1,3}}\s+{town_kind}\s+of)\s*$",
                                       re.IGNORECASE)
+        # "(retook / wrested back control of) rebel-held neighbourhoods": the object is a part of a place
+        self.part_object = re.compile(rf"^\s+(?:back\s+)?(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+"
+                                      rf"(?:of|over)\s+)?(?:the\s+)?(?:[\w-]+\s+){{0,3}}?"
+                                      rf"(?:{cues.pattern('part_nouns').pattern})", re.IGNORECASE)
+        # "..., while in X troops took ...": the place a clause is set in, right before its trigger
+        self.setting_before = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+        # "X's northern countryside", "X countryside", "the X suburbs"
+        self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                                     rf"south-?west)(?:ern)?\s+)?(?:{cues.pattern('near_after_words').pattern})",
+                                     re.IGNORECASE)
+        self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
                                    rf"(?:(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern})\s+of)?\s*$",
@@ -213,7 +227,10 @@ class FactReader:
                                      re.IGNORECASE)
         self.after_trigger_defence = re.compile(rf"^\W*(?:\w+\W+){{0,8}}?(?:{cues.pattern('defence_words').pattern})",
                                                 re.IGNORECASE)
-        self.object_gap = re.compile(r"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+)?"
+        # "took (full control of) the strategic town of X"; "restored security and stability to X"
+        self.object_gap = re.compile(r"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+|"
+                                     r"(?:security|stability|order)(?:\s+and\s+(?:security|stability|order))?"
+                                     r"\s+(?:to|in|at)\s+)?"
                                      r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:of\s+)?$", re.IGNORECASE)
         self.siege_noun = cues.pattern("siege_nouns")
         self.anaphor = re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{cues.pattern('anaphora').pattern})",
@@ -313,16 +330,30 @@ class FactReader:
         elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
             # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
             # province of X": what was taken is the object
-            main = self._object_place(s) or main
+            taken = self._object_place(s) or self._part_place(s)
+            if taken is None and main.end <= s.trigger[0]:
+                # "... Aleppo, while in X troops retook ...": the place the trigger's clause is set in
+                main = self._setting(s) or main
+                if self.part_object.match(s.text[s.trigger[1]:]):
+                    # "in X, troops retook rebel-held neighbourhoods": a part of X
+                    what = s.text[s.trigger[1]:s.trigger[1] + 40].strip()
+                    return [(p, "part", f"part of the place: the object '{what}'") for p in self._coordinated(s, main)]
+            main = taken or main
         elif main.start > s.trigger[1]:
-            # "captured the city of Y, ... south of X" / "the town of Y in the province of X": the
-            # trigger's object, unless the claim's place is a later name of the same list
-            taken = self._object_place(s)
+            # "captured the city of Y, ... south of X" / "the town of Y in the province of X" /
+            # "seized buildings in the town of Y, ... south of X": the trigger's object (or the
+            # place a part of which it took), unless the claim's place is a later name of the same list
+            taken = self._object_place(s) or self._part_place(s)
             if taken is not None and taken.start < main.start and not NAME_LIST.fullmatch(s.text[taken.end:main.start]):
                 main = taken
         if main is None:
             return []
         return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
+
+    def _setting(self, s: _Sentence) -> _Place | None:
+        """The last place named with "in" before the trigger ("while in X troops retook ...")."""
+        return next((p for p in reversed(s.places) if p.end <= s.trigger[0]
+                     and self.setting_before.search(s.text[max(0, p.start - 12):p.start])), None)
 
     def _siege_place(self, s: _Sentence) -> _Place | None:
         """'the siege of X', 'X's blockade', 'besieging ... in X' (the nearest place after the cue)."""
@@ -354,10 +385,15 @@ class FactReader:
 
     def _scope(self, s: _Sentence, place: _Place) -> tuple[str, str]:
         before = s.text[max(0, place.start - 40):place.start]
+        if province := self.province_end.search(before):
+            # "in the southern parts of the province of X": the province, not the town X
+            return "near", f"in the province of the place: '{province.group(0).strip()}'"
         if partial := self.partial_end.search(before):
             return "part", f"part of the place: '{partial.group(0).strip()}'"
         if near := self.near_end.search(before):
             return "near", f"near the place: '{near.group(0).strip()}'"
+        if after := self.near_after.match(s.text[place.end:place.end + 40]):
+            return "near", f"the land around the place: '{after.group(0).strip()}'"
         if place.mention.geo_precision == 2:
             return "near", "the place is only approximate (geo_precision 2)"
         return "full", ""

@@ -236,7 +236,8 @@ class ClaimExtractor:
 
     def _standing(self, match: Match) -> Standing:
         token = match.token
-        if comment_clause(token):
+        if comment_clause(token) and not (match.rule.sub_event_type in TERRITORY_TAKEN and _own_subject(token)):
+            # "as agreed by X" is an aside; "as their troops captured the town of X" takes X
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
         if clause is not None and not _dated_subtree(clause):
@@ -395,6 +396,11 @@ def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
                 claims[index] = dataclasses.replace(claim, fatalities=value, notes=note)
             break
     return claims
+
+
+def _own_subject(token: Any) -> bool:
+    """The clause of ``token`` names its own subject ("as *they* raised the flag")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 def _open(actor: Any) -> bool:

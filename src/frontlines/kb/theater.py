@@ -107,6 +107,13 @@ class Theater:
         near = text[max(0, start - window):end + window]
         return frozenset(code for code, rx in self._country_res.items() if rx.search(near))
 
+    def countries_named(self, text: str) -> dict[str, int]:
+        """How often ``text`` names each country of ``neighbours`` by its name or adjective
+        ("Syria", "the Syrian army", "Lebanese troops")."""
+        found = {code: len(re.findall(rf"\b(?:{name}|{adj})\b", text, re.I))
+                 for code, (name, adj) in self.neighbours.items()}
+        return {code: n for code, n in found.items() if n}
+
     # --- words that are not places, and feature words ----------------------------------------
     def stop_words(self, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:
         """The theater's words that never start or make a place name on their own: its

@@ -231,14 +231,15 @@ class ActorDictionary:
 
 
 _PATRON_AFTER = re.compile(
-    r"\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based|made|supplied|built|provided)\b\s+"
+    r"\.?\s(?:backed|led|trained|supported|sponsored|allied|affiliated|funded|armed|aligned|based|made|supplied|built|provided)\b\s+"
     r"(?!(?:air\s*)?strikes?\b|raids?\b|bombing|bombardment|(?:war)?planes\b|jets\b)\w",
     re.IGNORECASE,
 )  # "US-led strikes" are the leader's strikes
 
 
 def _patron(folded: str, start: int, end: int) -> bool:
-    """ "Turkish-backed rebels", "pro-Iranian militias": the named actor is not the one acting."""
+    """ "Turkish-backed rebels", "U.S.-led forces", "pro-Iranian militias": the named actor is not the
+    one acting."""
     before = folded[max(0, start - 4) : start].lower()
     return bool(_PATRON_AFTER.match(folded, end)) or before.endswith("pro ")
 

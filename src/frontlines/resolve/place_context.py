@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..records import Candidate, Mention, Place
@@ -84,16 +84,24 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
 
 
 def focus_of(groups: list[list[Candidate]], default_country: str | None,
-             keys: list[str] | None = None) -> Focus:
-    """Document focus from the unambiguous names of the document (``keys``: their name keys)."""
+             keys: list[str] | None = None, named: Mapping[str, int] | None = None) -> Focus:
+    """Document focus from the unambiguous names of the document (``keys``: their name keys);
+    ``named``: how often the text names each country by name or adjective ("the Syrian army",
+    "the Lebanese town"): a foreign focus that the text names less often than the default
+    country gives way to the default country."""
     countries: Counter[str] = Counter()
     focus = Focus()
     anchored: set[Place] = set()
-    for i, cands in enumerate(groups):
-        top = unambiguous(cands)
+    tops = [unambiguous(cands) for cands in groups]
+    said = {t.place.country for t in tops if t is not None and major(t.place)} | {
+        c for c, n in (named or {}).items() if n}
+    for i, top in enumerate(tops):
         if top is None:
             continue
-        countries[top.place.country] += 1
+        # a village abroad, in a country the text never names, says little of where the report is
+        if (default_country is None or top.place.country == default_country or top.place.country in said
+                or major(top.place)):
+            countries[top.place.country] += 1
         focus.ids.add(top.place.gazetteer_id)
         if keys is not None:
             focus.named_by.setdefault(top.place.gazetteer_id, set()).add(keys[i])
@@ -103,7 +111,8 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             anchored.add(top.place)  # each place once: nearness compares places, not mentions
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
-    if default_country and countries[default_country] >= max(countries.values(), default=0) / 2:
+    if default_country and (countries[default_country] >= max(countries.values(), default=0) / 2
+                            or named and named.get(default_country, 0) > named.get(focus.country or "", 0)):
         focus.country = default_country
     return focus
 

@@ -437,7 +437,7 @@ class PlaceResolver:
         found = self._unmasked(text, [f for s, e in spans for f in self.recognise(text, s, e)])
         names = [f for f in found if f.how == "name"]
         focus = focus_of([list(f.candidates) for f in names], self.default_country,
-                         [name_key(f.text) for f in names])
+                         [name_key(f.text) for f in names], self.theater.countries_named(text))
         refs = self._references(text, found, focus)
         hints = self._hints(text, found, focus)
         firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i])
