@@ -22,7 +22,8 @@ ALLOWED = {("resolve/normalize.py", "name_key"), ("resolve/normalize.py", "skele
            ("resolve/gaz_words.py", "split_generic"), ("resolve/gaz_words.py", "core_key"),
            # issue 12: the word levelling under name_key, and the parse of an ISO event date that
            # fusion asks for every pair of claims it compares (pure code, no rule)
-           ("resolve/normalize.py", "_level"), ("fuse/fuse.py", "date_span")}
+           ("resolve/normalize.py", "_level"), ("resolve/normalize.py", "_key_similarity"),
+           ("fuse/fuse.py", "date_span")}
 
 
 def _cached_functions() -> set[tuple[str, str]]:

@@ -193,7 +193,12 @@ def vowel_variant(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two names: 1.0 for equal keys, less for near misses."""
-    ka, kb = name_key(a), name_key(b)
+    return _key_similarity(name_key(a), name_key(b))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _key_similarity(ka: str, kb: str) -> float:
+    """:func:`similarity` of two keys (remembered by key: many spellings share one)."""
     if ka == kb:
         return 1.0
     key_ratio = SequenceMatcher(None, ka, kb).ratio()
