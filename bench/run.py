@@ -6,6 +6,7 @@ the number of articles.
     python bench/run.py                 # fast: seeds + FA-KES dev (3 runs), growth 250 → 1,000
     python bench/run.py --large         # + growth 1k, 2k, 5k, 10k, 20k synthetic articles
     python bench/run.py --runs 5 --engine process --sizes 1000,5000
+    python bench/run.py --keep-db out/bench/db   # keep each run's database to look at
 
 Each measurement runs in a child process (its own peak memory, its own model load); the pipeline
 and the yardstick alternate, run after run, so that a busy machine slows both alike.  The
@@ -65,12 +66,20 @@ def _peak_mb() -> float:
     return round(max(own, workers) / 1024, 1)
 
 
-def child_pipeline(path: Path, engine: str) -> dict[str, Any]:
+def child_pipeline(path: Path, engine: str, keep_db: Path | None = None) -> dict[str, Any]:
+    """One pipeline run into a fresh database: a temporary one, or ``keep_db/<input>.db`` (kept,
+    to look at what the run coded; an older one there is replaced)."""
     from frontlines.pipeline import RunOptions, run
     from frontlines.store.sqlite import SqliteStore
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = SqliteStore(Path(tmp) / "bench.db")
+        db = Path(tmp) / "bench.db"
+        if keep_db is not None:
+            keep_db.mkdir(parents=True, exist_ok=True)
+            db = keep_db / f"{path.stem}.db"
+            for old in keep_db.glob(f"{path.stem}.db*"):
+                old.unlink()
+        store = SqliteStore(db)
         start = time.perf_counter()
         summary = run([path], store, options=RunOptions(engine=engine))
         seconds = time.perf_counter() - start
@@ -129,14 +138,21 @@ def child_stages(path: Path) -> dict[str, Any]:
             "share": {k: round(v / total, 3) for k, v in spent.items()}, "peak_mb": _peak_mb()}
 
 
+#: where pipeline runs keep their databases (``--keep-db``); None: temporary ones
+KEEP_DB: list[Path] = []
+
+
 def spawn(kind: str, path: Path, engine: str = "serial") -> dict[str, Any]:
-    """One measurement in a child process (its own memory and model load)."""
+    """One measurement in a child process (its own memory and model load), with the machine's
+    load average (1 minute) as it started: other jobs on the machine slow a measurement."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO / "src"), os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, __file__, "--child", kind, "--input", str(path), "--engine", engine],
+    keep = ["--keep-db", str(KEEP_DB[0])] if KEEP_DB and kind == "pipeline" else []
+    load = round(os.getloadavg()[0], 2)
+    done = subprocess.run([sys.executable, __file__, "--child", kind, "--input", str(path), "--engine", engine, *keep],
                           capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise SystemExit(f"bench child {kind} on {path} failed:\n{done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load": load}
 
 
 # -- the measurements -----------------------------------------------------------------------------
@@ -159,6 +175,7 @@ def throughput(name: str, path: Path, runs: int, engine: str) -> dict[str, Any]:
             "pipeline_runs_s": [round(r["seconds"], 2) for r in pipe],
             "spacy_runs_s": [round(r["seconds"], 2) for r in yard],
             "peak_mb": max(r["peak_mb"] for r in pipe), "spacy_peak_mb": max(r["peak_mb"] for r in yard),
+            "load": max(r["load"] for r in pipe + yard),
             "processed": last["processed"], "duplicates": last["duplicates"], "failures": last["failures"],
             "events": last["events"]}
 
@@ -177,11 +194,12 @@ def growth(source: Path, sizes: list[int], runs: int, engine: str, folder: Path)
 
 def table(rows: list[dict[str, Any]]) -> list[str]:
     head = (f"{'corpus':18} {'articles':>8} {'words':>9} {'frontlines s':>12} {'spaCy s':>8} {'ratio':>6} "
-            f"{'art/s':>7} {'words/s':>8} {'peak MB':>8}")
+            f"{'art/s':>7} {'words/s':>8} {'peak MB':>8} {'load':>5}")
     lines = [head, "-" * len(head)]
     for r in rows:
         lines.append(f"{r['corpus']:18} {r['articles']:>8} {r['words']:>9} {r['pipeline_s']:>12} {r['spacy_s']:>8} "
-                     f"{r['ratio']:>6} {r['articles_per_s']:>7} {r['words_per_s']:>8} {r['peak_mb']:>8}")
+                     f"{r['ratio']:>6} {r['articles_per_s']:>7} {r['words_per_s']:>8} {r['peak_mb']:>8} "
+                     f"{r.get('load', ''):>5}")
     return lines
 
 
@@ -194,19 +212,23 @@ def main() -> None:
     parser.add_argument("--growth-runs", type=int, default=None, help="runs per growth size (default 1 with --large)")
     parser.add_argument("--no-stages", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--keep-db", type=Path, metavar="DIR",
+                        help="keep each pipeline run's database in DIR (named after its input)")
     parser.add_argument("--child", choices=["pipeline", "spacy", "stages"], help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
-        func = {"pipeline": lambda: child_pipeline(args.input, args.engine), "spacy": lambda: child_spacy(args.input),
-                "stages": lambda: child_stages(args.input)}[args.child]
+        func = {"pipeline": lambda: child_pipeline(args.input, args.engine, args.keep_db),
+                "spacy": lambda: child_spacy(args.input), "stages": lambda: child_stages(args.input)}[args.child]
         print(json.dumps(func()))
         return
 
     sys.path.insert(0, str(REPO / "bench"))
     from make_corpus import build
 
+    if args.keep_db:
+        KEEP_DB.append(args.keep_db.resolve())
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
         [1000, 2000, 5000, 10000, 20000] if args.large else [250, 500, 1000])
     growth_runs = args.growth_runs or (1 if args.large else 2)
@@ -231,7 +253,8 @@ def main() -> None:
     (args.out / "bench.json").write_text(json.dumps(result, indent=2) + "\n")
 
     print(f"{result['machine']['cpus']} CPUs, Python {result['machine']['python']}, engine {args.engine}; "
-          f"medians of {args.runs} runs (growth: {growth_runs}); ratio = frontlines / spaCy parse only")
+          f"medians of {args.runs} runs (growth: {growth_runs}); ratio = frontlines / spaCy parse only; "
+          "load = the highest 1-minute load average as a run started")
     print("\n".join(table(result["throughput"] + g)))
     print("growth, ms per article (frontlines / spaCy): " + ", ".join(
         f"{r['articles']}: {r['ms_per_article']} / {r['spacy_ms_per_article']}" for r in g)

@@ -445,15 +445,16 @@ def refuse(store: Store, summary: RunSummary | None = None, kb: KnowledgeBase | 
     from .kb import load_kb
 
     summary = summary or RunSummary()
-    registry = (kb if kb is not None else load_kb()).outlets
+    kb = kb if kb is not None else load_kb()  # loaded once, for the outlets and the situation
     version = store.write_version()
     outlets = store.outlets()
-    sides = outlet_sides(outlets, registry)
+    sides = outlet_sides(outlets, kb.outlets)
+    claims = store.claims()  # read once, for fusion and the situation
     if changed is not None and store.counts()["events"]:
-        events = refuse_claims(store.claims(), store.events(), changed, outlets, outlet_sides=sides).events
+        events = refuse_claims(claims, store.events(), changed, outlets, outlet_sides=sides).events
     else:
-        events = fuse_claims(store.claims(), outlets, outlet_sides=sides)
-    facts, periods, sieges = situation(store, kb)
+        events = fuse_claims(claims, outlets, outlet_sides=sides)
+    facts, periods, sieges = situation(store, kb, claims=claims)
     store.replace_events(events, periods, fused_version=version)
     store.replace_situation(facts, sieges)
     summary.events = len(events)
@@ -499,10 +500,11 @@ def _named_source(registry: OutletRegistry, name: str) -> tuple[str, str | None]
     return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
 
 
-def situation(store: Store, kb: KnowledgeBase | None = None
+def situation(store: Store, kb: KnowledgeBase | None = None, *, claims: Sequence[Claim] | None = None
               ) -> tuple[list[TerritorialFact], list[ControlPeriod], list[Siege]]:
-    """Territorial facts, control periods and sieges from the stored claims and baselines, with
-    the territorial cues, actors and outlets of ``kb`` (the packaged knowledge base by default)."""
+    """Territorial facts, control periods and sieges from the stored claims (or ``claims``, the
+    stored claims as the caller already read them) and baselines, with the territorial cues,
+    actors and outlets of ``kb`` (the packaged knowledge base by default)."""
     from .derive import derive_control, derive_sieges, extract_facts
     from .derive.facts import SourceInfo
     from .kb import load_kb
@@ -512,7 +514,8 @@ def situation(store: Store, kb: KnowledgeBase | None = None
     sides = outlet_sides(outlets, kb.outlets)
     sources = {doc_id: SourceInfo(outlet, sides.get(doc_id), published.get(doc_id))
                for doc_id, outlet in outlets.items()}
-    facts = extract_facts(store.claims(), store.mentions("place"), kb.territory, sources=sources,
+    claims = store.claims() if claims is None else claims
+    facts = extract_facts(claims, store.mentions("place"), kb.territory, sources=sources,
                           find_actors=actor_finder(kb.actors), source_of=lambda name: _named_source(kb.outlets, name))
     return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
 

@@ -58,6 +58,10 @@ def test_an_analyst_can_add_a_trigger(tmp_path):
     )
     lexicon = load_lexicon(extra)
     assert [r.id for r in lexicon.candidates("overran", "overrun")] == ["x"]
+    # remembered per (form, lemma): asked again, or in other case, the same rules
+    assert lexicon.candidates("Overran", "overrun") == lexicon.candidates("overran", "overrun")
+    assert lexicon.candidates("overran", "overrun") is lexicon.candidates("overran", "overrun")
+    assert lexicon.candidates("ran", "run") == () and [r.id for r in lexicon.candidates("overrun", "x")] == ["x"]
 
 
 def test_inflections():

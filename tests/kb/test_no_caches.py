@@ -19,7 +19,11 @@ ALLOWED = {("resolve/normalize.py", "name_key"), ("resolve/normalize.py", "skele
            # knowledge-base rule), memoised because place lookup calls it on every name run
            ("resolve/normalize.py", "fold"), ("resolve/normalize.py", "_word_keys"),
            ("resolve/normalize.py", "similarity"), ("resolve/normalize.py", "spelled"),
-           ("resolve/gaz_words.py", "split_generic"), ("resolve/gaz_words.py", "core_key")}
+           ("resolve/gaz_words.py", "split_generic"), ("resolve/gaz_words.py", "core_key"),
+           # issue 12: the word levelling under name_key, and the parse of an ISO event date that
+           # fusion asks for every pair of claims it compares (pure code, no rule)
+           ("resolve/normalize.py", "_level"), ("resolve/normalize.py", "_key_similarity"),
+           ("fuse/fuse.py", "date_span")}
 
 
 def _cached_functions() -> set[tuple[str, str]]:

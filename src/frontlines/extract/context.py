@@ -111,6 +111,7 @@ class DocState:
         self._starts = [m.start for m in self.places]
         self._longest = max((m.end - m.start for m in self.places), default=0)
         self._within: tuple[int, int, list[Mention]] | None = None
+        self._place_test: tuple[Any, int, Any] | None = None  # (paragraph doc, offset, its test)
         self.last_location: Mention | None = None
         #: the date words of the paragraph's latest dated sentence (a later sentence's time)
         self.paragraph_date: tuple[str, int] | None = None
@@ -162,6 +163,10 @@ class DocState:
         return self._within[2]
 
     def place_test(self, doc: Any, offset: int) -> Any:
+        """Whether a token of ``doc`` (at ``offset``) is in a place name; one test per paragraph
+        (its sentences share it: ``doc.text`` is built afresh on each call)."""
+        if self._place_test is not None and self._place_test[0] is doc and self._place_test[1] == offset:
+            return self._place_test[2]
         spans = [(m.start - offset, m.end - offset) for m in self.within(offset, offset + len(doc.text))
                  if m.role != MentionRole.ACTOR]
 
@@ -172,6 +177,7 @@ class DocState:
                 "FAC",
             }
 
+        self._place_test = (doc, offset, is_place)
         return is_place
 
     def actor_test(self, actors: ActorDictionary, para: Paragraph, terrain: frozenset[str]) -> Any:

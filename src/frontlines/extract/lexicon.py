@@ -121,6 +121,8 @@ class Lexicon:
     #: ("a car bomb exploded": ACLED's unidentified armed group)
     unclaimed: tuple[tuple[str, str, str], ...] = ()
     _by_word: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    #: (form, lemma) → its rules (a text asks for the same few words over and over)
+    _found: dict[tuple[str, str], tuple[TriggerRule, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[int]] = {}
@@ -128,13 +130,19 @@ class Lexicon:
             for word in {*rule.forms, rule.head}:
                 index.setdefault(word, []).append(i)
         object.__setattr__(self, "_by_word", {w: tuple(ids) for w, ids in index.items()})
+        object.__setattr__(self, "_found", {})
 
-    def candidates(self, form: str, lemma: str) -> list[TriggerRule]:
-        """Rules whose trigger word is *form* (or *lemma*), in priority order."""
-        lower, lem = form.lower(), lemma.lower()
-        ids = {i for i in self._by_word.get(lower, ()) if lower in self.rules[i].forms}
-        ids |= {i for i in self._by_word.get(lem, ()) if self.rules[i].head == lem}
-        return [self.rules[i] for i in sorted(ids)]
+    def candidates(self, form: str, lemma: str) -> tuple[TriggerRule, ...]:
+        """Rules whose trigger word is *form* (or *lemma*), in priority order (remembered)."""
+        found = self._found.get((form, lemma))
+        if found is None:
+            if len(self._found) >= 100_000:
+                self._found.clear()
+            lower, lem = form.lower(), lemma.lower()
+            ids = {i for i in self._by_word.get(lower, ()) if lower in self.rules[i].forms}
+            ids |= {i for i in self._by_word.get(lem, ()) if self.rules[i].head == lem}
+            found = self._found[(form, lemma)] = tuple(self.rules[i] for i in sorted(ids))
+        return found
 
 
 def _expand(

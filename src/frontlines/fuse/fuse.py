@@ -10,6 +10,7 @@ factual event mark it as contradicted; both are kept.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -45,8 +46,10 @@ class FuseOptions:
     window_days: int = 2
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """An ISO date, interval ("a/b"), month ("2017-06") or year as (first day, last day)."""
+    """An ISO date, interval ("a/b"), month ("2017-06") or year as (first day, last day);
+    remembered, since fusion asks it of the same few strings for every pair it compares."""
     span = DateSpan.parse(value)
     return (span.start, span.end) if span else None
 
@@ -149,15 +152,56 @@ def _signature(claim: Claim) -> tuple[object, ...]:
             claim.start if claim.location is None else None)
 
 
+Cell = tuple[object, ...]
+#: days in one date bucket of the blocking index
+BUCKET_DAYS = 7
+#: a span over more buckets than this is filed once, as "wide" (a year is 53 buckets)
+MAX_BUCKETS = 60
+_WIDE: tuple[str] = ("wide",)
+_ALL: tuple[str] = ("all",)
+
+
+def _buckets(first: int, last: int) -> range:
+    """The date buckets from day ordinal ``first`` to ``last``."""
+    return range(first // BUCKET_DAYS, last // BUCKET_DAYS + 1)
+
+
+def _filed_under(claim: Claim, cells: Iterable[Cell]) -> list[tuple[Cell, object]]:
+    """Blocking keys a member is filed under, in each of ``cells``: every member under its
+    document (an unknown date is compatible only within its document) and under the whole
+    cell; a dated member under each date bucket its span touches, or "wide"."""
+    span = date_span(claim.event_date)
+    dates: list[object] = [("doc", claim.doc_id), _ALL]
+    if span is not None:
+        buckets = _buckets(span[0].toordinal(), span[1].toordinal())
+        dates += [_WIDE] if len(buckets) > MAX_BUCKETS else list(buckets)
+    return [(cell, d) for cell in cells for d in dates]
+
+
+def _looked_up(claim: Claim, cells: Iterable[Cell], window: int) -> list[tuple[Cell, object]]:
+    """Blocking keys that hold, in ``cells``, every member whose date can be compatible with
+    ``claim``'s (``_compatible_dates``): its document's members, and for a known date the
+    buckets of its span widened by ``window`` days and the wide spans (or, for a query
+    wider than that, the whole cell)."""
+    span = date_span(claim.event_date)
+    dates: list[object] = [("doc", claim.doc_id)]
+    if span is not None:
+        buckets = _buckets(span[0].toordinal() - window, span[1].toordinal() + window)
+        dates = [_ALL] if len(buckets) > MAX_BUCKETS else [*dates, _WIDE, *buckets]
+    return [(cell, d) for cell in cells for d in dates]
+
+
 def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]:
-    """Complete-linkage clusters, in input order; only clusters in nearby cells are compared,
-    so the work grows with the number of claims, not with its square."""
+    """Complete-linkage clusters, in input order.  Only clusters with a member in a nearby
+    cell whose date bucket the claim's date can reach are compared (a cluster without one
+    cannot take the claim: every member must be about the same happening), so the work grows
+    with the number of claims, not with its square, even in a town reported on for years."""
     clusters: list[list[Claim]] = []
     kinds: list[dict[tuple[object, ...], Claim]] = []  # per cluster: one member per signature
-    by_cell: dict[tuple[object, ...], list[int]] = {}
+    index: dict[tuple[Cell, object], set[int]] = {}
     for claim in claims:
-        reach = _reach(claim, options.radius_km)
-        candidates = sorted({i for cell in _cells(claim, reach) for i in by_cell.get(cell, ())})
+        keys = _looked_up(claim, _cells(claim, _reach(claim, options.radius_km)), options.window_days)
+        candidates = sorted(set().union(*(index.get(key, ()) for key in keys)))
         chosen = next((i for i in candidates
                        if all(same_happening(claim, other, options) for other in kinds[i].values())), None)
         if chosen is None:
@@ -165,9 +209,11 @@ def _cluster(claims: Sequence[Claim], options: FuseOptions) -> list[list[Claim]]
             clusters.append([])
             kinds.append({})
         clusters[chosen].append(claim)
-        kinds[chosen].setdefault(_signature(claim), claim)
-        for cell in _cells(claim, (0, 0)):
-            by_cell.setdefault(cell, []).append(chosen)
+        signature = _signature(claim)
+        if signature not in kinds[chosen]:
+            kinds[chosen][signature] = claim
+            for key in _filed_under(claim, _cells(claim, (0, 0))):
+                index.setdefault(key, set()).add(chosen)
     return clusters
 
 
@@ -238,13 +284,35 @@ def denies(denial: Claim, claim: Claim, options: FuseOptions) -> bool:
             and _compatible_dates(denial, claim, options.window_days) and _compatible_actors(denial, claim))
 
 
-def _mark_contradictions(events: list[Event], claims_by_event: dict[str, list[Claim]],
+def _denial_keys(claim: Claim, reach: tuple[int, int]) -> list[Cell]:
+    """Where a denial about the same place can be: nearby grid cells for a located claim, else
+    the same place key (an unresolved name, or no place at all: those match only their kind)."""
+    key, lat, lon = _place_key(claim)
+    if lat is None or lon is None:
+        return [("key", key)]
+    return _cells(claim, reach)
+
+
+def _mark_contradictions(events: list[Event], claims_by_event: Mapping[str, list[Claim]],
                          options: FuseOptions) -> list[Event]:
-    denied = [c for e in events if e.status == Status.DENIED for c in claims_by_event[e.id]]
+    """Mark the factual events a denial is about as contradicted, comparing each claim only with
+    the denials near it (within twice the radius) whose dates can be compatible: the same
+    answers as comparing every event with every denial."""
+    near: dict[tuple[Cell, object], list[Claim]] = {}
+    for event in events:
+        if event.status == Status.DENIED:
+            for denial in claims_by_event[event.id]:
+                for key in _filed_under(denial, _denial_keys(denial, (0, 0))):
+                    near.setdefault(key, []).append(denial)
     out = []
     for event in events:
-        hits = event.happened and any(denies(d, c, options) for c in claims_by_event[event.id] for d in denied)
-        out.append(replace(event, contradicted=True) if hits else event)
+        hit = bool(near) and event.happened and any(
+            denies(denial, claim, options)
+            for claim in claims_by_event[event.id]
+            for key in _looked_up(claim, _denial_keys(claim, _reach(claim, 2 * options.radius_km)),
+                                  options.window_days)
+            for denial in near.get(key, ()))
+        out.append(replace(event, contradicted=True) if hit else event)
     return out
 
 

@@ -26,18 +26,19 @@ from dataclasses import dataclass
 
 from ..records import Claim, Event
 from .fuse import (
+    Cell,
     FuseOptions,
     _build_event,
     _cells,
     _cluster,
     _event_id,
-    _place_key,
+    _filed_under,
+    _looked_up,
+    _mark_contradictions,
     _reach,
-    denies,
     same_happening,
 )
 
-Cell = tuple[object, ...]
 
 @dataclass(frozen=True, slots=True)
 class IncrementalResult:
@@ -53,26 +54,31 @@ def _order(claim: Claim) -> tuple[str, int, str]:
 
 
 class _Blocks:
-    """Claims of one event type by the grid cell they sit in and by the cells they reach."""
+    """Claims of one event type by the grid cell they sit in and by the cells they reach, each
+    also by date bucket (as fusion's blocking index files cluster members)."""
 
     def __init__(self, claims: Iterable[Claim], options: FuseOptions) -> None:
         self.options = options
-        self.own: dict[Cell, list[Claim]] = {}
-        self.reached: dict[Cell, list[Claim]] = {}
+        self.own: dict[tuple[Cell, object], list[Claim]] = {}
+        self.reached: dict[tuple[Cell, object], list[Claim]] = {}
         for claim in claims:
-            for cell in _cells(claim, (0, 0)):
-                self.own.setdefault(cell, []).append(claim)
-            for cell in _cells(claim, _reach(claim, options.radius_km)):
-                self.reached.setdefault(cell, []).append(claim)
+            for key in _filed_under(claim, _cells(claim, (0, 0))):
+                self.own.setdefault(key, []).append(claim)
+            for key in _filed_under(claim, _cells(claim, _reach(claim, options.radius_km))):
+                self.reached.setdefault(key, []).append(claim)
 
     def neighbours(self, claim: Claim) -> Iterable[Claim]:
         """Claims within reach of ``claim`` (either way) that are about the same happening."""
-        near = [o for cell in _cells(claim, _reach(claim, self.options.radius_km)) for o in self.own.get(cell, ())]
-        near += [o for cell in _cells(claim, (0, 0)) for o in self.reached.get(cell, ())]
+        window = self.options.window_days
+        near = [o for key in _looked_up(claim, _cells(claim, _reach(claim, self.options.radius_km)), window)
+                for o in self.own.get(key, ())]
+        near += [o for key in _looked_up(claim, _cells(claim, (0, 0)), window) for o in self.reached.get(key, ())]
+        seen = {claim.id}
         for other in near:
-            if other.id != claim.id and (same_happening(claim, other, self.options)
-                                         or same_happening(other, claim, self.options)):
-                yield other
+            if other.id not in seen:
+                seen.add(other.id)
+                if same_happening(claim, other, self.options) or same_happening(other, claim, self.options):
+                    yield other
 
 
 def _closure(seeds: Iterable[Claim], blocks: _Blocks, mates: Mapping[str, Sequence[Claim]]) -> set[str]:
@@ -87,40 +93,6 @@ def _closure(seeds: Iterable[Claim], blocks: _Blocks, mates: Mapping[str, Sequen
                 found.add(other.id)
                 queue.append(other)
     return found
-
-
-def _denial_keys(claim: Claim, reach: tuple[int, int]) -> list[Cell]:
-    """Where a denial about the same place can be: nearby grid cells for a located claim, else
-    the same place key (an unresolved name, or no place at all: those match only their kind)."""
-    key, lat, lon = _place_key(claim)
-    if lat is None or lon is None:
-        return [("key", key)]
-    return _cells(claim, reach)
-
-
-def _mark_contradictions(events: list[Event], claims_by_event: Mapping[str, list[Claim]],
-                         options: FuseOptions) -> list[Event]:
-    """``fuse``'s contradiction marking, comparing each claim only with the denials near it (within
-    twice the radius): the same answers without comparing every event with every denial."""
-    from dataclasses import replace
-
-    from ..records import Status
-
-    near: dict[Cell, list[Claim]] = {}
-    for event in events:
-        if event.status == Status.DENIED:
-            for denial in claims_by_event[event.id]:
-                for cell in _denial_keys(denial, (0, 0)):
-                    near.setdefault(cell, []).append(denial)
-    out = []
-    for event in events:
-        hit = event.happened and any(
-            denies(denial, claim, options)
-            for claim in claims_by_event[event.id]
-            for cell in _denial_keys(claim, _reach(claim, 2 * options.radius_km))
-            for denial in near.get(cell, ()))
-        out.append(replace(event, contradicted=True) if hit else event)
-    return out
 
 
 def refuse_claims(claims: Iterable[Claim], previous: Iterable[Event], changed_docs: Iterable[str] = (),

@@ -278,28 +278,43 @@ def _acronym(word: str) -> bool:
     return word.isupper() and len(word.replace(" ", "")) <= 5
 
 
+#: characters a fold may drop: apostrophes always, a full stop inside or after an abbreviation
+_DROPPABLE = re.compile("[" + re.escape(_APOSTROPHES) + r"]|\.")
+#: characters a fold writes as a space (a run of spaces then counts once)
+_AS_SPACE = str.maketrans(dict.fromkeys("-–—/(),;:\u00a0\n\t", " "))
+_SPACES = re.compile("  +")
+
+
 def _fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Fold *text* character by character, keeping each output char's source offset."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _APOSTROPHES or (
-            ch == "." and 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
-        ):
-            continue
-        if (
-            ch == "."
-            and i > 0
-            and text[i - 1].isupper()
-            and (i + 1 == len(text) or text[i + 1] == " ")
-        ):
-            continue
-        ch = " " if ch in "-–—/(),;:\u00a0\n\t" else ch
-        if ch == " " and out and out[-1] == " ":
-            continue
-        out.append(ch)
-        offsets.append(i)
-    return "".join(out), offsets
+    """Fold *text* character by character, keeping each output char's source offset: drop
+    apostrophes and the full stops of abbreviations ("U.S."), write dashes, slashes,
+    brackets and punctuation as spaces and a run of spaces as one (whole runs of characters
+    at a time: actor finding folds every sentence)."""
+    n = len(text)
+    dropped = [i for i in (m.start() for m in _DROPPABLE.finditer(text)) if text[i] != "." or (
+        0 < i < n - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()) or (
+        i > 0 and text[i - 1].isupper() and (i + 1 == n or text[i + 1] == " "))]
+    kept, offsets = _without(text, list(range(n)), [(i, i + 1) for i in dropped])
+    mapped = kept.translate(_AS_SPACE)
+    if "  " not in mapped:
+        return mapped, offsets
+    return _without(mapped, offsets, [(m.start() + 1, m.end()) for m in _SPACES.finditer(mapped)])
+
+
+def _without(text: str, offsets: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """``text`` and its ``offsets`` without the (ordered, disjoint) spans ``cuts``."""
+    if not cuts:
+        return text, offsets
+    parts: list[str] = []
+    kept: list[int] = []
+    at = 0
+    for start, end in cuts:
+        parts.append(text[at:start])
+        kept += offsets[at:start]
+        at = end
+    parts.append(text[at:])
+    kept += offsets[at:]
+    return "".join(parts), kept
 
 
 def _read(path: Path) -> dict[str, Any]:

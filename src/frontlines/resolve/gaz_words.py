@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 
 from .normalize import fold, name_key
 
+#: how many names a :class:`FeatureWords` remembers the split of (then it starts afresh)
+MEMO_SIZE = 100_000
+
 
 @dataclass(frozen=True)
 class FeatureWords:
@@ -25,6 +28,9 @@ class FeatureWords:
     phrases: Mapping[str, frozenset[str]]
     fillers: frozenset[str] = frozenset()
     _re: re.Pattern[str] | None = field(init=False, repr=False, compare=False, default=None)
+    #: name → its split and its core key (the same names are split over and over in ranking)
+    _splits: dict[str, tuple[str, frozenset[str]]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _cores: dict[str, str] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         phrases = {fold(p).strip(): frozenset(f) for p, f in self.phrases.items() if fold(p).strip()}
@@ -46,7 +52,15 @@ class FeatureWords:
         return frozenset(w for p in self.phrases for w in p.split())
 
     def split(self, name: str) -> tuple[str, frozenset[str]]:
-        """``("Kuweires", {"airbase", "military_base"})`` for ``"Kuweires Airbase"``."""
+        """``("Kuweires", {"airbase", "military_base"})`` for ``"Kuweires Airbase"`` (remembered)."""
+        found = self._splits.get(name)
+        if found is None:
+            if len(self._splits) >= MEMO_SIZE:
+                self._splits.clear()
+            found = self._splits[name] = self._split(name)
+        return found
+
+    def _split(self, name: str) -> tuple[str, frozenset[str]]:
         folded = fold(name)
         if self._re is None:
             return re.sub(r"\s+", " ", folded).strip(), frozenset()
@@ -57,10 +71,14 @@ class FeatureWords:
         return re.sub(r"\s+", " ", core).strip(), frozenset(features)
 
     def core_key(self, name: str) -> str:
-        """Key of the name without its feature words (``name_key`` when nothing is left)."""
-        core, _ = self.split(name)
-        key = name_key(core) if core else ""
-        return key or name_key(name)
+        """Key of the name without its feature words (``name_key`` when nothing is left; remembered)."""
+        key = self._cores.get(name)
+        if key is None:
+            if len(self._cores) >= MEMO_SIZE:
+                self._cores.clear()
+            core, _ = self.split(name)
+            key = self._cores[name] = (name_key(core) if core else "") or name_key(name)
+        return key
 
     def to_json(self) -> str:
         """The list as stored in a gazetteer file's ``meta`` table."""

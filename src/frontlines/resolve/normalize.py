@@ -86,16 +86,25 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+_ENDING = re.compile(r"(?:ah|eh|a)$")
+_DIPHTHONG = re.compile(r"[ae][iy](?![aeiou])")
+_AW = re.compile(r"aw(?![aeiouy])")
+_DOUBLED = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aiu])h$")
+
+
+@functools.lru_cache(maxsize=65_536)
 def _level(token: str) -> str:
-    """Level vowels, digraphs and endings of one (non-generic) word."""
+    """Level vowels, digraphs and endings of one (non-generic) word (remembered: the words of
+    place names recur across names)."""
     t = token.replace("ou", "u").replace("oo", "u").replace("ee", "i")
-    t = re.sub(r"(?:ah|eh|a)$", "a", t)
-    t = re.sub(r"[ae][iy](?![aeiou])", "ay", t)
-    t = re.sub(r"aw(?![aeiouy])", "u", t)
+    t = _ENDING.sub("a", t)
+    t = _DIPHTHONG.sub("ay", t)
+    t = _AW.sub("u", t)
     t = t.replace("dj", "j").replace("ch", "sh").replace("ph", "f").replace("q", "k")
     t = t.replace("o", "u").replace("e", "i").replace("c", "k")
-    t = re.sub(r"(.)\1+", r"\1", t)
-    return re.sub(r"(?<=[aiu])h$", "", t)
+    t = _DOUBLED.sub(r"\1", t)
+    return _FINAL_H.sub("", t)
 
 
 def _arabic(token: str) -> str:
@@ -184,7 +193,12 @@ def vowel_variant(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def similarity(a: str, b: str) -> float:
     """Similarity in [0, 1] of two names: 1.0 for equal keys, less for near misses."""
-    ka, kb = name_key(a), name_key(b)
+    return _key_similarity(name_key(a), name_key(b))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _key_similarity(ka: str, kb: str) -> float:
+    """:func:`similarity` of two keys (remembered by key: many spellings share one)."""
     if ka == kb:
         return 1.0
     key_ratio = SequenceMatcher(None, ka, kb).ratio()

@@ -105,13 +105,17 @@ class Token:
         return self.text.lower()
 
 
+_FINAL_S = re.compile(r"['’]s$")
+_JOINER = re.compile(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*")
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word tokens of ``text[start:end]`` with offsets in ``text``; a final ``'s`` is cut off."""
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.start(), m.end()
         word = m.group(0).replace("‑", "-").replace("‐", "-")
-        if re.search(r"['’]s$", word) and len(word) > 3:
+        if _FINAL_S.search(word) and len(word) > 3:
             e -= 2
             word = word[:-2]
         out.append(Token(s, e, word))
@@ -121,7 +125,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 def joined(text: str, left: Token, right: Token) -> bool:
     """True when only spaces or a hyphen separate two tokens (no punctuation, no line break)."""
     gap = text[left.end:right.start]
-    return len(gap) <= 3 and re.fullmatch(r"[ \t\u00a0]*[-‐‑–]?[ \t\u00a0]*", gap) is not None
+    return len(gap) <= 3 and _JOINER.fullmatch(gap) is not None
 
 
 def patron_before(text: str, start: int) -> bool:

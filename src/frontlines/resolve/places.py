@@ -88,6 +88,10 @@ _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"}
 _SETTLED = frozenset({"settlement", "city", "neighbourhood", "admin1", "admin2", "admin3"})
 
 
+#: generic first words of a name the gazetteer lacks that may be dropped to try the rest
+#: ("Tal X" not known: try X); not those that are part of a name ("Umm X", "Kafr X")
+_LEADING_GENERIC = frozenset(GENERIC_WORDS.values()) - {"bu", "umm", "ayn", "dayr", "kafr"}
+
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -266,12 +270,12 @@ class PlaceResolver:
         caps = [t for t in run if t.capitalised or t.lower in CONNECTORS]
         while caps and caps[-1].lower in CONNECTORS:
             caps.pop()
-        if not caps or caps[0].lower in self.stop | HARD_START:
+        if not caps or caps[0].lower in self.stop or caps[0].lower in HARD_START:
             return None
         if len(caps) == 1 and caps[0].text.isupper() and len(caps[0].text) <= 4:
             return None  # an acronym (US, UN, SAA), not a place
-        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS | TITLES | self.generic
-                               or not_alone(text, caps[0], self.theater)):
+        if len(caps) == 1 and (caps[0].lower in COMMON_WORDS or caps[0].lower in TITLES
+                               or caps[0].lower in self.generic or not_alone(text, caps[0], self.theater)):
             return None  # "in Clashes with", "Imam", "the District of": not an unknown place alone
         has_generic = any(t.lower in self.generic for t in run[1:])
         if not (has_place_cue(text, run[0].start) or has_generic):
@@ -281,7 +285,7 @@ class PlaceResolver:
         words = key_words(phrase)
         core, _ = self.words.split(phrase)
         query = core or phrase
-        if words and words[0] in set(GENERIC_WORDS.values()) - {"bu", "umm", "ayn", "dayr", "kafr"}:
+        if words and words[0] in _LEADING_GENERIC:
             query = " ".join(query.split()[1:]) or query  # "Tal X" not known: try X
         cands = self._lookup(query, fuzzy=True, min_sim=0.55) if len(name_key(query)) >= 4 else ()
         return Found(run[0].start, end, phrase, cands, "fuzzy" if cands else "unknown")
