@@ -310,7 +310,8 @@ def _record(place: tuple[str, str, float | None, float | None], period: _Period,
             reference: str | None) -> ControlPeriod:
     facts = sorted({f for o in period.obs for f in o.facts}, key=lambda f: (f.start or "", f.id))
     imports = sorted({_origin(b) for o in period.obs for b in o.baseline})
-    actor, allies = period.actor, ()
+    actor = period.actor
+    allies: tuple[str, ...] = ()
     if period.state == CONTESTED:
         factor, _ = recency(period.last, end or reference)
         confidence, explanation = contested_confidence(_supports_by_rival(period), factor, period.last,

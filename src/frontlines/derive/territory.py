@@ -150,7 +150,8 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         stronghold_words=lists["stronghold_words"], remain_words=lists["remain_words"],
         under_words=lists["under_words"], anaphora=lists["anaphora"], flag_words=lists["flag_words"],
         evacuation_words=lists["evacuation_words"], siege_nouns=siege_lists["nouns"],
-        siege_start_words=siege_lists["start_words"], siege_end_words=siege_lists["end_words"], control=control, source=source)
+        siege_start_words=siege_lists["start_words"], siege_end_words=siege_lists["end_words"],
+        control=control, source=source)
     return cues, []
 
 
