@@ -170,7 +170,7 @@ def import_command(file: Path, db: str, as_of: str | None, source: str | None, k
     entries, unplaced = baseline_entries(rows, _locator(kb.gazetteer), str(file), _actor_name(kb.actors))
     store = open_db(db, readonly=False)
     count = store.save_control_imports(entries)
-    periods = rederive_control(store)
+    periods = rederive_control(store, kb)
     store.close()
     for line in problems + unplaced:
         click.echo(f"skipped: {line}", err=True)

@@ -42,7 +42,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..geo import haversine_km
 from ..records import BaselineEntry, ControlPeriod, FactKind, TerritorialFact
@@ -389,11 +388,6 @@ def same_places(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEnt
     return canonical
 
 
-@lru_cache(maxsize=1)
-def _packaged_rules() -> ControlRules:
-    return load_territory().control
-
-
 def sides_of(facts: Iterable[TerritorialFact]) -> dict[str, str]:
     """Actor → its side, as the facts name it (the first side in name order where they differ)."""
     named: dict[str, set[str]] = {}
@@ -412,7 +406,7 @@ def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[Baseline
     (default: the latest day of the evidence).  ``rules``: the camps and the expiry (default:
     the packaged ``territory.yaml``).  The result does not depend on the order of ``facts``
     or ``baseline``, and a fact given twice counts once."""
-    rules = rules if rules is not None else _packaged_rules()
+    rules = rules if rules is not None else load_territory().control
     facts = sorted({f.id: f for f in sorted(facts, key=repr)}.values(), key=lambda f: f.id)
     baseline = sorted(set(baseline), key=lambda b: (b.place_id, b.as_of, b.controller, b.file))
     reference = reference or reference_day(facts, baseline)
