@@ -517,13 +517,15 @@ def situation(store: Store, kb: KnowledgeBase | None = None, *, claims: Sequence
     claims = store.claims() if claims is None else claims
     facts = extract_facts(claims, store.mentions("place"), kb.territory, sources=sources,
                           find_actors=actor_finder(kb.actors), source_of=lambda name: _named_source(kb.outlets, name))
-    return facts, derive_control(facts, store.control_imports()), derive_sieges(facts)
+    return facts, derive_control(facts, store.control_imports(), rules=kb.territory.control), derive_sieges(facts)
 
 
-def rederive_control(store: Store) -> list[ControlPeriod]:
-    """Control periods again from the stored facts and baselines (after ``control import``)."""
+def rederive_control(store: Store, kb: KnowledgeBase | None = None) -> list[ControlPeriod]:
+    """Control periods again from the stored facts and baselines (after ``control import``), with
+    the control rules of ``kb`` (default: the packaged ones)."""
     from .derive import derive_control
 
-    periods = derive_control(store.territorial_facts(), store.control_imports())
+    periods = derive_control(store.territorial_facts(), store.control_imports(),
+                             rules=kb.territory.control if kb is not None else None)
     store.replace_control(periods)
     return periods

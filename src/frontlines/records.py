@@ -250,6 +250,7 @@ class ControlPeriod:
     latitude: float | None = None
     longitude: float | None = None
     outlets: int = 0  # independent sources behind it (the same wire text counts once)
+    allies: tuple[str, ...] = ()  # held jointly: the controller's allies holding it with it (a joint hold)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,10 @@ SAA = "Military Forces of Syria (2000-2024)"
 ISIS = "Islamic State (Syria)"
 SDF = "QSD: Syrian Democratic Forces"
 REBELS = "Opposition Rebels (Syria)"
-SIDES = {SAA: "pro-government", ISIS: "islamic-state", SDF: "kurdish", REBELS: "opposition"}
+NUSRA = "Jabhat al Nusra"
+HEZBOLLAH = "Hezbollah"
+SIDES = {SAA: "pro-government", ISIS: "islamic-state", SDF: "kurdish", REBELS: "opposition", NUSRA: "jihadist",
+         HEZBOLLAH: "pro-government"}
 SURFACES = {SAA: ["the army", "Syrian army", "government forces", "regime"], ISIS: ["ISIS", "IS", "Daesh"],
             SDF: ["SDF"], REBELS: ["rebels", "rebel"]}
 

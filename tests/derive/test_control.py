@@ -82,10 +82,10 @@ def test_a_siege_does_not_change_who_holds_the_town() -> None:
 
 def test_a_partial_capture_contests_the_city_and_a_full_one_settles_it() -> None:
     facts = [fact(FactKind.CONTROL, gainer=ISIS, loser=None, day="2017-06-01"),
-             fact(gainer=SDF, scope="part", day="2017-06-10"), fact(gainer=SDF, day="2017-10-17", outlet="AFP")]
+             fact(gainer=SDF, scope="part", day="2017-06-10"), fact(gainer=SDF, day="2017-08-17", outlet="AFP")]
     assert table(derive_control(facts)) == [(ISIS, "2017-06-01", "2017-06-10", ()),
-                                            ("contested", "2017-06-10", "2017-10-17", (ISIS, SDF)),
-                                            (SDF, "2017-10-17", None, ())]
+                                            ("contested", "2017-06-10", "2017-08-17", (ISIS, SDF)),
+                                            (SDF, "2017-08-17", None, ())]
 
 
 def test_handover_and_withdrawal() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from kit import ISIS, SAA, SDF, fact, finder, said, town
+from kit import HEZBOLLAH, ISIS, NUSRA, REBELS, SAA, SDF, fact, finder, said, town
 
 from frontlines.derive import derive_control, derive_sieges, extract_facts, load_territory
 from frontlines.records import FactKind, Status
@@ -15,13 +15,15 @@ KINDS = [FactKind.CAPTURE, FactKind.CONTROL, FactKind.HANDOVER, FactKind.WITHDRA
          FactKind.SIEGE_END]
 FACTUAL = [Status.ASSERTED, Status.REPORTED, Status.ALLEGED]
 NOT_FACTUAL = [Status.DENIED, Status.EXPECTED, Status.HYPOTHETICAL]
-DAYS = ["2017-01-01", "2017-01-02", "2017-01-04", "2017-02-01", "2017-06-01", None]
+DAYS = ["2017-01-01", "2017-01-02", "2017-01-04", "2017-02-01", "2017-06-01", "2017-06-03", None]
+#: two camps of allies (a joint hold) and sides against them (contested, expiring after 90 days)
+ACTORS = [SAA, HEZBOLLAH, ISIS, SDF, REBELS, NUSRA, None]
 
 facts_st = st.builds(
     lambda kind, gainer, loser, day, status, outlet, scope, place, n: fact(
         kind, gainer=gainer, loser=loser, day=day, status=status, outlet=outlet, scope=scope, place=place, n=n,
         side={"SANA": "pro-government", "Amaq": "pro-islamic-state"}.get(outlet)),
-    st.sampled_from(KINDS), st.sampled_from([SAA, ISIS, SDF, None]), st.sampled_from([SAA, ISIS, SDF, None]),
+    st.sampled_from(KINDS), st.sampled_from(ACTORS), st.sampled_from(ACTORS),
     st.sampled_from(DAYS), st.sampled_from(FACTUAL + NOT_FACTUAL), st.sampled_from(["SANA", "Amaq", "Reuters"]),
     st.sampled_from(["full", "full", "part", "near"]), st.sampled_from(["test:a", "test:b"]), st.integers(0, 3))
 

@@ -38,7 +38,9 @@ def test_the_siege_breaking_ends_a_siege_and_captures_nothing(store: SqliteStore
     periods = [p for p in store.control_periods() if p.place_id == deir]
     assert all(p.start != "2017-09-05" for p in periods)
     after_the_siege = control_as_of(periods, deir, "2017-09-06")
-    assert after_the_siege is None or after_the_siege.state == "contested"
+    # the besieged army did not take the city by breaking the siege: the city is contested, or
+    # (the January fighting's contest having expired) still held by the besiegers
+    assert after_the_siege is None or after_the_siege.state == "contested" or after_the_siege.actor != SAA
 
 
 def test_the_later_liberation_is_its_own_event_and_its_own_change(store: SqliteStore) -> None:

@@ -24,10 +24,10 @@ def fact(doc: str, where: tuple[float, float], gainer: str | None, day: str, *, 
 
 
 def period(where: tuple[float, float], actor: str, start: str, end: str | None = None,
-           rivals: tuple[str, ...] = ()) -> ControlPeriod:
+           rivals: tuple[str, ...] = (), allies: tuple[str, ...] = ()) -> ControlPeriod:
     return ControlPeriod(place_id=f"t:{where}", place_name=str(where), actor="contested" if rivals else actor,
                          start=start, end=end, state="contested" if rivals else "held", rivals=rivals,
-                         latitude=where[0], longitude=where[1])
+                         latitude=where[0], longitude=where[1], allies=allies)
 
 
 def gold(doc: str, where: tuple[float, float], captor: str, date: str, **extra: Any) -> dict[str, Any]:
@@ -103,3 +103,19 @@ def test_figures_per_stable_half_of_the_documents() -> None:
     assert (result["half_b"]["recall"], result["half_b"]["control_agreement"]) == (0.0, 1.0)
     assert result["half_a"]["captures"] == result["half_b"]["captures"] == 1
     assert result["disagreed"] == [f"{A_DOC}:{NORTHTON} ({ARMY}, 2015-03-10) → no control"]
+
+
+def test_a_joint_hold_agrees_with_its_leader_or_an_ally_and_contested_agreement_is_counted_apart() -> None:
+    rows = [gold(A_DOC, NORTHTON, REBELS, "2015-03-10"), gold(B_DOC, FARVILLE, KURDS, "2015-03-10")]
+    joint = [period(NORTHTON, ARMY, "2015-03-09", allies=(REBELS,)), period(FARVILLE, KURDS, "2015-03-09")]
+    result = score_captures([], joint, rows, KEYS)
+    assert (result["agreed"], result["agreed_contested"], result["held_agreement"]) == (2, 0, 1.0)
+    # a contested period listing the captor still agrees, but not as a held agreement
+    contested = [period(NORTHTON, ARMY, "2015-03-09", rivals=(ARMY, REBELS)), period(FARVILLE, KURDS, "2015-03-09")]
+    result = score_captures([], contested, rows, KEYS)
+    assert (result["agreed"], result["agreed_contested"], result["held_agreement"]) == (2, 1, 0.5)
+    assert result["half_a"]["agreed_contested"] == 1 and result["half_b"]["agreed_contested"] == 0
+    # an ally of someone else, or a joint hold without the captor: no agreement
+    other = [period(NORTHTON, ARMY, "2015-03-09", allies=(KURDS,))]
+    assert score_captures([], other, rows[:1], KEYS)["disagreed"] == [
+        f"{A_DOC}:{NORTHTON} ({REBELS}, 2015-03-10) → {NORTHTON}: {ARMY}/{KURDS}"]

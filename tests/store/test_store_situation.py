@@ -25,6 +25,7 @@ ENTRY = BaselineEntry("p1", "Raqqa", "Islamic State (Syria)", "2017-06-01", "map
 PERIOD = ControlPeriod("p1", "Raqqa", "contested", "2017-06-12", None, ("d1:5",), state="contested",
                        rivals=("A", "B"), confidence=0.3, explanation="why", last_confirmed="2017-06-12",
                        facts=("tf-1",), origin="derived", latitude=35.95, longitude=39.01, outlets=1)
+JOINT = dataclasses.replace(PERIOD, place_id="p3", actor="A", state="held", rivals=(), allies=("C", "D"))
 
 
 @pytest.fixture(params=["sqlite", "memory", "postgresql"])
@@ -43,7 +44,7 @@ def test_facts_sieges_imports_and_periods_round_trip(store: Store) -> None:
     assert store.territorial_facts() == [FACT, DENIAL] and store.territorial_facts("p2") == []
     assert store.sieges() == [SIEGE]
     assert store.save_control_imports([ENTRY, ENTRY]) == 2 and store.control_imports() == [ENTRY]
-    store.replace_control([PERIOD])
-    assert store.control_periods() == [PERIOD]
+    store.replace_control([PERIOD, JOINT])
+    assert sorted(store.control_periods(), key=lambda p: p.place_id) == [PERIOD, JOINT]
     store.replace_situation([], [])
     assert store.territorial_facts() == [] and store.sieges() == []

@@ -52,7 +52,8 @@ def _near(store: Any, name: str | None, km: float) -> Any:
 
 
 def _period_line(p: Any) -> str:
-    who = f"contested between {' and '.join(p.rivals)}" if p.state == "contested" else p.actor
+    who = f"contested between {' and '.join(p.rivals)}" if p.state == "contested" else \
+        f"{p.actor} with {' and '.join(p.allies)}" if p.allies else p.actor
     where = f" ({p.latitude:.3f}, {p.longitude:.3f})" if p.latitude is not None else ""
     return (f"{p.place_name}{where}: {who} from {p.start or '?'} to {p.end or 'now'}, "
             f"confidence {p.confidence:.2f} [{p.origin}]\n    {p.explanation}")
@@ -169,7 +170,7 @@ def import_command(file: Path, db: str, as_of: str | None, source: str | None, k
     entries, unplaced = baseline_entries(rows, _locator(kb.gazetteer), str(file), _actor_name(kb.actors))
     store = open_db(db, readonly=False)
     count = store.save_control_imports(entries)
-    periods = rederive_control(store)
+    periods = rederive_control(store, kb)
     store.close()
     for line in problems + unplaced:
         click.echo(f"skipped: {line}", err=True)

@@ -108,9 +108,16 @@ def held_confidence(support: Support, last_confirmed: str | None, reference: str
     return value, line
 
 
-def contested_confidence(sides: dict[str, Support]) -> tuple[float, str]:
-    """A contested period: as sure as its weakest credible side; every side listed."""
-    value = round(min(s.value for s in sides.values()), 2) if sides else 0.0
+def contested_confidence(sides: dict[str, Support], factor: float = 1.0, last_confirmed: str | None = None,
+                         reference: str | None = None) -> tuple[float, str]:
+    """A contested period: as sure as its weakest credible side, times the recency ``factor`` of
+    its last fact; every side listed."""
+    weakest = min(s.value for s in sides.values()) if sides else 0.0
+    value = round(weakest * factor, 2)
     listed = "; ".join(f"{actor} {s.value:.2f} from {s.sources} source{'s' if s.sources != 1 else ''} "
                        f"[{', '.join(s.parts)}]" for actor, s in sorted(sides.items()))
-    return value, f"{value:.2f} contested: credible facts disagree within the window: {listed}"
+    line = f"{value:.2f} contested: credible facts disagree within the window: {listed}"
+    if last_confirmed and reference:
+        days = max(0, (dt.date.fromisoformat(reference) - dt.date.fromisoformat(last_confirmed)).days)
+        line += f"; x recency {factor:.2f} (last fact {last_confirmed}, {days} days before {reference})"
+    return value, line

@@ -20,6 +20,21 @@ credible observations disagree within ``WINDOW_DAYS`` of the change they dispute
 sides each claiming to have taken it, or a side still said to hold it after another is
 said to have taken it.  A later observation outside the window settles it.  A siege does
 not change who holds the besieged place (sieges are derived apart, in ``sieges``).
+
+Facts disagree only across camps (``control:`` of ``territory.yaml``: the sides of one camp).
+Allies taking or holding a place together (the army and a militia fighting beside it, two
+rebel brands) make a **joint hold**: one held period under the best-supported of them (the
+strongest support, then the most sources, then the name), the others in ``allies``.  A
+capture that names an ally as the loser is still a change of hands.
+
+A contested period with no new fact for ``contested_expiry_days`` **expires**: it ends that
+many days after its last fact, and the side of its latest credible whole-place observation
+holds the place from then (for a partial capture, the side still holding the rest of the
+place, never the taker of a neighbourhood); with no such side the period just ends.  The
+resolved period says so in its explanation, and its confidence decays with the age of the
+facts behind it.  A later capture by that side opens its own period (the resolution was an
+inference, the capture dates the change).  Held periods never expire: their confidence
+decays with recency instead.
 """
 
 from __future__ import annotations
@@ -30,7 +45,8 @@ from dataclasses import dataclass, field, replace
 
 from ..geo import haversine_km
 from ..records import BaselineEntry, ControlPeriod, FactKind, TerritorialFact
-from .confidence import CREDIBLE, Support, combine, contested_confidence, held_confidence
+from .confidence import CREDIBLE, Support, combine, contested_confidence, held_confidence, recency
+from .territory import ControlRules, load_territory
 
 MERGE_KM = 5.0  # entries of one name this close are one place
 WINDOW_DAYS = 3  # reports of one change, and disagreements about it, fall within this many days
@@ -69,6 +85,8 @@ class _Period:
     start: str
     by_change: bool
     obs: list[_Obs] = field(default_factory=list)
+    prior: list[str] = field(default_factory=list)  # who held it before a partial capture contested it
+    note: str = ""  # how an expired contested period resolved into this one
 
     @property
     def actor(self) -> str:
@@ -131,9 +149,17 @@ def _observations(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineE
 class _Sweep:
     """The periods of one place, built observation by observation in date order."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: ControlRules, side_of: dict[str, str]) -> None:
         self.done: list[tuple[_Period, str | None]] = []
         self.cur: _Period | None = None
+        self.rules, self.side_of = rules, side_of
+
+    def allied(self, actor: str, others: Iterable[str]) -> bool:
+        """Whether ``actor`` is of one camp with every one of ``others`` (itself included)."""
+        return all(o == actor or self.rules.allied(self.side_of.get(actor), self.side_of.get(o)) for o in others)
+
+    def _camp_state(self, actors: Sequence[str]) -> str:
+        return "held" if all(self.allied(a, actors) for a in actors) else CONTESTED
 
     def _open(self, state: str, rivals: list[str], obs: _Obs, start: str | None = None) -> None:
         start = start or obs.day
@@ -154,6 +180,7 @@ class _Sweep:
         self.cur.obs.append(obs)
 
     def take(self, obs: _Obs) -> None:
+        self.expire(obs.day)
         cur, actor = self.cur, obs.actor or ""
         if obs.kind == "leave":
             self._leave(obs)
@@ -165,13 +192,18 @@ class _Sweep:
             else:
                 self._open("held", [actor], obs)
         elif obs.kind == "baseline":
-            if cur.state == "held" and cur.rivals == [actor]:
+            if cur.state == "held" and actor in cur.rivals:
                 cur.obs.append(obs)
             else:
                 self._open("held", [actor], obs)
         elif obs.kind == "part":
             self._part(obs)
-        elif cur.state == "held" and cur.rivals == [actor]:
+        elif cur.state == "held" and cur.note and obs.kind == "change":
+            self._open("held", [actor], obs)  # a capture dates what the expiry only inferred
+        elif cur.state == "held" and actor in cur.rivals:
+            cur.obs.append(obs)
+        elif cur.state == "held" and self.allied(actor, cur.rivals) and obs.loser not in cur.rivals:
+            cur.rivals = sorted({*cur.rivals, actor})  # allies taking or holding it together
             cur.obs.append(obs)
         elif cur.state == CONTESTED and actor in cur.rivals:
             if obs.kind == "change" or _days(cur.start, obs.day) > WINDOW_DAYS:
@@ -204,23 +236,55 @@ class _Sweep:
         cur = self.cur
         assert cur is not None
         actor = obs.actor or ""
-        if actor in cur.rivals:
+        if actor in cur.rivals or (cur.state == "held" and self.allied(actor, cur.rivals)
+                                   and obs.loser not in cur.rivals):
+            if actor not in cur.rivals:
+                cur.rivals = sorted({*cur.rivals, actor})
             cur.obs.append(obs)
         elif self._credible(obs):
+            prior = list(cur.rivals) if cur.state == "held" else list(cur.prior)
             self._open(CONTESTED, [*cur.rivals, actor], obs)
+            assert self.cur is not None
+            self.cur.prior = prior
 
     def _leave(self, obs: _Obs) -> None:
         cur = self.cur
         if cur is None or obs.actor not in cur.rivals:
             return
         stay = [r for r in cur.rivals if r != obs.actor]
-        if cur.state == CONTESTED and stay:
-            self._open("held" if len(stay) == 1 else CONTESTED, stay, obs)
+        if stay:
+            self._open(self._camp_state(stay), stay, obs)
         else:
             cur.obs.append(obs)
             self._close(obs.day)
 
-    def periods(self) -> list[tuple[_Period, str | None]]:
+    def expire(self, day: str | None) -> None:
+        """End the current contested period when ``day`` (the next observation, or "now") is
+        more than ``contested_expiry_days`` after its last fact; the side of its latest credible
+        whole-place observation holds the place from then."""
+        cur, window = self.cur, self.rules.contested_expiry_days
+        if cur is None or cur.state != CONTESTED or day is None or _days(cur.last, day) <= window:
+            return
+        ended = (dt.date.fromisoformat(cur.last) + dt.timedelta(days=window)).isoformat()
+        claims: list[tuple[str, str, float, str]] = []  # (last day, first day, support, side)
+        for o in cur.obs:
+            if o.support.value < CREDIBLE:
+                continue
+            holders = [o.actor] if o.kind in ("change", "statement", "baseline") else \
+                [o.loser] if o.kind == "part" and o.loser else list(cur.prior) if o.kind == "part" else []
+            claims += [(o.last, o.day, o.support.value, h) for h in holders if h]
+        self._close(ended)
+        if not claims:
+            return
+        last, _, _, side = max(claims, key=lambda c: (c[0], c[1], c[2], c[3]))
+        holders = sorted({side, *(r for r in cur.rivals if r != side and self.allied(r, [side]))})
+        mine = [o for o in cur.obs if o.actor in holders or (o.kind == "part" and o.loser in holders)]
+        self.cur = _Period("held", holders, ended, False, mine or list(cur.obs), note=(
+            f"contested from {cur.start} ({' / '.join(cur.rivals)}) expired on {ended}: no new fact in "
+            f"{window} days after {cur.last}; held by the side of the latest credible fact ({side}, {last})"))
+
+    def periods(self, reference: str | None = None) -> list[tuple[_Period, str | None]]:
+        self.expire(reference)
         return self.done + ([(self.cur, None)] if self.cur else [])
 
 
@@ -234,16 +298,35 @@ def _supports_by_rival(period: _Period) -> dict[str, Support]:
             for side, group in sides.items()}
 
 
+def _leader(period: _Period, supports: dict[str, Support]) -> str:
+    """The leading holder of a joint hold: the strongest support, then the most sources, then
+    the name."""
+    none = Support(0.0, 0, ())
+    return min(period.rivals, key=lambda r: (-supports.get(r, none).value, -supports.get(r, none).sources, r))
+
+
 def _record(place: tuple[str, str, float | None, float | None], period: _Period, end: str | None,
             reference: str | None) -> ControlPeriod:
     facts = sorted({f for o in period.obs for f in o.facts}, key=lambda f: (f.start or "", f.id))
     imports = sorted({_origin(b) for o in period.obs for b in o.baseline})
+    actor = period.actor
+    allies: tuple[str, ...] = ()
     if period.state == CONTESTED:
-        confidence, explanation = contested_confidence(_supports_by_rival(period))
+        factor, _ = recency(period.last, end or reference)
+        confidence, explanation = contested_confidence(_supports_by_rival(period), factor, period.last,
+                                                       end or reference)
     else:
         confidence, explanation = held_confidence(period.support, period.last, end or reference)
+        if len(period.rivals) > 1:
+            supports = _supports_by_rival(period)
+            actor = _leader(period, supports)
+            allies = tuple(r for r in period.rivals if r != actor)
+            explanation += "; joint hold of allies: " + ", ".join(
+                f"{r} {supports[r].value:.2f}" if r in supports else r for r in [actor, *allies])
+        if period.note:
+            explanation += "; " + period.note
     return ControlPeriod(
-        place_id=place[0], place_name=place[1], actor=period.actor, start=period.start, end=end,
+        place_id=place[0], place_name=place[1], actor=actor, allies=allies, start=period.start, end=end,
         evidence=tuple(dict.fromkeys(f.claim_id for f in facts)), state=period.state,
         rivals=tuple(period.rivals) if period.state == CONTESTED else (), confidence=confidence,
         explanation=explanation, last_confirmed=period.last, facts=tuple(f.id for f in facts),
@@ -305,17 +388,30 @@ def same_places(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEnt
     return canonical
 
 
+def sides_of(facts: Iterable[TerritorialFact]) -> dict[str, str]:
+    """Actor → its side, as the facts name it (the first side in name order where they differ)."""
+    named: dict[str, set[str]] = {}
+    for fact in facts:
+        for actor, side in ((fact.gainer, fact.gainer_side), (fact.loser, fact.loser_side)):
+            if actor and side:
+                named.setdefault(actor, set()).add(side)
+    return {actor: min(sides) for actor, sides in named.items()}
+
+
 def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[BaselineEntry] = (), *,
-                   reference: str | None = None) -> list[ControlPeriod]:
+                   reference: str | None = None, rules: ControlRules | None = None) -> list[ControlPeriod]:
     """Control periods per place, in date order; a place's last period is open-ended.
 
-    ``reference`` is "now" for the recency of open periods (default: the latest day of the
-    evidence).  The result does not depend on the order of ``facts`` or ``baseline``, and a
-    fact given twice counts once."""
+    ``reference`` is "now" for the recency of open periods and the expiry of contested ones
+    (default: the latest day of the evidence).  ``rules``: the camps and the expiry (default:
+    the packaged ``territory.yaml``).  The result does not depend on the order of ``facts``
+    or ``baseline``, and a fact given twice counts once."""
+    rules = rules if rules is not None else load_territory().control
     facts = sorted({f.id: f for f in sorted(facts, key=repr)}.values(), key=lambda f: f.id)
     baseline = sorted(set(baseline), key=lambda b: (b.place_id, b.as_of, b.controller, b.file))
     reference = reference or reference_day(facts, baseline)
     canonical = same_places(facts, baseline)
+    side_of = sides_of(facts)
     facts = [replace(f, place_id=canonical[f.place_id]) for f in facts]
     baseline = [replace(b, place_id=canonical[b.place_id]) for b in baseline]
     by_place: dict[str, tuple[list[TerritorialFact], list[BaselineEntry]]] = {}
@@ -327,9 +423,9 @@ def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[Baseline
     periods: list[ControlPeriod] = []
     for place_id in sorted(by_place):
         place_facts, entries = by_place[place_id]
-        sweep = _Sweep()
+        sweep = _Sweep(rules, side_of)
         for obs in _observations(place_facts, entries):
             sweep.take(obs)
         place = _place_of(place_facts, entries)
-        periods += [_record(place, period, end, reference) for period, end in sweep.periods()]
+        periods += [_record(place, period, end, reference) for period, end in sweep.periods(reference)]
     return periods

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import FrontlinesError, ResourceError
 
 FILE = "territory.yaml"
+EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
 LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
@@ -28,6 +29,24 @@ def words_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(r"[\s-]+".join(re.escape(w) for w in p.split()) for p in ordered) or "(?!x)x"
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ControlRules:
+    """How control periods are drawn (the ``control:`` section): which sides are one camp, and
+    after how many days without a new fact a contested period expires."""
+
+    allied_sides: tuple[frozenset[str], ...] = ()
+    unaligned_sides: frozenset[str] = frozenset()
+    contested_expiry_days: int = EXPIRY_DAYS
+
+    def allied(self, a: str | None, b: str | None) -> bool:
+        """Whether sides ``a`` and ``b`` are one camp (a side is its own camp, unless unaligned)."""
+        if not a or not b:
+            return False
+        if a == b:
+            return a not in self.unaligned_sides
+        return any(a in group and b in group for group in self.allied_sides)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +73,7 @@ class TerritoryCues:
     siege_nouns: tuple[str, ...]
     siege_start_words: tuple[str, ...]
     siege_end_words: tuple[str, ...]
+    control: ControlRules = field(default_factory=ControlRules)
     source: str = FILE
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -78,11 +98,36 @@ def _phrases(data: dict[str, Any], key: str, where: str, problems: list[str]) ->
     return tuple(" ".join(str(v).split()).lower() for v in value if isinstance(v, str) and v.strip())
 
 
+def _control(data: Any, problems: list[str]) -> ControlRules:
+    """The ``control:`` section (optional; every key optional)."""
+    if not isinstance(data, dict):
+        problems.append("control: must be a mapping")
+        return ControlRules()
+    unknown = set(data) - {"allied_sides", "unaligned_sides", "contested_expiry_days"}
+    if unknown:
+        problems.append(f"control: unknown keys {sorted(unknown)}")
+    groups = data.get("allied_sides", [])
+    if not isinstance(groups, list) or not all(
+            isinstance(g, list) and len(g) >= 2 and all(isinstance(s, str) and s.strip() for s in g) for g in groups):
+        problems.append("control.allied_sides: needs a list of groups of two or more sides")
+        groups = []
+    unaligned = data.get("unaligned_sides", [])
+    if not isinstance(unaligned, list) or not all(isinstance(s, str) for s in unaligned):
+        problems.append("control.unaligned_sides: needs a list of sides")
+        unaligned = []
+    days = data.get("contested_expiry_days", EXPIRY_DAYS)
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        problems.append(f"control.contested_expiry_days: needs a whole number of days >= 1, not {days!r}")
+        days = EXPIRY_DAYS
+    return ControlRules(tuple(frozenset(s.strip() for s in g) for g in groups),
+                        frozenset(s.strip() for s in unaligned), days)
+
+
 def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     problems: list[str] = []
     if not isinstance(data, dict):
         return None, ["the file must be a mapping of word lists"]
-    unknown = set(data) - {"version", "siege", *LISTS}
+    unknown = set(data) - {"version", "siege", "control", *LISTS}
     if unknown:
         problems.append(f"unknown sections {sorted(unknown)}")
     if data.get("version") != 1:
@@ -93,6 +138,7 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         problems.append("siege: needs nouns, start_words and end_words")
         siege = {}
     siege_lists = {key: _phrases(siege, key, "siege.", problems) for key in SIEGE_LISTS}
+    control = _control(data.get("control", {}), problems)
     if problems:
         return None, problems
     cues = TerritoryCues(
@@ -104,7 +150,8 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         stronghold_words=lists["stronghold_words"], remain_words=lists["remain_words"],
         under_words=lists["under_words"], anaphora=lists["anaphora"], flag_words=lists["flag_words"],
         evacuation_words=lists["evacuation_words"], siege_nouns=siege_lists["nouns"],
-        siege_start_words=siege_lists["start_words"], siege_end_words=siege_lists["end_words"], source=source)
+        siege_start_words=siege_lists["start_words"], siege_end_words=siege_lists["end_words"],
+        control=control, source=source)
     return cues, []
 
 

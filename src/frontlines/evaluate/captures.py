@@ -11,9 +11,12 @@ half of the documents (``match.half_of``):
   within ``CAPTURE_DAYS`` of the gold date.  Events are not counted: a territory event that made
   no fact (a province, a line before a town, an advance) does not move the control picture.
 - **control agreement**: of those gold captures that took the whole place, the share whose
-  place the derived control (all documents together) gives to the captor, or lists the captor
-  among the sides of a contested period, ``AGREE_AFTER_DAYS`` after the capture's last day.
-  The place is the controlled place nearest the gold coordinates, within ``CAPTURE_KM`` too.
+  place the derived control (all documents together) gives to the captor (as the controller or
+  one of its allies in a joint hold), or lists the captor among the sides of a contested
+  period, ``AGREE_AFTER_DAYS`` after the capture's last day.  The place is the controlled place
+  nearest the gold coordinates, within ``CAPTURE_KM`` too.  ``agreed_contested`` counts the
+  agreements that rest only on a contested period listing the captor, and
+  ``held_agreement`` is the share agreed by a held period alone (the stricter figure).
 """
 
 from __future__ import annotations
@@ -68,17 +71,23 @@ def agrees(period: ControlPeriod | None, captor: str | None) -> bool:
         return False
     if period.state == "contested":
         return any(same_actor(r, captor) for r in period.rivals)
-    return same_actor(period.actor, captor)
+    return any(same_actor(a, captor) for a in (period.actor, *period.allies))
+
+
+def held_agrees(period: ControlPeriod | None, captor: str | None) -> bool:
+    """Agreement by a held period (a joint hold included), not by a contested one."""
+    return period is not None and period.state != "contested" and agrees(period, captor)
 
 
 def _label(row: Mapping[str, Any]) -> str:
     return f"{row['doc']}:{row.get('place')} ({row.get('captor')}, {row.get('date')})"
 
 
-def _figures(found: list[bool], agreed: list[bool]) -> dict[str, Any]:
+def _figures(found: list[bool], agreed: list[bool], held: list[bool]) -> dict[str, Any]:
     return {"captures": len(found), "found": sum(found), "recall": ratio(sum(found), len(found)),
             "full_captures": len(agreed), "agreed": sum(agreed),
-            "control_agreement": ratio(sum(agreed), len(agreed))}
+            "control_agreement": ratio(sum(agreed), len(agreed)), "agreed_contested": sum(agreed) - sum(held),
+            "held_agreement": ratio(sum(held), len(held))}
 
 
 def score_captures(facts: Sequence[TerritorialFact], periods: Sequence[ControlPeriod],
@@ -88,13 +97,13 @@ def score_captures(facts: Sequence[TerritorialFact], periods: Sequence[ControlPe
     taking = [(f, key_of.get(f.doc_id)) for f in facts if f.kind in TAKING and f.factual]
     rows = list(rows)
     scored = [r for r in rows if scorable(r)]
-    by_half: dict[str, tuple[list[bool], list[bool]]] = {"A": ([], []), "B": ([], [])}
-    every: tuple[list[bool], list[bool]] = ([], [])
+    by_half: dict[str, tuple[list[bool], list[bool], list[bool]]] = {"A": ([], [], []), "B": ([], [], [])}
+    every: tuple[list[bool], list[bool], list[bool]] = ([], [], [])
     missed, disagreed = [], []
     for row in scored:
         hit = any(found_by(f, row, doc) for f, doc in taking)
         half = by_half[half_of(row["doc"])]
-        for found, _ in (half, every):
+        for found, _, _ in (half, every):
             found.append(hit)
         if not hit:
             missed.append(_label(row))
@@ -102,12 +111,14 @@ def score_captures(facts: Sequence[TerritorialFact], periods: Sequence[ControlPe
             continue
         period = control_after(periods, row)
         ok = agrees(period, row.get("captor"))
-        for _, agreed in (half, every):
+        by_held = held_agrees(period, row.get("captor"))
+        for _, agreed, held_only in (half, every):
             agreed.append(ok)
+            held_only.append(by_held)
         if not ok:
             held = "no control" if period is None else (
                 f"{period.place_name}: contested {'/'.join(period.rivals)}" if period.state == "contested"
-                else f"{period.place_name}: {period.actor}")
+                else f"{period.place_name}: {'/'.join((period.actor, *period.allies))}")
             disagreed.append(f"{_label(row)} → {held}")
     return {**_figures(*every), "unscorable": len(rows) - len(scored),
             "half_a": _figures(*by_half["A"]), "half_b": _figures(*by_half["B"]),

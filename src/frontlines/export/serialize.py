@@ -20,7 +20,8 @@ def control_json(period: ControlPeriod) -> dict[str, Any]:
     """A control period: the place and its point, the actor (or "contested" and the rivals),
     from when to when, its confidence and why, and the facts and claims that say so."""
     return {"place_id": period.place_id, "place": period.place_name, "actor": period.actor,
-            "state": period.state, "rivals": list(period.rivals), "start": period.start, "end": period.end,
+            "state": period.state, "rivals": list(period.rivals), "allies": list(period.allies),
+            "start": period.start, "end": period.end,
             "confidence": period.confidence, "explanation": period.explanation,
             "last_confirmed": period.last_confirmed, "latitude": period.latitude, "longitude": period.longitude,
             "outlets": period.outlets, "origin": period.origin, "facts": list(period.facts),

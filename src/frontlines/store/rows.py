@@ -187,7 +187,7 @@ def control_row(period: ControlPeriod) -> Row:
             "state": period.state, "rivals": json.dumps(list(period.rivals)), "confidence": period.confidence,
             "explanation": period.explanation, "last_confirmed": period.last_confirmed,
             "facts": json.dumps(list(period.facts)), "origin": period.origin, "latitude": period.latitude,
-            "longitude": period.longitude, "outlets": period.outlets}
+            "longitude": period.longitude, "outlets": period.outlets, "allies": json.dumps(list(period.allies))}
 
 
 def row_control(row: Row) -> ControlPeriod:
@@ -197,7 +197,8 @@ def row_control(row: Row) -> ControlPeriod:
         rivals=tuple(json.loads(row["rivals"] or "[]")), confidence=row["confidence"] or 0.0,
         explanation=row["explanation"] or "", last_confirmed=row["last_confirmed"],
         facts=tuple(json.loads(row["facts"] or "[]")), origin=row["origin"] or "derived",
-        latitude=row["latitude"], longitude=row["longitude"], outlets=row["outlets"] or 0)
+        latitude=row["latitude"], longitude=row["longitude"], outlets=row["outlets"] or 0,
+        allies=tuple(json.loads(row.get("allies") or "[]")))
 
 
 def fact_row(fact: TerritorialFact) -> Row:

@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS outlets (name TEXT PRIMARY KEY, documents INTEGER);
 CREATE TABLE IF NOT EXISTS control_periods (
   place_id TEXT NOT NULL, place_name TEXT, actor TEXT NOT NULL, start TEXT, "end" TEXT,
   evidence TEXT, state TEXT, rivals TEXT, confidence REAL, explanation TEXT, last_confirmed TEXT,
-  facts TEXT, origin TEXT, latitude REAL, longitude REAL, outlets INTEGER,
+  facts TEXT, origin TEXT, latitude REAL, longitude REAL, outlets INTEGER, allies TEXT,
   PRIMARY KEY (place_id, actor, start)
 );
 CREATE TABLE IF NOT EXISTS failures (

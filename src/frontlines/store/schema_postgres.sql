@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS control_periods (
   start TEXT COLLATE "C", "end" TEXT COLLATE "C", evidence TEXT COLLATE "C", state TEXT COLLATE "C",
   rivals TEXT COLLATE "C", confidence DOUBLE PRECISION, explanation TEXT COLLATE "C",
   last_confirmed TEXT COLLATE "C", facts TEXT COLLATE "C", origin TEXT COLLATE "C", latitude DOUBLE PRECISION,
-  longitude DOUBLE PRECISION, outlets BIGINT, UNIQUE (place_id, actor, start)
+  longitude DOUBLE PRECISION, outlets BIGINT, allies TEXT COLLATE "C", UNIQUE (place_id, actor, start)
 );
 CREATE TABLE IF NOT EXISTS failures (
   id BIGSERIAL PRIMARY KEY, source TEXT COLLATE "C" NOT NULL, stage TEXT COLLATE "C" NOT NULL,
