@@ -162,6 +162,7 @@ function townPanel(p) {
   clear(box).append(
     el("h2", { tabindex: "-1", id: "evidence-title" }, p.place_name || p.place_id),
     el("p", {}, `Held by ${p.actor}${p.side ? ` (${p.side})` : ""} from ${p.start || "?"} to ${p.end || "now"}`
+      + (p.allies && p.allies.length ? `, jointly with ${p.allies.join(", ")}` : "")
       + (p.previous_actor ? `, after ${p.previous_actor}` : "")),
     p.contested ? el("p", { class: "contradicted" }, "Contested on this date"
       + (p.rivals && p.rivals.length ? `: ${p.rivals.join(" / ")}` : ".")) : null,

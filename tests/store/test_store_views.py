@@ -108,7 +108,7 @@ def _fill(store: Store) -> None:
         ControlPeriod(MAYADIN.gazetteer_id, "Al Mayadin", "contested", "2017-09-05", "2017-10-14", (c2.id,),
                       state="contested", rivals=(ARMY, ISIS), confidence=0.3),
         ControlPeriod(MAYADIN.gazetteer_id, "Al Mayadin", ARMY, "2017-10-14", None, (), latitude=35.0,
-                      longitude=40.5),
+                      longitude=40.5, allies=("Hezbollah",)),
     ]
     store.replace_events(events, periods)
     facts = [TerritorialFact("tf-1", FactKind.SIEGE_START, DEIR.gazetteer_id, "Deir ez-Zor", c1.id, "d1", Status.ASSERTED,
@@ -234,6 +234,7 @@ def test_control_as_of_and_changes(store: Store) -> None:
     assert on["Deir ez-Zor"].latitude == DEIR.latitude  # from the places the documents name
     assert on["Al Mayadin"].contested and on["Al Mayadin"].rivals == (ARMY, ISIS)
     later = {r.place_name: r for r in store.control_as_of("2017-10-14")}
+    assert later["Al Mayadin"].allies == ("Hezbollah",) and on["Deir ez-Zor"].allies == ()  # a joint hold
     assert later["Al Mayadin"].actor == ARMY and (later["Al Mayadin"].latitude, later["Al Mayadin"].longitude) == (
         35.0, 40.5)
     assert [r.actor for r in store.control_as_of("2000-01-01")] == [ISIS]

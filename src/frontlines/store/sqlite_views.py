@@ -263,13 +263,14 @@ class SqliteViews:
             f"{coords['latitude']} AS latitude, {coords['longitude']} AS longitude, ({contested}) AS contested, "
             f"{_optional(cols, 'confidence')} AS confidence, "
             "LAG(cp.actor) OVER (PARTITION BY cp.place_id ORDER BY cp.start, cp.actor) AS previous_actor, "
-            f"{_optional(cols, 'rivals')} AS rivals, {_optional(cols, 'explanation')} AS explanation, "
+            f"{_optional(cols, 'rivals')} AS rivals, {_optional(cols, 'allies')} AS allies, "
+            f"{_optional(cols, 'explanation')} AS explanation, "
             f"{_optional(cols, 'last_confirmed')} AS last_confirmed, {_optional(cols, 'origin')} AS origin "
             "FROM control_periods cp LEFT JOIN places p ON p.gazetteer_id = cp.place_id) AS cp"
             f"{where} ORDER BY cp.place_name, cp.place_id, cp.start, cp.actor")
         rows = conn.execute(sql, [*fight_args, *args]).fetchall()
         return [ControlRow(**{**dict(r), "contested": bool(r["contested"]), "evidence": _ids(r["evidence"]),
-                              "rivals": _ids(r["rivals"])}) for r in rows]
+                              "rivals": _ids(r["rivals"]), "allies": _ids(r["allies"])}) for r in rows]
 
     def control_as_of(self, day: str) -> list[ControlRow]:
         where = ' WHERE (cp.start IS NULL OR cp.start <= ?) AND (cp."end" IS NULL OR ? < cp."end")'

@@ -201,6 +201,7 @@ class ControlRow:
     confidence: float | None
     previous_actor: str | None = None
     rivals: tuple[str, ...] = ()  # contested: every side credibly said to hold it
+    allies: tuple[str, ...] = ()  # a joint hold: the actor's allies holding it with it
     explanation: str | None = None  # how the confidence was reached
     last_confirmed: str | None = None
     origin: str | None = None  # derived from facts, or imported from a baseline
