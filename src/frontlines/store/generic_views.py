@@ -310,8 +310,8 @@ class GenericViews:
             rows.append(ControlRow(
                 place_id=p.place_id, place_name=p.place_name, actor=p.actor, side=sides.get(p.actor), start=p.start,
                 end=p.end, evidence=tuple(p.evidence), latitude=lat, longitude=lon, contested=p.state == "contested",
-                confidence=p.confidence, previous_actor=before, rivals=tuple(p.rivals), allies=tuple(p.allies), explanation=p.explanation,
-                last_confirmed=p.last_confirmed, origin=p.origin))
+                confidence=p.confidence, previous_actor=before, rivals=tuple(p.rivals), allies=tuple(p.allies),
+                explanation=p.explanation, last_confirmed=p.last_confirmed, origin=p.origin))
         rows.sort(key=lambda r: (_nulls_first(r.place_name), r.place_id, _nulls_first(r.start), r.actor))
         return rows
 
