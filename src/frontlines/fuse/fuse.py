@@ -104,6 +104,14 @@ def _separate_tolls(a: Claim, b: Claim) -> bool:
             and b.fatalities is not None and a.fatalities != b.fatalities)
 
 
+def _separate_days(a: Claim, b: Claim) -> bool:
+    """One report dating two claims to two different days in its own words ("took X on Wednesday
+    ... took Y on Friday") tells of two happenings: ACLED codes one event per day."""
+    return (a.doc_id == b.doc_id and bool(a.date_text) and bool(b.date_text) and a.time_precision == 1
+            and b.time_precision == 1 and a.event_date is not None and b.event_date is not None
+            and a.event_date != b.event_date)
+
+
 def _group(claim: Claim) -> str:
     """Claims merge only within one group: what happened, or one kind of what did not
     (a denial, a forecast and a condition are three different standings)."""
@@ -113,7 +121,7 @@ def _group(claim: Claim) -> str:
 def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
     return (a.event_type == b.event_type and _group(a) == _group(b)
             and _same_place(a, b, options.radius_km) and _compatible_dates(a, b, options.window_days)
-            and _compatible_actors(a, b) and not _separate_tolls(a, b)
+            and _compatible_actors(a, b) and not _separate_tolls(a, b) and not _separate_days(a, b)
             and (a.location is not None or a.doc_id == b.doc_id and a.start == b.start))
 
 
@@ -193,6 +201,21 @@ def _territory_sub(sub: str, claims: Sequence[Claim], first: ActorRef | None) ->
     return sub
 
 
+def _event_day(claims: Sequence[Claim]) -> Claim | None:
+    """The claim that dates the event: of the most precise dates, the one the most documents
+    give (reports that disagree by a day are outvoted), the earliest on a tie."""
+    dated = [c for c in claims if c.event_date]
+    if not dated:
+        return None
+    best = min(c.time_precision or 9 for c in dated)
+    precise = [c for c in dated if (c.time_precision or 9) == best]
+    docs: dict[str, set[str]] = {}
+    for c in precise:
+        docs.setdefault(c.event_date or "", set()).add(c.doc_id)
+    day = min(docs, key=lambda d: (-len(docs[d]), d))
+    return next(c for c in precise if c.event_date == day)
+
+
 def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
                  sides: Mapping[str, str | None]) -> Event:
     claims.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.geo_precision or 9, c.doc_id, c.trigger_start))
@@ -203,8 +226,7 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     where = min(located, key=lambda c: c.geo_precision or 9) if located else best
     place = where.location.place if where.location else None
     fatalities = [c.fatalities for c in claims if c.fatalities is not None and c.factual]
-    dated = [c for c in claims if c.event_date]
-    dated.sort(key=lambda c: (c.time_precision or 9))
+    when = _event_day(claims)
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
     # an actor the text names wins over one inferred from context ("the army", no perpetrator)
     named = [c.actor1 for c in claims if c.actor1 and c.actor1.name]
@@ -222,8 +244,8 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
         admin2=place.admin2 if place else None, country=place.country if place else None,
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=where.geo_precision if place else None,
-        event_date=dated[0].event_date if dated else None,
-        time_precision=dated[0].time_precision if dated else None,
+        event_date=when.event_date if when else None,
+        time_precision=when.time_precision if when else None,
         fatalities=min(fatalities) if fatalities else None,  # ACLED: the most conservative figure
         fatalities_max=max(fatalities) if fatalities else None,  # the range of the tolls is kept
         claim_ids=tuple(sorted(c.id for c in claims)), sources=tuple(sources),

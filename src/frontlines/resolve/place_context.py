@@ -103,7 +103,10 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             anchored.add(top.place)  # each place once: nearness compares places, not mentions
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
-    if default_country and countries[default_country] >= max(countries.values(), default=0) / 2:
+    # the theater's country keeps the focus unless twice as many unambiguous names lie in another,
+    # and never for one name alone ("An Nashwah", a namesake in Iraq, with nothing else certain)
+    most = max(countries.values(), default=0)
+    if default_country and (countries[default_country] >= most / 2 or most < 2):
         focus.country = default_country
     return focus
 

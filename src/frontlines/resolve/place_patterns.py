@@ -120,6 +120,11 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DATELINE_TAIL = re.compile(
     r"[ \t]*(?:,[ \t]*(?:[A-Za-z]+[ \t]+)?(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH
     + r")(?:,?[ \t]+\d{4})?)?[ \t]*(?:\([^()\n]{1,80}\)|,[ \t]*[A-Z][\w.&' ]{1,30}?)?[ \t]*(?:[-‐‑–—]|\.[ \t]*-)")
+#: a town and its date closed by a colon ("London, May 9: ...", "DAMASCUS, 12 March 2014:"); without
+#: a date a colon is no dateline ("Aleppo: the army ...")
+_DATELINE_DATED_COLON = re.compile(
+    r"[ \t]*,[ \t]*(?:[A-Za-z]+[ \t]+)?(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH
+    + r")(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,80}\))?[ \t]*:")
 #: a second town in a dateline ("ALEPPO, Syria (AP) -")
 _DATELINE_MORE = re.compile(r"[ \t]*,[ \t]*[A-Z][A-Za-z' -]{1,30}?(?=[ \t]*[,(\-‐‑–—])")
 
@@ -135,7 +140,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     more = _DATELINE_MORE.match(text, end)
     if more is not None and _DATELINE_TAIL.match(text, more.end()):
         return True
-    return _DATELINE_TAIL.match(text, end) is not None
+    return _DATELINE_TAIL.match(text, end) is not None or _DATELINE_DATED_COLON.match(text, end) is not None
 
 
 def moved(place: Place, dist_km: float, bearing: float) -> Place:

@@ -144,6 +144,7 @@ class PlaceResolver:
         self.generic = kb.theater.generic_words  # words that may end a place phrase
         self._stop: frozenset[str] | None = None
         self._text_words: tuple[str, frozenset[str]] | None = None  # the words of the last text
+        self._seats: dict[str, Place | None] = {}  # governorate → its capital, looked up once
 
     def _words(self, text: str) -> frozenset[str]:
         """The whole words of ``text``, computed once per document."""
@@ -349,6 +350,10 @@ class PlaceResolver:
                 place = road(place, other.place, f.text)
                 reason += f"; road to {other.place.name}"
                 precision = 2
+        seat = self._seat(place) if place.feature == "admin1" else None
+        if seat is not None:  # a province named alone is located at its capital (ACLED)
+            place = replace(place, latitude=seat.latitude, longitude=seat.longitude)
+            reason += f"; located at its capital {seat.name}"
         offset = offset_before(text, f.start)
         if offset:
             place = moved(place, *offset)
@@ -396,6 +401,20 @@ class PlaceResolver:
                 continue
             out.append(f)
         return out
+
+    def _seat(self, unit: Place) -> Place | None:
+        """The capital of a governorate (``governorate_seats`` of the theater): the most populous
+        town of that name inside it."""
+        canon = self.theater.canonical_admin1(unit.admin1 or unit.name)
+        if canon is None:
+            return None
+        if canon not in self._seats:
+            name = self.theater.seat_of(canon)
+            towns = [c.place for c in (self._lookup(name) if name else ()) if c.match == MatchKind.KEY
+                     and c.place.feature in ("city", "settlement") and c.place.country == unit.country
+                     and self.theater.canonical_admin1(c.place.admin1) == canon]
+            self._seats[canon] = max(towns, key=lambda p: p.population or 0, default=None)
+        return self._seats[canon]
 
     def _city(self, name: str | None, focus: Focus) -> Place | None:
         """The town a name stands for, when it names one ("Homs", "Damascus")."""

@@ -1,0 +1,58 @@
+"""Place rules checked on reports nobody tuned for (issue 9): a province named alone is located
+at its capital; one name abroad does not move a document's focus out of the theater's country.
+Sentences written for these tests, a small in-memory gazetteer."""
+
+from __future__ import annotations
+
+from factories import packaged_kb
+from frontlines.records import Candidate, Place
+from frontlines.resolve.gazetteer import MemoryGazetteer
+from frontlines.resolve.place_context import focus_of
+from frontlines.resolve.places import PlaceResolver
+from frontlines.taxonomy import MatchKind
+
+WORDS = packaged_kb().theater.feature_words
+
+PROVINCE = Place("t:hama-gov", "Hama", 35.23, 37.20, "SY", "Hama", None, "admin1", 1_900_000)
+CAPITAL = Place("t:hama", "Hama", 35.13, 36.76, "SY", "Hama", "Hama", "city", 460_000)
+RURAL = Place("t:rif-gov", "Rif Dimashq", 33.50, 37.38, "SY", "Rif Dimashq", None, "admin1", 2_900_000)
+TOWN = Place("t:hasakah", "Al-Hasakah", 36.50, 40.75, "SY", "Al-Hasakah", None, "settlement", 80_000)
+NAMESAKE_ABROAD = Place("t:iq", "Al Qurnah", 30.82, 47.60, "IQ", "Al-Basrah", None, "settlement")
+QURNAH = Place("t:sy", "Qirnah", 36.48, 40.69, "SY", "Al-Hasakah", None, "settlement")
+
+
+def _find(text: str) -> dict[str, object]:
+    gaz = MemoryGazetteer([(PROVINCE, []), (CAPITAL, []), (RURAL, []), (TOWN, []), (NAMESAKE_ABROAD, []),
+                           (QURNAH, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_province_named_alone_is_located_at_its_capital() -> None:
+    found = _find("Government forces advanced in Hama province on Monday.")
+    mention = found["Hama province"]
+    assert mention.place is not None and mention.place.feature == "admin1"  # still the province
+    assert mention.place.gazetteer_id == PROVINCE.gazetteer_id and mention.geo_precision == 3
+    assert (mention.place.latitude, mention.place.longitude) == (CAPITAL.latitude, CAPITAL.longitude)
+    assert "capital" in (mention.reason or "")
+
+
+def test_a_province_without_a_seat_keeps_its_point() -> None:
+    mention = _find("Government forces advanced in Rif Dimashq province on Monday.")["Rif Dimashq province"]
+    assert mention.place is not None and (mention.place.latitude, mention.place.longitude) == (33.50, 37.38)
+
+
+def test_one_name_abroad_does_not_move_the_focus_abroad() -> None:
+    def names(*places: Place) -> list[list[Candidate]]:
+        return [[Candidate(p, 0.85, "test", MatchKind.KEY)] for p in places]
+
+    assert focus_of(names(NAMESAKE_ABROAD), "SY").country == "SY"  # one unambiguous name in Iraq
+    far = Place("t:iq2", "Al Fao", 29.97, 48.47, "IQ", "Al-Basrah", None, "settlement")
+    assert focus_of(names(NAMESAKE_ABROAD, far), "SY").country == "IQ"  # a report about Iraq
+    assert focus_of(names(NAMESAKE_ABROAD, far, TOWN), "SY").country == "SY"  # half as many at home
+
+
+def test_the_seats_name_governorates_of_the_theater() -> None:
+    theater = packaged_kb().theater
+    assert theater.governorate_seats and set(theater.governorate_seats) <= set(theater.governorates)
+    assert theater.seat_of("Hamah") == "Hama" and theater.seat_of("Rif Dimashq") is None
