@@ -56,3 +56,36 @@ def test_the_seats_name_governorates_of_the_theater() -> None:
     theater = packaged_kb().theater
     assert theater.governorate_seats and set(theater.governorate_seats) <= set(theater.governorates)
     assert theater.seat_of("Hamah") == "Hama" and theater.seat_of("Rif Dimashq") is None
+
+
+CENTRE = Place("t:centre", "Qarmala", 34.51, 36.58, "SY", "Homs", None, "settlement", 40_000)
+FAR_NAMESAKE = Place("t:far", "Marj Hamra", 34.70, 36.19, "SY", "Homs", None, "settlement")
+NEAR_VILLAGE = Place("t:near", "Tall Zahra", 34.55, 36.60, "SY", "Homs", None, "settlement")
+
+
+def _find_near(text: str) -> dict[str, object]:
+    gaz = MemoryGazetteer([(CENTRE, []), (FAR_NAMESAKE, []), (NEAR_VILLAGE, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_village_stated_in_a_towns_countryside_lies_near_that_town() -> None:
+    found = _find_near("Army units restored security to Marj Hamra and Tall Zahra villages in Qarmala countryside.")
+    far, near = found["Marj Hamra"], found["Tall Zahra"]
+    # the only Marj Hamra the gazetteer knows lies 41 km away: the text's village is another one,
+    # located at the town the text places it by, less precisely
+    assert far.place is not None and far.place.gazetteer_id == CENTRE.gazetteer_id and far.geo_precision == 2
+    assert near.place is not None and near.place.gazetteer_id == NEAR_VILLAGE.gazetteer_id
+
+
+def test_a_bearing_without_a_distance_reaches_farther_than_a_countryside() -> None:
+    found = _find_near("Three villages, Marj Hamra, Tall Zahra and Qarmala, were taken. "
+                       "The militia took Marj Hamra, to the southwest of Qarmala.")
+    assert found["Marj Hamra"].place is not None and found["Marj Hamra"].place.gazetteer_id == FAR_NAMESAKE.gazetteer_id
+
+
+def test_a_stated_distance_or_a_second_region_phrase_is_no_region() -> None:
+    for text in ("The militia took Marj Hamra, 45 km northwest of the town of Qarmala.",
+                 "Clashes in Marj Hamra and Tall Zahra villages and in the surroundings of Qarmala."):
+        mention = _find_near(text)["Marj Hamra"]
+        assert mention.place is not None and mention.place.gazetteer_id == FAR_NAMESAKE.gazetteer_id, text

@@ -86,6 +86,42 @@ def relation_after(text: str, end: int) -> int | None:
     return m.end() if m else None
 
 
+#: the centre of a region stated around other places of the clause: "the countryside of Y", "Y
+#: countryside", "in east Y" (``_SURROUNDS``), "to the southwest of Y" (``_BEARING``)
+_SURROUNDS_BEFORE = re.compile(
+    rf"(?:\b(?:countryside|outskirts|suburbs|environs|vicinity|surroundings)\s+of|\bin\s+(?:the\s+)?(?:{_DIR})(?:ern)?)"
+    r"\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)
+_SURROUNDS_AFTER = re.compile(r"[ \t]+(?:countryside|outskirts|suburbs|environs)\b", re.I)
+_BEARING_BEFORE = re.compile(rf"\b(?:to\s+the\s+)?(?:{_DIR})\s+of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:to\s+the\s+)?\S+\s+of\s+(?:the\s+)?"
+                              r"(?:(?:town|city)\s+of\s+)?$", re.I)
+#: a region phrase of its own, coordinated with the one before ("in A and B villages and in the
+#: surroundings of Y"): Y is not the centre of A and B
+_COORDINATED = re.compile(r"\b(?:and|or)\s+(?:the\s+)?(?:in|near|around|at)\b[^,;]*$", re.I)
+#: how far a place may lie from the centre of the surroundings it is stated in, and from a town it
+#: is said to lie north (south, ...) of
+SURROUNDS_KM = 30.0
+BEARING_KM = 60.0
+
+
+def coordinated_region(gap: str) -> bool:
+    """The words between a place and a region's centre open a region phrase of their own."""
+    return bool(_COORDINATED.search(gap))
+
+
+def region_reach(text: str, start: int, end: int) -> float | None:
+    """How far (km) the places before this name in its clause may lie from it, when the name is
+    the centre of a region stated for them ("X and Z villages in al-Qseir countryside": 30 km;
+    "A, B and C, to the southwest of Y": 60 km); None when it is not ("70 km north of Y", a
+    distance the point is moved by)."""
+    before = text[max(0, start - 60):start]
+    if _DISTANCE_BEFORE.search(before):
+        return None
+    if _SURROUNDS_BEFORE.search(before) or _SURROUNDS_AFTER.match(text, end):
+        return SURROUNDS_KM
+    return BEARING_KM if _BEARING_BEFORE.search(before) else None
+
+
 def has_place_cue(text: str, start: int) -> bool:
     """True when the words before a name say a place follows ("the town of", "near")."""
     return bool(PLACE_CUE.search(text[max(0, start - 40):start]))
