@@ -40,3 +40,30 @@ def test_a_province_alone_is_still_the_location(claims_of) -> None:  # type: ign
     found = only(claims_of("Rebels shelled government positions in Hama province on Monday.", PUBLISHED),
                  "shelled")
     assert found.location is not None and found.location.text == "Hama province"
+
+
+# --- who acted -------------------------------------------------------------------------------------
+
+SYRIA = "Military Forces of Syria (2000-2024)"
+ISLAMIC_STATE = "Islamic State (Syria)"
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), [
+    ("On Monday, fighters for the Islamic State advanced into territory held by the YPG and attacked a "
+     "checkpoint near the village of Hulaqi.", "attacked", ISLAMIC_STATE),
+    ("Government forces are now said to be on the advance supported by Russian air strikes on villages "
+     "near Kafr Nabudah.", "advance", SYRIA),
+    ("He said that army reinforcements backed by tanks were sent to the suburb of Zabadani on Monday, a "
+     "region held by the opposition.", "sent", SYRIA),
+])
+def test_the_actor_on_unseen_phrasings(claims_of, text: str, trigger: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    found = only(claims_of(text, PUBLISHED), trigger)
+    assert found.actor1 is not None and found.actor1.name == actor
+
+
+def test_no_break_hyphens_are_hyphens(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, the advance on the village was supported by air strikes by the US\u2011led coalition."
+    plain = only(claims_of(text.replace("\u2011", "-"), PUBLISHED), "strikes")
+    found = only(claims_of(text, PUBLISHED), "strikes")
+    assert found.actor1 is not None and plain.actor1 is not None
+    assert found.actor1.name == plain.actor1.name and "coalition" in found.actor1.name.lower()

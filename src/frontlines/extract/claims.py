@@ -356,11 +356,13 @@ class ClaimExtractor:
 
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-_ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "))
+_ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "),
+                             **dict.fromkeys("\u2010\u2011", "-")})
 
 
 def _spaces(text: str) -> str:
-    """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
+    """No-break and other odd spaces as plain spaces, typographic and no-break hyphens as the
+    plain one ("US‑led", "al‑Qamishli"): same length, offsets are kept."""
     return text.translate(_ODD_SPACES)
 
 

@@ -139,6 +139,10 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     other = targets[0] if targets else None
     if mode == "repel":
         return _attacker(trigger, is_actor), agent
+    if mode == "moved" and agent is None and is_passive(trigger):
+        # "army reinforcements were sent to Zabadani": the forces moved are the actor
+        moved = [t for t in _children(trigger, "nsubjpass") if is_actor(t)]
+        return (moved[0] if moved else None), None
     if mode == "fall":
         winners = _pobj(trigger, "to")
         return (winners[0] if winners else None), None
@@ -156,6 +160,10 @@ def _attacker(trigger: Any, is_actor: Any) -> Any:
     return None
 
 
+#: "an advance supported by Russian air strikes": the agent of these verbs helps, it does not act
+SUPPORT_VERBS = frozenset({"support", "back", "aid", "assist", "cover", "accompany", "escort", "help"})
+
+
 def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     """(actor1, actor2) of a noun trigger: "ISIS attack", "the army's capture", light verbs."""
     # nouns before adjectives: "Syrian government air strikes" is the government's
@@ -167,8 +175,9 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     if actor1 is None:  # "the withdrawal of Russian forces", "an attack by the rebels"
         by = [t for t in _pobj(trigger, "of") if is_actor(t)] + _pobj(trigger, "by")
         actor1 = by[0] if by else None
-    if actor1 is None:  # "a massacre carried out by Russian warplanes"
-        by = [t for a in _children(trigger, "acl") for t in _pobj(a, "by") if is_actor(t)]
+    if actor1 is None:  # "a massacre carried out by Russian warplanes"; not "an advance backed by X"
+        by = [t for a in _children(trigger, "acl") if a.lemma_.lower() not in SUPPORT_VERBS
+              for t in _pobj(a, "by") if is_actor(t)]
         actor1 = by[0] if by else None
     node = trigger  # "in a wave of air strikes", "in a series of raids"
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:

@@ -76,6 +76,10 @@ def load_cues(path: Path) -> Cues:
     return parse_cues(data)
 
 
+#: nouns of people that belong to the group named after "for" ("fighters for the Islamic State")
+_MEMBERS_FOR = frozenset({"fighter", "member", "militant", "militiaman", "gunman", "soldier", "unit"})
+
+
 def phrase_bounds(token: Any) -> tuple[int, int]:
     """Token range [start, end] of the noun phrase headed by *token*, without its clauses."""
     keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "advmod"}
@@ -89,10 +93,10 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
         or (
             t.dep_ == "prep"
             and t.lower_ == "for"
-            and token.pos_ == "PROPN"
+            and (token.pos_ == "PROPN" or token.lemma_.lower() in _MEMBERS_FOR)
             and any(c.pos_ == "PROPN" for c in t.children)
         )
-    ]  # "the Observatory for Human Rights"
+    ]  # "the Observatory for Human Rights", "fighters for the Islamic State"
     end = max([token.i] + [t.right_edge.i for t in right])
     return start, end
 
