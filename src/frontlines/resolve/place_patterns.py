@@ -165,12 +165,23 @@ _DATELINE_DATED_COLON = re.compile(
 _DATELINE_MORE = re.compile(r"[ \t]*,[ \t]*[A-Z][A-Za-z' -]{1,30}?(?=[ \t]*[,(\-‐‑–—])")
 
 
+#: a date alone opening the line before a town in capitals ("Last updated at Nov 272017 BEIRUT",
+#: "Published July 27 2016 DAMASCUS"): the dateline of a wire text whose layout is lost
+_DATE_LEAD = re.compile(
+    r"[ \t]*(?:(?:last[ \t]+)?updated|published|posted)?(?:[ \t]+(?:at|on))?[ \t:]*"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"(?:\d{1,2}[ \t]+" + _MONTH + r"|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?[ \t]*(?:19|20)\d\d(?:[ \t]+(?:at[ \t]+)?\d{1,2}:?\d{2}(?:[ \t]*GMT)?)?[ \t,]+", re.I)
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """True when the name opens a paragraph as a dateline: publication metadata that says where
     the report was filed ("BEIRUT, May 3 (Agency) -", "Hasaka, SANA-"), not where anything
     happened."""
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start]
+    if _DATE_LEAD.fullmatch(lead) and text[start:end].isupper() and len(text[start:end]) >= 3:
+        return True  # "Last updated at Nov 27 2017 BEIRUT An intensifying push ...": the layout is lost
     if lead.strip(" \t\"“(") or start - line_start > 4:
         return False
     more = _DATELINE_MORE.match(text, end)
