@@ -67,3 +67,16 @@ def test_no_break_hyphens_are_hyphens(claims_of) -> None:  # type: ignore[no-unt
     found = only(claims_of(text, PUBLISHED), "strikes")
     assert found.actor1 is not None and plain.actor1 is not None
     assert found.actor1.name == plain.actor1.name and "coalition" in found.actor1.name.lower()
+
+
+# --- standing --------------------------------------------------------------------------------------
+
+def test_a_hedged_description_does_not_hedge_its_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Airstrikes on a school in Kafr Nabudah on Monday may be the deadliest attack on a school this year."
+    found = only(claims_of(text, PUBLISHED), "Airstrikes")
+    assert found.status.value == "asserted"
+
+
+def test_a_hedged_event_stays_hedged(claims_of) -> None:  # type: ignore[no-untyped-def]
+    found = only(claims_of("Airstrikes on Kafr Nabudah may resume on Monday.", PUBLISHED), "Airstrikes")
+    assert found.status.value != "asserted"

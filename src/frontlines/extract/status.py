@@ -183,9 +183,12 @@ class _Scan:
             self.source = source
 
 
-def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: bool) -> None:
+def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: bool,
+                 described: bool = False) -> None:
     for child in token.children:
         word, dep = child.lower_, child.dep_
+        if described and dep in {"neg", "aux", "auxpass", "advmod"}:
+            continue  # "X may (not) be the deadliest attack": the description is hedged, not X
         if dep == "neg" or (dep == "amod" and cues.has("negating_words", child.lemma_)):
             scan.flag("negated", word)
         elif dep in {"aux", "auxpass"} and cues.has("future_aux", word):
@@ -332,8 +335,16 @@ def standing(trigger: Any, cues: Cues) -> Standing:
     for index, (token, link) in enumerate(links):
         if index:
             _governor_cues(token, link, links[index - 1][0], cues, scan)
-        _clause_cues(token, link, cues, scan, is_trigger=index == 0)
+        described = index == 1 and link == "nsubj" and _description(token)
+        _clause_cues(token, link, cues, scan, is_trigger=index == 0, described=described)
     return _decide(scan, trigger)
+
+
+def _description(verb: Any) -> bool:
+    """A copula that describes its subject with a noun ("airstrikes on the school *may be the
+    deadliest attack* of the war"): a modal or a negation there hedges the description, not
+    whether the subject happened."""
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
 
 
 def _background_since(trigger: Any) -> bool:
