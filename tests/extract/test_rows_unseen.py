@@ -25,17 +25,6 @@ def test_a_place_read_as_a_whole_personal_name_is_still_a_place(claims_of, text:
     assert found.location is not None and found.location.text == place
 
 
-@pytest.mark.parametrize(("text", "trigger", "place"), [
-    ("The government reached a reconciliation agreement on Wednesday with rebels in Nawa, in southern "
-     "Daraa province.", "reached", "Nawa"),
-    ("Rebels shelled the town of Mhardeh in Hama province on Monday.", "shelled", "Mhardeh"),
-])
-def test_a_town_of_the_sentence_beats_the_province_holding_it(claims_of, text: str, trigger: str,  # type: ignore[no-untyped-def]
-                                                              place: str) -> None:
-    found = only(claims_of(text, PUBLISHED), trigger)
-    assert found.location is not None and found.location.text == place
-
-
 def test_a_province_alone_is_still_the_location(claims_of) -> None:  # type: ignore[no-untyped-def]
     found = only(claims_of("Rebels shelled government positions in Hama province on Monday.", PUBLISHED),
                  "shelled")

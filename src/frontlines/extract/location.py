@@ -171,7 +171,7 @@ def choose(
 ) -> Located:
     """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars."""
     lo, hi = sentence.start_char + offset, sentence.end_char + offset
-    eligible: list[tuple[Mention, Any]] = []
+    best: tuple[float, Mention, bool] | None = None
     for mention in mentions:
         if not (lo <= mention.start and mention.end <= hi) or not locates(mention):
             continue
@@ -182,19 +182,11 @@ def choose(
             or _in_person_name(doc, token, mention.start - offset, mention.end - offset)
         ):
             continue  # "Abu Yousef, a commander of ISIS": a person; "Damascus agreed": a government
-        eligible.append((mention, token))
-    # governorates holding another place of the sentence ("rebels in Nawa, in Daraa province")
-    holding = {m.place.admin1 for m, _ in eligible
-               if m.place is not None and m.place.feature not in ("country", "admin1") and m.place.admin1}
-    best: tuple[float, Mention, bool] | None = None
-    for mention, token in eligible:
         score, near = _score(trigger, token)
         if mention.geo_precision and mention.geo_precision >= 3:
             score += 1.5
         if mention.place is not None and mention.place.feature == "country":
             score += 4  # "in Syria": any more precise place of the sentence is better
-        elif mention.place is not None and mention.place.feature == "admin1" and mention.place.admin1 in holding:
-            score += 4  # so is a town of the sentence inside the province
         if best is None or score < best[0]:
             best = (score, mention, near)
     if best is None:
