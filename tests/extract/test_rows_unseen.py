@@ -69,3 +69,19 @@ def test_a_hedged_description_does_not_hedge_its_subject(claims_of) -> None:  # 
 def test_a_hedged_event_stays_hedged(claims_of) -> None:  # type: ignore[no-untyped-def]
     found = only(claims_of("Airstrikes on Kafr Nabudah may resume on Monday.", PUBLISHED), "Airstrikes")
     assert found.status.value != "asserted"
+
+
+# --- tolls -----------------------------------------------------------------------------------------
+
+def test_no_casualties_is_a_toll_of_zero(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Regime helicopters targeted the town of Kafr Nabudah on Monday with three barrel bombs. However, "
+            "no casualties were reported thus far.")
+    found = only(claims_of(text, PUBLISHED), "targeted")
+    assert found.fatalities == 0
+
+
+def test_no_casualties_elsewhere_leaves_a_toll_unknown(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Rebels shelled the town of Kafr Nabudah on Monday, wounding several people. Rebels said on "
+            "Tuesday that they fight on. No casualties were reported in Aleppo.")
+    found = only(claims_of(text, PUBLISHED), "shelled")
+    assert found.fatalities is None

@@ -89,3 +89,18 @@ def test_a_stated_distance_or_a_second_region_phrase_is_no_region() -> None:
                  "Clashes in Marj Hamra and Tall Zahra villages and in the surroundings of Qarmala."):
         mention = _find_near(text)["Marj Hamra"]
         assert mention.place is not None and mention.place.gazetteer_id == FAR_NAMESAKE.gazetteer_id, text
+
+
+ABROAD_TOWN = Place("t:lb", "Aarsal", 34.18, 36.42, "LB", "Baalbek-Hermel", None, "settlement")
+
+
+def test_a_town_abroad_after_a_place_noun_in_a_report_naming_its_country() -> None:
+    gaz = MemoryGazetteer([(ABROAD_TOWN, ["Arsal"]), (TOWN, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    filler = "The army said the fighting went on through the night and that more troops were on the way. " * 4
+    text = f"Eight soldiers were killed in clashes in eastern Lebanon on Sunday. {filler}Gunmen stormed a post in the town of Arsal."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Arsal"].place is not None and found["Arsal"].place.country == "LB"
+    bare = text.replace("in the town of Arsal", "in Arsal")
+    found = {m.text: m for m in resolver.find(bare, "d", [(0, len(bare))])}
+    assert "Arsal" not in found or found["Arsal"].place is None  # no place noun: the focus country rules

@@ -38,7 +38,7 @@ from . import roles
 from .actorscope import between, in_scope, incidental, speaker
 from .captures import holders, partial, spread, token_at
 from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
-from .fatalities import fatalities_of, sentence_fatalities, toll_update
+from .fatalities import fatalities_of, no_toll, sentence_fatalities, toll_update
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
@@ -104,6 +104,9 @@ class ClaimExtractor:
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims = _updated_toll(claims, sentence)
+                if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
+                    before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
+                    new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
                 state.document_date = roles.sentence_date(sentence) or state.document_date
@@ -397,6 +400,17 @@ def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
                 claims[index] = dataclasses.replace(claim, fatalities=value, notes=note)
             break
     return claims
+
+
+def _violent(claims: list[Claim]) -> bool:
+    return any(c.event_type in VIOLENT and c.factual for c in claims)
+
+
+def _no_toll(claims: list[Claim], only: set[str] | None = None) -> list[Claim]:
+    """Violent claims (those of ``only`` when given) without a toll get a toll of zero."""
+    return [dataclasses.replace(c, fatalities=0, notes=f"{c.notes}; no casualties reported")
+            if c.event_type in VIOLENT and c.fatalities is None and (only is None or c.id in only) else c
+            for c in claims]
 
 
 def _open(actor: Any) -> bool:

@@ -7,7 +7,7 @@
   captured or missing, and a date ("12-03-2015"), a year or an age is never a count;
 - the tolls of coordinated places or of a second strike stay apart ("25 in Douma and four in
   Jobar", "a second strike killed 7"); "left N dead", "claimed the lives of N", "the killing
-  of N", "the death toll rose to N" are read;
+  of N", "the death toll rose to N" are read; "no casualties were reported" is a toll of zero;
 - a total over an operation or several days ("total", "so far", "during the operation",
   "since") is not one event's toll.
 """
@@ -278,6 +278,18 @@ def _toll_update(kill: Any) -> int | None:
     values = [_count_of(n) for n in nums]
     found = [v for v in values if v is not None]
     return found[0] if found else None
+
+
+#: "no casualties were reported", "no one was killed", "without casualties": a toll of zero
+_NO_TOLL = re.compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:(?:human|civilian|immediate)\s+)?(?:casualties|deaths|fatalities|victims|"
+    r"loss(?:es)?\s+of\s+life)\b|\bno(?:body|\s+one)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:killed|hurt|injured|harmed|wounded)\b", re.I)
+
+
+def no_toll(sentence: Any) -> bool:
+    """The sentence says that nobody died ("However, no casualties were reported")."""
+    return _NO_TOLL.search(sentence.text) is not None
 
 
 def toll_update(sentence: Any) -> int | None:

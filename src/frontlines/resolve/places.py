@@ -492,10 +492,14 @@ class PlaceResolver:
         countries hold for every mention of the same name (one sense per discourse)."""
         cues: dict[str, set[str]] = {}
         abroad: dict[str, set[str]] = {}
+        named: frozenset[str] | None = None  # the neighbours the whole document names
         for f in found:
             key = self.words.core_key(f.text)
             cues.setdefault(key, set()).update(cue_of(text, f.start, f.end))
             abroad.setdefault(key, set()).update(self.theater.countries_near(text, f.start, f.end))
+            if has_strong_cue(text, f.start):  # "the town of Arsal" in a report that names Lebanon
+                named = self.theater.countries_near(text, 0, 0, len(text)) if named is None else named
+                abroad[key].update(named)
         towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
         top = towns.most_common(1)[0] if towns else None  # the town the document is about, if clearly one
         main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)
