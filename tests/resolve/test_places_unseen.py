@@ -104,3 +104,28 @@ def test_a_town_abroad_after_a_place_noun_in_a_report_naming_its_country() -> No
     bare = text.replace("in the town of Arsal", "in Arsal")
     found = {m.text: m for m in resolver.find(bare, "d", [(0, len(bare))])}
     assert "Arsal" not in found or found["Arsal"].place is None  # no place noun: the focus country rules
+
+
+DARAA_GOV = Place("t:daraa-gov", "Daraa", 32.80, 36.20, "SY", "Daraa", None, "admin1", 850_000)
+DARAA = Place("t:daraa", "Daraa", 32.62, 36.10, "SY", "Daraa", "Daraa", "settlement", 100_000)
+FARM_FAR = Place("t:farm", "Ghizlan", 36.74, 36.71, "SY", "Aleppo", None, "settlement")
+FARM_NEAR_LINE = Place("t:farm2", "Zahra", 33.20, 36.30, "SY", "Rif Dimashq", None, "settlement")
+
+
+def _find_daraa(text: str) -> dict[str, object]:
+    gaz = MemoryGazetteer([(DARAA_GOV, []), (DARAA, []), (FARM_FAR, []), (FARM_NEAR_LINE, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_place_found_only_far_outside_its_stated_governorate_is_located_at_the_governorate() -> None:
+    found = _find_daraa("The army shelled militants near Ghizlan in the northwestern countryside of Daraa on Monday.")
+    mention = found["Ghizlan"]
+    assert mention.place is not None and mention.place.gazetteer_id == DARAA_GOV.gazetteer_id
+    assert (mention.place.latitude, mention.place.longitude) == (DARAA.latitude, DARAA.longitude)
+    assert mention.geo_precision == 3
+
+
+def test_a_namesake_just_across_the_governorate_line_is_kept() -> None:
+    found = _find_daraa("The army shelled militants near Zahra in the northern countryside of Daraa on Monday.")
+    assert found["Zahra"].place is not None and found["Zahra"].place.gazetteer_id == FARM_NEAR_LINE.gazetteer_id

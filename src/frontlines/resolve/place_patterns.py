@@ -53,6 +53,18 @@ _CONTAINERS = (
     re.compile(r"^[^.;!?]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+['’]s\s+)?"
                r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?:province|governorate|countryside)\b"),
 )
+#: "in the northwestern countryside of Dara'a": the governorate, when the name is one (or its capital's)
+_COUNTRYSIDE_OF = re.compile(r"^[^.;!?]{0,90}?\b(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+ern\s+)?countryside\s+of\s+"
+                             r"(?:the\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+def countryside_after(text: str, end: int, admin1: Admin1) -> str | None:
+    """A governorate stated after a name as "the countryside of X" ("al-Ghizlan farm in the
+    northwestern countryside of Dara'a"): the writer's governorate, looser than a container."""
+    m = _COUNTRYSIDE_OF.match(text[end:end + 160])
+    return admin1(m.group(1)) if m else None
+
+
 _FEATURE_PRECISION = {
     "city": 1, "settlement": 1, "airbase": 1, "military_base": 1, "border_crossing": 1, "dam": 1,
     "neighbourhood": 2, "hill": 2, "oil_gas": 2, "admin3": 2, "admin2": 2, "facility": 2,

@@ -50,6 +50,7 @@ from .place_patterns import (
     city_after,
     container_after,
     coordinated_region,
+    countryside_after,
     cue_of,
     feature_precision,
     has_place_cue,
@@ -145,6 +146,9 @@ def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
 
 #: how far (characters) before a region's centre the names stated in it may stand
 REGION_REACH = 120
+#: a place said to lie in a governorate, found only outside it, farther than this from its capital
+#: (km), is another place of that name: the text's place is located at the governorate
+CONTAINER_KM = 150.0
 
 
 def _astray(place: Place, centres: list[Place], limit: float) -> Place | None:
@@ -173,6 +177,7 @@ class PlaceResolver:
         self._stop: frozenset[str] | None = None
         self._text_words: tuple[str, frozenset[str]] | None = None  # the words of the last text
         self._seats: dict[str, Place | None] = {}  # governorate → its capital, looked up once
+        self._units: dict[str, Place | None] = {}  # governorate → its place (at its capital)
 
     def _words(self, text: str) -> frozenset[str]:
         """The whole words of ``text``, computed once per document."""
@@ -359,9 +364,13 @@ class PlaceResolver:
         if best is None:
             return part_of_city(base, bool(f.candidates), hints)
         stray = _astray(best.place, [region[0]], region[1]) if region else None
+        stated_in = container or countryside_after(text, f.end, self.theater.canonical_admin1)
+        if stray is None and stated_in is not None and best.place.admin1 != stated_in:
+            unit = self._unit(stated_in)  # "X in the countryside of Dara'a": not a namesake far away
+            stray = _astray(best.place, [unit], CONTAINER_KM) if unit is not None else None
         if stray is not None and not major(best.place) and best.place.feature not in AREAS and (
                 has_place_cue(text, f.start) or plausible(text, f.how, f.text, f.start, best, focus)):
-            return replace(base, place=stray, score=0.5, geo_precision=2,
+            return replace(base, place=stray, score=0.5, geo_precision=3 if stray.feature == "admin1" else 2,
                            reason=f"no candidate lies near {stray.name}, which the text places it by; "
                                   f"{stray.name}'s point")
         place, reason = best.place, best.reason
@@ -464,6 +473,17 @@ class PlaceResolver:
                 continue
             out.append(f)
         return out
+
+    def _unit(self, admin1: str) -> Place | None:
+        """The governorate ``admin1`` (canonical name) as a place, located at its capital."""
+        if admin1 not in self._units:
+            units = [c.place for c in self._lookup(admin1) if c.place.feature == "admin1"
+                     and self.theater.canonical_admin1(c.place.admin1 or c.place.name) == admin1]
+            unit = max(units, key=lambda p: p.population or 0, default=None)
+            seat = self._seat(unit) if unit is not None else None
+            self._units[admin1] = replace(unit, latitude=seat.latitude, longitude=seat.longitude) if (
+                unit is not None and seat is not None) else unit
+        return self._units[admin1]
 
     def _seat(self, unit: Place) -> Place | None:
         """The capital of a governorate (``governorate_seats`` of the theater): the most populous
