@@ -85,3 +85,10 @@ def test_no_casualties_elsewhere_leaves_a_toll_unknown(claims_of) -> None:  # ty
             "Tuesday that they fight on. No casualties were reported in Aleppo.")
     found = only(claims_of(text, PUBLISHED), "shelled")
     assert found.fatalities is None
+
+
+def test_a_dateline_read_as_a_second_subject_is_not_the_actor(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("KURDWATCH, March 21 2015—On March 8, 2015, fighters for the Islamic State advanced into territory "
+            "held by the YPG southeast of Kobani and attacked a checkpoint near the village of Hulaqi.")
+    found = only(claims_of(text, PUBLISHED), "attacked")
+    assert found.actor1 is not None and found.actor1.name == ISLAMIC_STATE

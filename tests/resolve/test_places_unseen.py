@@ -129,3 +129,13 @@ def test_a_place_found_only_far_outside_its_stated_governorate_is_located_at_the
 def test_a_namesake_just_across_the_governorate_line_is_kept() -> None:
     found = _find_daraa("The army shelled militants near Zahra in the northern countryside of Daraa on Monday.")
     assert found["Zahra"].place is not None and found["Zahra"].place.gazetteer_id == FARM_NEAR_LINE.gazetteer_id
+
+
+def test_distances_in_words_move_the_point_and_state_a_reference() -> None:
+    from frontlines.resolve.place_patterns import offset_before, relation_after
+
+    assert offset_before("a stronghold located seventy kilometers south of ", 50) == (70.0, 180.0)
+    assert offset_before("twenty-five kilometers southeast of ", 36) == (25.0, 135.0)
+    assert offset_before("some 70 km north of the town of ", 32) == (70.0, 0.0)
+    text = "the village of Tall Zahra, approximately fifty kilometers east of Qarmala"
+    assert relation_after(text, text.index(",")) == text.index("Qarmala")

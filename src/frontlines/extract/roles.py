@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..resolve.actors import ActorDictionary
+from .actorscope import dateline
 from .status import phrase
 
 if TYPE_CHECKING:
@@ -102,8 +103,8 @@ def subject(verb: Any) -> Any:
                 return None
         else:
             subjects = _children(node, "nsubj")
-            if subjects:
-                return subjects[0]
+            if subjects:  # a dateline read as a second subject ("KURDWATCH, May 3—fighters advanced")
+                return next((t for t in subjects if not dateline(t)), subjects[0])
         if node.dep_ == "amod" and node.tag_ == "VBG":
             node = node.head.head if node.head.head != node.head else node.head
             continue

@@ -19,8 +19,27 @@ _DIRS = {
     "north-west": 315,
 }
 _DIR = "|".join(sorted(_DIRS, key=len, reverse=True))
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: a distance in figures or in words ("70", "seventy", "twenty-five")
+_NUMBER = (r"\d+(?:[.,]\d+)?|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[:9]) + r"))?|"
+           r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+
+
+def _number(text: str) -> float:
+    """The value of a distance of ``_NUMBER``."""
+    word = text.lower().replace(",", ".")
+    if word[0].isdigit():
+        return float(word)
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in _TENS:
+        return 10.0 * (_TENS.index(tens) + 2) + (_UNITS.index(unit) + 1 if unit else 0)
+    return float(_UNITS.index(word) + 1)
+
+
 _OFFSET = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*(km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?({_DIR})\s+of\s+"
+    rf"\b({_NUMBER})[\s-]*(km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?({_DIR})\s+of\s+"
     r"(?:the\s+)?(?:[a-z-]+\s+){0,4}?$", re.I)
 _NEAR = re.compile(
     rf"\b(?:near|nearby|outside|around|close\s+to|vicinity\s+of|outskirts\s+of|edge\s+of|"
@@ -28,8 +47,9 @@ _NEAR = re.compile(
     rf"(?:{_DIR})\s+of|(?:the\s+)?(?:area|surroundings|countryside|environs)\s+of|towards?|"
     rf"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
 _RELATION = re.compile(
-    r"[ \t]*[(,][ \t]*(?:(?:about|some|just|roughly|around)\s+)?"
-    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+)?(?:to\s+the\s+)?"
+    r"[ \t]*[(,][ \t]*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|just|roughly|around|approximately|nearly|"
+    r"almost)\s+)?"
+    rf"(?:(?:{_NUMBER})[\s-]*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+)?(?:to\s+the\s+)?"
     rf"(?:(?:{_DIR})\s+of|near|outside|close\s+to)\s+(?:the\s+(?:town|city|village)\s+of\s+)?",
     re.I)
 _AREA_AFTER = re.compile(r"^\s+(?:area|region|countryside|surroundings|outskirts|environs)\b", re.I)
@@ -81,7 +101,7 @@ def offset_before(text: str, start: int) -> tuple[float, float] | None:
     m = _OFFSET.search(text[max(0, start - 80):start])
     if not m:
         return None
-    dist = float(m.group(1).replace(",", "."))
+    dist = _number(m.group(1))
     if m.group(2).lower().startswith("mi"):
         dist *= 1.609
     return dist, float(_DIRS[m.group(3).lower()])
