@@ -92,3 +92,18 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_actor(claims_of) -> None
             "held by the YPG southeast of Kobani and attacked a checkpoint near the village of Hulaqi.")
     found = only(claims_of(text, PUBLISHED), "attacked")
     assert found.actor1 is not None and found.actor1.name == ISLAMIC_STATE
+
+
+def test_a_trigger_that_owns_a_kill_verb_takes_its_toll_only(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("The troops on Sunday killed 7 rebels in separate clashes, state media reported, as activists "
+            "claimed that aerial bombing on rebel-held areas of Kafr Nabudah killed 47 people on Sunday.")
+    found = only(claims_of(text, PUBLISHED), "bombing")
+    assert found.fatalities == 47
+
+
+def test_the_dead_of_an_active_kill_verb_are_never_the_attacker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("The troops on Sunday killed 73 rebels in separate clashes, state media reported, as activists "
+            "claimed that aerial bombing on Kafr Nabudah killed 47 people over the past week.")
+    found = only(claims_of(text, PUBLISHED), "bombing")
+    assert found.fatalities is None  # a weekly total, and never the other clause's 73
+    assert found.actor1 is None or found.actor1.name != "Opposition Rebels (Syria)"

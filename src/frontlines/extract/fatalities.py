@@ -349,7 +349,12 @@ def _other_happening(token: Any, trigger: Any) -> bool:
 
 
 def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
-    """Deaths reported in the trigger's sentence by a kill word tied to the trigger."""
+    """Deaths reported in the trigger's sentence by a kill word tied to the trigger: the kill
+    word the trigger is the subject of ("aerial bombing killed 471") when there is one."""
+    own = [t for t in sentence if _kill_word(t) and t != trigger and any(
+        c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
+    if own:  # its own toll, or none (a weekly total): never another clause's
+        return min((n for t in own if (n := fatalities_of(t)) is not None), default=None)
     best = None
     for token in sentence:
         if not _kill_word(token) or _other_happening(token, trigger) or _other_event(token, trigger):

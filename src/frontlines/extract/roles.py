@@ -225,6 +225,8 @@ def is_victim(token: Token) -> bool:
         return True  # "the clashes left 14 troops dead"
     if head.lemma_.lower() not in VICTIM_VERBS:
         return False
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
+        return True  # "the troops killed 73 rebels"
     return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and head.lemma_.lower() == "die")
 
 
