@@ -139,3 +139,20 @@ def test_distances_in_words_move_the_point_and_state_a_reference() -> None:
     assert offset_before("some 70 km north of the town of ", 32) == (70.0, 0.0)
     text = "the village of Tall Zahra, approximately fifty kilometers east of Qarmala"
     assert relation_after(text, text.index(",")) == text.index("Qarmala")
+
+
+TOWN_41K = Place("t:town", "Qusra", 34.51, 36.58, "SY", "Homs", None, "settlement", 41_000)
+HAMLET = Place("t:hamlet", "Qusra", 36.10, 37.74, "SY", "Aleppo", None, "settlement")
+BIG = Place("t:big", "Halabiya", 36.20, 37.17, "SY", "Aleppo", "Aleppo", "city", 1_600_000)
+
+
+def test_a_town_beats_a_namesake_hamlet_near_the_documents_other_places() -> None:
+    gaz = MemoryGazetteer([(TOWN_41K, []), (HAMLET, []), (BIG, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = ("Troops seized the border town of Qusra on Wednesday. A militiaman said the fighting may now move "
+            "to the province of Halabiya.")
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Qusra"].place is not None and found["Qusra"].place.gazetteer_id == TOWN_41K.gazetteer_id
+    stated = text.replace("border town of Qusra", "village of Qusra, east of Halabiya,")
+    found = {m.text: m for m in resolver.find(stated, "d", [(0, len(stated))])}
+    assert found["Qusra"].place is not None and found["Qusra"].place.gazetteer_id == HAMLET.gazetteer_id
