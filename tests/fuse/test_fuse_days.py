@@ -7,6 +7,7 @@ import dataclasses
 
 from factories import claim
 from frontlines.fuse import fuse_claims
+from frontlines.records import Claim, Place
 
 
 def test_one_report_dating_two_claims_to_two_days_tells_of_two_events() -> None:
@@ -31,3 +32,25 @@ def test_the_day_most_reports_give_wins() -> None:
     for order in (claims, claims[::-1]):
         [event] = fuse_claims(order)
         assert event.event_date == "2017-09-06"
+
+
+IDLIB = Place("t:idlib-gov", "Idlib", 35.93, 36.63, "SY", "Idlib", None, "admin1", 1_500_000)
+VILLAGE = Place("t:urum", "Urum al-Joz", 35.72, 36.50, "SY", "Idlib", None, "settlement")
+
+
+def _at(doc: str, start: int, place: Place, text: str) -> Claim:
+    base = claim(doc, start, place=place)
+    assert base.location is not None
+    return dataclasses.replace(base, location=dataclasses.replace(base.location, text=text),
+                               geo_precision=3 if place.feature == "admin1" else 1)
+
+
+def test_a_report_naming_the_province_and_then_the_village_tells_of_one_strike() -> None:
+    [event] = fuse_claims([_at("d1", 0, IDLIB, "Idlib province"), _at("d1", 80, VILLAGE, "Urum al-Joz")])
+    assert event.gazetteer_id == VILLAGE.gazetteer_id  # the more precise place
+
+
+def test_a_village_located_at_its_province_or_told_by_another_report_stays_apart() -> None:
+    stray = _at("d1", 0, IDLIB, "Kafr Qusra")  # an unknown village placed at its governorate
+    assert len(fuse_claims([stray, _at("d1", 80, VILLAGE, "Urum al-Joz")])) == 2
+    assert len(fuse_claims([_at("d1", 0, IDLIB, "Idlib province"), _at("d2", 80, VILLAGE, "Urum al-Joz")])) == 2

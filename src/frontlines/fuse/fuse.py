@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
 from ..records import ActorRef, Claim, Event, Status
+from ..resolve.normalize import name_key
 from ..taxonomy import (
     ARMED_CLASH,
     GOVERNMENT_REGAINS,
@@ -60,12 +61,28 @@ def _place_key(claim: Claim) -> tuple[str, float | None, float | None]:
     return ("surface:" + loc.text.lower(), None, None)
 
 
+def _holds(area: Claim, spot: Claim) -> bool:
+    """One report places a claim in a governorate ("an air strike in Idlib province") and another
+    at a town inside it ("the strike on the village of Urum al-Joz"): the same location, told
+    less precisely."""
+    wide, narrow = area.location.place if area.location else None, spot.location.place if spot.location else None
+    if area.location is None or wide is None or narrow is None:
+        return False
+    if wide.feature != "admin1" or narrow.feature == "admin1":
+        return False
+    # the governorate named as such: not an unknown village located at its governorate
+    named = name_key(wide.name) in name_key(area.location.text)
+    return named and wide.country == narrow.country and wide.admin1 is not None and wide.admin1 == narrow.admin1
+
+
 def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     """Same place: the same gazetteer entry, or (across documents, which name places
     differently) entries within ``radius_km``.  Within one document, two different named
     places are two locations: ACLED codes one event per location."""
     ka, kb = _place_key(a), _place_key(b)
     if ka[0] == kb[0]:
+        return True
+    if a.doc_id == b.doc_id and (_holds(a, b) or _holds(b, a)):
         return True
     (_, lat_a, lon_a), (_, lat_b, lon_b) = ka, kb
     if a.doc_id == b.doc_id or lat_a is None or lon_a is None or lat_b is None or lon_b is None:
@@ -146,7 +163,12 @@ def _cells(claim: Claim, reach: tuple[int, int]) -> list[tuple[object, ...]]:
         return [(key,) if key else ("sentence", claim.doc_id, claim.start)]
     row, col = int(lat // CELL_DEGREES), int(lon // CELL_DEGREES)
     rows, cols = reach
-    return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1)]
+    cells: list[tuple[object, ...]] = [(row + dr, col + dc) for dr in range(-rows, rows + 1)
+                                       for dc in range(-cols, cols + 1)]
+    place = claim.location.place if claim.location else None
+    if place is not None and place.admin1:  # a governorate and the towns in it, within one report (_holds)
+        cells.append(("governorate", claim.doc_id, place.country, place.admin1))
+    return cells
 
 
 def _signature(claim: Claim) -> tuple[object, ...]:
