@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 
 from ..geo import haversine_km
 from ..records import ActorRef, Claim, Event, Status
-from ..resolve.normalize import name_key
 from ..taxonomy import (
     ARMED_CLASH,
     GOVERNMENT_REGAINS,
@@ -25,6 +24,7 @@ from ..taxonomy import (
     NONVIOLENT_TRANSFER,
     TERRITORY_TAKEN,
     DateSpan,
+    strip_arabic_article,
 )
 from .weighting import claim_support, event_support
 
@@ -61,6 +61,11 @@ def _place_key(claim: Claim) -> tuple[str, float | None, float | None]:
     return ("surface:" + loc.text.lower(), None, None)
 
 
+def _letters(name: str) -> str:
+    """A name's letters, lower case, without its Arabic article ("Al-Hasakah" → "hasakah")."""
+    return "".join(ch for ch in strip_arabic_article(name.strip()).lower() if ch.isalpha())
+
+
 def _holds(area: Claim, spot: Claim) -> bool:
     """One report places a claim in a governorate ("an air strike in Idlib province") and another
     at a town inside it ("the strike on the village of Urum al-Joz"): the same location, told
@@ -71,7 +76,7 @@ def _holds(area: Claim, spot: Claim) -> bool:
     if wide.feature != "admin1" or narrow.feature == "admin1":
         return False
     # the governorate named as such: not an unknown village located at its governorate
-    named = name_key(wide.name) in name_key(area.location.text)
+    named = _letters(wide.name) in _letters(area.location.text)
     return named and wide.country == narrow.country and wide.admin1 is not None and wide.admin1 == narrow.admin1
 
 
