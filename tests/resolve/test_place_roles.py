@@ -24,6 +24,10 @@ def resolver() -> PlaceResolver:
     "TEHRAN (Agency)– Rebels shelled Idlib.",
     "ALEPPO, Syria (AP) — Rebels shelled Idlib.",
     "Homs, 12 March 2014 (Agency) - Rebels shelled Idlib.",
+    "London, May 9: Rebels shelled Idlib.",
+    "DAMASCUS, 12 March 2014 (Agency): Rebels shelled Idlib.",
+    "Last updated at Nov 272017 BEIRUT Rebels shelled Idlib.",
+    "Published July 27 2016 DAMASCUS Rebels shelled Idlib.",
 ])
 def test_a_dateline_is_publication_metadata(resolver: PlaceResolver, text: str) -> None:
     mentions = resolver.find(text, "d", [(0, len(text))])
@@ -33,7 +37,9 @@ def test_a_dateline_is_publication_metadata(resolver: PlaceResolver, text: str) 
 
 
 def test_a_name_that_opens_a_sentence_is_no_dateline() -> None:
-    for text in ("Aleppo is shelled daily.", "Aleppo: rebels advance.", "The army entered Aleppo - again."):
+    for text in ("Aleppo is shelled daily.", "Aleppo: rebels advance.", "Aleppo, Homs: rebels advance.",
+                 "On May 3 2015 Aleppo was shelled.", "May 3 2015 Aleppo is shelled daily.",
+                 "The army entered Aleppo - again."):
         assert not is_dateline(text, text.index("Aleppo"), text.index("Aleppo") + 6), text
 
 

@@ -38,7 +38,7 @@ from . import roles
 from .actorscope import between, in_scope, incidental, speaker
 from .captures import holders, partial, spread, token_at
 from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
-from .fatalities import fatalities_of, sentence_fatalities, toll_update
+from .fatalities import fatalities_of, no_toll, sentence_fatalities, toll_update
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
@@ -104,6 +104,9 @@ class ClaimExtractor:
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims = _updated_toll(claims, sentence)
+                if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
+                    before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
+                    new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
                 state.document_date = roles.sentence_date(sentence) or state.document_date
@@ -357,11 +360,13 @@ class ClaimExtractor:
 
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
-_ODD_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "))
+_ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "),
+                             **dict.fromkeys("\u2010\u2011", "-")})
 
 
 def _spaces(text: str) -> str:
-    """No-break and other odd spaces as plain spaces (same length: offsets are kept)."""
+    """No-break and other odd spaces as plain spaces, typographic and no-break hyphens as the
+    plain one ("US‑led", "al‑Qamishli"): same length, offsets are kept."""
     return text.translate(_ODD_SPACES)
 
 
@@ -401,6 +406,17 @@ def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
 def _own_subject(token: Any) -> bool:
     """The clause of ``token`` names its own subject ("as *they* raised the flag")."""
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _violent(claims: list[Claim]) -> bool:
+    return any(c.event_type in VIOLENT and c.factual for c in claims)
+
+
+def _no_toll(claims: list[Claim], only: set[str] | None = None) -> list[Claim]:
+    """Violent claims (those of ``only`` when given) without a toll get a toll of zero."""
+    return [dataclasses.replace(c, fatalities=0, notes=f"{c.notes}; no casualties reported")
+            if c.event_type in VIOLENT and c.fatalities is None and (only is None or c.id in only) else c
+            for c in claims]
 
 
 def _open(actor: Any) -> bool:

@@ -7,7 +7,7 @@
   captured or missing, and a date ("12-03-2015"), a year or an age is never a count;
 - the tolls of coordinated places or of a second strike stay apart ("25 in Douma and four in
   Jobar", "a second strike killed 7"); "left N dead", "claimed the lives of N", "the killing
-  of N", "the death toll rose to N" are read;
+  of N", "the death toll rose to N" are read; "no casualties were reported" is a toll of zero;
 - a total over an operation or several days ("total", "so far", "during the operation",
   "since") is not one event's toll.
 """
@@ -280,6 +280,18 @@ def _toll_update(kill: Any) -> int | None:
     return found[0] if found else None
 
 
+#: "no casualties were reported", "no one was killed", "without casualties": a toll of zero
+_NO_TOLL = re.compile(
+    r"\b(?:no|without(?:\s+any)?)\s+(?:(?:human|civilian|immediate)\s+)?(?:casualties|deaths|fatalities|victims|"
+    r"loss(?:es)?\s+of\s+life)\b|\bno(?:body|\s+one)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:killed|hurt|injured|harmed|wounded)\b", re.I)
+
+
+def no_toll(sentence: Any) -> bool:
+    """The sentence says that nobody died ("However, no casualties were reported")."""
+    return _NO_TOLL.search(sentence.text) is not None
+
+
 def toll_update(sentence: Any) -> int | None:
     """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
     for token in sentence:
@@ -337,7 +349,12 @@ def _other_happening(token: Any, trigger: Any) -> bool:
 
 
 def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
-    """Deaths reported in the trigger's sentence by a kill word tied to the trigger."""
+    """Deaths reported in the trigger's sentence by a kill word tied to the trigger: the kill
+    word the trigger is the subject of ("aerial bombing killed 471") when there is one."""
+    own = [t for t in sentence if _kill_word(t) and t != trigger and any(
+        c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
+    if own:  # its own toll, or none (a weekly total): never another clause's
+        return min((n for t in own if (n := fatalities_of(t)) is not None), default=None)
     best = None
     for token in sentence:
         if not _kill_word(token) or _other_happening(token, trigger) or _other_event(token, trigger):

@@ -149,12 +149,16 @@ def _score(trigger: Any, token: Any) -> tuple[float, bool]:
     return score, near
 
 
-def _in_person_name(doc: Any, token: Any) -> bool:
-    """A place reading of part of a longer personal name ("General Qassem Soleimani")."""
+def _in_person_name(doc: Any, token: Any, start: int, end: int) -> bool:
+    """A place reading of part of a longer personal name ("General Qassem Soleimani"); a place
+    name the tagger reads as a whole person's name ("the city of Tall Hamis") is not one: the
+    name ``[start, end)`` (doc offsets) covers the entity."""
     if token.ent_type_ != "PERSON":
         return False
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    return ent is not None and len(ent) > 1 and not any(t.ent_type_ == "GPE" for t in ent)
+    if ent is None or len(ent) < 2 or any(t.ent_type_ == "GPE" for t in ent):
+        return False
+    return not (start <= ent.start_char and ent.end_char <= end)
 
 
 def choose(
@@ -175,7 +179,7 @@ def choose(
         if (
             token is None
             or any(s <= token.idx < e for s, e in actor_spans)
-            or _in_person_name(doc, token)
+            or _in_person_name(doc, token, mention.start - offset, mention.end - offset)
         ):
             continue  # "Abu Yousef, a commander of ISIS": a person; "Damascus agreed": a government
         score, near = _score(trigger, token)

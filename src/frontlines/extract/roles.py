@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..resolve.actors import ActorDictionary
+from .actorscope import dateline
 from .status import phrase
 
 if TYPE_CHECKING:
@@ -102,8 +103,8 @@ def subject(verb: Any) -> Any:
                 return None
         else:
             subjects = _children(node, "nsubj")
-            if subjects:
-                return subjects[0]
+            if subjects:  # a dateline read as a second subject ("KURDWATCH, May 3—fighters advanced")
+                return next((t for t in subjects if not dateline(t)), subjects[0])
         if node.dep_ == "amod" and node.tag_ == "VBG":
             node = node.head.head if node.head.head != node.head else node.head
             continue
@@ -139,6 +140,10 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     other = targets[0] if targets else None
     if mode == "repel":
         return _attacker(trigger, is_actor), agent
+    if mode == "moved" and agent is None and is_passive(trigger):
+        # "army reinforcements were sent to Zabadani": the forces moved are the actor
+        moved = [t for t in _children(trigger, "nsubjpass") if is_actor(t)]
+        return (moved[0] if moved else None), None
     if mode == "fall":
         winners = _pobj(trigger, "to")
         return (winners[0] if winners else None), None
@@ -156,6 +161,10 @@ def _attacker(trigger: Any, is_actor: Any) -> Any:
     return None
 
 
+#: "an advance supported by Russian air strikes": the agent of these verbs helps, it does not act
+SUPPORT_VERBS = frozenset({"support", "back", "aid", "assist", "cover", "accompany", "escort", "help"})
+
+
 def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     """(actor1, actor2) of a noun trigger: "ISIS attack", "the army's capture", light verbs."""
     # nouns before adjectives: "Syrian government air strikes" is the government's
@@ -167,8 +176,9 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     if actor1 is None:  # "the withdrawal of Russian forces", "an attack by the rebels"
         by = [t for t in _pobj(trigger, "of") if is_actor(t)] + _pobj(trigger, "by")
         actor1 = by[0] if by else None
-    if actor1 is None:  # "a massacre carried out by Russian warplanes"
-        by = [t for a in _children(trigger, "acl") for t in _pobj(a, "by") if is_actor(t)]
+    if actor1 is None:  # "a massacre carried out by Russian warplanes"; not "an advance backed by X"
+        by = [t for a in _children(trigger, "acl") if a.lemma_.lower() not in SUPPORT_VERBS
+              for t in _pobj(a, "by") if is_actor(t)]
         actor1 = by[0] if by else None
     node = trigger  # "in a wave of air strikes", "in a series of raids"
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
@@ -215,6 +225,8 @@ def is_victim(token: Token) -> bool:
         return True  # "the clashes left 14 troops dead"
     if head.lemma_.lower() not in VICTIM_VERBS:
         return False
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
+        return True  # "the troops killed 73 rebels"
     return token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and head.lemma_.lower() == "die")
 
 

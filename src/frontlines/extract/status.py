@@ -76,6 +76,10 @@ def load_cues(path: Path) -> Cues:
     return parse_cues(data)
 
 
+#: nouns of people that belong to the group named after "for" ("fighters for the Islamic State")
+_MEMBERS_FOR = frozenset({"fighter", "member", "militant", "militiaman", "gunman", "soldier", "unit"})
+
+
 def phrase_bounds(token: Any) -> tuple[int, int]:
     """Token range [start, end] of the noun phrase headed by *token*, without its clauses."""
     keep = {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "punct", "advmod"}
@@ -89,10 +93,10 @@ def phrase_bounds(token: Any) -> tuple[int, int]:
         or (
             t.dep_ == "prep"
             and t.lower_ == "for"
-            and token.pos_ == "PROPN"
+            and (token.pos_ == "PROPN" or token.lemma_.lower() in _MEMBERS_FOR)
             and any(c.pos_ == "PROPN" for c in t.children)
         )
-    ]  # "the Observatory for Human Rights"
+    ]  # "the Observatory for Human Rights", "fighters for the Islamic State"
     end = max([token.i] + [t.right_edge.i for t in right])
     return start, end
 
@@ -179,9 +183,12 @@ class _Scan:
             self.source = source
 
 
-def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: bool) -> None:
+def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: bool,
+                 described: bool = False) -> None:
     for child in token.children:
         word, dep = child.lower_, child.dep_
+        if described and dep in {"neg", "aux", "auxpass", "advmod"}:
+            continue  # "X may (not) be the deadliest attack": the description is hedged, not X
         if dep == "neg" or (dep == "amod" and cues.has("negating_words", child.lemma_)):
             scan.flag("negated", word)
         elif dep in {"aux", "auxpass"} and cues.has("future_aux", word):
@@ -328,8 +335,16 @@ def standing(trigger: Any, cues: Cues) -> Standing:
     for index, (token, link) in enumerate(links):
         if index:
             _governor_cues(token, link, links[index - 1][0], cues, scan)
-        _clause_cues(token, link, cues, scan, is_trigger=index == 0)
+        described = index == 1 and link == "nsubj" and _description(token)
+        _clause_cues(token, link, cues, scan, is_trigger=index == 0, described=described)
     return _decide(scan, trigger)
+
+
+def _description(verb: Any) -> bool:
+    """A copula that describes its subject with a noun ("airstrikes on the school *may be the
+    deadliest attack* of the war"): a modal or a negation there hedges the description, not
+    whether the subject happened."""
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
 
 
 def _background_since(trigger: Any) -> bool:

@@ -25,6 +25,7 @@ from ..taxonomy import (
     NONVIOLENT_TRANSFER,
     TERRITORY_TAKEN,
     DateSpan,
+    strip_arabic_article,
 )
 from .weighting import claim_support, event_support
 
@@ -63,12 +64,33 @@ def _place_key(claim: Claim) -> tuple[str, float | None, float | None]:
     return ("surface:" + loc.text.lower(), None, None)
 
 
+def _letters(name: str) -> str:
+    """A name's letters, lower case, without its Arabic article ("Al-Hasakah" → "hasakah")."""
+    return "".join(ch for ch in strip_arabic_article(name.strip()).lower() if ch.isalpha())
+
+
+def _holds(area: Claim, spot: Claim) -> bool:
+    """One report places a claim in a governorate ("an air strike in Idlib province") and another
+    at a town inside it ("the strike on the village of Urum al-Joz"): the same location, told
+    less precisely."""
+    wide, narrow = area.location.place if area.location else None, spot.location.place if spot.location else None
+    if area.location is None or wide is None or narrow is None:
+        return False
+    if wide.feature != "admin1" or narrow.feature == "admin1":
+        return False
+    # the governorate named as such: not an unknown village located at its governorate
+    named = _letters(wide.name) in _letters(area.location.text)
+    return named and wide.country == narrow.country and wide.admin1 is not None and wide.admin1 == narrow.admin1
+
+
 def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     """Same place: the same gazetteer entry, or (across documents, which name places
     differently) entries within ``radius_km``.  Within one document, two different named
     places are two locations: ACLED codes one event per location."""
     ka, kb = _place_key(a), _place_key(b)
     if ka[0] == kb[0]:
+        return True
+    if a.doc_id == b.doc_id and (_holds(a, b) or _holds(b, a)):
         return True
     (_, lat_a, lon_a), (_, lat_b, lon_b) = ka, kb
     if a.doc_id == b.doc_id or lat_a is None or lon_a is None or lat_b is None or lon_b is None:
@@ -107,6 +129,14 @@ def _separate_tolls(a: Claim, b: Claim) -> bool:
             and b.fatalities is not None and a.fatalities != b.fatalities)
 
 
+def _separate_days(a: Claim, b: Claim) -> bool:
+    """One report dating two claims to two different days in its own words ("took X on Wednesday
+    ... took Y on Friday") tells of two happenings: ACLED codes one event per day."""
+    return (a.doc_id == b.doc_id and bool(a.date_text) and bool(b.date_text) and a.time_precision == 1
+            and b.time_precision == 1 and a.event_date is not None and b.event_date is not None
+            and a.event_date != b.event_date)
+
+
 def _group(claim: Claim) -> str:
     """Claims merge only within one group: what happened, or one kind of what did not
     (a denial, a forecast and a condition are three different standings)."""
@@ -116,7 +146,7 @@ def _group(claim: Claim) -> str:
 def same_happening(a: Claim, b: Claim, options: FuseOptions) -> bool:
     return (a.event_type == b.event_type and _group(a) == _group(b)
             and _same_place(a, b, options.radius_km) and _compatible_dates(a, b, options.window_days)
-            and _compatible_actors(a, b) and not _separate_tolls(a, b)
+            and _compatible_actors(a, b) and not _separate_tolls(a, b) and not _separate_days(a, b)
             and (a.location is not None or a.doc_id == b.doc_id and a.start == b.start))
 
 
@@ -141,7 +171,12 @@ def _cells(claim: Claim, reach: tuple[int, int]) -> list[tuple[object, ...]]:
         return [(key,) if key else ("sentence", claim.doc_id, claim.start)]
     row, col = int(lat // CELL_DEGREES), int(lon // CELL_DEGREES)
     rows, cols = reach
-    return [(row + dr, col + dc) for dr in range(-rows, rows + 1) for dc in range(-cols, cols + 1)]
+    cells: list[tuple[object, ...]] = [(row + dr, col + dc) for dr in range(-rows, rows + 1)
+                                       for dc in range(-cols, cols + 1)]
+    place = claim.location.place if claim.location else None
+    if place is not None and place.admin1:  # a governorate and the towns in it, within one report (_holds)
+        cells.append(("governorate", claim.doc_id, place.country, place.admin1))
+    return cells
 
 
 def _signature(claim: Claim) -> tuple[object, ...]:
@@ -239,6 +274,21 @@ def _territory_sub(sub: str, claims: Sequence[Claim], first: ActorRef | None) ->
     return sub
 
 
+def _event_day(claims: Sequence[Claim]) -> Claim | None:
+    """The claim that dates the event: of the most precise dates, the one the most documents
+    give (reports that disagree by a day are outvoted), the earliest on a tie."""
+    dated = [c for c in claims if c.event_date]
+    if not dated:
+        return None
+    best = min(c.time_precision or 9 for c in dated)
+    precise = [c for c in dated if (c.time_precision or 9) == best]
+    docs: dict[str, set[str]] = {}
+    for c in precise:
+        docs.setdefault(c.event_date or "", set()).add(c.doc_id)
+    day = min(docs, key=lambda d: (-len(docs[d]), d))
+    return next(c for c in precise if c.event_date == day)
+
+
 def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
                  sides: Mapping[str, str | None]) -> Event:
     claims.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.geo_precision or 9, c.doc_id, c.trigger_start))
@@ -249,8 +299,7 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     where = min(located, key=lambda c: c.geo_precision or 9) if located else best
     place = where.location.place if where.location else None
     fatalities = [c.fatalities for c in claims if c.fatalities is not None and c.factual]
-    dated = [c for c in claims if c.event_date]
-    dated.sort(key=lambda c: (c.time_precision or 9))
+    when = _event_day(claims)
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
     # an actor the text names wins over one inferred from context ("the army", no perpetrator)
     named = [c.actor1 for c in claims if c.actor1 and c.actor1.name]
@@ -268,8 +317,8 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
         admin2=place.admin2 if place else None, country=place.country if place else None,
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=where.geo_precision if place else None,
-        event_date=dated[0].event_date if dated else None,
-        time_precision=dated[0].time_precision if dated else None,
+        event_date=when.event_date if when else None,
+        time_precision=when.time_precision if when else None,
         fatalities=min(fatalities) if fatalities else None,  # ACLED: the most conservative figure
         fatalities_max=max(fatalities) if fatalities else None,  # the range of the tolls is kept
         claim_ids=tuple(sorted(c.id for c in claims)), sources=tuple(sources),

@@ -18,7 +18,8 @@ WORD_LISTS = ("personal_names", "persons", "demonyms", "beliefs", "government_se
               "feature_fillers", "place_nouns")
 #: the regex alternatives of the file (each a list of regular expressions)
 PATTERN_LISTS = ("group_heads", "group_tails", "media", "organisations")
-SECTIONS = frozenset({"version", "governorates", "neighbours", "feature_words", *WORD_LISTS, *PATTERN_LISTS})
+SECTIONS = frozenset({"version", "governorates", "governorate_seats", "neighbours", "feature_words", *WORD_LISTS,
+                      *PATTERN_LISTS})
 #: the feature classes of gazetteer places (what a feature word may point to)
 FEATURE_CLASSES = frozenset(
     "settlement city country admin1 admin2 admin3 region neighbourhood airbase military_base border_crossing "
@@ -58,6 +59,8 @@ class Theater:
     feature_words: FeatureWords = field(default_factory=lambda: FeatureWords({}))
     place_nouns: frozenset[str] = frozenset()
     non_places: frozenset[str] = frozenset()
+    #: canonical governorate → the name of the town it is located at when named alone
+    governorate_seats: dict[str, str] = field(default_factory=dict)
     _admin_keys: dict[str, str] = field(init=False, repr=False, compare=False)
     _head_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _tail_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
@@ -101,6 +104,11 @@ class Theater:
             if canon:
                 return canon
         return None
+
+    def seat_of(self, admin1: str | None) -> str | None:
+        """The name of the town a governorate named alone is located at (its capital), or None."""
+        canon = self.canonical_admin1(admin1)
+        return self.governorate_seats.get(canon) if canon else None
 
     def countries_near(self, text: str, start: int, end: int, window: int = 300) -> frozenset[str]:
         """Neighbouring countries the text names near a mention ("in Iraq", "the Lebanese town of")."""
@@ -191,6 +199,12 @@ def theater_problems(data: Any) -> list[tuple[int, str]]:
     govs = data.get("governorates") or {}
     if not isinstance(govs, dict):
         out.append((line_of(govs), "governorates must map a canonical name to its other spellings"))
+    seats = data.get("governorate_seats") or {}
+    if not isinstance(seats, dict):
+        out.append((line_of(seats), "governorate_seats must map a governorate to the name of its capital"))
+    for gov, seat in (seats.items() if isinstance(seats, dict) and isinstance(govs, dict) else ()):
+        if gov not in govs or not isinstance(seat, str) or not seat.strip():
+            out.append((line_of(seat), f"governorate seat {gov!r}: needs a governorate of the file and a town name"))
     neighbours = data.get("neighbours") or {}
     for code, entry in (neighbours.items() if isinstance(neighbours, dict) else ()):
         if not re.fullmatch(r"[A-Z]{2}", str(code)) or not isinstance(entry, dict) or not entry.get("name"):
@@ -233,4 +247,5 @@ def parse_theater(data: Any) -> Theater:
                                       _words(data.get("feature_fillers"))),
         place_nouns=_words(data.get("place_nouns")),
         non_places=_words(data.get("non_places")),
+        governorate_seats={str(k): str(v) for k, v in (data.get("governorate_seats") or {}).items()},
     )

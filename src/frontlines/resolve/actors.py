@@ -26,7 +26,7 @@ def fold(text: str) -> str:
     """Case-preserving folding used for alias matching: quotes, dots and hyphens removed."""
     text = re.sub(f"[{_APOSTROPHES}]", "", text)
     text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)
-    text = re.sub(r"[-–—/(),;:]", " ", text)
+    text = re.sub(r"[-‐‑–—/(),;:]", " ", text)
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 

@@ -111,7 +111,11 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             anchored.add(top.place)  # each place once: nearness compares places, not mentions
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
-    if default_country and (countries[default_country] >= max(countries.values(), default=0) / 2
+    # the theater's country keeps the focus unless twice as many unambiguous names lie in another,
+    # never for one name alone (a namesake abroad with nothing else certain), and when the text
+    # names the theater's country more often than the other
+    most = max(countries.values(), default=0)
+    if default_country and (countries[default_country] >= most / 2 or most < 2
                             or named and named.get(default_country, 0) > named.get(focus.country or "", 0)):
         focus.country = default_country
     return focus
@@ -174,6 +178,7 @@ SPECIAL = frozenset({"dam", "airbase", "military_base", "hill", "oil_gas", "bord
 #: generic words that call a name part of a town or a town itself
 URBAN = frozenset({"neighbourhood", "admin2", "admin3", "settlement", "city"})
 MAJOR_POP = 250_000
+TOWN_POP = 10_000  # a town, not a hamlet
 PART_KM = 20.0  # a neighbourhood lies within this distance of its city
 
 
@@ -253,8 +258,13 @@ def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]
     ("Damascus") is not displaced by a namesake settlement however close it lies to the
     document's other places (population dominates spatial coherence)."""
     top = max(cands, key=lambda c: c.score, default=None)
-    if top is None or (top.place.feature != "city" and not capital(top.place)) or is_fuzzy(top) or refs or any(
-            container and c.place.admin1 == container for c in cands):
+    if top is None or is_fuzzy(top) or refs or any(container and c.place.admin1 == container for c in cands):
+        return cands
+    if top.place.feature == "settlement" and not capital(top.place) and (top.place.population or 0) >= TOWN_POP:
+        # a town the gazetteer counts people in ("Al-Qusayr", 41 000) beats namesake hamlets it
+        # counts none in, however close they lie to the document's other places
+        return [c for c in cands if c is top or c.place.feature != "settlement" or c.place.population]
+    if top.place.feature != "city" and not capital(top.place):
         return cands
     big = major(top.place)
     return [c for c in cands if c is top or (not big and c.score >= top.score - 0.12)

@@ -19,8 +19,27 @@ _DIRS = {
     "north-west": 315,
 }
 _DIR = "|".join(sorted(_DIRS, key=len, reverse=True))
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+#: a distance in figures or in words ("70", "seventy", "twenty-five")
+_NUMBER = (r"\d+(?:[.,]\d+)?|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS[:9]) + r"))?|"
+           r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+
+
+def _number(text: str) -> float:
+    """The value of a distance of ``_NUMBER``."""
+    word = text.lower().replace(",", ".")
+    if word[0].isdigit():
+        return float(word)
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in _TENS:
+        return 10.0 * (_TENS.index(tens) + 2) + (_UNITS.index(unit) + 1 if unit else 0)
+    return float(_UNITS.index(word) + 1)
+
+
 _OFFSET = re.compile(
-    rf"(\d+(?:[.,]\d+)?)\s*(km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?({_DIR})\s+of\s+"
+    rf"\b({_NUMBER})[\s-]*(km|kms|kilomet(?:er|re)s?|miles?|mi)\s+(?:to\s+the\s+)?({_DIR})\s+of\s+"
     r"(?:the\s+)?(?:[a-z-]+\s+){0,4}?$", re.I)
 _NEAR = re.compile(
     rf"\b(?:near|nearby|outside|around|close\s+to|vicinity\s+of|outskirts\s+of|edge\s+of|"
@@ -28,8 +47,9 @@ _NEAR = re.compile(
     rf"(?:{_DIR})\s+of|(?:the\s+)?(?:area|surroundings|countryside|environs)\s+of|towards?|"
     rf"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$", re.I)
 _RELATION = re.compile(
-    r"[ \t]*[(,][ \t]*(?:(?:about|some|just|roughly|around)\s+)?"
-    r"(?:\d+(?:[.,]\d+)?\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+)?(?:to\s+the\s+)?"
+    r"[ \t]*[(,][ \t]*(?:(?:located|situated|lying)\s+)?(?:(?:about|some|just|roughly|around|approximately|nearly|"
+    r"almost)\s+)?"
+    rf"(?:(?:{_NUMBER})[\s-]*(?:km|kms|kilomet(?:er|re)s?|miles?)\s+)?(?:to\s+the\s+)?"
     rf"(?:(?:{_DIR})\s+of|near|outside|close\s+to)\s+(?:the\s+(?:town|city|village)\s+of\s+)?",
     re.I)
 _AREA_AFTER = re.compile(r"^\s+(?:area|region|countryside|surroundings|outskirts|environs)\b", re.I)
@@ -53,6 +73,18 @@ _CONTAINERS = (
     re.compile(r"^[^.;!?]{0,60}?\b(?:in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+['’]s\s+)?"
                r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\s+(?:province|governorate|countryside)\b"),
 )
+#: "in the northwestern countryside of Dara'a": the governorate, when the name is one (or its capital's)
+_COUNTRYSIDE_OF = re.compile(r"^[^.;!?]{0,90}?\b(?:in|of)\s+(?:the\s+)?(?:[A-Za-z-]+ern\s+)?countryside\s+of\s+"
+                             r"(?:the\s+)?([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+def countryside_after(text: str, end: int, admin1: Admin1) -> str | None:
+    """A governorate stated after a name as "the countryside of X" ("al-Ghizlan farm in the
+    northwestern countryside of Dara'a"): the writer's governorate, looser than a container."""
+    m = _COUNTRYSIDE_OF.match(text[end:end + 160])
+    return admin1(m.group(1)) if m else None
+
+
 _FEATURE_PRECISION = {
     "city": 1, "settlement": 1, "airbase": 1, "military_base": 1, "border_crossing": 1, "dam": 1,
     "neighbourhood": 2, "hill": 2, "oil_gas": 2, "admin3": 2, "admin2": 2, "facility": 2,
@@ -69,7 +101,7 @@ def offset_before(text: str, start: int) -> tuple[float, float] | None:
     m = _OFFSET.search(text[max(0, start - 80):start])
     if not m:
         return None
-    dist = float(m.group(1).replace(",", "."))
+    dist = _number(m.group(1))
     if m.group(2).lower().startswith("mi"):
         dist *= 1.609
     return dist, float(_DIRS[m.group(3).lower()])
@@ -84,6 +116,42 @@ def relation_after(text: str, end: int) -> int | None:
     """Where the reference place starts in "X (south of Y)" / "X, 10 km north of Y" / "X, near Y"."""
     m = _RELATION.match(text, end)
     return m.end() if m else None
+
+
+#: the centre of a region stated around other places of the clause: "the countryside of Y", "Y
+#: countryside", "in east Y" (``_SURROUNDS``), "to the southwest of Y" (``_BEARING``)
+_SURROUNDS_BEFORE = re.compile(
+    rf"(?:\b(?:countryside|outskirts|suburbs|environs|vicinity|surroundings)\s+of|\bin\s+(?:the\s+)?(?:{_DIR})(?:ern)?)"
+    r"\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)
+_SURROUNDS_AFTER = re.compile(r"[ \t]+(?:countryside|outskirts|suburbs|environs)\b", re.I)
+_BEARING_BEFORE = re.compile(rf"\b(?:to\s+the\s+)?(?:{_DIR})\s+of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:to\s+the\s+)?\S+\s+of\s+(?:the\s+)?"
+                              r"(?:(?:town|city)\s+of\s+)?$", re.I)
+#: a region phrase of its own, coordinated with the one before ("in A and B villages and in the
+#: surroundings of Y"): Y is not the centre of A and B
+_COORDINATED = re.compile(r"\b(?:and|or)\s+(?:the\s+)?(?:in|near|around|at)\b[^,;]*$", re.I)
+#: how far a place may lie from the centre of the surroundings it is stated in, and from a town it
+#: is said to lie north (south, ...) of
+SURROUNDS_KM = 30.0
+BEARING_KM = 60.0
+
+
+def coordinated_region(gap: str) -> bool:
+    """The words between a place and a region's centre open a region phrase of their own."""
+    return bool(_COORDINATED.search(gap))
+
+
+def region_reach(text: str, start: int, end: int) -> float | None:
+    """How far (km) the places before this name in its clause may lie from it, when the name is
+    the centre of a region stated for them ("X and Z villages in al-Qseir countryside": 30 km;
+    "A, B and C, to the southwest of Y": 60 km); None when it is not ("70 km north of Y", a
+    distance the point is moved by)."""
+    before = text[max(0, start - 60):start]
+    if _DISTANCE_BEFORE.search(before):
+        return None
+    if _SURROUNDS_BEFORE.search(before) or _SURROUNDS_AFTER.match(text, end):
+        return SURROUNDS_KM
+    return BEARING_KM if _BEARING_BEFORE.search(before) else None
 
 
 def has_place_cue(text: str, start: int) -> bool:
@@ -120,8 +188,22 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DATELINE_TAIL = re.compile(
     r"[ \t]*(?:,[ \t]*(?:[A-Za-z]+[ \t]+)?(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH
     + r")(?:,?[ \t]+\d{4})?)?[ \t]*(?:\([^()\n]{1,80}\)|,[ \t]*[A-Z][\w.&' ]{1,30}?)?[ \t]*(?:[-‐‑–—]|\.[ \t]*-)")
+#: a town and its date closed by a colon ("London, May 9: ...", "DAMASCUS, 12 March 2014:"); without
+#: a date a colon is no dateline ("Aleppo: the army ...")
+_DATELINE_DATED_COLON = re.compile(
+    r"[ \t]*,[ \t]*(?:[A-Za-z]+[ \t]+)?(?:" + _MONTH + r"[ \t]+\d{1,2}|\d{1,2}[ \t]+" + _MONTH
+    + r")(?:,?[ \t]+\d{4})?[ \t]*(?:\([^()\n]{1,80}\))?[ \t]*:")
 #: a second town in a dateline ("ALEPPO, Syria (AP) -")
 _DATELINE_MORE = re.compile(r"[ \t]*,[ \t]*[A-Z][A-Za-z' -]{1,30}?(?=[ \t]*[,(\-‐‑–—])")
+
+
+#: a date alone opening the line before a town in capitals ("Last updated at Nov 272017 BEIRUT",
+#: "Published July 27 2016 DAMASCUS"): the dateline of a wire text whose layout is lost
+_DATE_LEAD = re.compile(
+    r"[ \t]*(?:(?:last[ \t]+)?updated|published|posted)?(?:[ \t]+(?:at|on))?[ \t:]*"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+    r"(?:\d{1,2}[ \t]+" + _MONTH + r"|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?)"
+    r",?[ \t]*(?:19|20)\d\d(?:[ \t]+(?:at[ \t]+)?\d{1,2}:?\d{2}(?:[ \t]*GMT)?)?[ \t,]+", re.I)
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -130,12 +212,14 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     happened."""
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start]
+    if _DATE_LEAD.fullmatch(lead) and text[start:end].isupper() and len(text[start:end]) >= 3:
+        return True  # "Last updated at Nov 27 2017 BEIRUT An intensifying push ...": the layout is lost
     if lead.strip(" \t\"“(") or start - line_start > 4:
         return False
     more = _DATELINE_MORE.match(text, end)
     if more is not None and _DATELINE_TAIL.match(text, more.end()):
         return True
-    return _DATELINE_TAIL.match(text, end) is not None
+    return _DATELINE_TAIL.match(text, end) is not None or _DATELINE_DATED_COLON.match(text, end) is not None
 
 
 def moved(place: Place, dist_km: float, bearing: float) -> Place:

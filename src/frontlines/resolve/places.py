@@ -30,13 +30,27 @@ from typing import TYPE_CHECKING
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
+from .gaz_admin import km
 from .gazetteer import Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key
-from .place_context import AREAS, Focus, Hints, choose, focus_of, is_fuzzy, part_of_city, plausible
+from .place_context import (
+    AREAS,
+    Focus,
+    Hints,
+    capital,
+    choose,
+    focus_of,
+    is_fuzzy,
+    major,
+    part_of_city,
+    plausible,
+)
 from .place_names import COMMON_WORDS
 from .place_patterns import (
     city_after,
     container_after,
+    coordinated_region,
+    countryside_after,
     cue_of,
     feature_precision,
     has_place_cue,
@@ -46,6 +60,7 @@ from .place_patterns import (
     is_near,
     moved,
     offset_before,
+    region_reach,
     relation_after,
     road,
 )
@@ -133,6 +148,23 @@ def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+#: how far (characters) before a region's centre the names stated in it may stand
+REGION_REACH = 120
+#: a place said to lie in a governorate, found only outside it, farther than this from its capital
+#: (km), is another place of that name: the text's place is located at the governorate
+CONTAINER_KM = 150.0
+
+
+def _astray(place: Place, centres: list[Place], limit: float) -> Place | None:
+    """The nearest of the places a name is stated by, when the chosen place lies farther than
+    ``limit`` km from all of them (None: no such statement, or the place is near one)."""
+    if not centres:
+        return None
+    dist, centre = min((km(place.latitude, place.longitude, c.latitude, c.longitude), i)
+                       for i, c in enumerate(centres))
+    return centres[centre] if dist > limit else None
+
+
 class PlaceResolver:
     """Finds and resolves place names in text against a :class:`Gazetteer`."""
 
@@ -148,6 +180,8 @@ class PlaceResolver:
         self.generic = kb.theater.generic_words  # words that may end a place phrase
         self._stop: frozenset[str] | None = None
         self._text_words: tuple[str, frozenset[str]] | None = None  # the words of the last text
+        self._seats: dict[str, Place | None] = {}  # governorate → its capital, looked up once
+        self._units: dict[str, Place | None] = {}  # governorate → its place (at its capital)
 
     def _words(self, text: str) -> frozenset[str]:
         """The whole words of ``text``, computed once per document."""
@@ -321,14 +355,28 @@ class PlaceResolver:
 
     # -- resolution --------------------------------------------------------------------
     def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
-                 refs: dict[str, list[Place]], hints: Hints | None = None) -> Mention | None:
+                 refs: dict[str, list[Place]], hints: Hints | None = None,
+                 regions: dict[int, tuple[Place, float]] | None = None) -> Mention | None:
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
         container = container_after(text, f.end, self.theater.canonical_admin1)
         _, wanted = self.words.split(f.text)
-        best = choose(list(f.candidates), focus, container, wanted, refs.get(name_key(f.text)), hints)
+        key = name_key(f.text)
+        region = (regions or {}).get(f.start)
+        by = (refs.get(key) or []) + ([region[0]] if region else [])
+        best = choose(list(f.candidates), focus, container, wanted, by or None, hints)
         if best is None:
             return part_of_city(base, bool(f.candidates), hints)
+        stray = _astray(best.place, [region[0]], region[1]) if region else None
+        stated_in = container or countryside_after(text, f.end, self.theater.canonical_admin1)
+        if stray is None and stated_in is not None and best.place.admin1 != stated_in:
+            unit = self._unit(stated_in)  # "X in the countryside of Dara'a": not a namesake far away
+            stray = _astray(best.place, [unit], CONTAINER_KM) if unit is not None else None
+        if stray is not None and not major(best.place) and best.place.feature not in AREAS and (
+                has_place_cue(text, f.start) or plausible(text, f.how, f.text, f.start, best, focus)):
+            return replace(base, place=stray, score=0.5, geo_precision=3 if stray.feature == "admin1" else 2,
+                           reason=f"no candidate lies near {stray.name}, which the text places it by; "
+                                  f"{stray.name}'s point")
         place, reason = best.place, best.reason
         stated = container is not None or bool(refs.get(name_key(f.text)))
         # a variant chosen only because the exact name lies abroad ("Islam", Turkey) is weak evidence
@@ -353,6 +401,10 @@ class PlaceResolver:
                 place = road(place, other.place, f.text)
                 reason += f"; road to {other.place.name}"
                 precision = 2
+        seat = self._seat(place) if place.feature == "admin1" else None
+        if seat is not None:  # a province named alone is located at its capital (ACLED)
+            place = replace(place, latitude=seat.latitude, longitude=seat.longitude)
+            reason += f"; located at its capital {seat.name}"
         offset = offset_before(text, f.start)
         if offset:
             place = moved(place, *offset)
@@ -364,6 +416,31 @@ class PlaceResolver:
         if how in ("fuzzy", "variant"):
             reason = "fuzzy: " + reason
         return replace(base, place=place, score=best.score, reason=reason, geo_precision=precision)
+
+    def _regions(self, text: str, found: list[Found], focus: Focus) -> dict[int, tuple[Place, float]]:
+        """The centre of the region each name is stated in, with how far from it the name may
+        lie ("X and Z villages in al-Qseir countryside", "three villages, A, B and C, to the
+        southwest of Y"), by the name's offset: the names before a region's centre in its clause.
+        A governorate, or its capital ("the countryside of Hama"), is a container, not a centre."""
+        regions: dict[int, tuple[Place, float]] = {}
+        for j, g in enumerate(found):
+            reach = region_reach(text, g.start, g.end) if g.candidates and g.how in ("name", "weak") else None
+            if reach is None:
+                continue
+            centre = None
+            for f in reversed(found[:j]):
+                gap = text[f.end:g.start]
+                if g.start - f.end > REGION_REACH or any(mark in gap for mark in ".;!?\n") or coordinated_region(gap):
+                    break
+                if centre is None:
+                    _, wanted = self.words.split(g.text)
+                    chosen = choose(list(g.candidates), focus,
+                                    container_after(text, g.end, self.theater.canonical_admin1), wanted)
+                    if chosen is None or chosen.place.feature in AREAS or capital(chosen.place):
+                        break
+                    centre = chosen.place
+                regions.setdefault(f.start, (centre, reach))
+        return regions
 
     def _references(self, text: str, found: list[Found], focus: Focus) -> dict[str, list[Place]]:
         """Places each name is stated relative to ("Rusafa (south of Tabaqah)"), by name key.
@@ -401,6 +478,31 @@ class PlaceResolver:
             out.append(f)
         return out
 
+    def _unit(self, admin1: str) -> Place | None:
+        """The governorate ``admin1`` (canonical name) as a place, located at its capital."""
+        if admin1 not in self._units:
+            units = [c.place for c in self._lookup(admin1) if c.place.feature == "admin1"
+                     and self.theater.canonical_admin1(c.place.admin1 or c.place.name) == admin1]
+            unit = max(units, key=lambda p: p.population or 0, default=None)
+            seat = self._seat(unit) if unit is not None else None
+            self._units[admin1] = replace(unit, latitude=seat.latitude, longitude=seat.longitude) if (
+                unit is not None and seat is not None) else unit
+        return self._units[admin1]
+
+    def _seat(self, unit: Place) -> Place | None:
+        """The capital of a governorate (``governorate_seats`` of the theater): the most populous
+        town of that name inside it."""
+        canon = self.theater.canonical_admin1(unit.admin1 or unit.name)
+        if canon is None:
+            return None
+        if canon not in self._seats:
+            name = self.theater.seat_of(canon)
+            towns = [c.place for c in (self._lookup(name) if name else ()) if c.match == MatchKind.KEY
+                     and c.place.feature in ("city", "settlement") and c.place.country == unit.country
+                     and self.theater.canonical_admin1(c.place.admin1) == canon]
+            self._seats[canon] = max(towns, key=lambda p: p.population or 0, default=None)
+        return self._seats[canon]
+
     def _city(self, name: str | None, focus: Focus) -> Place | None:
         """The town a name stands for, when it names one ("Homs", "Damascus")."""
         if not name:
@@ -414,10 +516,14 @@ class PlaceResolver:
         countries hold for every mention of the same name (one sense per discourse)."""
         cues: dict[str, set[str]] = {}
         abroad: dict[str, set[str]] = {}
+        named: frozenset[str] | None = None  # the neighbours the whole document names
         for f in found:
             key = self.words.core_key(f.text)
             cues.setdefault(key, set()).update(cue_of(text, f.start, f.end))
             abroad.setdefault(key, set()).update(self.theater.countries_near(text, f.start, f.end))
+            if has_strong_cue(text, f.start):  # "the town of Arsal" in a report that names Lebanon
+                named = self.theater.countries_near(text, 0, 0, len(text)) if named is None else named
+                abroad[key].update(named)
         towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
         top = towns.most_common(1)[0] if towns else None  # the town the document is about, if clearly one
         main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)
@@ -443,14 +549,15 @@ class PlaceResolver:
         focus = focus_of([list(f.candidates) for f in names], self.default_country,
                          [name_key(f.text) for f in names], self.theater.countries_named(text))
         refs = self._references(text, found, focus)
+        regions = self._regions(text, found, focus)
         hints = self._hints(text, found, focus)
-        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i])
+        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions)
                 for i, f in enumerate(found) if f.how in ("name", "road")}
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
                     and m.place.feature not in AREAS and m.place.feature != "road"]
         wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
                       focus.admin1, focus.anchors + resolved, focus.named_by)
-        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i])
+        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i], regions)
                     for i, f in enumerate(found)]
         mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
                     if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
