@@ -103,7 +103,10 @@ def test_a_town_abroad_after_a_place_noun_in_a_report_naming_its_country() -> No
     assert found["Arsal"].place is not None and found["Arsal"].place.country == "LB"
     bare = text.replace("in the town of Arsal", "in Arsal")
     found = {m.text: m for m in resolver.find(bare, "d", [(0, len(bare))])}
-    assert "Arsal" not in found or found["Arsal"].place is None  # no place noun: the focus country rules
+    assert found["Arsal"].place is not None and found["Arsal"].place.country == "LB"  # the report names Lebanon
+    elsewhere = bare.replace("in eastern Lebanon", "in the east")  # a report that never names Lebanon
+    found = {m.text: m for m in resolver.find(elsewhere, "d", [(0, len(elsewhere))])}
+    assert "Arsal" not in found or found["Arsal"].place is None  # a village abroad: the focus country rules
 
 
 DARAA_GOV = Place("t:daraa-gov", "Daraa", 32.80, 36.20, "SY", "Daraa", None, "admin1", 850_000)

@@ -99,8 +99,9 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
         if top is None:
             continue
         # a village abroad, in a country the text never names, says little of where the report is
-        if (default_country is None or top.place.country == default_country or top.place.country in said
-                or major(top.place)):
+        # (when the caller says which countries the text names)
+        if (named is None or default_country is None or top.place.country == default_country
+                or top.place.country in said or major(top.place)):
             countries[top.place.country] += 1
         focus.ids.add(top.place.gazetteer_id)
         if keys is not None:
@@ -111,12 +112,12 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
             anchored.add(top.place)  # each place once: nearness compares places, not mentions
             focus.anchors.append(top.place)
     focus.country = countries.most_common(1)[0][0] if countries else default_country
-    # the theater's country keeps the focus unless twice as many unambiguous names lie in another,
-    # never for one name alone (a namesake abroad with nothing else certain), and when the text
-    # names the theater's country more often than the other
+    # the theater's country keeps the focus unless twice as many unambiguous names lie in another;
+    # when the text names the theater's country more often than the other; and against one name
+    # alone (a namesake abroad, nothing else certain) unless the text names that country
     most = max(countries.values(), default=0)
-    if default_country and (countries[default_country] >= most / 2 or most < 2
-                            or named and named.get(default_country, 0) > named.get(focus.country or "", 0)):
+    home, away = (named or {}).get(default_country or "", 0), (named or {}).get(focus.country or "", 0)
+    if default_country and (countries[default_country] >= most / 2 or home > away or most < 2 and not away):
         focus.country = default_country
     return focus
 
