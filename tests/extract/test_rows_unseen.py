@@ -107,3 +107,15 @@ def test_the_dead_of_an_active_kill_verb_are_never_the_attacker(claims_of) -> No
     found = only(claims_of(text, PUBLISHED), "bombing")
     assert found.fatalities is None  # a weekly total, and never the other clause's 73
     assert found.actor1 is None or found.actor1.name != "Opposition Rebels (Syria)"
+
+
+@pytest.mark.parametrize(("text", "trigger", "place"), [
+    ("Twelve people were killed when a barrel bomb hit a shelter in the rebel-held town of Saraqeb, "
+     "southeast of Idlib, on Tuesday.", "bomb", "Saraqeb"),
+    ("Government troops killed 30 fighters in the rebel-held Douma suburb, east of the capital Damascus.",
+     "killed", "Douma"),
+])
+def test_a_place_stated_relative_to_another_is_the_location(claims_of, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                            place: str) -> None:
+    found = only(claims_of(text, PUBLISHED), trigger)
+    assert found.location is not None and found.location.text.startswith(place)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import Mention
+from ..resolve.place_patterns import is_reference_gap
 from ..taxonomy import MentionRole
 
 NEAR_WORDS = frozenset(
@@ -161,6 +162,18 @@ def _in_person_name(doc: Any, token: Any, start: int, end: int) -> bool:
     return not (start <= ent.start_char and ent.end_char <= end)
 
 
+#: added to the score of a place that only serves to say where the sentence's previous place lies
+REFERENCE_PENALTY = 4.0
+
+
+def _references(text: str, mentions: Sequence[Mention], offset: int) -> set[int]:
+    """The ids of the mentions (in text order) that a previous place of the sentence is stated
+    relative to ("X, southeast of Y", "X town, 65 km north of Y"): reference points, not
+    where the event happened.  ``offset`` maps ``text`` offsets to the mentions' offsets."""
+    return {id(m) for prev, m in zip(mentions, mentions[1:], strict=False)
+            if prev.end <= m.start and is_reference_gap(text[prev.end - offset:m.start - offset])}
+
+
 def choose(
     doc: Any,
     trigger: Any,
@@ -172,9 +185,10 @@ def choose(
     """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars."""
     lo, hi = sentence.start_char + offset, sentence.end_char + offset
     best: tuple[float, Mention, bool] | None = None
-    for mention in mentions:
-        if not (lo <= mention.start and mention.end <= hi) or not locates(mention):
-            continue
+    inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and locates(m)),
+                    key=lambda m: (m.start, m.end))
+    references = _references(doc.text, inside, offset)
+    for mention in inside:
         token = _root_token(doc, mention.start - offset, mention.end - offset)
         if (
             token is None
@@ -187,6 +201,8 @@ def choose(
             score += 1.5
         if mention.place is not None and mention.place.feature == "country":
             score += 4  # "in Syria": any more precise place of the sentence is better
+        if id(mention) in references:
+            score += REFERENCE_PENALTY  # "Saraqeb, southeast of Idlib": Idlib only says where Saraqeb is
         if best is None or score < best[0]:
             best = (score, mention, near)
     if best is None:

@@ -272,6 +272,27 @@ def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]
             or c.place.feature not in ("settlement", "city")]
 
 
+#: a town lies within this distance (km) of the centre of the district or subdistrict named after it
+SEAT_KM = 30.0
+_UNITS = frozenset({"admin2", "admin3"})
+
+
+def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozenset[str]) -> list[Candidate]:
+    """A name spelled exactly as a district or subdistrict only, whose town the gazetteer spells
+    otherwise ("Jarablus": the district; the town "Jarābulus"), names the town: the town (a
+    spelling variant inside the unit) stands in for the unit, unless the text asks for a district."""
+    units = [c for c in exact if c.place.feature in _UNITS]
+    if not units or wanted & _UNITS or any(c.place.feature in ("city", "settlement") for c in exact):
+        return exact
+    towns = [c for c in cands if is_fuzzy(c) and c.place.feature in ("city", "settlement") and any(
+        u.place.admin1 == c.place.admin1 and u.place.country == c.place.country
+        and km(u.place.latitude, u.place.longitude, c.place.latitude, c.place.longitude) <= SEAT_KM
+        for u in units)]
+    if not towns:
+        return exact
+    return [c for c in exact if c.place.feature not in _UNITS] + towns
+
+
 def choose(cands: list[Candidate], focus: Focus, container: str | None,
            wanted: frozenset[str] = frozenset(), refs: list[Place] | None = None,
            hints: Hints | None = None) -> Candidate | None:
@@ -290,7 +311,7 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         cands = [c for c in cands if c.place.feature in wanted]
     cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)
     cands = _major_city(cands, container, refs)
-    exact = [c for c in cands if not is_fuzzy(c)]
+    exact = _seat_towns(cands, [c for c in cands if not is_fuzzy(c)], wanted)
     if exact and not refs and not (container and not any(c.place.admin1 == container for c in exact)):
         cands = exact
     if not cands:

@@ -252,9 +252,15 @@ _CUE_WORDS = {
 }
 _CUE = r"(neighbou?rhood|quarter|suburb|district|village|town|city)s?"
 _CUE_AFTER = re.compile(rf"[ \t]+{_CUE}\b", re.I)
+#: "the border crossings into Turkey at X", "the crossing of X": X is a border crossing
+_CROSSING_BEFORE = re.compile(
+    r"\b(?:border[ \t]+)?crossings?[ \t]+(?:(?:into|with|to|from)[ \t]+(?:the[ \t]+)?[A-Z][\w'’-]*[ \t]+)?"
+    r"(?:at|of)[ \t]+(?:the[ \t]+)?$")
 _CUE_BEFORE = re.compile(rf"\b{_CUE}\s+of\s+(?:the\s+)?$", re.I)
+#: "the city of", "the capital, ", "the Syrian northern city of": the word that calls the next name a town
+_CITY_WORD = r"(?:(?:[A-Z][a-z]+|[a-z]+ern)[ \t]+){0,2}(?:city|capital)[ \t]*,?[ \t]+(?:of[ \t]+)?"
 _CITY_AFTER = re.compile(
-    rf"(?:[ \t]+{_CUE})?[ \t]*,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:(?:city|capital)[ \t]+(?:of[ \t]+)?)?"
+    rf"(?:[ \t]+{_CUE})?[ \t]*,?[ \t]+(?:in|of)[ \t]+(?:the[ \t]+)?(?:{_CITY_WORD})?"
     r"(?:(?:central|old|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)[ \t]+)?"
     r"(?P<city>[A-Z][\w'’-]+)(?:['’]s)?\b(?![ \t]+(?:province|governorate|countryside|region|area|district))")
 
@@ -271,7 +277,22 @@ def cue_of(text: str, start: int, end: int) -> frozenset[str]:
         if m:
             word = m.group(1).lower().replace("neighborhood", "neighbourhood")
             out.update(_CUE_WORDS[word].split())
+    crossing = _CROSSING_BEFORE.search(text[max(0, start - 50):start])
+    if crossing and not re.search(r"[A-Z][\w'’-]*[ \t]+$", crossing.string[:crossing.start()]):
+        out.add("border_crossing")  # not "the Al Waleed border crossing at X": that crossing has its name
     return frozenset(out)
+
+
+#: "X in Aleppo city", "X in the city of Aleppo", "X in the capital, Damascus": X is stated inside a town
+_IN_TOWN = re.compile(
+    rf"[ \t]*,?[ \t]+in[ \t]+(?:(?:the[ \t]+)?{_CITY_WORD}(?P<a>[A-Z][\w'’-]+)\b|(?P<b>[A-Z][\w'’-]+)[ \t]+city\b)")
+
+
+def town_after(text: str, end: int) -> str | None:
+    """The town a name is stated to lie in by the word "city" or "capital" itself ("al-Ashrafiyeh
+    in Aleppo city", "X in the city of Homs", "X in the capital, Damascus") → the town's name."""
+    m = _IN_TOWN.match(text, end)
+    return (m.group("a") or m.group("b")) if m else None
 
 
 def city_after(text: str, end: int) -> str | None:
@@ -280,4 +301,20 @@ def city_after(text: str, end: int) -> str | None:
     m = _CITY_AFTER.match(text, end)
     return m.group("city") if m else None
 
+
+#: the words between a place and another it is stated relative to: "Saraqeb, southeast of Idlib",
+#: "Kesab town, 65 km north of Latakia", "Douma suburb, east of the capital Damascus"
+_REFERENCE_GAP = re.compile(
+    rf"^(?:[ \t]+[a-z]+){{0,2}}[ \t]*[,(][ \t]*(?:(?:located|lying|situated)[ \t]+)?(?:(?:about|some|around|nearly|"
+    rf"roughly|only)[ \t]+)?(?:[\w.-]+[ \t]+(?:km|kilomet(?:er|re)s?|miles)[ \t]+)?(?:\(?[ \t]*[\w.-]+[ \t]*"
+    rf"(?:km|kilomet(?:er|re)s?|miles)[ \t]*\)?[ \t]+)?(?:to[ \t]+the[ \t]+)?(?:{_DIR})(?:ern)?[ \t]+of[ \t]+"
+    rf"(?:the[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:city|town|capital|village|province|governorate)[ \t]*,?[ \t]+"
+    rf"(?:of[ \t]+)?)?$",
+    re.I)
+
+
+def is_reference_gap(gap: str) -> bool:
+    """Whether ``gap`` (the text between two place names) states the first relative to the
+    second ("X, southeast of Y", "X town, 65 km north of Y"): the second is a reference point."""
+    return bool(_REFERENCE_GAP.match(gap))
 

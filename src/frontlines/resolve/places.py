@@ -35,6 +35,7 @@ from .gazetteer import Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key
 from .place_context import (
     AREAS,
+    SPECIAL,
     Focus,
     Hints,
     capital,
@@ -63,6 +64,7 @@ from .place_patterns import (
     region_reach,
     relation_after,
     road,
+    town_after,
 )
 from .place_text import (
     CONNECTORS,
@@ -361,6 +363,7 @@ class PlaceResolver:
         hints = hints or Hints()
         container = container_after(text, f.end, self.theater.canonical_admin1)
         _, wanted = self.words.split(f.text)
+        wanted = wanted or hints.cue & SPECIAL  # "the border crossing at X": the crossing, not a village
         key = name_key(f.text)
         region = (regions or {}).get(f.start)
         by = (refs.get(key) or []) + ([region[0]] if region else [])
@@ -535,6 +538,8 @@ class PlaceResolver:
             city = None  # only a mention called a neighbourhood or district itself is a part of a town
             if cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
                 city = self._city(city_after(text, f.end), focus) or main
+            else:  # "al-Ashrafiyeh in Aleppo city": stated inside a town by the word "city" itself
+                city = self._city(town_after(text, f.end), focus)
             out.append(Hints(frozenset(cues[key]), frozenset(abroad[key]), city))
         return out
 

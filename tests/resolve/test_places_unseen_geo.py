@@ -1,0 +1,75 @@
+"""Place resolution on reports nobody tuned for (issue 9, geo pass): a part of a town stated by
+the word "city" or "capital" lies in that town; a district named like its town names the town;
+"the border crossing at X" is the crossing.  Sentences written for these tests, a small
+in-memory gazetteer."""
+
+from __future__ import annotations
+
+from factories import packaged_kb
+from frontlines.records import Mention, Place
+from frontlines.resolve.gazetteer import MemoryGazetteer
+from frontlines.resolve.place_patterns import city_after, cue_of, is_reference_gap, town_after
+from frontlines.resolve.places import PlaceResolver
+
+WORDS = packaged_kb().theater.feature_words
+
+ALEPPO = Place("t:aleppo", "Aleppo", 36.20, 37.17, "SY", "Aleppo", "Aleppo", "city", 1_600_000)
+DAMASCUS = Place("t:damascus", "Damascus", 33.51, 36.28, "SY", "Damascus", "Damascus", "city", 1_500_000)
+VILLAGE_FAR = Place("t:ashrafiyah", "Al Ashrafiyah", 35.30, 35.95, "SY", "Latakia", None, "settlement")
+MAZZAH_FAR = Place("t:mazzah", "Al Mazzah", 35.90, 37.85, "SY", "Aleppo", None, "settlement")
+DISTRICT = Place("t:jdist", "Jarablus", 36.69, 37.81, "SY", "Aleppo", None, "admin2", 58_000)
+TOWN = Place("t:jtown", "Jarabulus", 36.82, 38.01, "SY", "Aleppo", None, "city", 25_000)
+HAMLET = Place("t:hawa-v", "Bab al Hawa", 34.82, 37.21, "SY", "Homs", None, "settlement")
+CROSSING = Place("t:hawa-x", "Bab al-Hawa", 36.25, 36.69, "SY", "Idlib", None, "border_crossing")
+
+
+def _find(text: str) -> dict[str, Mention]:
+    gaz = MemoryGazetteer([(p, []) for p in (ALEPPO, DAMASCUS, VILLAGE_FAR, MAZZAH_FAR, DISTRICT, TOWN,
+                                              HAMLET, CROSSING)], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_the_town_a_part_is_stated_in_by_the_word_city() -> None:
+    text = "Militants tried to infiltrate the safe areas in al-Ashrafiyeh in Aleppo city on Monday."
+    assert town_after(text, text.index(" in Aleppo")) == "Aleppo"
+    assert town_after("X in the city of Homs", 1) == "Homs"
+    assert town_after("X in the capital, Damascus", 1) == "Damascus"
+    assert town_after("X in Aleppo province", 1) is None and town_after("X in Aleppo", 1) is None
+    mention = _find(text)["al-Ashrafiyeh"]
+    assert mention.place is not None and mention.place.gazetteer_id == ALEPPO.gazetteer_id
+    assert mention.geo_precision == 2  # the town's point, not a village of that name far away
+
+
+def test_a_neighbourhood_in_the_capital_comma_named() -> None:
+    text = "Militants fired four shells on the al-Mazzeh neighborhood in the capital, Damascus, on Monday."
+    assert city_after(text, text.index(" neighborhood")) == "Damascus"
+    assert city_after("X district in the Syrian northern city of Aleppo", 1) == "Aleppo"
+    mention = _find(text)["al-Mazzeh neighborhood"]
+    assert mention.place is not None and mention.place.gazetteer_id == DAMASCUS.gazetteer_id
+
+
+def test_a_district_named_like_its_town_names_the_town() -> None:
+    mention = _find("Rebels entered Jarablus on Monday.")["Jarablus"]
+    assert mention.place is not None and mention.place.gazetteer_id == TOWN.gazetteer_id
+    district = _find("Rebels advanced across Jarablus district on Monday.")["Jarablus district"]
+    assert district.place is not None and district.place.gazetteer_id == DISTRICT.gazetteer_id
+
+
+def test_the_border_crossing_at_a_name_is_the_crossing() -> None:
+    text = "Rebels seized two border crossings into Turkey at Bab al-Hawa on Monday."
+    assert "border_crossing" in cue_of(text, text.index("Bab"), text.index(" on"))
+    own = "the Al Waleed border crossing at Bab al-Hawa"  # that crossing has its own name
+    assert "border_crossing" not in cue_of(own, own.index("Bab"), len(own))
+    mention = _find(text)["Bab al-Hawa"]
+    assert mention.place is not None and mention.place.gazetteer_id == CROSSING.gazetteer_id
+    village = _find("Rebels shelled Bab al-Hawa on Monday.")["Bab al-Hawa"]
+    assert village.place is not None and village.place.gazetteer_id == HAMLET.gazetteer_id
+
+
+def test_reference_gaps() -> None:
+    for gap in (", southeast of ", " town, 65 km north of ", " suburb, east of the capital ",
+                ", located to the north of the city of ", " (south of ", ", fifteen kilometers south of "):
+        assert is_reference_gap(gap), gap
+    for gap in (" and ", " in ", ", ", " and the villages south of "):
+        assert not is_reference_gap(gap), gap
