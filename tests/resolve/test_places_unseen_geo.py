@@ -73,3 +73,20 @@ def test_reference_gaps() -> None:
         assert is_reference_gap(gap), gap
     for gap in (" and ", " in ", ", ", " and the villages south of "):
         assert not is_reference_gap(gap), gap
+
+
+def test_a_suburb_may_be_a_town_the_gazetteer_calls_a_city() -> None:
+    douma = Place("t:douma", "Douma", 33.57, 36.40, "SY", "Rif Dimashq", None, "city", 110_000)
+    hamlet = Place("t:douma-s", "Douma", 32.85, 36.77, "SY", "As-Suwayda", None, "settlement")
+    village = Place("t:idlib-v", "Idlib", 35.00, 36.00, "SY", "Hama", None, "settlement")
+    city = Place("t:idlib", "Idlib", 35.93, 36.63, "SY", "Idlib", "Idlib", "city", 165_000)
+    gaz = MemoryGazetteer([(p, []) for p in (douma, hamlet, DAMASCUS, village, city)], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "Troops killed 30 fighters in the rebel-held Douma suburb, east of the capital Damascus."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Douma suburb"].place is not None and found["Douma suburb"].place.gazetteer_id == douma.gazetteer_id
+    first = gaz.candidates("Douma suburb", limit=1)[0]
+    assert first.place.gazetteer_id == douma.gazetteer_id  # whatever the limit
+    assert gaz.candidates("Douma suburb", limit=5)[0].place.gazetteer_id == douma.gazetteer_id
+    village_first = gaz.candidates("Idlib village", limit=5)[0]  # a village is not a city
+    assert village_first.place.gazetteer_id == village.gazetteer_id

@@ -63,10 +63,14 @@ def prominence(place: Place) -> float:
     return base
 
 
+#: the classes of a word that names a town or a part of one ("suburb"): a city fits it too
+SUBURB = frozenset({"neighbourhood", "settlement"})
+
+
 def _fit(feature: str, wanted: frozenset[str]) -> float:
     """How well a feature class fits the generic words of the query."""
-    if wanted:
-        return 1.0 if feature in wanted else 0.75
+    if wanted:  # a word for a town or a part of one ("Douma suburb") may name a town the gazetteer calls a city
+        return 1.0 if feature in wanted or (feature == "city" and SUBURB <= wanted) else 0.75
     if feature in ("settlement", "city", "country"):
         return 1.0
     return 0.85 if feature in ("admin1", "admin2", "admin3") else 0.9

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Candidate, Mention, Place
 from ..taxonomy import has_arabic_article
 from .gaz_admin import km
-from .gazetteer import prominence
+from .gazetteer import SUBURB, prominence
 from .normalize import name_key
 from .place_patterns import has_place_cue
 
@@ -277,6 +277,11 @@ SEAT_KM = 30.0
 _UNITS = frozenset({"admin2", "admin3"})
 
 
+def _fits(place: Place, wanted: frozenset[str]) -> bool:
+    """The place is of a class the words around its name ask for (a suburb may be a city)."""
+    return place.feature in wanted or (place.feature == "city" and SUBURB <= wanted)
+
+
 def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozenset[str]) -> list[Candidate]:
     """A name spelled exactly as a district or subdistrict only, whose town the gazetteer spells
     otherwise ("Jarablus": the district; the town "Jarābulus"), names the town: the town (a
@@ -307,8 +312,8 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     best: tuple[float, Candidate, str] | None = None
     refs = refs or []
     hints = hints or Hints()
-    if wanted and any(c.place.feature in wanted for c in cands):
-        cands = [c for c in cands if c.place.feature in wanted]
+    if wanted and any(_fits(c.place, wanted) for c in cands):
+        cands = [c for c in cands if _fits(c.place, wanted)]
     cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)
     cands = _major_city(cands, container, refs)
     exact = _seat_towns(cands, [c for c in cands if not is_fuzzy(c)], wanted)
