@@ -279,7 +279,7 @@ _UNITS = frozenset({"admin2", "admin3"})
 
 def _fits(place: Place, wanted: frozenset[str]) -> bool:
     """The place is of a class the words around its name ask for (a suburb may be a city)."""
-    return place.feature in wanted or (place.feature == "city" and SUBURB <= wanted)
+    return place.feature in wanted or (place.feature == "city" and wanted >= SUBURB)
 
 
 def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozenset[str]) -> list[Candidate]:
