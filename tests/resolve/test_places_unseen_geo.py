@@ -90,3 +90,16 @@ def test_a_suburb_may_be_a_town_the_gazetteer_calls_a_city() -> None:
     assert gaz.candidates("Douma suburb", limit=5)[0].place.gazetteer_id == douma.gazetteer_id
     village_first = gaz.candidates("Idlib village", limit=5)[0]  # a village is not a city
     assert village_first.place.gazetteer_id == village.gazetteer_id
+
+
+def test_a_word_opening_a_sentence_is_not_the_core_of_a_feature_name() -> None:
+    base = Place("t:art", "Artillery Base", 33.32, 36.11, "SY", "Rif Dimashq", None, "military_base")
+    gaz = MemoryGazetteer([(base, []), (DAMASCUS, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    for text in ("* Artillery bombardment targets Damascus since the morning.",
+                 "Artillery bombardment targets Damascus since the morning."):
+        found = {m.text for m in resolver.find(text, "d", [(0, len(text))])}
+        assert "Artillery" not in found and "Damascus" in found
+    text = "Rebels shelled the Artillery Base near Damascus."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Artillery Base"].place is not None

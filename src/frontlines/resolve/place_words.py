@@ -98,9 +98,14 @@ def common_word(text: str, tok: Token, words: frozenset[str] | None = None) -> b
             return False
     elif re.search(rf"(?<![\w-]){re.escape(tok.lower)}(?![\w-])", text) is None:
         return False
+    return sentence_initial(text, tok) or not has_place_cue(text, tok.start)
+
+
+def sentence_initial(text: str, tok: Token) -> bool:
+    """The word opens a sentence, a quote or a list item ("* Artillery bombardment ..."): its
+    capital says nothing of a name."""
     before = text[max(0, tok.start - 3):tok.start]
-    initial = tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“])\s*$", before) is not None
-    return initial or not has_place_cue(text, tok.start)
+    return tok.start == 0 or re.search(r"(?:^|[.!?:\n\"“*•])\s*$", before) is not None
 
 
 def prominent(cands: list[Candidate]) -> bool:

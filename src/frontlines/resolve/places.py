@@ -88,6 +88,7 @@ from .place_words import (
     not_alone,
     own_name,
     prominent,
+    sentence_initial,
     single_ok,
     text_words,
 )
@@ -250,6 +251,8 @@ class PlaceResolver:
                 return None  # "Qassem Soleimani": a person's name
             if named and n == 1 and not prominent(named) and common_word(text, run[0], self._words(text)):
                 return None
+            if named and n == 1 and all(c.match == MatchKind.CORE for c in named) and sentence_initial(text, run[0]):
+                return None  # "Artillery bombardment ...": a word that opens a sentence, not "Artillery Base"
             if named:
                 # a prefix of a longer capitalised name ("Rusafa Hospital") is weak evidence
                 longer = (n < len(run) and run[n].capitalised and last.lower not in self.generic
