@@ -103,3 +103,19 @@ def test_a_word_opening_a_sentence_is_not_the_core_of_a_feature_name() -> None:
     text = "Rebels shelled the Artillery Base near Damascus."
     found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Artillery Base"].place is not None
+
+
+def test_a_cue_holds_for_every_name_of_the_list_it_opens() -> None:
+    from frontlines.resolve.place_patterns import has_place_cue
+
+    text = "They recaptured the towns of Qara, Deir Attiya and Nabak, north-east of Yabroud."
+    assert has_place_cue(text, text.index("Nabak")) and has_place_cue(text, text.index("Deir"))
+    for text in ("Hezbollah and Nabak", "said that Ali, Omar and Nabak"):
+        assert not has_place_cue(text, text.index("Nabak"))
+    nabk = Place("t:nabk", "An Nabk", 34.03, 36.73, "SY", "Rif Dimashq", None, "settlement", 50_000)
+    qara = Place("t:qara", "Qara", 34.15, 36.74, "SY", "Rif Dimashq", None, "settlement", 20_000)
+    gaz = MemoryGazetteer([(nabk, []), (qara, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "They recaptured the towns of Qara and Nabak on Sunday."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Nabak"].place is not None and found["Nabak"].place.gazetteer_id == nabk.gazetteer_id

@@ -154,9 +154,27 @@ def region_reach(text: str, start: int, end: int) -> float | None:
     return BEARING_KM if _BEARING_BEFORE.search(before) else None
 
 
+#: one earlier item of a list of names, read backwards: "Deir Attiya and ", "Qara, "
+_LIST_ITEM = re.compile(r"[A-Z][\w'’‑-]*(?:[ \t]+(?:al|el|ad|as|ash|at|an|ar|az|[A-Z][\w'’‑-]*)){0,3}"
+                        r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+#: how many earlier items a listed name may follow its cue by
+LIST_ITEMS = 6
+
+
 def has_place_cue(text: str, start: int) -> bool:
-    """True when the words before a name say a place follows ("the town of", "near")."""
-    return bool(PLACE_CUE.search(text[max(0, start - 40):start]))
+    """True when the words before a name say a place follows ("the town of", "near"), also
+    for a later name of a list they open ("the towns of Qara, Deir Attiya and Nabak")."""
+    if PLACE_CUE.search(text[max(0, start - 40):start]):
+        return True
+    end = start
+    for _ in range(LIST_ITEMS):
+        item = _LIST_ITEM.search(text, max(0, end - 80), end)
+        if item is None:
+            return False
+        end = item.start()
+        if PLACE_CUE.search(text[max(0, end - 40):end]):
+            return True
+    return False
 
 
 def has_strong_cue(text: str, start: int) -> bool:
