@@ -119,3 +119,18 @@ def test_a_cue_holds_for_every_name_of_the_list_it_opens() -> None:
     text = "They recaptured the towns of Qara and Nabak on Sunday."
     found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Nabak"].place is not None and found["Nabak"].place.gazetteer_id == nabk.gazetteer_id
+
+
+def test_a_reference_point_keeps_its_own_point() -> None:
+    birak = Place("t:birak", "Tall Birak", 36.65, 41.08, "SY", "Al-Hasakah", None, "settlement")
+    hasakah = Place("t:hasakah", "Al-Hasakah", 36.50, 40.75, "SY", "Al-Hasakah", None, "city", 80_000)
+    gaz = MemoryGazetteer([(birak, []), (hasakah, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "On Monday, Tall Birak, located thirty kilometers northeast of al-Hasakah, was taken."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    ref = found["al-Hasakah"].place
+    assert ref is not None and (ref.latitude, ref.longitude) == (36.50, 40.75)  # not moved 30 km
+    text = "Clashes broke out thirty kilometers northeast of al-Hasakah on Monday."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    moved = found["al-Hasakah"].place
+    assert moved is not None and moved.latitude > 36.6 and found["al-Hasakah"].geo_precision == 3

@@ -59,6 +59,7 @@ from .place_patterns import (
     is_dateline,
     is_locative,
     is_near,
+    is_reference_gap,
     moved,
     offset_before,
     region_reach,
@@ -361,7 +362,9 @@ class PlaceResolver:
     # -- resolution --------------------------------------------------------------------
     def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
                  refs: dict[str, list[Place]], hints: Hints | None = None,
-                 regions: dict[int, tuple[Place, float]] | None = None) -> Mention | None:
+                 regions: dict[int, tuple[Place, float]] | None = None, reference: bool = False) -> Mention | None:
+        """``reference``: the name only says where the known place before it lies ("Tall Birak,
+        thirty kilometers northeast of al-Hasakah"): it keeps its own point, not moved by the offset."""
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
         container = container_after(text, f.end, self.theater.canonical_admin1)
@@ -411,7 +414,7 @@ class PlaceResolver:
         if seat is not None:  # a province named alone is located at its capital (ACLED)
             place = replace(place, latitude=seat.latitude, longitude=seat.longitude)
             reason += f"; located at its capital {seat.name}"
-        offset = offset_before(text, f.start)
+        offset = None if reference else offset_before(text, f.start)
         if offset:
             place = moved(place, *offset)
             precision = 3 if offset[0] > 10 else 2
@@ -559,13 +562,16 @@ class PlaceResolver:
         refs = self._references(text, found, focus)
         regions = self._regions(text, found, focus)
         hints = self._hints(text, found, focus)
-        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions)
+        anchored = {i for i in range(1, len(found)) if found[i - 1].candidates and found[i - 1].end <= found[i].start
+                    and is_reference_gap(text[found[i - 1].end:found[i].start])}
+        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions, i in anchored)
                 for i, f in enumerate(found) if f.how in ("name", "road")}
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
                     and m.place.feature not in AREAS and m.place.feature != "road"]
         wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
                       focus.admin1, focus.anchors + resolved, focus.named_by)
-        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i], regions)
+        mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i], regions,
+                                                              i in anchored)
                     for i, f in enumerate(found)]
         mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
                     if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
