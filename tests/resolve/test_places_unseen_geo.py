@@ -134,3 +134,22 @@ def test_a_reference_point_keeps_its_own_point() -> None:
     found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
     moved = found["al-Hasakah"].place
     assert moved is not None and moved.latitude > 36.6 and found["al-Hasakah"].geo_precision == 3
+
+
+def test_the_governorate_named_just_before_prefers_its_namesake() -> None:
+    daraa = Place("t:daraa-gov", "Daraa", 32.62, 36.10, "SY", "Daraa", None, "admin1", 845_000)
+    homs = Place("t:palmyra", "Palmyra", 34.55, 38.27, "SY", "Homs", None, "city", 50_000)
+    nawa_d = Place("t:nawa-d", "Nawa", 32.89, 36.04, "SY", "Daraa", None, "settlement")
+    nawa_h = Place("t:nawa-h", "Nawa", 34.84, 36.98, "SY", "Homs", None, "settlement")
+    gaz = MemoryGazetteer([(p, []) for p in (daraa, homs, nawa_d, nawa_h)], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+
+    def nawa(text: str) -> str | None:
+        found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+        place = found["Nawa city"].place
+        return place.gazetteer_id if place else None
+
+    head = "The army killed a number of terrorists in Daraa province.\n\nOther units confronted them in Nawa city."
+    assert nawa(head + " A source in Palmyra said the border was calm.") == nawa_d.gazetteer_id
+    far = "The army killed a number of terrorists in Daraa province." + " Nothing else happened there." * 12
+    assert nawa(far + "\n\nOther units confronted them in Nawa city. A source in Palmyra said so.") == nawa_h.gazetteer_id

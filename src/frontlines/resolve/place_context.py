@@ -29,6 +29,7 @@ from .place_patterns import has_place_cue
 W_COUNTRY = 0.15
 W_ADMIN1 = 0.2
 W_CONTAINER = 0.35
+W_NEARBY = 0.15  # the governorate the text named just before the name ("... in Daraa province. ... in Nawa city")
 W_NEAR = 0.3
 W_REF = 0.5  # "X (south of Y)": X lies near one of Y's candidates
 NEAR_KM = 120.0
@@ -300,7 +301,7 @@ def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozense
 
 def choose(cands: list[Candidate], focus: Focus, container: str | None,
            wanted: frozenset[str] = frozenset(), refs: list[Place] | None = None,
-           hints: Hints | None = None) -> Candidate | None:
+           hints: Hints | None = None, nearby: str | None = None) -> Candidate | None:
     """The best candidate in context, with its combined score (0..1) and reason.
 
     ``wanted``: feature classes the surface asks for ("province" → admin1); when some
@@ -340,6 +341,9 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
         if container and p.admin1 == container:
             score += W_CONTAINER
             parts.append(f"inside stated {container}")
+        elif nearby and p.admin1 == nearby and not container:
+            score += W_NEARBY
+            parts.append(f"in {nearby}, the governorate named just before")
         near, dist = _nearness(p, focus.near_index(), own)  # not its namesakes
         if near > 0.05 and p.feature not in AREAS:
             score += W_NEAR * near

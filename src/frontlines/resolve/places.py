@@ -152,6 +152,8 @@ def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+#: how far (characters) after a governorate named as such a name is read in its light
+NEARBY_CHARS = 300
 #: how far (characters) before a region's centre the names stated in it may stand
 REGION_REACH = 120
 #: a place said to lie in a governorate, found only outside it, farther than this from its capital
@@ -362,9 +364,11 @@ class PlaceResolver:
     # -- resolution --------------------------------------------------------------------
     def _mention(self, text: str, doc_id: str, f: Found, focus: Focus,
                  refs: dict[str, list[Place]], hints: Hints | None = None,
-                 regions: dict[int, tuple[Place, float]] | None = None, reference: bool = False) -> Mention | None:
+                 regions: dict[int, tuple[Place, float]] | None = None, reference: bool = False,
+                 nearby: str | None = None) -> Mention | None:
         """``reference``: the name only says where the known place before it lies ("Tall Birak,
-        thirty kilometers northeast of al-Hasakah"): it keeps its own point, not moved by the offset."""
+        thirty kilometers northeast of al-Hasakah"): it keeps its own point, not moved by the offset.
+        ``nearby``: the governorate the text named just before the name (see :meth:`_nearby`)."""
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
         container = container_after(text, f.end, self.theater.canonical_admin1)
@@ -373,7 +377,7 @@ class PlaceResolver:
         key = name_key(f.text)
         region = (regions or {}).get(f.start)
         by = (refs.get(key) or []) + ([region[0]] if region else [])
-        best = choose(list(f.candidates), focus, container, wanted, by or None, hints)
+        best = choose(list(f.candidates), focus, container, wanted, by or None, hints, nearby)
         if best is None:
             return part_of_city(base, bool(f.candidates), hints)
         stray = _astray(best.place, [region[0]], region[1]) if region else None
@@ -467,6 +471,18 @@ class PlaceResolver:
             if ref is not None:
                 refs.setdefault(name_key(f.text), []).append(ref.place)
         return refs
+
+    def _nearby(self, text: str, found: list[Found]) -> list[str | None]:
+        """For each name, the governorate named as such ("Daraa province", "the province of
+        Hama") by the closest name before it, within NEARBY_CHARS characters: homonyms in it
+        are preferred ("... in Daraa province. Other units confronted them in Nawa city")."""
+        out: list[str | None] = []
+        last: tuple[int, str] | None = None
+        for f in found:
+            out.append(last[1] if last is not None and f.start - last[0] <= NEARBY_CHARS else None)
+            if "admin1" in self.words.split(f.text)[1] and (canon := self.theater.canonical_admin1(f.text)):
+                last = (f.end, canon)
+        return out
 
     def _unmasked(self, text: str, found: list[Found]) -> list[Found]:
         """Drop names inside a longer actor name ("Ahrar al-Sham", "Manbij Military Council")
@@ -564,14 +580,15 @@ class PlaceResolver:
         hints = self._hints(text, found, focus)
         anchored = {i for i in range(1, len(found)) if found[i - 1].candidates and found[i - 1].end <= found[i].start
                     and is_reference_gap(text[found[i - 1].end:found[i].start])}
-        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions, i in anchored)
+        nearby = self._nearby(text, found)
+        firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions, i in anchored, nearby[i])
                 for i, f in enumerate(found) if f.how in ("name", "road")}
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
                     and m.place.feature not in AREAS and m.place.feature != "road"]
         wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
                       focus.admin1, focus.anchors + resolved, focus.named_by)
         mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i], regions,
-                                                              i in anchored)
+                                                              i in anchored, nearby[i])
                     for i, f in enumerate(found)]
         mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
                     if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
