@@ -153,3 +153,24 @@ def test_the_governorate_named_just_before_prefers_its_namesake() -> None:
     assert nawa(head + " A source in Palmyra said the border was calm.") == nawa_d.gazetteer_id
     far = "The army killed a number of terrorists in Daraa province." + " Nothing else happened there." * 12
     assert nawa(far + "\n\nOther units confronted them in Nawa city. A source in Palmyra said so.") == nawa_h.gazetteer_id
+
+
+def test_parts_of_a_town_named_before_them_or_in_a_governorate_named_just_before() -> None:
+    from frontlines.resolve.place_patterns import parts_of
+
+    homs = Place("t:homs", "Homs", 34.73, 36.69, "SY", "Homs", "Homs", "city", 775_000)
+    homs_gov = Place("t:homs-gov", "Homs", 34.60, 37.90, "SY", "Homs", None, "admin1", 1_500_000)
+    namesake = Place("t:bayadah", "Bayadah", 33.60, 36.41, "SY", "Rif Dimashq", None, "settlement")
+    hamidiah = Place("t:hamidiah", "Al-Hamidiah", 35.62, 36.66, "SY", "Idlib", None, "settlement")
+    text = "Fifty people were killed in the shelling of the Homs neighborhoods of Bayadah, Baba Amr and Khaldiyeh."
+    assert parts_of(text, text.index("Khaldiyeh")) == "Homs" and parts_of(text, text.index("Bayadah")) == "Homs"
+    assert parts_of("the town of Bayadah", 12) is None
+    gaz = MemoryGazetteer([(p, []) for p in (homs, homs_gov, namesake, hamidiah)], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Bayadah"].place is not None and found["Bayadah"].place.gazetteer_id == homs.gazetteer_id
+    text = ("Meanwhile, in central Homs province, SANA said the authorities destroyed two hideouts of armed "
+            "groups in al-Hamidieh neighborhood.")
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    part = found["al-Hamidieh neighborhood"]
+    assert part.place is not None and part.place.gazetteer_id == homs.gazetteer_id and part.geo_precision == 2

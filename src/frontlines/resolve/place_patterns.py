@@ -161,20 +161,37 @@ _LIST_ITEM = re.compile(r"[A-Z][\w'’‑-]*(?:[ \t]+(?:al|el|ad|as|ash|at|an|ar
 LIST_ITEMS = 6
 
 
+def list_starts(text: str, start: int) -> list[int]:
+    """Where the name at ``start`` and the earlier names of the list it ends begin, latest first
+    ("Qara, Deir Attiya and Nabak" → the offsets of Nabak, Deir Attiya, Qara)."""
+    out = [start]
+    for _ in range(LIST_ITEMS):
+        item = _LIST_ITEM.search(text, max(0, out[-1] - 80), out[-1])
+        if item is None:
+            break
+        out.append(item.start())
+    return out
+
+
 def has_place_cue(text: str, start: int) -> bool:
     """True when the words before a name say a place follows ("the town of", "near"), also
     for a later name of a list they open ("the towns of Qara, Deir Attiya and Nabak")."""
-    if PLACE_CUE.search(text[max(0, start - 40):start]):
-        return True
-    end = start
-    for _ in range(LIST_ITEMS):
-        item = _LIST_ITEM.search(text, max(0, end - 80), end)
-        if item is None:
-            return False
-        end = item.start()
-        if PLACE_CUE.search(text[max(0, end - 40):end]):
-            return True
-    return False
+    return any(PLACE_CUE.search(text[max(0, at - 40):at]) for at in list_starts(text, start))
+
+
+#: "the Homs neighborhoods of X, Y and Z": parts of the town named before the plural
+_PARTS_OF = re.compile(r"\b(?P<city>[A-Z][\w'’-]+)[ \t]+(?:neighbou?rhoods|districts|quarters)[ \t]+of[ \t]+"
+                       r"(?:the[ \t]+)?$")
+
+
+def parts_of(text: str, start: int) -> str | None:
+    """The town a list of its parts names before them ("the Homs neighborhoods of Bayadah, Baba
+    Amr and Khaldiyeh" → "Homs"), for every name of the list."""
+    for at in list_starts(text, start):
+        m = _PARTS_OF.search(text, max(0, at - 60), at)
+        if m:
+            return m.group("city")
+    return None
 
 
 def has_strong_cue(text: str, start: int) -> bool:

@@ -62,6 +62,7 @@ from .place_patterns import (
     is_reference_gap,
     moved,
     offset_before,
+    parts_of,
     region_reach,
     relation_after,
     road,
@@ -536,7 +537,7 @@ class PlaceResolver:
                  and c.place.feature == "city" and c.place.country in (focus.country, self.default_country)]
         return max(towns, key=lambda p: p.population or 0, default=None)
 
-    def _hints(self, text: str, found: list[Found], focus: Focus) -> list[Hints]:
+    def _hints(self, text: str, found: list[Found], focus: Focus, nearby: list[str | None]) -> list[Hints]:
         """Cue words, nearby country names and the containing town of each mention; cues and
         countries hold for every mention of the same name (one sense per discourse)."""
         cues: dict[str, set[str]] = {}
@@ -555,11 +556,18 @@ class PlaceResolver:
         if top and top[1] < 0.6 * sum(towns.values()):
             main = None
         out = []
-        for f in found:
+        for f, unit in zip(found, nearby, strict=True):
             key = self.words.core_key(f.text)
             city = None  # only a mention called a neighbourhood or district itself is a part of a town
-            if cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
-                city = self._city(city_after(text, f.end), focus) or main
+            listed = parts_of(text, f.start)  # "the Homs neighborhoods of X, Y and Z"
+            if listed:
+                city = self._city(listed, focus)
+            elif cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
+                # its town stated after it, the town the document is about, or the seat of the
+                # governorate named just before ("in Homs province ... in al-Hamidieh neighborhood")
+                seat = self._unit(unit) if unit else None
+                city = self._city(city_after(text, f.end), focus) or main or (
+                    self._seat(seat) if seat is not None else None)
             else:  # "al-Ashrafiyeh in Aleppo city": stated inside a town by the word "city" itself
                 city = self._city(town_after(text, f.end), focus)
             out.append(Hints(frozenset(cues[key]), frozenset(abroad[key]), city))
@@ -577,10 +585,10 @@ class PlaceResolver:
                          [name_key(f.text) for f in names], self.theater.countries_named(text))
         refs = self._references(text, found, focus)
         regions = self._regions(text, found, focus)
-        hints = self._hints(text, found, focus)
+        nearby = self._nearby(text, found)
+        hints = self._hints(text, found, focus, nearby)
         anchored = {i for i in range(1, len(found)) if found[i - 1].candidates and found[i - 1].end <= found[i].start
                     and is_reference_gap(text[found[i - 1].end:found[i].start])}
-        nearby = self._nearby(text, found)
         firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions, i in anchored, nearby[i])
                 for i, f in enumerate(found) if f.how in ("name", "road")}
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
