@@ -119,3 +119,10 @@ def test_a_place_stated_relative_to_another_is_the_location(claims_of, text: str
                                                             place: str) -> None:
     found = only(claims_of(text, PUBLISHED), trigger)
     assert found.location is not None and found.location.text.startswith(place)
+
+
+def test_the_target_of_an_offensive_to_take_it_is_its_location(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Syrian rebels have launched an offensive to liberate the city of Aleppo, a commander said on "
+            "Sunday, while in Hama government troops shelled rebel-held neighborhoods.")
+    found = only(claims_of(text, PUBLISHED), "offensive")
+    assert found.location is not None and found.location.text == "Aleppo"

@@ -49,6 +49,9 @@ NEAR_WORDS = frozenset(
         "distance",
     }
 )
+#: verbs of a purpose clause whose object is where an operation named by a noun takes place
+#: ("launched an offensive to liberate X", "a campaign to capture X")
+TAKE_WORDS = frozenset({"liberate", "capture", "seize", "retake", "recapture", "storm", "free", "take"})
 DIRECTION_PREPS = frozenset({"towards", "toward", "from", "to", "into"})
 MOVE_WORDS = frozenset(
     {
@@ -134,8 +137,9 @@ def _score(trigger: Any, token: Any) -> tuple[float, bool]:
             node.dep_ in {"xcomp", "advcl", "acl", "relcl"}
             and node != trigger
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+            and not (node.lemma_.lower() in TAKE_WORDS and trigger.pos_ == "NOUN")
         ):
-            score += 6
+            score += 6  # "an offensive to liberate X": X is the offensive's target, not a purpose far off
         if node.dep_ == "relcl":
             score += 3
     prep = token.head if token.dep_ == "pobj" else None
