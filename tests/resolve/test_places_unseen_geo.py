@@ -174,3 +174,16 @@ def test_parts_of_a_town_named_before_them_or_in_a_governorate_named_just_before
     found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
     part = found["al-Hamidieh neighborhood"]
     assert part.place is not None and part.place.gazetteer_id == homs.gazetteer_id and part.geo_precision == 2
+
+
+def test_of_the_settlements_named_as_a_subdistrict_the_nearest_is_its_seat() -> None:
+    unit = Place("t:kasab-u", "Kasab", 35.88, 35.97, "SY", "Latakia", None, "admin3", 1_900)
+    near = Place("t:kassab", "Kassab", 35.93, 35.99, "SY", "Latakia", None, "settlement")
+    off = Place("t:qasab", "Qasab", 35.71, 36.05, "SY", "Latakia", None, "settlement")
+    gaz = MemoryGazetteer([(unit, []), (off, []), (near, [])], WORDS)
+    for limit in (1, 3, 10):
+        towns = [c for c in gaz.candidates("Kasab", limit=10) if c.place.feature == "settlement"][:limit]
+        assert towns[0].place.gazetteer_id == near.gazetteer_id
+    by_id = {c.place.gazetteer_id: c for c in gaz.candidates("Kasab", limit=10)}
+    assert "seat of" in by_id[near.gazetteer_id].reason and "seat of" not in by_id[off.gazetteer_id].reason
+    assert gaz.candidates("Kasab", limit=1)[0].place.gazetteer_id == gaz.candidates("Kasab", limit=10)[0].place.gazetteer_id

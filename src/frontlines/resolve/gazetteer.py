@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -82,19 +82,28 @@ def _own_name(hit: Hit) -> bool:
     return a == b or skeleton(a) == skeleton(b)
 
 
-def _seat_of(hit: Hit, seats: list[Place]) -> str | None:
-    """Name of the district a settlement is the seat of (same name, within 30 km), if any.
+def _near_seat(hit: Hit, s: Place) -> bool:
+    """The settlement may be the seat of the district ``s`` (same name, within about 30 km)."""
+    return (hit.place.feature == "settlement" and hit.how != MatchKind.SKELETON and _own_name(hit)
+            and s.country == hit.place.country and abs(s.latitude - hit.place.latitude) < 0.3
+            and abs(s.longitude - hit.place.longitude) < 0.35)
+
+
+def _seats(hits: Sequence[Hit], seats: list[Place]) -> dict[str, str]:
+    """Settlement id → name of the district it is the seat of: of the settlements named as a
+    district is, the one nearest the district's centre ("Kassab", not the "Qasab" 20 km off).
 
     Only a settlement *called* that way counts: a village that merely lists the district's
     name among its alternates is not its seat.
     """
-    if hit.place.feature != "settlement" or hit.how == MatchKind.SKELETON or not _own_name(hit):
-        return None
+    out: dict[str, str] = {}
     for s in seats:
-        if s.country == hit.place.country and abs(s.latitude - hit.place.latitude) < 0.3 and abs(
-                s.longitude - hit.place.longitude) < 0.35:
-            return s.name
-    return None
+        near = [h.place for h in hits if _near_seat(h, s)]
+        if near:
+            best = min(near, key=lambda p: ((p.latitude - s.latitude) ** 2 + (p.longitude - s.longitude) ** 2,
+                                            p.gazetteer_id))
+            out.setdefault(best.gazetteer_id, s.name)
+    return out
 
 
 def _vowels(query: str, hits: Iterable[Hit], words: FeatureWords) -> list[Hit]:
@@ -140,6 +149,7 @@ def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_W
     hits = _vowels(query, hits, words)
     named = (MatchKind.KEY, MatchKind.CORE)
     seats = [h.place for h in hits if h.place.feature in ("admin2", "admin3") and h.how in named]
+    seat_of = _seats(hits, seats)
     owner = max((prominence(h.place) for h in hits if h.how == MatchKind.KEY and _own_name(h)), default=0.0)
     best: dict[str, Candidate] = {}
     for hit in hits:
@@ -159,7 +169,7 @@ def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_W
             if not _own_name(hit) and prominence(hit.place) < owner:
                 match *= 0.88  # "Tombs Valley (Palmyra)": the name is another, bigger place's own
         prom = prominence(hit.place)
-        seat = _seat_of(hit, seats)
+        seat = seat_of.get(hit.place.gazetteer_id)
         if seat:
             prom = max(prom, 0.7)
         score = round(match * fit * (0.75 + 0.25 * prom), 4)
