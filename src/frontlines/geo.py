@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -28,3 +29,22 @@ def parse_bbox(text: str) -> BBox:
     if not finite or not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
         raise ValueError("west <= east within -180..180 and south <= north within -90..90")
     return west, south, east, north
+
+
+#: compass directions as the text writes them ("north", "south-east", "northwest")
+_DIRECTION = r"(?:north|south)[ \t-]?(?:east|west)|north|south|east|west"
+#: the words between a place and another it is stated relative to: "Saraqeb, southeast of Idlib",
+#: "Kesab town, 65 km north of Latakia", "Douma suburb, east of the capital Damascus"
+_REFERENCE_GAP = re.compile(
+    rf"^(?:[ \t]+[a-z]+){{0,2}}[ \t]*[,(][ \t]*(?:(?:located|lying|situated)[ \t]+)?(?:(?:about|some|around|nearly|"
+    rf"roughly|only)[ \t]+)?(?:[\w.-]+[ \t]+(?:km|kilomet(?:er|re)s?|miles)[ \t]+)?(?:\(?[ \t]*[\w.-]+[ \t]*"
+    rf"(?:km|kilomet(?:er|re)s?|miles)[ \t]*\)?[ \t]+)?(?:to[ \t]+the[ \t]+)?(?:{_DIRECTION})(?:ern)?[ \t]+of[ \t]+"
+    rf"(?:the[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:city|town|capital|village|province|governorate)[ \t]*,?[ \t]+"
+    rf"(?:of[ \t]+)?)?$",
+    re.I)
+
+
+def is_reference_gap(gap: str) -> bool:
+    """Whether ``gap`` (the text between two place names) states the first relative to the
+    second ("X, southeast of Y", "X town, 65 km north of Y"): the second is a reference point."""
+    return bool(_REFERENCE_GAP.match(gap))

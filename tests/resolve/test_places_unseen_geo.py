@@ -6,9 +6,10 @@ in-memory gazetteer."""
 from __future__ import annotations
 
 from factories import packaged_kb
+from frontlines.geo import is_reference_gap
 from frontlines.records import Mention, Place
 from frontlines.resolve.gazetteer import MemoryGazetteer
-from frontlines.resolve.place_patterns import city_after, cue_of, is_reference_gap, town_after
+from frontlines.resolve.place_patterns import city_after, cue_of, town_after
 from frontlines.resolve.places import PlaceResolver
 
 WORDS = packaged_kb().theater.feature_words

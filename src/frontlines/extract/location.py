@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..geo import is_reference_gap
 from ..records import Mention
-from ..resolve.place_patterns import is_reference_gap
 from ..taxonomy import MentionRole
 
 NEAR_WORDS = frozenset(

@@ -335,21 +335,3 @@ def city_after(text: str, end: int) -> str | None:
     neighbourhood in central Damascus" → the town's name."""
     m = _CITY_AFTER.match(text, end)
     return m.group("city") if m else None
-
-
-#: the words between a place and another it is stated relative to: "Saraqeb, southeast of Idlib",
-#: "Kesab town, 65 km north of Latakia", "Douma suburb, east of the capital Damascus"
-_REFERENCE_GAP = re.compile(
-    rf"^(?:[ \t]+[a-z]+){{0,2}}[ \t]*[,(][ \t]*(?:(?:located|lying|situated)[ \t]+)?(?:(?:about|some|around|nearly|"
-    rf"roughly|only)[ \t]+)?(?:[\w.-]+[ \t]+(?:km|kilomet(?:er|re)s?|miles)[ \t]+)?(?:\(?[ \t]*[\w.-]+[ \t]*"
-    rf"(?:km|kilomet(?:er|re)s?|miles)[ \t]*\)?[ \t]+)?(?:to[ \t]+the[ \t]+)?(?:{_DIR})(?:ern)?[ \t]+of[ \t]+"
-    rf"(?:the[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:city|town|capital|village|province|governorate)[ \t]*,?[ \t]+"
-    rf"(?:of[ \t]+)?)?$",
-    re.I)
-
-
-def is_reference_gap(gap: str) -> bool:
-    """Whether ``gap`` (the text between two place names) states the first relative to the
-    second ("X, southeast of Y", "X town, 65 km north of Y"): the second is a reference point."""
-    return bool(_REFERENCE_GAP.match(gap))
-

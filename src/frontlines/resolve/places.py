@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from ..geo import is_reference_gap
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
@@ -59,7 +60,6 @@ from .place_patterns import (
     is_dateline,
     is_locative,
     is_near,
-    is_reference_gap,
     moved,
     offset_before,
     parts_of,
