@@ -54,3 +54,41 @@ def test_a_claim_of_responsibility_does_not_override_a_named_attacker(claims_of)
 def test_no_attack_no_credit(claims_of):
     claims = claims_of("Rebels captured the village of Tal Rifaat on Monday. IS claimed it was lying.")
     assert all(c.actor1 is None or c.actor1.name != IS for c in claims)
+
+
+RUS = "Military Forces of Russia (2000-)"
+
+
+def test_the_next_sentence_says_who_carried_out_the_strike(claims_of):
+    text = ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
+            "The monitor said the raid was carried out by Russian planes.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is not None and claim.actor1.name == RUS
+
+
+def test_an_actor_doing_the_strikes_of_the_previous_sentence(claims_of):
+    text = ("Air strikes killed six people in Saraqib on Friday. "
+            "Activists said Russian warplanes carried out the strikes.")
+    claims = [c for c in claims_of(text) if c.trigger.lower() == "strikes"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == RUS for c in claims)
+
+
+def test_believed_to_be_behind_the_attack(claims_of):
+    text = ("A car bomb killed five people in Azaz on Sunday. "
+            "The Islamic State group is believed to be behind the attack.")
+    claims = [c for c in claims_of(text) if c.event_type == "Explosions/Remote violence"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
+
+
+def test_a_denied_deed_names_no_one(claims_of):
+    text = ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
+            "Moscow denied that Russian planes had carried out the raid.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+def test_a_new_strike_of_its_own_does_not_credit_the_previous_sentence(claims_of):
+    text = ("Rebels entered the army base of Kafr Nabl on Sunday. "
+            "Meanwhile, Russian jets carried out an air strike on Saraqib.")
+    claim = only(claims_of(text), "entered")
+    assert claim.actor1 is None or claim.actor1.name != RUS
