@@ -82,7 +82,7 @@ def test_believed_to_be_behind_the_attack(claims_of):
 
 def test_a_denied_deed_names_no_one(claims_of):
     text = ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
-            "Moscow denied that Russian planes had carried out the raid.")
+            "Moscow denied that Russia had carried out the raid.")
     claim = only(claims_of(text), "strike")
     assert claim.actor1 is None or claim.actor1.name != RUS
 
@@ -92,3 +92,34 @@ def test_a_new_strike_of_its_own_does_not_credit_the_previous_sentence(claims_of
             "Meanwhile, Russian jets carried out an air strike on Saraqib.")
     claim = only(claims_of(text), "entered")
     assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+COALITION = "Global Coalition Against Daesh"
+
+
+def test_an_unattributed_air_strike_is_the_aircraft_the_report_names(claims_of):
+    text = ("An air strike killed 15 civilians in the village of Kafr Zita on Saturday, a monitor said. "
+            "Russian jets have been bombing the province for weeks in support of the government.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is not None and claim.actor1.name == RUS and claim.actor1.inferred
+
+
+def test_aircraft_owned_by_a_named_coalition(claims_of):
+    text = ("Air strikes killed 20 civilians in Al-Bukamal on Tuesday. "
+            "Witnesses said the planes belonged to the US-led coalition.")
+    claims = [c for c in claims_of(text) if c.trigger.lower() == "strikes"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == COALITION for c in claims)
+
+
+def test_a_state_named_without_aircraft_flies_no_strike(claims_of):
+    text = ("An air strike killed 15 civilians in the village of Kafr Zita on Saturday. "
+            "Russian diplomats met Turkish officials in Ankara on Sunday.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+def test_a_regime_air_strike_is_its_military(claims_of):
+    text = ("An air strike killed 15 civilians in Saraqib on Saturday. "
+            "Residents said Assad regime helicopters circled the town all day.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria (2000-2024)"

@@ -3,6 +3,8 @@
 - a generic actor word ("the army", "the militants") becomes the nearest earlier named
   actor of that class in the document (else its most frequent one, else the class
   fallback), marked ``inferred``;
+- an air strike that no sentence attributes is the state whose aircraft the report names
+  (nearest before it, else the first after), marked ``inferred``;
 - the loser of a territorial change, or the other side of a killing, is inferred from the
   document when the sentence does not name it (``surface=None``, ``inferred=True``);
 - "Government regains territory" vs "Non-state actor overtakes territory" follows actor1;
@@ -19,7 +21,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim, Status
-from ..taxonomy import BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
+from ..taxonomy import AIR_STRIKE, BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
 from .actors import ActorDictionary, DocumentActors, is_state
 from .dates import background_reason, resolve_date
 
@@ -41,6 +43,11 @@ class ClaimResolver:
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
         actor1 = self._actor(claim.actor1, claim.trigger_start, context)
         actor2 = self._actor(claim.actor2, claim.trigger_start, context)
+        if claim.sub_event_type == AIR_STRIKE and (actor1 is None or actor1.name is None):
+            # an air strike nobody is named for: the state whose aircraft the report names
+            flier = context.air_force(claim.trigger_start)
+            flier = None if flier is not None and actor2 is not None and actor2.name == flier.name else flier
+            actor1 = self.actors.ref(actor1.surface if actor1 else None, flier, inferred=True) if flier else actor1
         if claim.event_type in VIOLENT:
             actor1, actor2 = self._violent_roles(actor1, actor2)
         actor1, actor2 = self._opponents(claim, actor1, actor2, context)
