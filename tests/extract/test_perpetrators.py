@@ -123,3 +123,19 @@ def test_a_regime_air_strike_is_its_military(claims_of):
             "Residents said Assad regime helicopters circled the town all day.")
     claim = only(claims_of(text), "strike")
     assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_the_same_attack_told_twice_takes_the_author_named_once(claims_of):
+    text = ("A suicide bomb blast struck the town of Dumayr on Sunday, killing 14 fighters. "
+            "Fourteen members of the rebel group were killed when a suicide bomber targeted their positions. "
+            "The Islamic State group is believed to be behind the suicide attack.")
+    claims = [c for c in claims_of(text) if c.sub_event_type == "Suicide bomb" and c.fatalities == 14]
+    assert len(claims) >= 2 and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
+
+
+def test_a_different_toll_is_another_attack(claims_of):
+    text = ("A suicide bomb blast struck the town of Dumayr on Sunday, killing 14 fighters. "
+            "In Azaz, a suicide bomber killed six people on Monday. "
+            "The Islamic State group claimed responsibility for the Azaz bombing.")
+    claims = [c for c in claims_of(text) if c.sub_event_type == "Suicide bomb" and c.fatalities == 14]
+    assert claims and all(c.actor1 is None or c.actor1.name != IS for c in claims)

@@ -38,7 +38,7 @@ class ClaimResolver:
     def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
         """The claims with their actors, sub-types and dates resolved."""
         context = DocumentActors(self.actors, article.text)
-        return [self._one(claim, article, context) for claim in claims]
+        return _same_toll_authors([self._one(claim, article, context) for claim in claims])
 
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
         actor1 = self._actor(claim.actor1, claim.trigger_start, context)
@@ -142,3 +142,31 @@ def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDic
     return (
         GOVERNMENT_REGAINS if is_state(actor) else NONSTATE_OVERTAKES
     )
+
+
+def _unnamed(ref: ActorRef | None) -> bool:
+    """No author, or only one inferred for want of a name ("Unidentified Armed Group")."""
+    return ref is None or ref.name is None or (ref.inferred and ref.side == "unknown")
+
+
+def _same_toll_authors(claims: list[Claim]) -> list[Claim]:
+    """A report tells one attack twice ("A bomb killed 14 fighters… Fourteen members were
+    killed when a bomb targeted them; IS is believed to be behind it"): a claim with no named
+    author takes the author named for a claim of the same report with the same sub-event type
+    and the same toll (one such author only)."""
+    named: dict[tuple[str, int], set[ActorRef]] = {}
+    for c in claims:
+        ref = c.actor1
+        if c.factual and c.fatalities and c.event_type in VIOLENT and ref is not None and not _unnamed(ref) \
+                and not ref.inferred:
+            named.setdefault((c.sub_event_type, c.fatalities), set()).add(ref)
+    if not named:
+        return claims
+    out = []
+    for c in claims:
+        found = named.get((c.sub_event_type, c.fatalities or 0), set())
+        if c.factual and c.fatalities and _unnamed(c.actor1) and len({r.name for r in found}) == 1:
+            ref = dataclasses.replace(next(iter(found)), inferred=True)
+            c = dataclasses.replace(c, actor1=ref, notes=f"{c.notes}; actor1: named for the same toll in the report")
+        out.append(c)
+    return out
