@@ -117,3 +117,7 @@ def test_a_state_named_as_flying_for_an_unattributed_air_strike():
     assert context.air_force(0) is not None and context.air_force(0).name == SYRIA  # first named after
     assert context.air_force(len(text)).name == "Global Coalition Against Daesh"
     assert DocumentActors(actors, "An air strike killed five. Russian diplomats met.").air_force(0) is None
+    # aircraft named in a denial did not fly; a later report of them does
+    denied = "An air strike killed five in the town. Moscow denied that Russian jets had flown over the area."
+    assert DocumentActors(actors, denied).air_force(0) is None
+    assert DocumentActors(actors, denied + " Witnesses saw Russian jets.").air_force(0).name.startswith("Military Forces of Russia")

@@ -352,7 +352,7 @@ class DocumentActors:
         self.counts = Counter(h.actor for h in self.hits)
         self._pools: dict[str, tuple[list[int], list[ActorHit], Actor | None]] = {}
         #: states named as flying ("Russian jets", "regime air strikes", "coalition aircraft")
-        self.air = [h for h in self.hits if h.actor.state and _airborne(text, h)]
+        self.air = [h for h in self.hits if h.actor.state and _airborne(text, h) and not _denied_before(text, h)]
 
     def air_force(self, position: int) -> Actor | None:
         """The state whose aircraft the document names nearest before *position* (else the
@@ -431,6 +431,16 @@ _AIR_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?(?=\S)", re.IGNORECASE)
 _AIR_OF = re.compile(
     _AIR_WORDS.pattern + r"\s+(?:from|of|belong(?:s|ed|ing)?\s+to|operated\s+by|by)\s+(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE)
+
+
+#: a denial whose clause reaches the hit ("Moscow denied that Russian jets ...", "rejected reports
+#: that coalition aircraft ..."): aircraft named there are said not to have flown
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|refuted|never)\b[^.;!?]{0,80}$", re.IGNORECASE)
+
+
+def _denied_before(text: str, hit: ActorHit) -> bool:
+    return _DENIAL_BEFORE.search(text[max(0, hit.start - 100):hit.start]) is not None
 
 
 def _airborne(text: str, hit: ActorHit) -> bool:
