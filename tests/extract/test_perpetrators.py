@@ -54,3 +54,88 @@ def test_a_claim_of_responsibility_does_not_override_a_named_attacker(claims_of)
 def test_no_attack_no_credit(claims_of):
     claims = claims_of("Rebels captured the village of Tal Rifaat on Monday. IS claimed it was lying.")
     assert all(c.actor1 is None or c.actor1.name != IS for c in claims)
+
+
+RUS = "Military Forces of Russia (2000-)"
+
+
+def test_the_next_sentence_says_who_carried_out_the_strike(claims_of):
+    text = ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
+            "The monitor said the raid was carried out by Russian planes.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is not None and claim.actor1.name == RUS
+
+
+def test_an_actor_doing_the_strikes_of_the_previous_sentence(claims_of):
+    text = ("Air strikes killed six people in Saraqib on Friday. "
+            "Activists said Russian warplanes carried out the strikes.")
+    claims = [c for c in claims_of(text) if c.trigger.lower() == "strikes"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == RUS for c in claims)
+
+
+def test_believed_to_be_behind_the_attack(claims_of):
+    text = ("A car bomb killed five people in Azaz on Sunday. "
+            "The Islamic State group is believed to be behind the attack.")
+    claims = [c for c in claims_of(text) if c.event_type == "Explosions/Remote violence"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
+
+
+def test_a_denied_deed_names_no_one(claims_of):
+    text = ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
+            "Moscow denied that Russia had carried out the raid.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+def test_a_new_strike_of_its_own_does_not_credit_the_previous_sentence(claims_of):
+    text = ("Rebels entered the army base of Kafr Nabl on Sunday. "
+            "Meanwhile, Russian jets carried out an air strike on Saraqib.")
+    claim = only(claims_of(text), "entered")
+    assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+COALITION = "Global Coalition Against Daesh"
+
+
+def test_an_unattributed_air_strike_is_the_aircraft_the_report_names(claims_of):
+    text = ("An air strike killed 15 civilians in the village of Kafr Zita on Saturday, a monitor said. "
+            "Russian jets have been bombing the province for weeks in support of the government.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is not None and claim.actor1.name == RUS and claim.actor1.inferred
+
+
+def test_aircraft_owned_by_a_named_coalition(claims_of):
+    text = ("Air strikes killed 20 civilians in Al-Bukamal on Tuesday. "
+            "Witnesses said the planes belonged to the US-led coalition.")
+    claims = [c for c in claims_of(text) if c.trigger.lower() == "strikes"]
+    assert claims and all(c.actor1 is not None and c.actor1.name == COALITION for c in claims)
+
+
+def test_a_state_named_without_aircraft_flies_no_strike(claims_of):
+    text = ("An air strike killed 15 civilians in the village of Kafr Zita on Saturday. "
+            "Russian diplomats met Turkish officials in Ankara on Sunday.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+def test_a_regime_air_strike_is_its_military(claims_of):
+    text = ("An air strike killed 15 civilians in Saraqib on Saturday. "
+            "Residents said Assad regime helicopters circled the town all day.")
+    claim = only(claims_of(text), "strike")
+    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_the_same_attack_told_twice_takes_the_author_named_once(claims_of):
+    text = ("A suicide bomb blast struck the town of Dumayr on Sunday, killing 14 fighters. "
+            "Fourteen members of the rebel group were killed when a suicide bomber targeted their positions. "
+            "The Islamic State group is believed to be behind the suicide attack.")
+    claims = [c for c in claims_of(text) if c.sub_event_type == "Suicide bomb" and c.fatalities == 14]
+    assert len(claims) >= 2 and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
+
+
+def test_a_different_toll_is_another_attack(claims_of):
+    text = ("A suicide bomb blast struck the town of Dumayr on Sunday, killing 14 fighters. "
+            "In Azaz, a suicide bomber killed six people on Monday. "
+            "The Islamic State group claimed responsibility for the Azaz bombing.")
+    claims = [c for c in claims_of(text) if c.sub_event_type == "Suicide bomb" and c.fatalities == 14]
+    assert claims and all(c.actor1 is None or c.actor1.name != IS for c in claims)

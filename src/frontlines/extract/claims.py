@@ -203,6 +203,8 @@ class ClaimExtractor:
                 for c in pool
             ]  # fmt: skip
 
+        if not found.back:  # "X carried out an air strike": that strike only
+            return credit(new, restated), claims
         if targets:
             return credit(new, {c.id for c in targets} | restated), claims
         return credit(new, restated), credit(claims, last)

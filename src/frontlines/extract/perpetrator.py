@@ -1,5 +1,7 @@
 """Perpetrators named in a second clause: "…, an attack claimed by Daesh", "IS claimed
-responsibility for the bombing", "the blast was blamed on the Nusra Front".
+responsibility for the bombing", "the blast was blamed on the Nusra Front", "the raids were
+carried out by Russian aircraft", "X carried out the strikes", "X is believed to be behind the
+attack".
 
 The named group is actor1 of the bombing it refers to: a violent claim of the same sentence,
 else one of the previous sentence (the clause says "the attack", "the bombing", …).
@@ -14,13 +16,17 @@ from typing import Any
 EVENT_NOUNS = frozenset({
     "attack", "bombing", "blast", "explosion", "bomb", "bombings", "attacks", "blasts",
     "explosions", "assault", "ambush", "massacre", "killing", "killings", "strike", "shelling",
-    "incident",
+    "incident", "raid", "raids", "airstrike", "airstrikes", "bombardment",
 })  # fmt: skip
 
 
 #: the verbs (lemmas) of the clauses that name a perpetrator
 CLAIM_VERBS = frozenset({"claim"})
 BLAME_VERBS = frozenset({"blame", "attribute"})
+#: verbs whose agent (or active subject) did the attack: "carried out by X", "X conducted the raids"
+DEED_VERBS = frozenset({"carry", "conduct", "perpetrate", "commit"})
+#: words that deny or doubt the attribution they govern ("X denied carrying out the strike")
+DENIAL_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,9 @@ class Perpetrator:
 
     actor: Any
     event: Any
+    #: the clause may name the author of an attack told earlier ("the raids were carried out
+    #: by X"); False where it tells an attack of its own ("X carried out an air strike")
+    back: bool = True
 
 
 def _objects(token: Any, preps: set[str]) -> list[Any]:
@@ -81,17 +90,83 @@ def _blamed(verb: Any, is_actor: Any) -> Perpetrator | None:
     return Perpetrator(named[0], subjects[0]) if subjects else None
 
 
+def _denied(token: Any) -> bool:
+    """The clause is negated or governed by a denial ("did not carry out", "denied being behind");
+    a doubt about who did it ("did not know whether X carried out") is not a denial."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    while True:
+        if token.lemma_.lower() in DENIAL_LEMMAS:
+            return True
+        if token.head == token:
+            return False
+        token = token.head
+
+
+def _subject(verb: Any, deps: set[str]) -> Any:
+    """The subject of *verb*, or of the verb it is the infinitive of ("the strike was
+    suspected to have been carried out": "strike")."""
+    while True:
+        found = [c for c in verb.children if c.dep_ in deps]
+        if found:
+            return found[0]
+        if verb.dep_ != "xcomp" or verb.head == verb:
+            return None
+        verb = verb.head
+
+
+def _done(verb: Any, is_actor: Any) -> Perpetrator | None:
+    """ "the raids were carried out by X", "X carried out the strikes" (an attack noun for what
+    was done, an actor for who did it)."""
+    if verb.lemma_.lower() == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    by = [o for o in _objects(verb, {"by"}) if is_actor(o)]
+    if by:
+        if verb.dep_ in {"acl", "relcl"} and _event(verb.head) is not None:
+            return Perpetrator(by[0], verb.head)
+        done = _subject(verb, {"nsubjpass"})
+        if done is None or _event(done) is None:
+            return None
+        return Perpetrator(by[0], done, _definite(done))
+    deeds = [c for c in verb.children if c.dep_ == "dobj" and _event(c) is not None]
+    doer = _subject(verb, {"nsubj"})
+    if not deeds or doer is None or not is_actor(doer):
+        return None
+    return Perpetrator(doer, deeds[0], _definite(deeds[0]))
+
+
+def _definite(noun: Any) -> bool:
+    """ "the strike", "these raids", "the attack that…": a noun that refers to an attack told before."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another", "any", "no"}
+               for c in noun.children)
+
+
+def _behind(token: Any, is_actor: Any) -> Perpetrator | None:
+    """ "X is believed to be behind the attack", "X was behind the bombing"."""
+    deeds = [c for c in token.children if c.dep_ == "pobj" and _event(c) is not None]
+    if not deeds or token.dep_ != "prep":
+        return None
+    doer = _subject(token.head, {"nsubj", "nsubjpass"})
+    return Perpetrator(doer, deeds[0], _definite(deeds[0])) if doer is not None and is_actor(doer) else None
+
+
 def perpetrator(sentence: Any, is_actor: Any) -> Perpetrator | None:
     """The group a sentence names as the author of an attack, or None."""
     for token in sentence:
+        found = None
+        if token.lower_ == "behind" and not _denied(token):
+            found = _behind(token, is_actor)
+        if found is not None:
+            return found
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = token.lemma_.lower()
-        found = None
         if lemma in CLAIM_VERBS:
             found = _claimed(token, is_actor)
         elif lemma in BLAME_VERBS:
             found = _blamed(token, is_actor)
+        elif lemma in DEED_VERBS and not _denied(token):
+            found = _done(token, is_actor)
         if found is not None:
             return found
     return None

@@ -351,6 +351,17 @@ class DocumentActors:
         self._acting_starts = [h.start for h in self.acting]
         self.counts = Counter(h.actor for h in self.hits)
         self._pools: dict[str, tuple[list[int], list[ActorHit], Actor | None]] = {}
+        #: states named as flying ("Russian jets", "regime air strikes", "coalition aircraft")
+        self.air = [h for h in self.hits if h.actor.state and _airborne(text, h) and not _denied_before(text, h)]
+
+    def air_force(self, position: int) -> Actor | None:
+        """The state whose aircraft the document names nearest before *position* (else the
+        first named after it), for an air strike its sentence names no author of; None when
+        the document names no state's aircraft."""
+        before = [h for h in self.air if h.start < position]
+        if before:
+            return before[-1].actor
+        return self.air[0].actor if self.air else None
 
     def _pool(self, wanted: str) -> tuple[list[int], list[ActorHit], Actor | None]:
         """The acting hits of class ``wanted`` (rebels count as non-state), their offsets, and
@@ -407,6 +418,39 @@ class DocumentActors:
                     return hit.actor
         found = self._nearest(position, wanted)
         return found if found is not None and found.side != of.side else None
+
+
+#: words for aircraft and what they do, in an actor's name or just after it
+_AIR_WORDS = re.compile(
+    r"\b(?:war\s*planes?|planes?|jets?|aircraft|air\s*force|air\s*strikes?|airstrikes?|"
+    r"air\s*raids?|helicopters?|gunships?|bombers?|aviation|air\s*power|aerospace\s*forces)\b",
+    re.IGNORECASE)
+_AIR_AFTER = re.compile(r"[\s-]+(?:[\w-]+\s+){0,2}?(?=\S)", re.IGNORECASE)
+
+
+_AIR_OF = re.compile(
+    _AIR_WORDS.pattern + r"\s+(?:from|of|belong(?:s|ed|ing)?\s+to|operated\s+by|by)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE)
+
+
+#: a denial whose clause reaches the hit ("Moscow denied that Russian jets ...", "rejected reports
+#: that coalition aircraft ..."): aircraft named there are said not to have flown
+_DENIAL_BEFORE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|refuted|never)\b[^.;!?]{0,80}$", re.IGNORECASE)
+
+
+def _denied_before(text: str, hit: ActorHit) -> bool:
+    return _DENIAL_BEFORE.search(text[max(0, hit.start - 100):hit.start]) is not None
+
+
+def _airborne(text: str, hit: ActorHit) -> bool:
+    """The hit names a state's aircraft ("Syrian warplanes"), is followed by one within two
+    words ("Russian fighter jets", "regime air strikes", "coalition aircraft") or owns the
+    aircraft just named ("planes from the coalition", "jets belonging to Russia")."""
+    if _AIR_WORDS.search(hit.surface) or _AIR_OF.search(text[max(0, hit.start - 60):hit.start]):
+        return True
+    gap = _AIR_AFTER.match(text, hit.end)
+    return gap is not None and _AIR_WORDS.match(text, gap.end()) is not None
 
 
 _PLACE_BEFORE = re.compile(

@@ -3,6 +3,8 @@
 - a generic actor word ("the army", "the militants") becomes the nearest earlier named
   actor of that class in the document (else its most frequent one, else the class
   fallback), marked ``inferred``;
+- an air strike that no sentence attributes is the state whose aircraft the report names
+  (nearest before it, else the first after), marked ``inferred``;
 - the loser of a territorial change, or the other side of a killing, is inferred from the
   document when the sentence does not name it (``surface=None``, ``inferred=True``);
 - "Government regains territory" vs "Non-state actor overtakes territory" follows actor1;
@@ -19,7 +21,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim, Status
-from ..taxonomy import BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
+from ..taxonomy import AIR_STRIKE, BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
 from .actors import ActorDictionary, DocumentActors, is_state
 from .dates import background_reason, resolve_date
 
@@ -36,11 +38,16 @@ class ClaimResolver:
     def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
         """The claims with their actors, sub-types and dates resolved."""
         context = DocumentActors(self.actors, article.text)
-        return [self._one(claim, article, context) for claim in claims]
+        return _same_toll_authors([self._one(claim, article, context) for claim in claims])
 
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
         actor1 = self._actor(claim.actor1, claim.trigger_start, context)
         actor2 = self._actor(claim.actor2, claim.trigger_start, context)
+        if claim.sub_event_type == AIR_STRIKE and (actor1 is None or actor1.name is None):
+            # an air strike nobody is named for: the state whose aircraft the report names
+            flier = context.air_force(claim.trigger_start)
+            flier = None if flier is not None and actor2 is not None and actor2.name == flier.name else flier
+            actor1 = self.actors.ref(actor1.surface if actor1 else None, flier, inferred=True) if flier else actor1
         if claim.event_type in VIOLENT:
             actor1, actor2 = self._violent_roles(actor1, actor2)
         actor1, actor2 = self._opponents(claim, actor1, actor2, context)
@@ -135,3 +142,31 @@ def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDic
     return (
         GOVERNMENT_REGAINS if is_state(actor) else NONSTATE_OVERTAKES
     )
+
+
+def _unnamed(ref: ActorRef | None) -> bool:
+    """No author, or only one inferred for want of a name ("Unidentified Armed Group")."""
+    return ref is None or ref.name is None or (ref.inferred and ref.side == "unknown")
+
+
+def _same_toll_authors(claims: list[Claim]) -> list[Claim]:
+    """A report tells one attack twice ("A bomb killed 14 fighters… Fourteen members were
+    killed when a bomb targeted them; IS is believed to be behind it"): a claim with no named
+    author takes the author named for a claim of the same report with the same sub-event type
+    and the same toll (one such author only)."""
+    named: dict[tuple[str, int], set[ActorRef]] = {}
+    for c in claims:
+        ref = c.actor1
+        if c.factual and c.fatalities and c.event_type in VIOLENT and ref is not None and not _unnamed(ref) \
+                and not ref.inferred:
+            named.setdefault((c.sub_event_type, c.fatalities), set()).add(ref)
+    if not named:
+        return claims
+    out = []
+    for c in claims:
+        found = named.get((c.sub_event_type, c.fatalities or 0), set())
+        if c.factual and c.fatalities and _unnamed(c.actor1) and len({r.name for r in found}) == 1:
+            ref = dataclasses.replace(next(iter(found)), inferred=True)
+            c = dataclasses.replace(c, actor1=ref, notes=f"{c.notes}; actor1: named for the same toll in the report")
+        out.append(c)
+    return out
