@@ -60,9 +60,9 @@ def _brute_clusters(claims: list[Claim], options: FuseOptions) -> list[list[Clai
 
 
 @settings(max_examples=300, deadline=None)
-@given(claims_st())
-def test_blocked_clustering_equals_comparing_every_cluster(claims: list[Claim]) -> None:
-    options = FuseOptions()
+@given(claims_st(), st.sampled_from([2, 0, 7, 40, -1, -3]))
+def test_blocked_clustering_equals_comparing_every_cluster(claims: list[Claim], window: int) -> None:
+    options = FuseOptions(window_days=window)
     assert _cluster(claims, options) == _brute_clusters(claims, options)
 
 

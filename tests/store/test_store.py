@@ -375,3 +375,26 @@ def test_a_read_only_store_refuses_a_batch(tmp_path: Path) -> None:
     with pytest.raises(ReadOnlyStoreError), store.batch():
         pass
     store.close()
+
+
+def test_saving_a_document_looks_up_its_source_by_index_not_by_reading_every_article(tmp_path: Path) -> None:
+    """Issue 12: each save asks for the earlier versions of its source; without an index on the
+    source SQLite read the whole articles table for it, and a run grew with its square."""
+    with SqliteStore(tmp_path / "t.db") as store:
+        store.save_document(Article(id="a1", text="x", source="s1"), [], [], [])
+        plan = " ".join(str(r[-1]) for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE source = ? AND id != ?", ("s1", "a2")))
+    assert "articles_source" in plan and "SCAN articles" not in plan, plan
+
+
+def test_a_database_from_before_the_source_index_gets_it_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with SqliteStore(path) as store:
+        store.save_document(Article(id="a1", text="x", source="s1"), [], [], [])
+    con = sqlite3.connect(path)
+    con.execute("DROP INDEX articles_source")
+    con.commit()
+    con.close()
+    with SqliteStore(path) as store:
+        names = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert "articles_source" in names and [a.id for a in store.articles()] == ["a1"]

@@ -221,7 +221,8 @@ def _looked_up(claim: Claim, cells: Iterable[Cell], window: int) -> list[tuple[C
     span = date_span(claim.event_date)
     dates: list[object] = [("doc", claim.doc_id)]
     if span is not None:
-        buckets = _buckets(span[0].toordinal() - window, span[1].toordinal() + window)
+        # sorted: with a negative window the widened span can turn over and still meet a member
+        buckets = _buckets(*sorted((span[0].toordinal() - window, span[1].toordinal() + window)))
         dates = [_ALL] if len(buckets) > MAX_BUCKETS else [*dates, _WIDE, *buckets]
     return [(cell, d) for cell in cells for d in dates]
 

@@ -2,7 +2,8 @@
 
 Fusion (``fuse.py``) clusters the claims of one event type greedily, in (document, offset)
 order, comparing a claim only with clusters that have a member in its grid cells (its
-*reach*).  A claim's choice therefore depends only on the claims linked to it by pairs that
+*reach*) whose date can be compatible with its own (date buckets: a cluster without such a
+member could not take it anyway).  A claim's choice therefore depends only on the claims linked to it by pairs that
 are both within reach of each other and about the same happening; the clustering of one
 connected component of those links is the same whether it is clustered alone or with
 everything else.  So after a run, only the components that hold a changed claim need

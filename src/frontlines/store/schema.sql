@@ -5,6 +5,7 @@ CREATE TABLE IF NOT EXISTS articles (
   published TEXT, published_precision TEXT, published_basis TEXT, language TEXT,
   duplicate_of TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL, minhash TEXT, source_id TEXT
 );
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);  -- a save looks up the older versions of its source
 CREATE TABLE IF NOT EXISTS segments (
   doc_id TEXT NOT NULL REFERENCES articles(id), idx INTEGER NOT NULL, role TEXT NOT NULL,
   start INTEGER NOT NULL, "end" INTEGER NOT NULL, first_line INTEGER NOT NULL,
