@@ -3,6 +3,7 @@ inside compound nouns, and groups that claim or are blamed for an attack."""
 
 from __future__ import annotations
 
+import pytest
 from claimkit import only
 
 SYR = "Military Forces of Syria (2000-2024)"
@@ -80,28 +81,41 @@ def test_believed_to_be_behind_the_attack(claims_of):
     assert claims and all(c.actor1 is not None and c.actor1.name == IS for c in claims)
 
 
-def test_a_denied_deed_names_no_one(claims_of):
-    text = ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
-            "Moscow denied that Russia had carried out the raid.")
+NOT_RUSSIA = {
+    "a denied deed names no one": ("An air strike killed nine civilians in the village of Kafr Zita on Monday. "
+                                   "Moscow denied that Russia had carried out the raid.", "strike"),
+    "a new strike of its own does not credit the previous sentence": (
+        "Rebels entered the army base of Kafr Nabl on Sunday. "
+        "Meanwhile, Russian jets carried out an air strike on Saraqib.", "entered"),
+    "a state named without aircraft flies no strike": (
+        "An air strike killed 15 civilians in the village of Kafr Zita on Saturday. "
+        "Russian diplomats met Turkish officials in Ankara on Sunday.", "strike"),
+}
+
+
+@pytest.mark.parametrize("text, trigger", NOT_RUSSIA.values(), ids=list(NOT_RUSSIA))
+def test_russia_is_not_credited(claims_of, text, trigger):
+    claim = only(claims_of(text), trigger)
+    assert claim.actor1 is None or claim.actor1.name != RUS
+
+
+INFERRED_FLIER = {
+    "an unattributed air strike is the aircraft the report names": (
+        "An air strike killed 15 civilians in the village of Kafr Zita on Saturday, a monitor said. "
+        "Russian jets have been bombing the province for weeks in support of the government.", RUS),
+    "a regime air strike is its military": (
+        "An air strike killed 15 civilians in Saraqib on Saturday. "
+        "Residents said Assad regime helicopters circled the town all day.", SYR),
+}
+
+
+@pytest.mark.parametrize("text, flier", INFERRED_FLIER.values(), ids=list(INFERRED_FLIER))
+def test_an_unattributed_air_strike_is_the_flier_the_report_names(claims_of, text, flier):
     claim = only(claims_of(text), "strike")
-    assert claim.actor1 is None or claim.actor1.name != RUS
-
-
-def test_a_new_strike_of_its_own_does_not_credit_the_previous_sentence(claims_of):
-    text = ("Rebels entered the army base of Kafr Nabl on Sunday. "
-            "Meanwhile, Russian jets carried out an air strike on Saraqib.")
-    claim = only(claims_of(text), "entered")
-    assert claim.actor1 is None or claim.actor1.name != RUS
+    assert claim.actor1 is not None and claim.actor1.name == flier and claim.actor1.inferred
 
 
 COALITION = "Global Coalition Against Daesh"
-
-
-def test_an_unattributed_air_strike_is_the_aircraft_the_report_names(claims_of):
-    text = ("An air strike killed 15 civilians in the village of Kafr Zita on Saturday, a monitor said. "
-            "Russian jets have been bombing the province for weeks in support of the government.")
-    claim = only(claims_of(text), "strike")
-    assert claim.actor1 is not None and claim.actor1.name == RUS and claim.actor1.inferred
 
 
 def test_aircraft_owned_by_a_named_coalition(claims_of):
@@ -109,20 +123,6 @@ def test_aircraft_owned_by_a_named_coalition(claims_of):
             "Witnesses said the planes belonged to the US-led coalition.")
     claims = [c for c in claims_of(text) if c.trigger.lower() == "strikes"]
     assert claims and all(c.actor1 is not None and c.actor1.name == COALITION for c in claims)
-
-
-def test_a_state_named_without_aircraft_flies_no_strike(claims_of):
-    text = ("An air strike killed 15 civilians in the village of Kafr Zita on Saturday. "
-            "Russian diplomats met Turkish officials in Ankara on Sunday.")
-    claim = only(claims_of(text), "strike")
-    assert claim.actor1 is None or claim.actor1.name != RUS
-
-
-def test_a_regime_air_strike_is_its_military(claims_of):
-    text = ("An air strike killed 15 civilians in Saraqib on Saturday. "
-            "Residents said Assad regime helicopters circled the town all day.")
-    claim = only(claims_of(text), "strike")
-    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria (2000-2024)"
 
 
 def test_the_same_attack_told_twice_takes_the_author_named_once(claims_of):
