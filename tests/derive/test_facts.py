@@ -149,6 +149,10 @@ def test_control_statements() -> None:
         facts = facts_of(said(sentence, clash["trigger"], {"Tabqa": TABQA}, sub=clash["sub"], date=clash["date"]),
                          sources={"d1": SourceInfo("Reuters", None, "2017-05-02")})
         assert {(f.kind, f.gainer, f.start) for f in facts} == {(FactKind.CONTROL, holder, "2017-05-02")}, sentence
+    # a part held says nothing of who holds the town
+    part = facts_of(said("Rebels attacked ISIS-held parts of Tabqa city on Sunday.", "attacked",
+                         {"Tabqa": TABQA}, sub=clash["sub"], date=clash["date"]))
+    assert not [f for f in part if f.kind == FactKind.CONTROL]
     listed = facts_of(said("Tabqa, Karama and Hamra were controlled by the US-backed SDF, amid heavy clashes.",
                            "clashes", {"Tabqa": TABQA, "Karama": KARAMA, "Hamra": HAMRA}, sub="Armed clash"))
     assert sorted((f.place_name, f.gainer) for f in listed) == [("Hamra", SDF), ("Karama", SDF), ("Tabqa", SDF)]

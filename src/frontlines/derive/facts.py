@@ -444,6 +444,8 @@ class FactReader:
         found = []
         for place in s.places:
             actor = s.actor_before(place.start, self.held_before)
+            if actor is not None and self.partial_end.search(s.text[actor.end:place.start]):
+                actor = None  # "the Y-held parts of X": Y holds a part, which says nothing of X as a whole
             cue = "the Y-held X"
             if actor is None:
                 actor, cue = s.actor_after(place.end, self.held_by), "X, held by Y"
