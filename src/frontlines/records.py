@@ -25,6 +25,8 @@ EXTRACTABLE_ROLES = frozenset({Role.BODY, Role.QUOTE})
 
 #: statuses whose claims may become events that happened
 FACTUAL_STATUSES = HAPPENED_STANDINGS
+#: the side of an actor that stands for "nobody named" (kb.yaml sides)
+UNKNOWN_SIDE = "unknown"
 
 
 class Precision(StrEnum):
@@ -149,6 +151,11 @@ class ActorRef:
     inter: int | None = None  # ACLED inter code
     side: str | None = None
     inferred: bool = False
+
+    @property
+    def stand_in(self) -> bool:
+        """Put in only because no actor is named ("an unidentified armed group"), not named."""
+        return self.inferred and self.side == UNKNOWN_SIDE
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,8 +35,6 @@ STATUS_ORDER = (Status.ASSERTED, Status.REPORTED, Status.ALLEGED, Status.DENIED,
 
 #: when merged claims disagree on the sub-event type, the more specific wins
 SUB_EVENT_PRIORITY = (GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, NONVIOLENT_TRANSFER, ARMED_CLASH)
-#: the side of an actor that stands for "nobody named" (kb.yaml sides)
-UNKNOWN_SIDE = "unknown"
 #: ACLED inter codes of non-state armed groups (rebels, political and identity militias)
 NONSTATE_INTER = frozenset({2, 3, 4})
 
@@ -111,7 +109,7 @@ def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
 def _compatible_actors(a: Claim, b: Claim) -> bool:
     def name(ref: ActorRef | None) -> str | None:
         # "an unidentified armed group", put in because no actor is named, conflicts with none
-        if ref is None or (ref.inferred and ref.side == UNKNOWN_SIDE):
+        if ref is None or ref.stand_in:
             return None
         return ref.name
 

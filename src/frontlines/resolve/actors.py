@@ -352,15 +352,17 @@ class DocumentActors:
         self.counts = Counter(h.actor for h in self.hits)
         self._pools: dict[str, tuple[list[int], list[ActorHit], Actor | None]] = {}
         #: states named as flying ("Russian jets", "regime air strikes", "coalition aircraft")
-        self.air = [h for h in self.hits if h.actor.state and _airborne(text, h) and not _denied_before(text, h)]
+        self.air = sorted((h for h in self.hits if h.actor.state and _airborne(text, h)
+                           and not _denied_before(text, h)), key=lambda h: h.start)
+        self._air_starts = [h.start for h in self.air]
 
     def air_force(self, position: int) -> Actor | None:
         """The state whose aircraft the document names nearest before *position* (else the
         first named after it), for an air strike its sentence names no author of; None when
         the document names no state's aircraft."""
-        before = [h for h in self.air if h.start < position]
+        before = bisect_left(self._air_starts, position)  # aircraft named before the position
         if before:
-            return before[-1].actor
+            return self.air[before - 1].actor
         return self.air[0].actor if self.air else None
 
     def _pool(self, wanted: str) -> tuple[list[int], list[ActorHit], Actor | None]:

@@ -146,7 +146,7 @@ def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDic
 
 def _unnamed(ref: ActorRef | None) -> bool:
     """No author, or only one inferred for want of a name ("Unidentified Armed Group")."""
-    return ref is None or ref.name is None or (ref.inferred and ref.side == "unknown")
+    return ref is None or ref.name is None or ref.stand_in
 
 
 def _same_toll_authors(claims: list[Claim]) -> list[Claim]:
