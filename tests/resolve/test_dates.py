@@ -49,3 +49,24 @@ def test_absolute_dates_without_publication_date():
 @pytest.mark.parametrize("text", [None, "", "soon", "the coming days", "Febtember 40"])
 def test_unresolvable(text):
     assert resolve_date(text, MONDAY) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("on Friday", True),            # three days before a Monday
+    ("yesterday", True),
+    ("today", True),
+    ("January 10", False),          # 13 days before: history, not the story
+    ("last week", False),           # not one day
+    ("in March 2016", False),
+    ("tomorrow", False),
+])
+def test_story_day(text, expected):
+    from frontlines.resolve.dates import story_day
+
+    assert story_day(text, MONDAY) is expected
+
+
+def test_story_day_needs_a_publication_date():
+    from frontlines.resolve.dates import story_day
+
+    assert story_day("January 20", None) is False

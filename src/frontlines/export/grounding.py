@@ -3,7 +3,8 @@
 A field is *grounded* when its value comes from a span of the claim's own sentence or
 paragraph: the trigger for the type, an actor named in words (not a generic word resolved from
 the document, not an inferred opponent), a gazetteer place named in the paragraph (not the
-document's main place), date words (not the publication date), a number read as a toll.  Each
+document's main place), date words (not the publication date, nor the day a report's lead
+gives its later sentences), a number read as a toll.  Each
 field also gets a confidence in [0, 1]: how the value was found (named or inferred, town or
 region, a day or a week), raised a little by each further document that agrees.
 
@@ -26,6 +27,8 @@ ROW_FIELDS = ("type", "actor1", "place", "date")
 MAIN_PLACE_NOTE = "the document's main place"
 PREVIOUS_PLACE_NOTE = "location taken from the previous sentence"
 BACK_REFERENCE_NOTE = "the event referred back to"
+#: the note of a claim dated by its story's lead, not by date words of its own paragraph
+STORY_DATE_NOTE = "the day of the story"
 #: confidence gained for each further document that agrees
 CORROBORATION_STEP = 0.05
 
@@ -67,6 +70,8 @@ def _place(claim: Claim) -> tuple[bool, float]:
 def _date(claim: Claim) -> tuple[bool, float]:
     if claim.event_date is None:
         return False, 0.0
+    if STORY_DATE_NOTE in (claim.notes or ""):
+        return False, 0.7  # the day the report's lead gives, told in another paragraph
     if claim.date_text:
         return True, {1: 0.9, 2: 0.7}.get(claim.time_precision or 3, 0.5)
     return False, 0.6 if claim.ongoing else 0.5  # the publication date stands in

@@ -91,6 +91,8 @@ class ClaimExtractor:
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
             if doc is None:  # nothing in it can make or change a claim (extract.prefilter)
                 state.skip_paragraph(para)
+                skipped = roles.text_date(state.text[para.start : para.end], para.start)
+                state.document_date = skipped or state.document_date
                 last = set()
                 continue
             state.begin_paragraph(
@@ -109,7 +111,7 @@ class ClaimExtractor:
                     new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
-                state.document_date = roles.sentence_date(sentence) or state.document_date
+                state.document_date = roles.sentence_date(sentence, para.start) or state.document_date
         return self._unclaimed(claims)
 
     def _unclaimed(self, claims: list[Claim]) -> list[Claim]:
@@ -319,6 +321,9 @@ class ClaimExtractor:
             notes.append(f"date words of the paragraph: {when[0]!r}")
         elif when is not None:
             state.paragraph_date = when
+        elif status in FACTUAL_STATUSES and not _progressive(token) and (story := state.story_date()):
+            when = story  # the lead dated the story; a later sentence without date words tells that day
+            notes.append(f"the day of the story: {when[0]!r}")
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None or _country(location):  # a country is the last resort

@@ -101,12 +101,30 @@ MEMBER_WORDS = frozenset(
 )
 
 
+#: how far into a text a date still belongs to its dateline
+DATELINE_REACH = 40
+
+
+def _dateline_span(text: str) -> tuple[int, int]:
+    """Where the text's dateline lies (a date in the first :data:`DATELINE_REACH` characters
+    or opening a line near the start: "Published October 4 2016", "BEIRUT, May 3 (Reuters)"),
+    or an empty span."""
+    from ..clean.datelines import find_dateline
+
+    found = find_dateline(text)
+    if found is None or not (found.offset <= DATELINE_REACH or found.line_start):
+        return (0, 0)
+    return (found.offset, found.offset + len(found.surface))
+
+
 class DocState:
     """What the extractor remembers across the sentences of one document."""
 
     def __init__(self, cleaned: Cleaned, places: list[Mention]) -> None:
         self.doc_id = cleaned.article.id
         self.text = cleaned.article.text
+        self.published = cleaned.article.published
+        self._dateline = _dateline_span(self.text)
         self.places = sorted(places, key=lambda m: (m.start, m.end))  # stable: text order stays
         self._starts = [m.start for m in self.places]
         self._longest = max((m.end - m.start for m in self.places), default=0)
@@ -152,6 +170,16 @@ class DocState:
             t.dep_ == "mark" and cues.has("conditional_marks", t.lower_) for t in sentence
         )
         self.last_source = _intro_source(sentence, cues)
+
+    def story_date(self) -> tuple[str, int] | None:
+        """The document's latest date words when they date its story (one day in the week
+        before publication): a later sentence without date words of its own tells that day."""
+        from ..resolve.dates import story_day
+
+        found = self.document_date
+        if found is None or self._dateline[0] <= found[1] < self._dateline[1]:
+            return None  # the report's own dateline dates the report, not its story
+        return found if story_day(found[0], self.published) else None
 
     def within(self, start: int, end: int) -> list[Mention]:
         """The place mentions that overlap [start, end), in text order (found by bisection: a

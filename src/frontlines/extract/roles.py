@@ -238,10 +238,16 @@ def same_day(sentence: Any) -> bool:
     return _SAME_DAY.search(sentence.text) is not None
 
 
-def sentence_date(sentence: Any) -> tuple[str, int] | None:
+def sentence_date(sentence: Any, offset: int = 0) -> tuple[str, int] | None:
     """The date words a sentence tells its events on ("On July 25, 2015, ..."): the first
-    "on ..." phrase, else its last date words; None when it has none (or only "now")."""
-    found = [(m.group(0), sentence.start_char + m.start()) for m in _DATE_WORDS.finditer(sentence.text)
+    "on ..." phrase, else its last date words; None when it has none (or only "now").  Their
+    place is ``offset`` (where the sentence's parse begins in the text) plus their start."""
+    return text_date(sentence.text, offset + sentence.start_char)
+
+
+def text_date(text: str, start: int) -> tuple[str, int] | None:
+    """:func:`sentence_date` of a plain text that begins at ``start``."""
+    found = [(m.group(0), start + m.start()) for m in _DATE_WORDS.finditer(text)
              if not re.fullmatch(r"(?i)may|now|currently|at\s+present", m.group(0))]
     told = [f for f in found if f[0].lower().startswith("on ")]
     return told[0] if told else (found[-1] if found else None)

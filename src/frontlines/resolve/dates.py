@@ -134,6 +134,22 @@ def _previous_month_named(month: int, pub: dt.date, *, strict: bool) -> Resolved
     return _month(year, month)
 
 
+#: a day stated this many days before the report, at most, can date the report's later
+#: sentences that give no date words of their own (the story's day)
+STORY_DAYS = 7
+
+
+def story_day(text: str | None, published: dt.date | None) -> bool:
+    """Whether date words dated a report's story: they resolve to one day, at most
+    :data:`STORY_DAYS` before its publication (and not after it)."""
+    if published is None:
+        return False
+    day, precision = resolve_date(text, published)
+    if day is None or precision != 1:
+        return False
+    return 0 <= (published - dt.date.fromisoformat(day)).days <= STORY_DAYS
+
+
 #: a happening that ended this many days before its report is history, not news
 BACKGROUND_DAYS = 14
 #: a span longer than this (days) that began more than a month before the report is a
