@@ -65,3 +65,9 @@ def test_the_day_of_the_story_is_not_grounded_in_the_row(claims_of) -> None:  # 
     assert "date" not in claim_trust(shelling).grounded
     own = dataclasses.replace(shelling, notes=None)
     assert "date" in claim_trust(own).grounded
+
+
+def test_an_agency_style_month_dates_the_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of("Rebel shelling killed three civilians in the town of Kafr Nabl on Feb. 27.", PUBLISHED)
+    shelling = only(found, "shelling")
+    assert shelling.event_date == "2015-02-27" and shelling.date_text == "on Feb. 27"

@@ -70,3 +70,40 @@ def test_story_day_needs_a_publication_date():
     from frontlines.resolve.dates import story_day
 
     assert story_day("January 20", None) is False
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # date words the extractor finds that once resolved to nothing (the event lost its date)
+    ("earlier this week", ("2017-01-23", 2)),              # a Monday: the week has only begun
+    ("last May", ("2016-05-01/2016-05-31", 3)),            # "May" alone stays a verb
+    ("previous month", ("2016-12-01/2016-12-31", 3)),
+    ("previous week", ("2017-01-16/2017-01-22", 2)),
+    ("past weekend", ("2017-01-21/2017-01-22", 2)),
+    ("earlier this month", ("2017-01-01/2017-01-22", 3)),
+    # agency style abbreviations
+    ("on Jan. 19", ("2017-01-19", 1)),
+    ("Sept. 3, 2016", ("2016-09-03", 1)),
+    ("Dec. 30", ("2016-12-30", 1)),
+    # counted back from the report
+    ("three days ago", ("2017-01-20", 1)),
+    ("2 days ago", ("2017-01-21", 1)),
+    ("a week ago", ("2017-01-13/2017-01-19", 2)),
+    ("two months ago", ("2016-11-01/2016-11-30", 3)),
+    ("the day before yesterday", ("2017-01-21", 1)),
+    ("over the weekend", ("2017-01-21/2017-01-22", 2)),
+])
+def test_more_phrasings(text, expected):
+    assert resolve_date(text, MONDAY) == expected
+
+
+def test_earlier_this_week_ends_the_day_before_the_report():
+    assert resolve_date("earlier this week", dt.date(2017, 1, 26)) == ("2017-01-23/2017-01-25", 2)
+
+
+def test_over_the_weekend_told_on_a_sunday_is_that_weekend():
+    assert resolve_date("over the weekend", dt.date(2017, 1, 22)) == ("2017-01-21/2017-01-22", 2)
+
+
+@pytest.mark.parametrize("text", ["May", "several days ago", "days ago"])
+def test_still_unresolved(text):
+    assert resolve_date(text, MONDAY) == (None, None)

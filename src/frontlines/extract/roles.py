@@ -36,6 +36,7 @@ _DATE_WORDS = re.compile(
     r"(?:,?\s+\d{4})?|(?:on\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|"
     r"june|july|august|september|october|november|december)(?:,?\s+\d{4})?|(?:at\s+the\s+)?(?:end|"
     r"beginning|start)\s+of\s+\d{4}|in\s+\d{4}|\d{4}-\d{2}-\d{2}|currently|now|at\s+present|"
+    r"(?:(?:on|since|by)\s+)?(?:jan|feb|aug|sept?|oct|nov|dec)\.\s+\d{1,2}\b(?:,?\s+\d{4})?|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )

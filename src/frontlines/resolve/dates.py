@@ -35,9 +35,15 @@ def _month(year: int, month: int) -> Resolved:
     return _span(dt.date(year, month, 1), dt.date(year, month, last), 3)
 
 
+MONTHS["sept"] = 9
+#: counts written as words ("three days ago")
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", " ", text.lower().replace(",", " ")).strip()
-    return re.sub(r"^(?:on|in|at|by|since|during|the) ", "", text).strip()
+    text = re.sub(r"\s+", " ", re.sub(r"(?<=[a-z])\.(?= )", "", text.lower().replace(",", " "))).strip()
+    return re.sub(r"^(?:(?:on|in|at|by|since|during|over|the) )+", "", text).strip()
 
 
 def resolve_date(text: str | None, published: dt.date | None) -> Resolved:
@@ -98,15 +104,36 @@ def _relative(words: str, pub: dt.date) -> Resolved:
         "last year": _year(pub.year - 1), "previous year": _year(pub.year - 1),
         "past year": _span(pub - 365 * one, pub, 3), "this year": _span(pub.replace(month=1, day=1), pub, 3),
     }  # fmt: skip
+    fixed |= {"previous month": fixed["last month"], "previous week": fixed["last week"],
+              "past weekend": fixed["last weekend"], "weekend": fixed["this weekend"],
+              "day before yesterday": _day(pub - 2 * one),
+              "earlier this week": _span(pub - dt.timedelta(days=pub.weekday()), max(pub - one, pub - dt.timedelta(
+                  days=pub.weekday())), 2),
+              "earlier this month": _span(pub.replace(day=1), max(pub - one, pub.replace(day=1)), 3)}
     if words in fixed:
         return fixed[words]
-    if m := re.fullmatch(r"(?:last |this |past |previous )?([a-z]+)", words):
-        if m[1] in WEEKDAYS:
-            back = (pub.weekday() - WEEKDAYS[m[1]]) % 7
+    if m := re.fullmatch(r"(\d{1,2}|[a-z]+) (day|week|month)s? ago", words):
+        return _ago(int(m[1]) if m[1].isdigit() else COUNTS.get(m[1]), m[2], pub)
+    if m := re.fullmatch(r"(last |this |past |previous )?([a-z]+)", words):
+        if m[2] in WEEKDAYS:
+            back = (pub.weekday() - WEEKDAYS[m[2]]) % 7
             return _day(pub - dt.timedelta(days=back or (7 if words.startswith("last") else 0)))
-        if m[1] in MONTHS and len(m[1]) > 3:
-            return _previous_month_named(MONTHS[m[1]], pub, strict=words.startswith("last"))
+        if m[2] in MONTHS and (len(m[2]) > 3 or m[1]):  # "May" alone is a verb more often than not
+            return _previous_month_named(MONTHS[m[2]], pub, strict=words.startswith("last"))
     return NONE
+
+
+def _ago(count: int | None, unit: str, pub: dt.date) -> Resolved:
+    """"three days ago" (a day), "two weeks ago" (that week), "a month ago" (that month)."""
+    if count is None:
+        return NONE
+    if unit == "day":
+        return _day(pub - dt.timedelta(days=count))
+    if unit == "week":
+        day = pub - dt.timedelta(weeks=count)
+        return _span(day - dt.timedelta(days=3), day + dt.timedelta(days=3), 2)
+    month = (pub.year * 12 + pub.month - 1) - count
+    return _month(month // 12, month % 12 + 1)
 
 
 def _year(year: int) -> Resolved:
