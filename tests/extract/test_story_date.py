@@ -71,3 +71,11 @@ def test_an_agency_style_month_dates_the_claim(claims_of) -> None:  # type: igno
     found = claims_of("Rebel shelling killed three civilians in the town of Kafr Nabl on Feb. 27.", PUBLISHED)
     shelling = only(found, "shelling")
     assert shelling.event_date == "2015-02-27" and shelling.date_text == "on Feb. 27"
+
+
+def test_a_lead_that_opens_with_its_own_day_is_no_dateline(claims_of) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of([
+        ("body", "On March 12, 2015, government troops seized the village of Kafr Tala, a monitor said."),
+        ("body", "Rebel shelling killed three civilians in the town of Kafr Nabl."),
+    ], PUBLISHED)
+    assert only(found, "shelling").event_date == "2015-03-12"

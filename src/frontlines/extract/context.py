@@ -103,18 +103,23 @@ MEMBER_WORDS = frozenset(
 
 #: how far into a text a date still belongs to its dateline
 DATELINE_REACH = 40
+#: the head of a text whose lines may open with a dateline
+DATELINE_HEAD = 250
 
 
 def _dateline_span(text: str) -> tuple[int, int]:
-    """Where the text's dateline lies (a date in the first :data:`DATELINE_REACH` characters
-    or opening a line near the start: "Published October 4 2016", "BEIRUT, May 3 (Reuters)"),
-    or an empty span."""
-    from ..clean.datelines import find_dateline
+    """Where the text's dateline lies, or an empty span: date words with a year in the first
+    :data:`DATELINE_REACH` characters ("Published October 4 2016", "BEIRUT, May 3, 2016 -") or
+    opening a line near the start.  (Datelines the date words do not read, "Wed 05 Apr 2017",
+    can never be taken for an event's date words anyway.)"""
+    from .roles import _DATE_WORDS
 
-    found = find_dateline(text)
-    if found is None or not (found.offset <= DATELINE_REACH or found.line_start):
-        return (0, 0)
-    return (found.offset, found.offset + len(found.surface))
+    for m in _DATE_WORDS.finditer(text, 0, DATELINE_HEAD):
+        opens = m.start() == 0 or text[m.start() - 1] == "\n"
+        told = re.match(r"(?i)(?:on|in|since|by)\s", m.group(0))  # "On March 10, 2015, the army ...": an event's
+        if re.search(r"\d{4}", m.group(0)) and not told and (m.start() <= DATELINE_REACH or opens):
+            return (m.start(), m.end())
+    return (0, 0)
 
 
 class DocState:
