@@ -87,3 +87,25 @@ def test_ongoing_claim_is_dated_to_publication_day():
     assert (out.event_date, out.time_precision) == ("2017-07-10", 1)
     (out,) = ClaimResolver(packaged_kb().actors).resolve([_claim()], article)
     assert (out.event_date, out.time_precision) == ("2017-07-10", 2)
+
+
+def _taken_by(actor: str, country: str) -> Claim:
+    from frontlines.records import Mention, Place
+
+    place = Place("g1", "Kafr Tala", 35.0, 36.0, country)
+    where = Mention(doc_id="d", kind="place", text="Maskanah", start=63, end=71, place=place)
+    return _claim(actor1=ActorRef(actor, None), location=where)
+
+
+def test_a_foreign_state_taking_a_place_of_the_theater_overtakes_it() -> None:
+    """ACLED: "Government regains territory" is the government's (and its camp's); Turkish
+    troops taking a Syrian village overtake it, the Lebanese army on its own soil regains."""
+    article = Article(id="d", text=TEXT, source="t", published=dt.date(2017, 7, 10))
+    resolver = ClaimResolver(packaged_kb().actors, "SY")
+    cases = [("Turkish troops", "SY", "Non-state actor overtakes territory"),
+             ("Syrian troops", "SY", "Government regains territory"),
+             ("Russian forces", "SY", "Government regains territory"),
+             ("Lebanese army", "LB", "Government regains territory")]
+    for actor, country, sub in cases:
+        (out,) = resolver.resolve([_taken_by(actor, country)], article)
+        assert out.sub_event_type == sub, actor

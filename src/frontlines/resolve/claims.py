@@ -32,13 +32,21 @@ INFER_OPPONENT = TERRITORY
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
-    def __init__(self, actors: ActorDictionary) -> None:
+    def __init__(self, actors: ActorDictionary, home: str | None = "SY") -> None:
         self.actors = actors
+        #: the theater's country (ISO alpha-2): a foreign state taking a place there does not
+        #: regain its own territory
+        self.home = home
 
     def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
         """The claims with their actors, sub-types and dates resolved."""
         context = DocumentActors(self.actors, article.text)
         return _same_toll_authors([self._one(claim, article, context) for claim in claims])
+
+    def _in_theater(self, claim: Claim) -> bool:
+        """The claim's place is in the theater's country (or has no known country)."""
+        place = claim.location.place if claim.location is not None else None
+        return self.home is not None and (place is None or place.country == self.home)
 
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
         actor1 = self._actor(claim.actor1, claim.trigger_start, context)
@@ -51,7 +59,7 @@ class ClaimResolver:
         if claim.event_type in VIOLENT:
             actor1, actor2 = self._violent_roles(actor1, actor2)
         actor1, actor2 = self._opponents(claim, actor1, actor2, context)
-        sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors)
+        sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors, self._in_theater(claim))
         event_date, precision = claim.event_date, claim.time_precision
         if event_date is None:
             event_date, precision = resolve_date(claim.date_text, article.published)
@@ -133,15 +141,18 @@ class ClaimResolver:
         return a1, a2
 
 
-def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDictionary) -> str:
+def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDictionary,
+                        in_theater: bool = False) -> str:
+    """ "Government regains territory" when the government or its camp takes a place (or a
+    state takes one on its own soil); any other taker, a foreign state's forces included
+    (Turkish troops taking a Syrian village), "overtakes territory" (ACLED)."""
     if sub_type not in TERRITORY or actor1 is None or actor1.name is None:
         return sub_type
     actor = actors.actors.get(actor1.name)
     if actor is None:
         return sub_type
-    return (
-        GOVERNMENT_REGAINS if is_state(actor) else NONSTATE_OVERTAKES
-    )
+    intervening = in_theater and actor.inter != 1 and actor.side != "pro-government"
+    return GOVERNMENT_REGAINS if is_state(actor) and not intervening else NONSTATE_OVERTAKES
 
 
 def _unnamed(ref: ActorRef | None) -> bool:

@@ -1,0 +1,70 @@
+"""Rows an analyst can trust, fourth pass: the first-named of coordinated attackers is actor1
+and the other is no opponent; the words of what a strike hit are never its author; the
+subject of "learned that ..." is a source, not the bomber; a foreign state's capture overtakes
+territory.  Sentences written for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claimkit import only
+
+PUBLISHED = dt.date(2018, 3, 14)  # a Wednesday
+TURKEY = "Military Forces of Turkey (2016-)"
+FSA = "Free Syrian Army"
+YPG = "YPG: People's Protection Units"
+
+
+@pytest.mark.parametrize(("text", "first", "other"), [
+    ("The Turkish Armed Forces and the Free Syrian Army captured the village of Kafr Tala from the YPG "
+     "on Monday.", TURKEY, FSA),
+    ("The Free Syrian Army and Turkish troops captured the village of Kafr Tala from the YPG on Monday.",
+     FSA, TURKEY),
+])
+def test_the_first_named_co_actor_is_actor1(claims_of, text: str, first: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    found = only(claims_of(text, PUBLISHED), "captured")
+    assert found.actor1 is not None and found.actor1.name == first
+    assert found.actor2 is not None and found.actor2.name == YPG
+
+
+def test_a_co_actor_is_not_inferred_as_the_loser(claims_of) -> None:  # type: ignore[no-untyped-def]
+    found = only(claims_of("The Free Syrian Army and Turkish troops captured the village of Kafr Tala "
+                           "on Monday.", PUBLISHED), "captured")
+    assert found.actor2 is None or found.actor2.name != TURKEY
+
+
+def test_the_dead_of_a_strike_are_not_its_author(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Turkish warplanes destroyed 12 ISIS positions and killed 30 members of the group in air "
+            "strikes on Kafr Tala on Monday.")
+    found = only(claims_of(text, PUBLISHED), "strikes")
+    assert found.actor1 is not None and found.actor1.name == TURKEY
+
+
+@pytest.mark.parametrize(("text", "word", "target"), [
+    ("Jets destroyed 17 ISIS positions near the town.", "ISIS", True),
+    ("Jets killed 26 members of the ISIS group near the town.", "ISIS", True),
+    ("ISIS fighters destroyed the bridge near the town.", "ISIS", False),
+])
+def test_the_words_of_what_was_hit_name_a_target(extractor, text: str, word: str, target: bool) -> None:  # type: ignore[no-untyped-def]
+    from frontlines.extract.roles import hit_target
+
+    token = next(t for t in extractor.nlp(text) if t.text == word)
+    assert hit_target(token) is target
+
+
+def test_whoever_learned_of_a_bombing_did_not_detonate_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police officers learned that one of the attackers detonated his explosive belt at the gate "
+            "of the station in Kafr Tala on Monday.")
+    found = only(claims_of(text, PUBLISHED), "detonated")
+    assert found.actor1 is None or found.actor1.name != "Police Forces of Syria (2000-2024)"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Turkish troops captured the village of Kafr Tala from the YPG on Monday.",
+     "Non-state actor overtakes territory"),
+    ("Syrian troops captured the village of Kafr Tala from the rebels on Monday.",
+     "Government regains territory"),
+])
+def test_a_foreign_state_overtakes_territory(claims_of, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert only(claims_of(text, PUBLISHED), "captured").sub_event_type == sub
