@@ -68,3 +68,17 @@ def test_whoever_learned_of_a_bombing_did_not_detonate_it(claims_of) -> None:  #
 ])
 def test_a_foreign_state_overtakes_territory(claims_of, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert only(claims_of(text, PUBLISHED), "captured").sub_event_type == sub
+
+
+@pytest.mark.parametrize(("text", "trigger", "first", "second"), [
+    ("Fighting between rebels and Hezbollah raged in the village of Kafr Tala on Monday.", "Fighting",
+     "Opposition Rebels (Syria)", "Hezbollah"),
+    ("Heavy clashes erupted on Monday between Assad militiamen and Nusra Front fighters in Kafr Tala.",
+     "clashes", "Military Forces of Syria (2000-2024)", "Hayat Tahrir al Sham"),
+])
+def test_fighting_between_two_sides(claims_of, text: str, trigger: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Fighting between X and Y" names both sides, whether the parser reads the word as a noun
+    or a verb; the government's militias are its forces (ACLED codes them to the military)."""
+    found = only(claims_of(text, PUBLISHED), trigger)
+    assert found.actor1 is not None and found.actor1.name == first
+    assert found.actor2 is not None and found.actor2.name == second
