@@ -10,6 +10,8 @@ import datetime as dt
 import pytest
 from claimkit import only
 
+from factories import packaged_kb
+
 PUBLISHED = dt.date(2018, 3, 14)  # a Wednesday
 TURKEY = "Military Forces of Turkey (2016-)"
 FSA = "Free Syrian Army"
@@ -82,3 +84,20 @@ def test_fighting_between_two_sides(claims_of, text: str, trigger: str, first: s
     found = only(claims_of(text, PUBLISHED), trigger)
     assert found.actor1 is not None and found.actor1.name == first
     assert found.actor2 is not None and found.actor2.name == second
+
+
+def test_a_clause_after_the_speaker_is_the_takers(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "X took the town, the ministry said, raising the flag": X raised it; the flag is no side."""
+    text = ("Syrian troops took full control of the town of Kafr Tala on Thursday, the Russian defence "
+            "ministry said, raising the government flag over the town.")
+    found = only(claims_of(text, PUBLISHED), "raising")
+    assert found.actor1 is not None and found.actor1.name == "Military Forces of Syria (2000-2024)"
+    assert found.actor2 is None or found.actor2.name != found.actor1.name
+
+
+def test_turkey_s_government_and_its_name_for_the_ypg(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """Turkey's government signs (its forces fight); Turkish reports name the YPG "PYD/PKK"."""
+    text = "The Turkish government reached an agreement with Washington on Thursday to halt the offensive."
+    found = only(claims_of(text, PUBLISHED), "reached")
+    assert found.actor1 is not None and found.actor1.name == "Government of Turkey (2016-)"
+    assert packaged_kb().actors.lookup("PYD/PKK terrorists").name == YPG

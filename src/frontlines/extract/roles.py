@@ -115,10 +115,21 @@ def subject(verb: Any) -> Any:
             return None
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head if node.tag_ == "VBG" else None
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in SAYING:
+            # "X took the town, the ministry said, raising the flag": X raised it, not the speaker
+            speech = node.head
+            told = _children(speech, "ccomp") or ([speech.head] if speech.dep_ == "parataxis" else [])
+            return subject(told[0]) if told else None
         node = node.head
         if node.pos_ == "ADP":
             node = node.head
     return None
+
+
+#: verbs of saying: their subject is a source, not the actor of what they report
+SAYING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "declare", "add"})
+#: "raised the regime flag": an emblem names the one who raises it, never the other side
+EMBLEMS = frozenset({"flag", "banner", "standard"})
 
 
 def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
@@ -132,7 +143,8 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         for r in _children(q, "pobj")
         for p in _pobj(r, "from")
     ]
-    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached if is_actor(t)]
+    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached
+               if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
     if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):
