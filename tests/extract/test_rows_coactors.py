@@ -101,3 +101,14 @@ def test_turkey_s_government_and_its_name_for_the_ypg(claims_of) -> None:  # typ
     found = only(claims_of(text, PUBLISHED), "reached")
     assert found.actor1 is not None and found.actor1.name == "Government of Turkey (2016-)"
     assert packaged_kb().actors.lookup("PYD/PKK terrorists").name == YPG
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub"), [
+    ("The US-led coalition committed a new massacre in the town of Kafr Tala on Friday, killing 12 "
+     "civilians.", "massacre", "Air/drone strike"),
+    ("The rebel coalition attacked the town of Kafr Tala on Friday.", "attacked", "Armed clash"),
+])
+def test_the_international_coalition_strikes_from_the_air(claims_of, text: str, trigger: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    """ACLED codes the US-led coalition's violence in Syria as air strikes; a rebel coalition
+    is not that coalition."""
+    assert only(claims_of(text, PUBLISHED), trigger).sub_event_type == sub
