@@ -109,3 +109,19 @@ def test_a_foreign_state_taking_a_place_of_the_theater_overtakes_it() -> None:
     for actor, country, sub in cases:
         (out,) = resolver.resolve([_taken_by(actor, country)], article)
         assert out.sub_event_type == sub, actor
+
+
+def test_the_army_of_a_government_named_before_is_its_military() -> None:
+    """ "The Syrian government said the army pulled out": "the army" is the government's forces."""
+    text = "The Syrian government said the army pulled out of Palmyra."
+    article = Article(id="d", text=text, source="t", published=dt.date(2017, 7, 10))
+    claim = _claim(start=0, end=len(text), sentence=text, trigger="pulled", trigger_start=text.index("pulled"),
+                   trigger_end=text.index("pulled") + 6, event_type="Strategic developments",
+                   sub_event_type="Change to group/activity", actor1=ActorRef("the army", None))
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
+    assert out.actor1 is not None and out.actor1.name == "Military Forces of Syria (2000-2024)"
+    gov = _claim(start=0, end=len(text), sentence=text, trigger="pulled", trigger_start=text.index("pulled"),
+                 trigger_end=text.index("pulled") + 6, event_type="Strategic developments",
+                 sub_event_type="Agreement", actor1=ActorRef("the government", None))
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([gov], article)
+    assert out.actor1 is not None and out.actor1.name == "Government of Syria (2000-2024)"

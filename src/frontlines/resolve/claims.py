@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim, Status
@@ -97,6 +98,9 @@ class ClaimResolver:
         found = context.nearest(position, kind)
         if found is None and fallback:
             found = self.actors.actors.get(fallback)
+        if found is not None and found.armed_forces and not _GOVERNING.search(ref.surface):
+            # "the Syrian government said the army pulled out": the army is its forces, not it
+            found = self.actors.actors.get(found.armed_forces, found)
         return self.actors.ref(ref.surface, found, inferred=True) if found else ref
 
     def _violent_roles(
@@ -139,6 +143,10 @@ class ClaimResolver:
                 other = context.opponent(main, claim.trigger_start, (claim.start, claim.end))
                 a2 = self.actors.ref(None, other, inferred=True) if other else a2
         return a1, a2
+
+
+#: generic words for a state's government itself (the others name its forces: "the army")
+_GOVERNING = re.compile(r"\b(?:government|authorities|regime|administration|ministry)\b", re.IGNORECASE)
 
 
 def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDictionary,
