@@ -122,7 +122,7 @@ class Resources:
         from .resolve.claims import ClaimResolver
 
         if self._claim_resolver is None:
-            self._claim_resolver = ClaimResolver(self.kb.actors)
+            self._claim_resolver = ClaimResolver(self.kb.actors, self.kb.country)
         return self._claim_resolver
 
 

@@ -44,3 +44,22 @@ def test_a_second_document_raises_the_confidence() -> None:
     _, one = _event(claim("d1", 0))
     _, two = _event(claim("d1", 0), claim("d2", 0))
     assert two.of("actor1") > one.of("actor1")
+
+
+def _placed_in(sentence: str, name: str):  # type: ignore[no-untyped-def]
+    base = claim("d1", 0)
+    at = sentence.index(name)
+    assert base.location is not None
+    where = dataclasses.replace(base.location, start=at, end=at + len(name), text=name)
+    return dataclasses.replace(base, sentence=sentence, end=len(sentence), location=where)
+
+
+def test_a_reference_point_or_a_countryside_does_not_ground_the_place() -> None:
+    """ "An air strike on a base east of Kafr Tala", "clashes in Kafr Tala countryside": the text
+    does not say where it happened, only near what; "in Kafr Tala" does."""
+    for sentence in ("Jets struck an air base east of Kafr Tala on Monday.",
+                     "Clashes erupted in Kafr Tala countryside on Monday.",
+                     "Troops took a hill in the northern countryside of Kafr Tala on Monday."):
+        assert "place" not in claim_trust(_placed_in(sentence, "Kafr Tala")).grounded, sentence
+    for sentence in ("Jets struck Kafr Tala, east of Homs, on Monday.", "Clashes erupted in Kafr Tala on Monday."):
+        assert "place" in claim_trust(_placed_in(sentence, "Kafr Tala")).grounded, sentence

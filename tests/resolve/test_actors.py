@@ -40,7 +40,7 @@ SYRIA = "Military Forces of Syria (2000-2024)"
         ("U.S. troops", "Military Forces of the United States (2017-2021)"),
         ("the US-led coalition", "Global Coalition Against Daesh"),
         ("Turkish artillery", "Military Forces of Turkey (2016-)"),
-        ("Israeli warplanes", "Military Forces of Israel (2009-2021)"),
+        ("Israeli warplanes", "Military Forces of Israel (1948-)"),
         ("Damascus", "Government of Syria (2000-2024)"),
         ("Baghdad", "Government of Iraq (2014-2018)"),
         ("the IRGC", "Military Forces of Iran (1989-)"),
@@ -121,3 +121,21 @@ def test_a_state_named_as_flying_for_an_unattributed_air_strike():
     denied = "An air strike killed five in the town. Moscow denied that Russian jets had flown over the area."
     assert DocumentActors(actors, denied).air_force(0) is None
     assert DocumentActors(actors, denied + " Witnesses saw Russian jets.").air_force(0).name.startswith("Military Forces of Russia")
+
+
+@pytest.mark.parametrize("joined", [" and the ", " together with ", " alongside "])
+def test_a_co_actor_is_not_the_opponent(joined: str) -> None:
+    """ "Turkish troops and the FSA took X": the FSA fights beside Turkey, it is not the loser."""
+    actors = packaged_kb().actors
+    text = f"Turkish troops{joined}Free Syrian Army took the village of Kafr Tala on Monday."
+    context = DocumentActors(actors, text)
+    turkey = actors.lookup("Turkish troops")
+    assert context.opponent(turkey, text.index("took"), (0, len(text))) is None
+    other = "Turkish troops took the village of Kafr Tala from the Free Syrian Army on Monday."
+    found = DocumentActors(actors, other).opponent(turkey, other.index("took"), (0, len(other)))
+    assert found is not None and found.name == "Free Syrian Army"
+
+
+def test_the_armed_forces_of_a_state_are_not_its_proteges() -> None:
+    """ "Turkish Armed Forces" names Turkey's army ("armed" is not "Turkish-armed rebels")."""
+    assert packaged_kb().actors.lookup("the Turkish Armed Forces").name == "Military Forces of Turkey (2016-)"

@@ -87,3 +87,41 @@ def test_ongoing_claim_is_dated_to_publication_day():
     assert (out.event_date, out.time_precision) == ("2017-07-10", 1)
     (out,) = ClaimResolver(packaged_kb().actors).resolve([_claim()], article)
     assert (out.event_date, out.time_precision) == ("2017-07-10", 2)
+
+
+def _taken_by(actor: str, country: str) -> Claim:
+    from frontlines.records import Mention, Place
+
+    place = Place("g1", "Kafr Tala", 35.0, 36.0, country)
+    where = Mention(doc_id="d", kind="place", text="Maskanah", start=63, end=71, place=place)
+    return _claim(actor1=ActorRef(actor, None), location=where)
+
+
+def test_a_foreign_state_taking_a_place_of_the_theater_overtakes_it() -> None:
+    """ACLED: "Government regains territory" is the government's (and its camp's); Turkish
+    troops taking a Syrian village overtake it, the Lebanese army on its own soil regains."""
+    article = Article(id="d", text=TEXT, source="t", published=dt.date(2017, 7, 10))
+    resolver = ClaimResolver(packaged_kb().actors, "SY")
+    cases = [("Turkish troops", "SY", "Non-state actor overtakes territory"),
+             ("Syrian troops", "SY", "Government regains territory"),
+             ("Russian forces", "SY", "Government regains territory"),
+             ("Lebanese army", "LB", "Government regains territory")]
+    for actor, country, sub in cases:
+        (out,) = resolver.resolve([_taken_by(actor, country)], article)
+        assert out.sub_event_type == sub, actor
+
+
+def test_the_army_of_a_government_named_before_is_its_military() -> None:
+    """ "The Syrian government said the army pulled out": "the army" is the government's forces."""
+    text = "The Syrian government said the army pulled out of Palmyra."
+    article = Article(id="d", text=text, source="t", published=dt.date(2017, 7, 10))
+    claim = _claim(start=0, end=len(text), sentence=text, trigger="pulled", trigger_start=text.index("pulled"),
+                   trigger_end=text.index("pulled") + 6, event_type="Strategic developments",
+                   sub_event_type="Change to group/activity", actor1=ActorRef("the army", None))
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([claim], article)
+    assert out.actor1 is not None and out.actor1.name == "Military Forces of Syria (2000-2024)"
+    gov = _claim(start=0, end=len(text), sentence=text, trigger="pulled", trigger_start=text.index("pulled"),
+                 trigger_end=text.index("pulled") + 6, event_type="Strategic developments",
+                 sub_event_type="Agreement", actor1=ActorRef("the government", None))
+    (out,) = ClaimResolver(packaged_kb().actors).resolve([gov], article)
+    assert out.actor1 is not None and out.actor1.name == "Government of Syria (2000-2024)"

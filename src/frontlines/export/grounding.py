@@ -15,6 +15,7 @@ marked.  Everything is read from the stored claims: nothing new is stored.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,11 +58,34 @@ def _actor(ref: ActorRef | None) -> tuple[bool, float]:
     return (True, 0.65) if ref.surface else (False, 0.4)
 
 
+#: words before a place that make it a reference point or a region's name, not where it happened:
+#: "east of Homs", "the countryside of Hama"
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+    r"\bcountryside)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+#: "Hama countryside": the rural area around the place, not the place
+_REGION_AFTER = re.compile(r"^\W{0,2}(?:(?:northern|southern|eastern|western)\s+)?countryside\b", re.IGNORECASE)
+
+
+def _referred(claim: Claim) -> bool:
+    """The sentence names the place only as a reference ("20 km east of Homs") or as the name of
+    a countryside ("in Latakia countryside", "the northern countryside of Lattakia"): the row's
+    point is not where the text says it happened."""
+    loc = claim.location
+    if loc is None or not claim.start <= loc.start < loc.end <= claim.start + len(claim.sentence):
+        return False
+    before = claim.sentence[max(0, loc.start - claim.start - 40): loc.start - claim.start]
+    after = claim.sentence[loc.end - claim.start: loc.end - claim.start + 30]
+    return bool(_REFERENCE_BEFORE.search(before) or _REGION_AFTER.match(after))
+
+
 def _place(claim: Claim) -> tuple[bool, float]:
     loc, notes = claim.location, claim.notes or ""
     if loc is None or loc.place is None:
         return False, 0.2 if loc is not None else 0.0
     if MAIN_PLACE_NOTE in notes:
+        return False, 0.4
+    if _referred(claim):
         return False, 0.4
     level = {1: 0.9, 2: 0.7}.get(claim.geo_precision or 3, 0.5)
     return True, round(level * (0.85 if PREVIOUS_PLACE_NOTE in notes else 1.0), 3)

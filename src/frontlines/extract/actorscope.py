@@ -24,7 +24,8 @@ NON_ACTOR_HEADS = frozenset(
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "around", "across", "inside", "into", "throughout"})
 HOLD_VERBS = frozenset({"hold", "control", "run", "besiege", "occupy", "dominate"})
-SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "confirm"})
+SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "confirm",
+                           "learn", "hear", "note", "explain", "reveal"})  # "police learned that ..."
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()

@@ -274,7 +274,7 @@ class ClaimExtractor:
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
         if a1 is not None and incidental(a1) and not _gerund_noun(token):
             a1 = None  # "the Syrian Observatory", "MOSCOW (Sputnik)"; not "in regime shelling"
-        if a1 is None and rule.pos == "noun":  # "clashes between X and Y"
+        if a1 is None and (rule.pos == "noun" or token.tag_ == "VBG"):  # "clashes/fighting between X and Y"
             b1, b2 = between(token, is_actor)
             a1, a2 = (b1, a2 or b2) if b1 is not None else (a1, a2)
         victims = [t for t in sentence if roles.is_victim(t) and is_actor(t)]

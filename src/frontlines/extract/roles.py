@@ -116,10 +116,21 @@ def subject(verb: Any) -> Any:
             return None
         if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head if node.tag_ == "VBG" else None
+        if node.dep_ == "advcl" and node.head.lemma_.lower() in SAYING:
+            # "X took the town, the ministry said, raising the flag": X raised it, not the speaker
+            speech = node.head
+            told = _children(speech, "ccomp") or ([speech.head] if speech.dep_ == "parataxis" else [])
+            return subject(told[0]) if told else None
         node = node.head
         if node.pos_ == "ADP":
             node = node.head
     return None
+
+
+#: verbs of saying: their subject is a source, not the actor of what they report
+SAYING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "declare", "add"})
+#: "raised the regime flag": an emblem names the one who raises it, never the other side
+EMBLEMS = frozenset({"flag", "banner", "standard"})
 
 
 def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
@@ -133,7 +144,8 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         for r in _children(q, "pobj")
         for p in _pobj(r, "from")
     ]
-    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached if is_actor(t)]
+    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached
+               if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
     if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):
@@ -192,9 +204,10 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
         if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
             verb = verb.head  # "killed [73 rebels in clashes]": the phrase hangs on the object
         if actor1 is None and verb.pos_ == "VERB" and not is_passive(verb):
-            # "the army killed 20 rebels in an ambush": the subject of the active verb
-            agents = [t for t in _children(verb, "nsubj") if is_actor(t) and not is_victim(t)]
-            actor1 = agents[0] if agents else None
+            # "the army killed 20 rebels in an ambush": the subject of the active verb (of the
+            # first verb for a coordinated one: "jets destroyed X and killed 26 in strikes")
+            agent = subject(verb)
+            actor1 = agent if agent is not None and is_actor(agent) and not is_victim(agent) else None
     if actor1 is None:
         verb = clause_verb(trigger)
         actor1 = subject(verb) if verb is not None else None
@@ -305,6 +318,22 @@ def weapons(trigger: Any, weapon_words: frozenset[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+#: verbs whose object is what was hit: its words name the target, never the attacker
+TARGET_VERBS = frozenset({"destroy", "hit", "target", "strike", "bomb", "shell", "attack", "pound",
+                          "ambush", "raid", "kill", "wound", "injure", "slay", "massacre", "execute"})
+
+
+def hit_target(token: Any) -> bool:
+    """The token is (a modifier of) the object of a verb of hitting or killing: "destroyed 17
+    *Daesh* targets", "killed 26 *IS* members"."""
+    node = token
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head != node:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
+        node = node.head.head  # "killed 26 members *of the group*"
+    return node.dep_ == "dobj" and node.head.lemma_.lower() in TARGET_VERBS
+
+
 def linear_actor(
     doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int],
     accept: Any = None,
@@ -321,7 +350,7 @@ def linear_actor(
         if span is None or not len(span):
             continue
         root = span.root
-        if root.i in skip or (root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS):
+        if root.i in skip or (root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS) or hit_target(root):
             continue
         if accept is not None and not accept(root):
             continue

@@ -340,6 +340,7 @@ class DocumentActors:
 
     def __init__(self, actors: ActorDictionary, text: str) -> None:
         self.actors = actors
+        self.text = text
         self.hits = [h for h in actors.find_all(text) if h.actor.side != "civilian"]
         #: named actors that act, not a country as a place ("the border with Turkey")
         self.acting = sorted((h for h in self.hits if not (h.actor.state and _as_place(text, h))),
@@ -408,18 +409,47 @@ class DocumentActors:
         """The likely opponent of *of*: an actor of another side named in the same sentence,
         else the nearest earlier one in the document."""
         wanted = "nonstate" if is_state(of) else "state"
+        allies: list[ActorHit]
         if sentence is not None:
             lo, hi = sentence
-            for hit in self.acting[bisect_left(self._acting_starts, lo):bisect_left(self._acting_starts, hi)]:
+            named = self.acting[bisect_left(self._acting_starts, lo):bisect_left(self._acting_starts, hi)]
+            allies = _allies(self.text, named, of)
+            for hit in named:
                 if (
                     lo <= hit.start < hi
                     and hit.actor.side != of.side
+                    and hit not in allies
                     and _class_of(hit.actor)
                     in {wanted, "rebel"} - ({"rebel"} if wanted == "state" else set())
                 ):
                     return hit.actor
+        else:
+            allies = []
         found = self._nearest(position, wanted)
-        return found if found is not None and found.side != of.side else None
+        if found is None or found.side == of.side or any(h.actor.name == found.name for h in allies):
+            return None
+        return found
+
+
+#: what joins two actors of one side in a sentence: "X and Y", "X, backed by Y", "X with Y"
+_ALLIED_GAP = re.compile(
+    r"\s*(?:\([^()]{1,20}\)\s*)?,?\s*(?:and|&|together\s+with|along\s+with|alongside|with|"
+    r"(?:backed|supported|assisted|aided|accompanied|joined)\s+by)\s+(?:the\s+|their\s+|its\s+)?$",
+    re.IGNORECASE)
+
+
+def _allies(text: str, named: list[ActorHit], of: Actor) -> list[ActorHit]:
+    """The actors a sentence names together with ``of`` ("Turkish forces and the FSA", "the
+    rebels, backed by Turkish jets"): its co-actors, never its opponent."""
+    own = [h for h in named if h.actor.name == of.name]
+    out = []
+    for hit in named:
+        for mine in own:
+            first, second = (mine, hit) if mine.start < hit.start else (hit, mine)
+            if first is not second and _ALLIED_GAP.fullmatch(text[first.end:second.start]):
+                out.append(hit)
+                break
+    return out
 
 
 #: words for aircraft and what they do, in an actor's name or just after it

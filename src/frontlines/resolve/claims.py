@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from ..records import ActorRef, Article, Claim, Status
@@ -32,13 +33,21 @@ INFER_OPPONENT = TERRITORY
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
-    def __init__(self, actors: ActorDictionary) -> None:
+    def __init__(self, actors: ActorDictionary, home: str | None = "SY") -> None:
         self.actors = actors
+        #: the theater's country (ISO alpha-2): a foreign state taking a place there does not
+        #: regain its own territory
+        self.home = home
 
     def resolve(self, claims: Sequence[Claim], article: Article) -> list[Claim]:
         """The claims with their actors, sub-types and dates resolved."""
         context = DocumentActors(self.actors, article.text)
         return _same_toll_authors([self._one(claim, article, context) for claim in claims])
+
+    def _in_theater(self, claim: Claim) -> bool:
+        """The claim's place is in the theater's country (or has no known country)."""
+        place = claim.location.place if claim.location is not None else None
+        return self.home is not None and (place is None or place.country == self.home)
 
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
         actor1 = self._actor(claim.actor1, claim.trigger_start, context)
@@ -51,7 +60,7 @@ class ClaimResolver:
         if claim.event_type in VIOLENT:
             actor1, actor2 = self._violent_roles(actor1, actor2)
         actor1, actor2 = self._opponents(claim, actor1, actor2, context)
-        sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors)
+        sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors, self._in_theater(claim))
         event_date, precision = claim.event_date, claim.time_precision
         if event_date is None:
             event_date, precision = resolve_date(claim.date_text, article.published)
@@ -89,6 +98,9 @@ class ClaimResolver:
         found = context.nearest(position, kind)
         if found is None and fallback:
             found = self.actors.actors.get(fallback)
+        if found is not None and found.armed_forces and not _GOVERNING.search(ref.surface):
+            # "the Syrian government said the army pulled out": the army is its forces, not it
+            found = self.actors.actors.get(found.armed_forces, found)
         return self.actors.ref(ref.surface, found, inferred=True) if found else ref
 
     def _violent_roles(
@@ -133,15 +145,22 @@ class ClaimResolver:
         return a1, a2
 
 
-def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDictionary) -> str:
+#: generic words for a state's government itself (the others name its forces: "the army")
+_GOVERNING = re.compile(r"\b(?:government|authorities|regime|administration|ministry)\b", re.IGNORECASE)
+
+
+def _territory_sub_type(sub_type: str, actor1: ActorRef | None, actors: ActorDictionary,
+                        in_theater: bool = False) -> str:
+    """ "Government regains territory" when the government or its camp takes a place (or a
+    state takes one on its own soil); any other taker, a foreign state's forces included
+    (Turkish troops taking a Syrian village), "overtakes territory" (ACLED)."""
     if sub_type not in TERRITORY or actor1 is None or actor1.name is None:
         return sub_type
     actor = actors.actors.get(actor1.name)
     if actor is None:
         return sub_type
-    return (
-        GOVERNMENT_REGAINS if is_state(actor) else NONSTATE_OVERTAKES
-    )
+    intervening = in_theater and actor.inter != 1 and actor.side != "pro-government"
+    return GOVERNMENT_REGAINS if is_state(actor) and not intervening else NONSTATE_OVERTAKES
 
 
 def _unnamed(ref: ActorRef | None) -> bool:
