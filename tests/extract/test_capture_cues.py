@@ -64,3 +64,35 @@ def test_what_is_no_capture_stays_none(claims_of) -> None:  # type: ignore[no-un
 def test_actor_names_by_era(claims_of, text: str, trigger: str, actor: str) -> None:  # type: ignore[no-untyped-def]
     claim = one(claims_of(text), trigger)
     assert claim.actor1 is not None and claim.actor1.name == actor
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    # a verb of control with a verb of success above it, or an adverb of completeness
+    ("Government troops managed to control the village of Khan Tuman on Thursday.", "control"),
+    ("The rebels were able to control the town of Binnish after two days of fighting.", "control"),
+    ("Army units fully controlled the town of Khan Tuman on Friday.", "controlled"),
+    # "brought X (back) under control"
+    ("The YPG has brought Tell Tamr back under control in a counteroffensive.", "brought"),
+    # a control that is complete, told as a state of the victor
+    ("The Kurdish fighters are in almost full control of Tell Tamr, the monitor said.", "control"),
+    # "near complete control": an adverb the parser reads as a preposition
+    ("The rebels have taken near complete control of Binnish.", "taken"),
+    # a passive hung on the aside before it by the parser
+    ("On Sunday, Tell Tamr, located 30 kilometers northwest of Hasakah, was taken.", "taken"),
+])
+def test_control_phrasings_are_captures(claims_of, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert one(claims_of(text), trigger).sub_event_type in {STATE, NONSTATE}
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State controls most of the province of Raqqa.",
+    "The rebels, who control the town of Binnish, shelled army positions on Monday.",
+    "The Islamic State has controlled Tell Tamr since 2014.",
+    "The rebels are under pressure but have not lost control of Binnish.",
+    "Rebels raided an army checkpoint in Saraqib on Monday.",
+    "Clashes erupted between the army and rebels in Saraqib on Monday.",
+    "The army shelled Saraqib with artillery on Monday, killing two rebels.",
+    "A drone armed with explosives crossed the border and was immediately shot down.",
+])
+def test_a_state_of_control_a_raid_shelling_or_a_clash_is_no_capture(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [c for c in claims_of(text) if c.sub_event_type in {STATE, NONSTATE}]

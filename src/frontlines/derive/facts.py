@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from ..geo import haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
+from .control import UNLOCATED
 from .territory import TerritoryCues
 
 CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -218,6 +219,10 @@ class FactReader:
         self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
                                      rf"south-?west)(?:ern)?\s+)?(?:{cues.pattern('near_after_words').pattern})",
                                      re.IGNORECASE)
+        # "X's eastern periphery", "X's southern neighbourhoods"
+        self.partial_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|"
+                                        rf"south-?east|south-?west)(?:ern)?\s+)?"
+                                        rf"(?:{cues.pattern('partial_after_words').pattern})", re.IGNORECASE)
         self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
@@ -348,7 +353,22 @@ class FactReader:
                 main = taken
         if main is None:
             return []
-        return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
+        return [self._placed(s, p) for p in self._coordinated(s, main)]
+
+    def _placed(self, s: _Sentence, place: _Place) -> tuple[_Place, str, str]:
+        """The place with its scope; a name the gazetteer lacks, which the resolver stood in for
+        by the town the text places it by, is that unlocated place itself (its own record at the
+        town's point, so the town does not change hands); a district of a city the gazetteer
+        lacks is a part of the city."""
+        scope, why = self._scope(s, place)
+        if scope != "near" or not why.startswith(APPROXIMATE):
+            return place, scope, why
+        stand_in = stand_in_kind(place.mention)
+        if stand_in == "part":
+            return place, "part", f"part of the place: '{place.mention.text}' (a district the gazetteer lacks)"
+        if stand_in == "near" and place.mention.place is not None:
+            return _unlocated(place), "full", f"an unlocated place by {place.mention.place.name}"
+        return place, scope, why
 
     def _setting(self, s: _Sentence) -> _Place | None:
         """The last place named with "in" before the trigger ("while in X troops retook ...")."""
@@ -392,10 +412,12 @@ class FactReader:
             return "part", f"part of the place: '{partial.group(0).strip()}'"
         if near := self.near_end.search(before):
             return "near", f"near the place: '{near.group(0).strip()}'"
+        if part := self.partial_after.match(s.text[place.end:place.end + 40]):
+            return "part", f"part of the place: '{part.group(0).strip()}'"
         if after := self.near_after.match(s.text[place.end:place.end + 40]):
             return "near", f"the land around the place: '{after.group(0).strip()}'"
         if place.mention.geo_precision == 2:
-            return "near", "the place is only approximate (geo_precision 2)"
+            return "near", f"{APPROXIMATE} (geo_precision 2)"
         return "full", ""
 
     def _coordinated(self, s: _Sentence, main: _Place) -> list[_Place]:
@@ -471,6 +493,40 @@ class FactReader:
             if actor is not None:
                 found.append((place, actor, cue))
         return found
+
+
+#: why a capture at a place of precision 2 does not take it
+APPROXIMATE = "the place is only approximate"
+#: how the resolver says it stood in for a name the gazetteer lacks by another place
+#: (resolve.places: "... which the text places it by; X's point"; resolve.place_context.part_of_city:
+#: "part of X not in the gazetteer; the city's point")
+_STAND_IN_NEAR = re.compile(r"\bwhich the text places it by\b.*'s point$")
+_STAND_IN_PART = re.compile(r"^part of .+ not in the gazetteer; the city's point$")
+
+
+def stand_in_kind(mention: Mention) -> str | None:
+    """"near": the mention's place stands in for an unlocated place the text puts by it; "part": for
+    a district of that city; None: the mention names its place."""
+    if mention.place is None or mention.geo_precision != 2 or not mention.reason:
+        return None
+    if _STAND_IN_PART.search(mention.reason):
+        return "part"
+    if _STAND_IN_NEAR.search(mention.reason) and mention.place.feature != "admin1":
+        return "near"
+    return None
+
+
+def _unlocated(place: _Place) -> _Place:
+    """An unlocated named place as a record of its own at the point of the place standing in for
+    it: the id joins that place's id and the name's letters ("unlocated:<id>:<name>"); the
+    control map leaves it out (its point is not its own)."""
+    anchor = place.mention.place
+    assert anchor is not None
+    name = " ".join(place.mention.text.split())
+    slug = "-".join(re.findall(r"\w+", name.casefold())) or "unnamed"
+    own = replace(anchor, gazetteer_id=f"{UNLOCATED}{anchor.gazetteer_id}:{slug}", name=name, feature="settlement",
+                  population=None)
+    return _Place(place.start, place.end, replace(place.mention, place=own))
 
 
 def _ref_names(ref: ActorRef | None) -> tuple[str | None, str | None]:

@@ -18,8 +18,8 @@ EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
 LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
-         "partial_words", "part_nouns", "near_words", "near_after_words", "held_words", "stronghold_words",
-         "remain_words", "under_words", "anaphora", "flag_words", "evacuation_words")
+         "partial_words", "part_nouns", "partial_after_words", "near_words", "near_after_words", "held_words",
+         "stronghold_words", "remain_words", "under_words", "anaphora", "flag_words", "evacuation_words")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -61,6 +61,7 @@ class TerritoryCues:
     handover_words: tuple[str, ...]
     partial_words: tuple[str, ...]
     part_nouns: tuple[str, ...]
+    partial_after_words: tuple[str, ...]
     near_words: tuple[str, ...]
     near_after_words: tuple[str, ...]
     held_words: tuple[str, ...]
@@ -145,7 +146,8 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         holdable_features=frozenset(lists["holdable_features"]), advance_words=lists["advance_words"],
         defence_words=lists["defence_words"], withdrawal_words=lists["withdrawal_words"],
         loss_words=lists["loss_words"], handover_words=lists["handover_words"],
-        partial_words=lists["partial_words"], part_nouns=lists["part_nouns"], near_words=lists["near_words"],
+        partial_words=lists["partial_words"], part_nouns=lists["part_nouns"],
+        partial_after_words=lists["partial_after_words"], near_words=lists["near_words"],
         near_after_words=lists["near_after_words"], held_words=lists["held_words"],
         stronghold_words=lists["stronghold_words"], remain_words=lists["remain_words"],
         under_words=lists["under_words"], anaphora=lists["anaphora"], flag_words=lists["flag_words"],
