@@ -91,3 +91,19 @@ def test_a_place_taken_back_within_days_is_contested_and_later_settled() -> None
     periods = derive_control([fact(gainer=ISIS, loser=SAA, day="2017-01-10", outlet="Amaq"),
                               fact(gainer=SAA, loser=ISIS, day="2017-01-20", outlet="SANA")])
     assert [(p.state, p.actor) for p in periods] == [("held", ISIS), ("held", SAA)]
+
+
+def test_a_side_that_withdraws_after_fighting_leaves_the_place_to_the_side_it_fought() -> None:
+    [left] = facts_of(said("ISIS fighters withdrew from Tabqa after heavy fighting with the SDF.", "withdrew",
+                           {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",
+                           actor1=ISIS, actor2=None))
+    assert (left.kind, left.gainer, left.loser) == (FactKind.WITHDRAWAL, SDF, ISIS)
+    [pressed] = facts_of(said("ISIS fighters pulled out of Tabqa under pressure from the army.", "pulled",
+                              {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",
+                              actor1=ISIS, actor2=None))
+    assert (pressed.kind, pressed.gainer, pressed.loser) == (FactKind.WITHDRAWAL, SAA, ISIS)
+    # no side fought named: nobody is said to take it
+    [alone] = facts_of(said("ISIS fighters withdrew from Tabqa on Monday, the SDF said.", "withdrew",
+                            {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",
+                            actor1=ISIS, actor2=None))
+    assert (alone.kind, alone.gainer, alone.loser) == (FactKind.WITHDRAWAL, None, ISIS)

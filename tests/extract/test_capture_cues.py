@@ -96,3 +96,14 @@ def test_control_phrasings_are_captures(claims_of, text: str, trigger: str) -> N
 ])
 def test_a_state_of_control_a_raid_shelling_or_a_clash_is_no_capture(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [c for c in claims_of(text) if c.sub_event_type in {STATE, NONSTATE}]
+
+
+def test_a_passive_hung_on_the_aside_before_it_takes_the_aside_s_subject() -> None:
+    # the parser makes "was taken" a conjunct of "located" (no subject of its own): the place
+    # named before the aside is what was taken
+    from frontlines.extract.nlp import load_nlp
+    from frontlines.extract.triggers import objects
+
+    doc = load_nlp()("On February 28, Tall Barak, located thirty kilometers northeast of al-Hasakah, was taken.")
+    taken = next(t for t in doc if t.text == "taken")
+    assert "Barak" in [o.text for o in objects(taken)]

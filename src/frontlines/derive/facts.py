@@ -223,6 +223,9 @@ class FactReader:
         self.partial_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|"
                                         rf"south-?east|south-?west)(?:ern)?\s+)?"
                                         rf"(?:{cues.pattern('partial_after_words').pattern})", re.IGNORECASE)
+        # "withdrew from X after fighting with Y", "under pressure from Y": Y is the side it left to
+        self.opponent_before = re.compile(rf"\b(?:{cues.pattern('opponent_words').pattern})\s+(?:with|against|from|by)"
+                                          rf"\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE)
         self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
@@ -305,8 +308,9 @@ class FactReader:
                 return FactKind.SIEGE_END, f"siege ended: '{noun.group(0) if noun else trigger}' + '{end.group(0)}'"
         if cues.has("siege_start_words", trigger) or self.siege_noun.fullmatch(trigger):
             return FactKind.SIEGE_START, f"siege: '{trigger}'"
-        if cues.has("withdrawal_words", trigger):
-            return FactKind.WITHDRAWAL, f"withdrawal: '{trigger}'"
+        left = cues.has("withdrawal_words", s.text[s.trigger[0]:s.trigger[1] + 5])  # "pulled out"
+        if left and left.start() == 0:
+            return FactKind.WITHDRAWAL, f"withdrawal: '{left.group(0)}'"
         if claim.sub_event_type == HANDOVER_SUB or (claim.event_type == "Strategic developments"
                                                     and cues.has("handover_words", near_trigger)):
             return FactKind.HANDOVER, f"handover: '{trigger}'"
@@ -318,6 +322,15 @@ class FactReader:
             if line:
                 return FactKind.ADVANCE, "a defence line taken, not the place"
             return FactKind.CAPTURE, f"capture: '{trigger}'"
+        return None
+
+    def opponent_of(self, s: _Sentence, leaver: str | None) -> ActorSpan | None:
+        """The side a withdrawing side fought, named after the trigger: "withdrew from X after
+        fighting with Y", "retreated under pressure from Y"."""
+        for actor in s.actors:
+            if actor.start > s.trigger[1] and actor.name and actor.name != leaver and \
+                    self.opponent_before.search(s.text[max(s.trigger[1], actor.start - 60):actor.start]):
+                return actor
         return None
 
     # -- where ----------------------------------------------------------------------------
@@ -589,6 +602,9 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         # actor1 withdraws: it is the one that loses the place; with no actor1, the one side
         # named ("the evacuation of Y from X") is the one that leaves
         gainer, loser = (loser, gainer) if gainer[0] else ((None, None), loser)
+        if gainer[0] is None and (opponent := reader.opponent_of(s, loser[0])) is not None:
+            gainer = (opponent.name, opponent.side)
+            cue = f"{cue}; left to the side it fought ('{s.text[opponent.start:opponent.end]}')"
         if reader.cues.has("evacuation_words", trigger):
             cue = f"evacuation: '{trigger}'"
             besieger = reader.besieger_named(s)

@@ -17,9 +17,9 @@ FILE = "territory.yaml"
 EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
-LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
-         "partial_words", "part_nouns", "partial_after_words", "near_words", "near_after_words", "held_words",
-         "stronghold_words", "remain_words", "under_words", "anaphora", "flag_words", "evacuation_words")
+LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "opponent_words", "loss_words",
+         "handover_words", "partial_words", "part_nouns", "partial_after_words", "near_words", "near_after_words",
+         "held_words", "stronghold_words", "remain_words", "under_words", "anaphora", "flag_words", "evacuation_words")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -57,6 +57,7 @@ class TerritoryCues:
     advance_words: tuple[str, ...]
     defence_words: tuple[str, ...]
     withdrawal_words: tuple[str, ...]
+    opponent_words: tuple[str, ...]
     loss_words: tuple[str, ...]
     handover_words: tuple[str, ...]
     partial_words: tuple[str, ...]
@@ -145,6 +146,7 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     cues = TerritoryCues(
         holdable_features=frozenset(lists["holdable_features"]), advance_words=lists["advance_words"],
         defence_words=lists["defence_words"], withdrawal_words=lists["withdrawal_words"],
+        opponent_words=lists["opponent_words"],
         loss_words=lists["loss_words"], handover_words=lists["handover_words"],
         partial_words=lists["partial_words"], part_nouns=lists["part_nouns"],
         partial_after_words=lists["partial_after_words"], near_words=lists["near_words"],
