@@ -107,3 +107,13 @@ def test_a_side_that_withdraws_after_fighting_leaves_the_place_to_the_side_it_fo
                             {"Tabqa": TABQA}, event_type="Strategic developments", sub="Change to group/activity",
                             actor1=ISIS, actor2=None))
     assert (alone.kind, alone.gainer, alone.loser) == (FactKind.WITHDRAWAL, None, ISIS)
+
+
+def test_the_area_of_a_town_taken_is_the_town_taken_but_villages_in_its_area_are_not() -> None:
+    for text in ("The army liberated the area of Tabqa on Monday.", "The army took the Tabqa area on Monday."):
+        [whole] = facts_of(said(text, text.split()[2], {"Tabqa": TABQA}, precision=2))
+        assert (whole.kind, whole.scope) == (FactKind.CAPTURE, "full"), text
+    for text in ("The army captured two villages in the Tabqa area on Monday.",
+                 "The army captured villages in the area of Tabqa on Monday."):
+        [near] = facts_of(said(text, "captured", {"Tabqa": TABQA}, precision=2))
+        assert (near.kind, near.scope) == (FactKind.ADVANCE, "near"), text

@@ -226,6 +226,13 @@ class FactReader:
         # "withdrew from X after fighting with Y", "under pressure from Y": Y is the side it left to
         self.opponent_before = re.compile(rf"\b(?:{cues.pattern('opponent_words').pattern})\s+(?:with|against|from|by)"
                                           rf"\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE)
+        area = cues.pattern("area_words").pattern
+        # "took (full control of) the area of (the town of) X", "took the X area": X is the object
+        self.area_object = re.compile(rf"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+)?"
+                                      rf"the\s+(?:{area}\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?)?$",
+                                      re.IGNORECASE)
+        self.area_before = re.compile(rf"\b{area}\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
+        self.area_after = re.compile(rf"^\s+{area}\b", re.IGNORECASE)
         self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
@@ -429,6 +436,10 @@ class FactReader:
             return "part", f"part of the place: '{part.group(0).strip()}'"
         if after := self.near_after.match(s.text[place.end:place.end + 40]):
             return "near", f"the land around the place: '{after.group(0).strip()}'"
+        area = self.area_before.search(before) or self.area_after.match(s.text[place.end:place.end + 20])
+        if area and place.start >= s.trigger[1] and self.area_object.match(s.text[s.trigger[1]:place.start]) \
+                and stand_in_kind(place.mention) is None:
+            return "full", "the place with its area"
         if place.mention.geo_precision == 2:
             return "near", f"{APPROXIMATE} (geo_precision 2)"
         return "full", ""
