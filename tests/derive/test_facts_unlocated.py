@@ -117,3 +117,15 @@ def test_the_area_of_a_town_taken_is_the_town_taken_but_villages_in_its_area_are
                  "The army captured villages in the area of Tabqa on Monday."):
         [near] = facts_of(said(text, "captured", {"Tabqa": TABQA}, precision=2))
         assert (near.kind, near.scope) == (FactKind.ADVANCE, "near"), text
+
+
+def test_the_places_named_after_including_are_taken_whole() -> None:
+    made = said("The army liberated 12 villages east of Raqqa, including Tabqa and Karama.", "liberated",
+                {"Raqqa": RAQQA, "Tabqa": TABQA, "Karama": town("Karama", 35.9, 39.3)}, actor2=None)
+    facts = facts_of(made)
+    assert sorted((f.place_name, f.kind, f.scope) for f in facts) == [
+        ("Karama", FactKind.CAPTURE, "full"), ("Raqqa", FactKind.ADVANCE, "near"), ("Tabqa", FactKind.CAPTURE, "full")]
+    # not when "including" belongs to another clause
+    other = said("The army captured Karama after clashes that killed fighters in several towns, including Tabqa.",
+                 "captured", {"Karama": town("Karama", 35.9, 39.3), "Tabqa": TABQA}, actor2=None)
+    assert [f.place_name for f in facts_of(other)] == ["Karama"]

@@ -107,3 +107,15 @@ def test_a_passive_hung_on_the_aside_before_it_takes_the_aside_s_subject() -> No
     doc = load_nlp()("On February 28, Tall Barak, located thirty kilometers northeast of al-Hasakah, was taken.")
     taken = next(t for t in doc if t.text == "taken")
     assert "Barak" in [o.text for o in objects(taken)]
+
+
+def test_a_side_that_lost_a_place_to_another_is_the_loser(claims_of) -> None:  # type: ignore[no-untyped-def]
+    lost = one(claims_of("The rebels lost control of the town of Binnish to the army on Monday."), "lost")
+    assert lost.sub_event_type == STATE
+    assert (lost.actor1 and lost.actor1.name, lost.actor2 and lost.actor2.name) == (
+        "Military Forces of Syria (2000-2024)", "Opposition Rebels (Syria)")
+    # "X fell to Y" keeps its roles; lives lost are no place lost
+    fell = one(claims_of("The town of Binnish fell to the rebels on Sunday."), "fell")
+    assert fell.actor1 is not None and fell.actor1.name == "Opposition Rebels (Syria)" and fell.actor2 is None
+    assert not [c for c in claims_of("Dozens of fighters lost their lives in Binnish on Monday.")
+                if c.sub_event_type in {STATE, NONSTATE}]

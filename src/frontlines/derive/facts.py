@@ -45,6 +45,9 @@ LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the
                       r"cities|city|areas?|hills?|neighbou?rhoods?|districts?)\s+of\s+)?$", re.IGNORECASE)
 #: the words between two names of one list, unresolved names included ("A, B al-C and D")
 NAME_LIST = re.compile(r"(?:[\s,;]+|\b(?:and|or)\b|\b[A-Z][\w'’‑-]*|\b[a-z]{1,4}[-‑][\w'’‑-]+)*")
+#: words that open another clause between a trigger and the places it took
+OTHER_CLAUSE = re.compile(r"[;.]|\b(?:that|which|who|whom|whose|after|before|while|when|where|as|since|until|"
+                          r"because|following)\b", re.IGNORECASE)
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
 SAME_PLACE_KM = 5.0  # two gazetteer entries of one name this close are one place
 ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
@@ -233,6 +236,9 @@ class FactReader:
                                       re.IGNORECASE)
         self.area_before = re.compile(rf"\b{area}\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
         self.area_after = re.compile(rf"^\s+{area}\b", re.IGNORECASE)
+        # "..., including (the villages of) A and B"
+        self.including = re.compile(rf"(?:,|\s)\s*(?:{cues.pattern('including_words').pattern})\s+(?:the\s+)?"
+                                    rf"(?:(?:towns?|villages?|cities|city|hills?|areas?)\s+of\s+)?$", re.IGNORECASE)
         self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
@@ -373,7 +379,19 @@ class FactReader:
                 main = taken
         if main is None:
             return []
-        return [self._placed(s, p) for p in self._coordinated(s, main)]
+        group = self._coordinated(s, main)
+        named = [p for p in self._included(s) if p not in group]
+        return [self._placed(s, p) for p in group] + [self._placed(s, p) for p in named]
+
+    def _included(self, s: _Sentence) -> list[_Place]:
+        """'liberated 12 villages east of X, including A and B': A and B, each taken whole (the
+        places a list after "including" names, after the trigger and before the next clause)."""
+        for place in s.places:
+            gap = s.text[s.trigger[1]:place.start]
+            if place.start > s.trigger[1] and len(gap) <= 100 and self.including.search(gap[-40:]) \
+                    and not OTHER_CLAUSE.search(gap):
+                return [p for p in self._coordinated(s, place) if p.start >= place.start]
+        return []
 
     def _placed(self, s: _Sentence, place: _Place) -> tuple[_Place, str, str]:
         """The place with its scope; a name the gazetteer lacks, which the resolver stood in for

@@ -145,8 +145,10 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         moved = [t for t in _children(trigger, "nsubjpass") if is_actor(t)]
         return (moved[0] if moved else None), None
     if mode == "fall":
+        # "X fell to Y": the place is the subject; "Z lost X to Y": the subject is the loser
         winners = _pobj(trigger, "to")
-        return (winners[0] if winners else None), None
+        loser = agent if agent is not None and is_actor(agent) else None
+        return (winners[0] if winners else None), loser
     return agent, other
 
 
