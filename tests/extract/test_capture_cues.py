@@ -22,6 +22,8 @@ def one(claims: list[Claim], trigger: str) -> Claim:
     ("Opposition fighters raised their flag over the town of Binnish on Monday.", "raised", NONSTATE),
     ("Army units restored security and stability to Khan Tuman village on Friday.", "restored", STATE),
     ("YPG fighters expelled Islamic State fighters from Tell Tamr.", "expelled", NONSTATE),
+    ("Kurdish fighters have driven Islamic State out of Tell Tamr.", "driven", NONSTATE),
+    ("The army expelled Daesh from Khan Tuman on Friday.", "expelled", STATE),
     ("The evacuation of fighters from Zabadani under a deal began on Monday.", "evacuation",
      "Non-violent transfer of territory"),
 ])
