@@ -129,3 +129,11 @@ def test_the_places_named_after_including_are_taken_whole() -> None:
     other = said("The army captured Karama after clashes that killed fighters in several towns, including Tabqa.",
                  "captured", {"Karama": town("Karama", 35.9, 39.3), "Tabqa": TABQA}, actor2=None)
     assert [f.place_name for f in facts_of(other)] == ["Karama"]
+
+
+def test_the_side_a_place_fell_into_the_hands_of_or_was_seized_back_from() -> None:
+    [fell] = facts_of(said("Tabqa fell into the hands of ISIS on Sunday.", "fell", {"Tabqa": TABQA},
+                           sub="Non-state actor overtakes territory", actor1=ISIS, actor2=None))
+    assert (fell.kind, fell.gainer) == (FactKind.CAPTURE, ISIS) and "taken by" in fell.cue
+    [back] = facts_of(said("The army seized Tabqa back from ISIS.", "seized", {"Tabqa": TABQA}, actor2=None))
+    assert (back.gainer, back.loser) == (SAA, ISIS)

@@ -121,3 +121,19 @@ def test_a_side_that_lost_a_place_to_another_is_the_loser(claims_of) -> None:  #
     assert fell.actor1 is not None and fell.actor1.name == "Opposition Rebels (Syria)" and fell.actor2 is None
     assert not [c for c in claims_of("Dozens of fighters lost their lives in Binnish on Monday.")
                 if c.sub_event_type in {STATE, NONSTATE}]
+
+
+@pytest.mark.parametrize(("text", "trigger", "taker"), [
+    ("The town of Binnish fell into the hands of the rebels on Sunday.", "fell", "Opposition Rebels (Syria)"),
+    ("Binnish came under the full control of the army on Sunday.", "came", "Military Forces of Syria (2000-2024)"),
+])
+def test_a_place_that_came_into_a_side_s_hands_was_taken_by_it(claims_of, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                                              taker: str) -> None:
+    claim = one(claims_of(text), trigger)
+    assert claim.sub_event_type in {STATE, NONSTATE} and claim.actor1 is not None and claim.actor1.name == taker
+
+
+def test_coming_under_fire_is_no_capture(claims_of) -> None:  # type: ignore[no-untyped-def]
+    for text in ("An army convoy came under fire near Binnish on Sunday.",
+                 "Binnish came under heavy shelling on Sunday."):
+        assert not [c for c in claims_of(text) if c.sub_event_type in {STATE, NONSTATE}], text

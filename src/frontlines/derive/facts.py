@@ -202,8 +202,9 @@ class FactReader:
         self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$",
                                      re.IGNORECASE)
         self.held_after = re.compile(rf"^\s*(?:-\s*)?{held}\b", re.IGNORECASE)
-        self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-        self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
+        self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+|back\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.to = re.compile(r"^.{0,40}?\b(?:to|into\s+the\s+hands\s+of|under\s+the\s+(?:full\s+)?control\s+of)"
+                             r"\s+(?:the\s+)?$", re.IGNORECASE)
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
         # "part of X", "parts of the province of X", "a district of the northern city of X"
         of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"

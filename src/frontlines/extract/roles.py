@@ -121,6 +121,10 @@ def subject(verb: Any) -> Any:
     return None
 
 
+#: "fell into the *hands* of Y", "came under the *control* of Y": Y holds the place after it
+HOLDING_NOUNS = frozenset({"hand", "hands", "control"})
+
+
 def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things."""
     agent = subject(trigger)
@@ -146,7 +150,8 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         return (moved[0] if moved else None), None
     if mode == "fall":
         # "X fell to Y": the place is the subject; "Z lost X to Y": the subject is the loser
-        winners = _pobj(trigger, "to")
+        winners = _pobj(trigger, "to") or [w for held in _pobj(trigger, "into", "under")
+                                           if held.lemma_.lower() in HOLDING_NOUNS for w in _pobj(held, "of")]
         loser = agent if agent is not None and is_actor(agent) else None
         return (winners[0] if winners else None), loser
     return agent, other
