@@ -137,3 +137,13 @@ def test_the_side_a_place_fell_into_the_hands_of_or_was_seized_back_from() -> No
     assert (fell.kind, fell.gainer) == (FactKind.CAPTURE, ISIS) and "taken by" in fell.cue
     [back] = facts_of(said("The army seized Tabqa back from ISIS.", "seized", {"Tabqa": TABQA}, actor2=None))
     assert (back.gainer, back.loser) == (SAA, ISIS)
+
+
+def test_villages_taken_in_a_town_s_land_do_not_take_the_town() -> None:
+    for text in ("Five villages have been liberated from ISIS in Tabqa.", "The army seized two villages in Tabqa."):
+        [near] = facts_of(said(text, text.split()[-4] if "liberated" in text else "seized", {"Tabqa": TABQA}))
+        assert (near.kind, near.scope) == (FactKind.ADVANCE, "near"), text
+    # one village named in a town's land is that village; a list of villages is each of them
+    [one] = facts_of(said("The army captured the village of Karama in Tabqa.", "captured",
+                          {"Karama": town("Karama", 35.9, 39.3), "Tabqa": TABQA}))
+    assert (one.place_name, one.kind, one.scope) == ("Karama", FactKind.CAPTURE, "full")

@@ -237,6 +237,9 @@ class FactReader:
                                       re.IGNORECASE)
         self.area_before = re.compile(rf"\b{area}\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
         self.area_after = re.compile(rf"^\s+{area}\b", re.IGNORECASE)
+        # "five villages ... were liberated in X", "seized two towns in X": settlements in X's land
+        self.settlements_in = re.compile(rf"\b(?:{cues.pattern('settlement_plurals').pattern})\b[^.;]{{0,80}}?"
+                                         rf"\bin\s+(?:the\s+)?$", re.IGNORECASE)
         # "..., including (the villages of) A and B"
         self.including = re.compile(rf"(?:,|\s)\s*(?:{cues.pattern('including_words').pattern})\s+(?:the\s+)?"
                                     rf"(?:(?:towns?|villages?|cities|city|hills?|areas?)\s+of\s+)?$", re.IGNORECASE)
@@ -449,6 +452,8 @@ class FactReader:
             return "near", f"in the province of the place: '{province.group(0).strip()}'"
         if partial := self.partial_end.search(before):
             return "part", f"part of the place: '{partial.group(0).strip()}'"
+        if settlements := self.settlements_in.search(s.text[max(0, place.start - 100):place.start]):
+            return "near", f"settlements in the place's land: '{settlements.group(0).strip()}'"
         if near := self.near_end.search(before):
             return "near", f"near the place: '{near.group(0).strip()}'"
         if part := self.partial_after.match(s.text[place.end:place.end + 40]):

@@ -19,8 +19,8 @@ EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
 LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "opponent_words", "loss_words",
          "handover_words", "partial_words", "part_nouns", "partial_after_words", "near_words", "near_after_words",
-         "area_words", "including_words", "held_words", "stronghold_words", "remain_words", "under_words", "anaphora",
-         "flag_words", "evacuation_words")
+         "area_words", "including_words", "settlement_plurals", "held_words", "stronghold_words", "remain_words",
+         "under_words", "anaphora", "flag_words", "evacuation_words")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -68,6 +68,7 @@ class TerritoryCues:
     near_after_words: tuple[str, ...]
     area_words: tuple[str, ...]
     including_words: tuple[str, ...]
+    settlement_plurals: tuple[str, ...]
     held_words: tuple[str, ...]
     stronghold_words: tuple[str, ...]
     remain_words: tuple[str, ...]
@@ -154,7 +155,8 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         partial_words=lists["partial_words"], part_nouns=lists["part_nouns"],
         partial_after_words=lists["partial_after_words"], near_words=lists["near_words"],
         near_after_words=lists["near_after_words"], area_words=lists["area_words"],
-        including_words=lists["including_words"], held_words=lists["held_words"],
+        including_words=lists["including_words"],
+        settlement_plurals=lists["settlement_plurals"], held_words=lists["held_words"],
         stronghold_words=lists["stronghold_words"], remain_words=lists["remain_words"],
         under_words=lists["under_words"], anaphora=lists["anaphora"], flag_words=lists["flag_words"],
         evacuation_words=lists["evacuation_words"], siege_nouns=siege_lists["nouns"],
