@@ -48,6 +48,14 @@ from ..records import BaselineEntry, ControlPeriod, FactKind, TerritorialFact
 from .confidence import CREDIBLE, Support, combine, contested_confidence, held_confidence, recency
 from .territory import ControlRules, load_territory
 
+#: the id prefix of an unlocated place (a name the gazetteer lacks, recorded at the point of the
+#: town the text places it by): its facts are kept, but it is no place of the control map
+UNLOCATED = "unlocated:"
+
+
+def locatable(place_id: str) -> bool:
+    return bool(place_id) and not place_id.startswith(UNLOCATED)
+
 MERGE_KM = 5.0  # entries of one name this close are one place
 WINDOW_DAYS = 3  # reports of one change, and disagreements about it, fall within this many days
 CONTESTED = "contested"
@@ -225,8 +233,12 @@ class _Sweep:
             return
         actor = obs.actor or ""
         recent = _days(cur.last if not cur.by_change else cur.start, obs.day) <= WINDOW_DAYS
-        # two sides taking it from the same holder; or a side still said to hold it soon after
-        disputes = cur.by_change and recent and obs.loser not in cur.rivals if obs.kind == "change" else recent
+        # two sides taking it from the same holder; the side that just lost it saying it took it
+        # back within days ("Y took X", "Z retook X from Y" two days apart: a battle not settled);
+        # or a side still said to hold it soon after
+        back = any(o.kind == "change" and o.loser == actor for o in cur.obs)
+        disputes = cur.by_change and recent and (obs.loser not in cur.rivals or back) if obs.kind == "change" \
+            else recent
         if disputes:
             self._contest([actor], obs)
         else:
@@ -416,7 +428,7 @@ def derive_control(facts: Iterable[TerritorialFact], baseline: Iterable[Baseline
     baseline = [replace(b, place_id=canonical[b.place_id]) for b in baseline]
     by_place: dict[str, tuple[list[TerritorialFact], list[BaselineEntry]]] = {}
     for fact in facts:
-        if fact.place_id:
+        if locatable(fact.place_id):
             by_place.setdefault(fact.place_id, ([], []))[0].append(fact)
     for entry in baseline:
         by_place.setdefault(entry.place_id, ([], []))[1].append(entry)

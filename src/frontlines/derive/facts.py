@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from ..geo import haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
+from .control import UNLOCATED
 from .territory import TerritoryCues
 
 CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -44,6 +45,9 @@ LIST_GAP = re.compile(r"^\s*(?:,|;|&|\band\b|\bor\b|\bas well as\b|\s)*\s*(?:the
                       r"cities|city|areas?|hills?|neighbou?rhoods?|districts?)\s+of\s+)?$", re.IGNORECASE)
 #: the words between two names of one list, unresolved names included ("A, B al-C and D")
 NAME_LIST = re.compile(r"(?:[\s,;]+|\b(?:and|or)\b|\b[A-Z][\w'’‑-]*|\b[a-z]{1,4}[-‑][\w'’‑-]+)*")
+#: words that open another clause between a trigger and the places it took
+OTHER_CLAUSE = re.compile(r"[;.]|\b(?:that|which|who|whom|whose|after|before|while|when|where|as|since|until|"
+                          r"because|following)\b", re.IGNORECASE)
 DENIAL_WINDOW = 3  # days: a denial within this many days of a fact denies it
 SAME_PLACE_KM = 5.0  # two gazetteer entries of one name this close are one place
 ANAPHOR_REACH = 800  # characters: "took the town" reaches back this far for the town
@@ -198,8 +202,9 @@ class FactReader:
         self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$",
                                      re.IGNORECASE)
         self.held_after = re.compile(rf"^\s*(?:-\s*)?{held}\b", re.IGNORECASE)
-        self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
-        self.to = re.compile(r"^.{0,40}?\bto\s+(?:the\s+)?$", re.IGNORECASE)
+        self.from_ = re.compile(r"^[\s,]*(?:(?:away\s+|back\s+)?from|out\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+        self.to = re.compile(r"^.{0,40}?\b(?:to|into\s+the\s+hands\s+of|under\s+the\s+(?:full\s+)?control\s+of)"
+                             r"\s+(?:the\s+)?$", re.IGNORECASE)
         tail = r"(?:\s+(?:the|a|an|some|all|most|several|two|three|four|[\w-]+))?"
         # "part of X", "parts of the province of X", "a district of the northern city of X"
         of_kind = rf"(?:\s+the)?(?:\s+[\w-]+){{0,2}}\s+(?:{cues.pattern('anaphora').pattern}|province|governorate)\s+of"
@@ -218,6 +223,26 @@ class FactReader:
         self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
                                      rf"south-?west)(?:ern)?\s+)?(?:{cues.pattern('near_after_words').pattern})",
                                      re.IGNORECASE)
+        # "X's eastern periphery", "X's southern neighbourhoods"
+        self.partial_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|"
+                                        rf"south-?east|south-?west)(?:ern)?\s+)?"
+                                        rf"(?:{cues.pattern('partial_after_words').pattern})", re.IGNORECASE)
+        # "withdrew from X after fighting with Y", "under pressure from Y": Y is the side it left to
+        self.opponent_before = re.compile(rf"\b(?:{cues.pattern('opponent_words').pattern})\s+(?:with|against|from|by)"
+                                          rf"\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE)
+        area = cues.pattern("area_words").pattern
+        # "took (full control of) the area of (the town of) X", "took the X area": X is the object
+        self.area_object = re.compile(rf"^\s+(?:(?:full|complete|total)\s+)?(?:(?:control|hold)\s+(?:of|over)\s+)?"
+                                      rf"the\s+(?:{area}\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?)?$",
+                                      re.IGNORECASE)
+        self.area_before = re.compile(rf"\b{area}\s+of\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?$", re.IGNORECASE)
+        self.area_after = re.compile(rf"^\s+{area}\b", re.IGNORECASE)
+        # "five villages ... were liberated in X", "seized two towns in X": settlements in X's land
+        self.settlements_in = re.compile(rf"\b(?:{cues.pattern('settlement_plurals').pattern})\b[^.;]{{0,80}}?"
+                                         rf"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+        # "..., including (the villages of) A and B"
+        self.including = re.compile(rf"(?:,|\s)\s*(?:{cues.pattern('including_words').pattern})\s+(?:the\s+)?"
+                                    rf"(?:(?:towns?|villages?|cities|city|hills?|areas?)\s+of\s+)?$", re.IGNORECASE)
         self.province_end = re.compile(r"\b(?:province|governorate)\s+of(?:\s+the)?\s*$", re.IGNORECASE)
         # "north of X", "north of the Syrian city of X"
         self.near_end = re.compile(rf"(?:{cues.pattern('near_words').pattern})(?:\s+the)?"
@@ -300,8 +325,9 @@ class FactReader:
                 return FactKind.SIEGE_END, f"siege ended: '{noun.group(0) if noun else trigger}' + '{end.group(0)}'"
         if cues.has("siege_start_words", trigger) or self.siege_noun.fullmatch(trigger):
             return FactKind.SIEGE_START, f"siege: '{trigger}'"
-        if cues.has("withdrawal_words", trigger):
-            return FactKind.WITHDRAWAL, f"withdrawal: '{trigger}'"
+        left = cues.has("withdrawal_words", s.text[s.trigger[0]:s.trigger[1] + 5])  # "pulled out"
+        if left and left.start() == 0:
+            return FactKind.WITHDRAWAL, f"withdrawal: '{left.group(0)}'"
         if claim.sub_event_type == HANDOVER_SUB or (claim.event_type == "Strategic developments"
                                                     and cues.has("handover_words", near_trigger)):
             return FactKind.HANDOVER, f"handover: '{trigger}'"
@@ -313,6 +339,15 @@ class FactReader:
             if line:
                 return FactKind.ADVANCE, "a defence line taken, not the place"
             return FactKind.CAPTURE, f"capture: '{trigger}'"
+        return None
+
+    def opponent_of(self, s: _Sentence, leaver: str | None) -> ActorSpan | None:
+        """The side a withdrawing side fought, named after the trigger: "withdrew from X after
+        fighting with Y", "retreated under pressure from Y"."""
+        for actor in s.actors:
+            if actor.start > s.trigger[1] and actor.name and actor.name != leaver and \
+                    self.opponent_before.search(s.text[max(s.trigger[1], actor.start - 60):actor.start]):
+                return actor
         return None
 
     # -- where ----------------------------------------------------------------------------
@@ -348,7 +383,34 @@ class FactReader:
                 main = taken
         if main is None:
             return []
-        return [(p, *self._scope(s, p)) for p in self._coordinated(s, main)]
+        group = self._coordinated(s, main)
+        named = [p for p in self._included(s) if p not in group]
+        return [self._placed(s, p) for p in group] + [self._placed(s, p) for p in named]
+
+    def _included(self, s: _Sentence) -> list[_Place]:
+        """'liberated 12 villages east of X, including A and B': A and B, each taken whole (the
+        places a list after "including" names, after the trigger and before the next clause)."""
+        for place in s.places:
+            gap = s.text[s.trigger[1]:place.start]
+            if place.start > s.trigger[1] and len(gap) <= 100 and self.including.search(gap[-40:]) \
+                    and not OTHER_CLAUSE.search(gap):
+                return [p for p in self._coordinated(s, place) if p.start >= place.start]
+        return []
+
+    def _placed(self, s: _Sentence, place: _Place) -> tuple[_Place, str, str]:
+        """The place with its scope; a name the gazetteer lacks, which the resolver stood in for
+        by the town the text places it by, is that unlocated place itself (its own record at the
+        town's point, so the town does not change hands); a district of a city the gazetteer
+        lacks is a part of the city."""
+        scope, why = self._scope(s, place)
+        if scope != "near" or not why.startswith(APPROXIMATE):
+            return place, scope, why
+        stand_in = stand_in_kind(place.mention)
+        if stand_in == "part":
+            return place, "part", f"part of the place: '{place.mention.text}' (a district the gazetteer lacks)"
+        if stand_in == "near" and place.mention.place is not None:
+            return _unlocated(place), "full", f"an unlocated place by {place.mention.place.name}"
+        return place, scope, why
 
     def _setting(self, s: _Sentence) -> _Place | None:
         """The last place named with "in" before the trigger ("while in X troops retook ...")."""
@@ -390,12 +452,20 @@ class FactReader:
             return "near", f"in the province of the place: '{province.group(0).strip()}'"
         if partial := self.partial_end.search(before):
             return "part", f"part of the place: '{partial.group(0).strip()}'"
+        if settlements := self.settlements_in.search(s.text[max(0, place.start - 100):place.start]):
+            return "near", f"settlements in the place's land: '{settlements.group(0).strip()}'"
         if near := self.near_end.search(before):
             return "near", f"near the place: '{near.group(0).strip()}'"
+        if part := self.partial_after.match(s.text[place.end:place.end + 40]):
+            return "part", f"part of the place: '{part.group(0).strip()}'"
         if after := self.near_after.match(s.text[place.end:place.end + 40]):
             return "near", f"the land around the place: '{after.group(0).strip()}'"
+        area = self.area_before.search(before) or self.area_after.match(s.text[place.end:place.end + 20])
+        if area and place.start >= s.trigger[1] and self.area_object.match(s.text[s.trigger[1]:place.start]) \
+                and stand_in_kind(place.mention) is None:
+            return "full", "the place with its area"
         if place.mention.geo_precision == 2:
-            return "near", "the place is only approximate (geo_precision 2)"
+            return "near", f"{APPROXIMATE} (geo_precision 2)"
         return "full", ""
 
     def _coordinated(self, s: _Sentence, main: _Place) -> list[_Place]:
@@ -473,6 +543,40 @@ class FactReader:
         return found
 
 
+#: why a capture at a place of precision 2 does not take it
+APPROXIMATE = "the place is only approximate"
+#: how the resolver says it stood in for a name the gazetteer lacks by another place
+#: (resolve.places: "... which the text places it by; X's point"; resolve.place_context.part_of_city:
+#: "part of X not in the gazetteer; the city's point")
+_STAND_IN_NEAR = re.compile(r"\bwhich the text places it by\b.*'s point$")
+_STAND_IN_PART = re.compile(r"^part of .+ not in the gazetteer; the city's point$")
+
+
+def stand_in_kind(mention: Mention) -> str | None:
+    """"near": the mention's place stands in for an unlocated place the text puts by it; "part": for
+    a district of that city; None: the mention names its place."""
+    if mention.place is None or mention.geo_precision != 2 or not mention.reason:
+        return None
+    if _STAND_IN_PART.search(mention.reason):
+        return "part"
+    if _STAND_IN_NEAR.search(mention.reason) and mention.place.feature != "admin1":
+        return "near"
+    return None
+
+
+def _unlocated(place: _Place) -> _Place:
+    """An unlocated named place as a record of its own at the point of the place standing in for
+    it: the id joins that place's id and the name's letters ("unlocated:<id>:<name>"); the
+    control map leaves it out (its point is not its own)."""
+    anchor = place.mention.place
+    assert anchor is not None
+    name = " ".join(place.mention.text.split())
+    slug = "-".join(re.findall(r"\w+", name.casefold())) or "unnamed"
+    own = replace(anchor, gazetteer_id=f"{UNLOCATED}{anchor.gazetteer_id}:{slug}", name=name, feature="settlement",
+                  population=None)
+    return _Place(place.start, place.end, replace(place.mention, place=own))
+
+
 def _ref_names(ref: ActorRef | None) -> tuple[str | None, str | None]:
     return (ref.name, ref.side) if ref and ref.name else (None, None)
 
@@ -533,6 +637,9 @@ def _change_facts(reader: FactReader, s: _Sentence, kind: FactKind, cue: str, in
         # actor1 withdraws: it is the one that loses the place; with no actor1, the one side
         # named ("the evacuation of Y from X") is the one that leaves
         gainer, loser = (loser, gainer) if gainer[0] else ((None, None), loser)
+        if gainer[0] is None and (opponent := reader.opponent_of(s, loser[0])) is not None:
+            gainer = (opponent.name, opponent.side)
+            cue = f"{cue}; left to the side it fought ('{s.text[opponent.start:opponent.end]}')"
         if reader.cues.has("evacuation_words", trigger):
             cue = f"evacuation: '{trigger}'"
             besieger = reader.besieger_named(s)

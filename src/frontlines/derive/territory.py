@@ -17,9 +17,10 @@ FILE = "territory.yaml"
 EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 
 #: list fields of the file (top level, or under ``siege:``) that must be lists of phrases
-LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "loss_words", "handover_words",
-         "partial_words", "part_nouns", "near_words", "near_after_words", "held_words", "stronghold_words",
-         "remain_words", "under_words", "anaphora", "flag_words", "evacuation_words")
+LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "opponent_words", "loss_words",
+         "handover_words", "partial_words", "part_nouns", "partial_after_words", "near_words", "near_after_words",
+         "area_words", "including_words", "settlement_plurals", "held_words", "stronghold_words", "remain_words",
+         "under_words", "anaphora", "flag_words", "evacuation_words")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -57,12 +58,17 @@ class TerritoryCues:
     advance_words: tuple[str, ...]
     defence_words: tuple[str, ...]
     withdrawal_words: tuple[str, ...]
+    opponent_words: tuple[str, ...]
     loss_words: tuple[str, ...]
     handover_words: tuple[str, ...]
     partial_words: tuple[str, ...]
     part_nouns: tuple[str, ...]
+    partial_after_words: tuple[str, ...]
     near_words: tuple[str, ...]
     near_after_words: tuple[str, ...]
+    area_words: tuple[str, ...]
+    including_words: tuple[str, ...]
+    settlement_plurals: tuple[str, ...]
     held_words: tuple[str, ...]
     stronghold_words: tuple[str, ...]
     remain_words: tuple[str, ...]
@@ -144,9 +150,13 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     cues = TerritoryCues(
         holdable_features=frozenset(lists["holdable_features"]), advance_words=lists["advance_words"],
         defence_words=lists["defence_words"], withdrawal_words=lists["withdrawal_words"],
+        opponent_words=lists["opponent_words"],
         loss_words=lists["loss_words"], handover_words=lists["handover_words"],
-        partial_words=lists["partial_words"], part_nouns=lists["part_nouns"], near_words=lists["near_words"],
-        near_after_words=lists["near_after_words"], held_words=lists["held_words"],
+        partial_words=lists["partial_words"], part_nouns=lists["part_nouns"],
+        partial_after_words=lists["partial_after_words"], near_words=lists["near_words"],
+        near_after_words=lists["near_after_words"], area_words=lists["area_words"],
+        including_words=lists["including_words"],
+        settlement_plurals=lists["settlement_plurals"], held_words=lists["held_words"],
         stronghold_words=lists["stronghold_words"], remain_words=lists["remain_words"],
         under_words=lists["under_words"], anaphora=lists["anaphora"], flag_words=lists["flag_words"],
         evacuation_words=lists["evacuation_words"], siege_nouns=siege_lists["nouns"],

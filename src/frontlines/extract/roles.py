@@ -131,6 +131,8 @@ def subject(verb: Any) -> Any:
 SAYING = frozenset({"say", "announce", "tell", "report", "confirm", "state", "declare", "add"})
 #: "raised the regime flag": an emblem names the one who raises it, never the other side
 EMBLEMS = frozenset({"flag", "banner", "standard"})
+#: "fell into the *hands* of Y", "came under the *control* of Y": Y holds the place after it
+HOLDING_NOUNS = frozenset({"hand", "hands", "control"})
 
 
 def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
@@ -158,8 +160,11 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         moved = [t for t in _children(trigger, "nsubjpass") if is_actor(t)]
         return (moved[0] if moved else None), None
     if mode == "fall":
-        winners = _pobj(trigger, "to")
-        return (winners[0] if winners else None), None
+        # "X fell to Y": the place is the subject; "Z lost X to Y": the subject is the loser
+        winners = _pobj(trigger, "to") or [w for held in _pobj(trigger, "into", "under")
+                                           if held.lemma_.lower() in HOLDING_NOUNS for w in _pobj(held, "of")]
+        loser = agent if agent is not None and is_actor(agent) else None
+        return (winners[0] if winners else None), loser
     return agent, other
 
 

@@ -77,6 +77,9 @@ def _is_noun(token: Any) -> bool:
 def objects(token: Any) -> list[Any]:
     """Object words of a trigger: verb objects / passive subjects, noun "of"-complements."""
     out = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+    if token.dep_ == "conj" and token.head.tag_ == "VBN" and _passive_without_subject(token):
+        # "X, located 30 km north of Y, was taken": the parse hangs the passive on the aside
+        out += [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if token.dep_ == "amod" and token.tag_ == "VBG":
         out.append(token.head)
     if _is_noun(token):
@@ -84,12 +87,28 @@ def objects(token: Any) -> list[Any]:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "over", "on", "into"}:
             out += [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == "prep" and prep.lower_ in {"near", "almost"}:
+            # "took near complete control of X": an adverb misread as a preposition
+            out += [c for c in prep.children if c.dep_ == "pobj" and _complete(c)]
     for obj in list(out):
         out += [c for c in obj.children if c.dep_ == "conj"]
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 out += [c for c in prep.children if c.dep_ == "pobj"]
     return out
+
+
+def _passive_without_subject(token: Any) -> bool:
+    deps = {c.dep_ for c in token.children}
+    return "auxpass" in deps and not deps & {"nsubj", "nsubjpass"}
+
+
+#: adjectives of a control that is whole: "near *complete* control"
+COMPLETE = frozenset({"complete", "full", "total", "entire"})
+
+
+def _complete(token: Any) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in COMPLETE for c in token.children)
 
 
 #: nouns of a facility: their modifiers name the facility ("an *air* base", "the *air*
@@ -132,6 +151,8 @@ def context_words(token: Any) -> set[str]:
             ]
     if token.dep_ in {"compound", "amod"}:
         near.append(token.head)
+    if token.dep_ == "xcomp":  # "managed to control X": the verb of success above the trigger
+        words.add(token.head.lemma_.lower())
     for tok in near:
         words |= {tok.lemma_.lower(), tok.lower_}
         if not (_facility(tok) and tok.dep_ != "nsubj"):
