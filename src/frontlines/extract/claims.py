@@ -251,10 +251,11 @@ class ClaimExtractor:
             return nominal_standing(token, self.cues)
         found = standing(token, self.cues)
         head = match.rule.head
+        # the form of the present, and not tagged past: "cut", "hit", "set" are past forms too
         simple_present = (
             token.lower_ in {head, head + "s", head + "es"}
             and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
-            and token.tag_ != "VB"
+            and token.tag_ not in {"VB", "VBD", "VBN"}
         )
         if simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token):
             return Standing(None, None, "habitual: simple present")

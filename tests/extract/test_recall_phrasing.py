@@ -1,0 +1,93 @@
+"""Phrasings of events that reports nobody tuned for use (issue 9: event recall); the
+sentences are invented for the tests."""
+
+from __future__ import annotations
+
+from claimkit import only
+
+from frontlines.records import Status
+
+
+def _types(claims):
+    return {(c.trigger, c.sub_event_type) for c in claims}
+
+
+def test_targeting_the_other_sides_positions_is_an_attack(claims_of):
+    claim = only(claims_of("An army unit targeted gatherings of gunmen in the village of Kafr Nabl on Monday."),
+                 "targeted")
+    assert claim.event_type == "Battles" and claim.status == Status.ASSERTED
+    assert claim.location is not None and claim.location.text == "Kafr Nabl"
+
+
+def test_destroying_their_hideouts_is_an_attack(claims_of):
+    claim = only(claims_of("Soldiers destroyed three hideouts of the gunmen near Saqba on Tuesday."), "destroyed")
+    assert claim.sub_event_type == "Armed clash"
+
+
+def test_a_destroyed_weapons_store_disrupts_weapons_use(claims_of):
+    claim = only(claims_of("The army destroyed an arms depot in the town of Saqba on Monday."), "destroyed")
+    assert claim.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_destroyed_weapons_store_does_not_hide_the_killing(claims_of):
+    """Both rules are weak: neither drops the other from the sentence."""
+    claims = claims_of("Troops killed ten militants and destroyed their weapons depot near Saqba on Monday.")
+    assert _types(claims) == {("killed", "Armed clash"), ("destroyed", "Disrupted weapons use")}
+    assert only(claims, "killed").fatalities == 10
+
+
+def test_shells_that_landed_are_shelling(claims_of):
+    claim = only(claims_of("Two mortar shells landed on a market in Douma on Tuesday."), "landed")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    claim = only(claims_of("Rockets fell on the town of Saqba on Monday, wounding three people."), "fell")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_plane_that_landed_is_no_event(claims_of):
+    assert claims_of("The plane landed at the airport of Qamishli on Monday.") == []
+
+
+def test_pounding_is_shelling(claims_of):
+    claim = only(claims_of("Twelve people were killed in the continued pounding of Douma on Monday."), "pounding")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    assert claim.status == Status.ASSERTED
+
+
+def test_confronted_is_a_clash(claims_of):
+    claim = only(claims_of("Army units confronted the gunmen in Saqba on Monday and inflicted heavy losses on them."),
+                 "confronted")
+    assert claim.sub_event_type == "Armed clash"
+
+
+def test_flushed_out_of_positions_is_a_capture(claims_of):
+    claim = only(claims_of("Troops flushed the gunmen from their last positions near Kafr Nabl on Monday."),
+                 "flushed")
+    assert claim.sub_event_type == "Government regains territory"
+
+
+def test_abandoned_positions_are_a_withdrawal(claims_of):
+    claim = only(claims_of("Rebels abandoned their positions around the town of Saqba on Sunday."), "abandoned")
+    assert claim.sub_event_type == "Change to group/activity"
+    assert claim.actor1 is not None and claim.actor1.name == "Opposition Rebels (Syria)"
+
+
+def test_a_past_tense_that_looks_like_the_present_is_past(claims_of):
+    """ "hit", "cut", "set" are past forms too: tagged past, they are no habitual present."""
+    claim = only(claims_of("Government warplanes hit the town of Saqba on Monday."), "hit")
+    assert claim.sub_event_type == "Air/drone strike" and claim.status == Status.ASSERTED
+    assert claims_of("Government warplanes regularly hit the town of Saqba.") == []
+
+
+def test_clashes_that_continue_are_going_on(claims_of):
+    claim = only(claims_of("Clashes continue between the army and the rebels in Douma."), "Clashes")
+    assert claim.status == Status.ASSERTED
+
+
+def test_a_battle_that_continues_as_a_frame_is_no_new_claim(claims_of):
+    claims = claims_of("The army has not taken any ground in Douma as the battle continues at full strength.")
+    assert all(not c.factual for c in claims)
+
+
+def test_a_capture_that_will_continue_to_matter_is_not_a_capture(claims_of):
+    claim = only(claims_of("The capture of Douma will continue to shape the war."), "capture")
+    assert claim.status == Status.EXPECTED
