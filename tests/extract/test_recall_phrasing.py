@@ -91,3 +91,22 @@ def test_a_battle_that_continues_as_a_frame_is_no_new_claim(claims_of):
 def test_a_capture_that_will_continue_to_matter_is_not_a_capture(claims_of):
     claim = only(claims_of("The capture of Douma will continue to shape the war."), "capture")
     assert claim.status == Status.EXPECTED
+
+
+def test_fighters_who_give_themselves_up_surrender(claims_of):
+    claim = only(claims_of("Some 40 wanted gunmen turned themselves in to the authorities in Saqba on Monday."),
+                 "turned")
+    assert (claim.event_type, claim.sub_event_type) == ("Strategic developments", "Other")
+    claim = only(claims_of("About 30 gunmen laid down their arms in Saqba on Monday."), "laid")
+    assert claim.sub_event_type == "Other"
+
+
+def test_turning_in_a_report_is_no_surrender(claims_of):
+    assert claims_of("The monitor turned in its report on Monday.") == []
+
+
+def test_fighters_martyred_were_killed(claims_of):
+    claim = only(claims_of("Two fighters were martyred in clashes near Saqba on Monday."), "clashes")
+    assert claim.fatalities == 2
+    claim = only(claims_of("Two fighters were martyred near Saqba on Monday."), "martyred")
+    assert claim.event_type == "Battles" and claim.fatalities == 2
