@@ -110,3 +110,12 @@ def test_fighters_martyred_were_killed(claims_of):
     assert claim.fatalities == 2
     claim = only(claims_of("Two fighters were martyred near Saqba on Monday."), "martyred")
     assert claim.event_type == "Battles" and claim.fatalities == 2
+
+
+def test_artillery_that_bombed_is_shelling(claims_of):
+    claim = only(claims_of("Government artillery bombed Douma on Monday."), "bombed")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    claim = only(claims_of("The army bombed Douma with mortars on Monday."), "bombed")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    claim = only(claims_of("Warplanes bombed Douma on Monday."), "bombed")
+    assert claim.sub_event_type == "Air/drone strike"
