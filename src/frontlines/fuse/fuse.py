@@ -100,7 +100,6 @@ def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     return haversine_km(lat_a, lon_a, lat_b, lon_b) <= radius_km
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _alike_names(x: str, y: str) -> bool:
     """Two spellings of one name ("Khan Sheikhoun", "Khan Shaykhun"): one inside the other, or
     most of their letters in the same order."""
