@@ -119,3 +119,10 @@ def test_artillery_that_bombed_is_shelling(claims_of):
     assert claim.sub_event_type == "Shelling/artillery/missile attack"
     claim = only(claims_of("Warplanes bombed Douma on Monday."), "bombed")
     assert claim.sub_event_type == "Air/drone strike"
+
+
+def test_entering_a_towns_outskirts_named_by_a_possessive(claims_of):
+    """ "X's eastern outskirts" names X as "the eastern outskirts of X" does."""
+    claim = only(claims_of("The militants entered Manbij's eastern periphery on Tuesday."), "entered")
+    assert claim.sub_event_type == "Non-state actor overtakes territory"
+    assert claim.location is not None and claim.location.text == "Manbij"
