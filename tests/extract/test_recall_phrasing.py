@@ -126,3 +126,13 @@ def test_entering_a_towns_outskirts_named_by_a_possessive(claims_of):
     claim = only(claims_of("The militants entered Manbij's eastern periphery on Tuesday."), "entered")
     assert claim.sub_event_type == "Non-state actor overtakes territory"
     assert claim.location is not None and claim.location.text == "Manbij"
+
+
+def test_what_the_supporting_forces_did_is_an_event(claims_of):
+    """A relative clause whose subject stands for armed forces ("the air force, which bombed
+    ...") tells what they did; a relative clause about a place stays an aside."""
+    claims = claims_of("The operation was backed by the air force, which bombed the positions of the gunmen "
+                       "around Saqba on Monday.")
+    assert only(claims, "bombed").sub_event_type == "Air/drone strike"
+    assert only(claims, "bombed").factual
+    assert claims_of("The town of Saqba, which the rebels took, lies on the highway.") == []
