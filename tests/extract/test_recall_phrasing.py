@@ -136,3 +136,10 @@ def test_what_the_supporting_forces_did_is_an_event(claims_of):
     assert only(claims, "bombed").sub_event_type == "Air/drone strike"
     assert only(claims, "bombed").factual
     assert claims_of("The town of Saqba, which the rebels took, lies on the highway.") == []
+
+
+def test_a_description_of_the_forces_is_still_an_aside(claims_of):
+    """ "a unit which spearheaded the offensive on X" says who the unit is, not a new event."""
+    claims = claims_of("The Tiger Forces, an elite unit of the army which spearheaded the offensive on Saqba, "
+                       "cleared the highway.")
+    assert [c.trigger for c in claims if c.factual] == ["cleared"]

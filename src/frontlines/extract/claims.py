@@ -245,7 +245,7 @@ class ClaimExtractor:
             # "as agreed by X" is an aside; "as their troops captured the town of X" takes X
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
-        if clause is not None and not _dated_subtree(clause) and not self._forces_acting(clause):
+        if clause is not None and not _dated_subtree(clause) and not (clause is token and self._forces_acting(clause)):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
@@ -263,8 +263,10 @@ class ClaimExtractor:
 
     def _forces_acting(self, clause: Any) -> bool:
         """ "backed by the air force, which bombed their positions": a relative clause whose
-        subject is the relative pronoun standing for armed forces tells what they did, in the
-        time of the sentence; not an aside like "the town, which rebels took"."""
+        verb is the trigger and whose subject is the relative pronoun standing for armed forces
+        tells what they did, in the time of the sentence; not an aside like "the town, which
+        rebels took", nor a description of the forces ("a unit which spearheaded the offensive
+        on X")."""
         if clause.dep_ != "relcl" or clause.tag_ != "VBD":
             return False
         pronoun = any(c.dep_ == "nsubj" and c.lower_ in {"which", "who", "that"} for c in clause.children)
