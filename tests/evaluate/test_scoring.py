@@ -137,3 +137,30 @@ def test_actor_classes_are_not_fooled_by_a_country_in_brackets() -> None:
     assert actor_class("Military Forces of Syria (2000-2024)") == "syrian government or russian troops"
     assert actor_class("Military Forces of Russia (2000-)") == "syrian government or russian troops"
     assert actor_class(None) == "unknown"
+
+
+def test_each_place_of_a_coordinated_list_is_its_own_gold_event() -> None:
+    """Gold codes "took A, B and C" as three events sharing one quote; the system's three
+    events (one per place) are each matched to the gold event of their own place, not all to
+    the first one (which would leave two gold events missed and two system events duplicates)."""
+    from frontlines.evaluate.events import SystemEvent, score_events
+    from frontlines.evaluate.gold import GoldEvent
+    from frontlines.records import Event
+
+    text = "Rebels took Alpha, Bravo and Charlie on Monday."
+    places = {"Alpha": (35.0, 37.0), "Bravo": (35.5, 37.5), "Charlie": (36.0, 38.0)}
+    rows = [{"id": f"e{i}", "doc": "000", "quote": text, "event_type": "Battles",
+             "sub_event_type": "Non-state actor overtakes territory", "location": name,
+             "lat": lat, "lon": lon, "status": "asserted", "eval_tier": "core"}
+            for i, (name, (lat, lon)) in enumerate(places.items(), 1)]
+    gold = [GoldEvent(r["id"], "000", 0, len(text), r) for r in rows]
+    system = []
+    for name, (lat, lon) in reversed(places.items()):  # order must not matter
+        c = dataclasses.replace(claim("d", 7, sub="Non-state actor overtakes territory"), start=0, end=len(text))
+        event = Event(id=f"ev-{name}", event_type="Battles", sub_event_type="Non-state actor overtakes territory",
+                      status=Status.ASSERTED, location=name, latitude=lat, longitude=lon, claim_ids=(c.id,))
+        system.append(SystemEvent(event, "000", (c,)))
+    scores = score_events(system, gold)
+    assert scores["core_found"] == 3 and scores["true_positives"] == 3
+    # one system event for the whole list finds one gold event, as before
+    assert score_events(system[:1], gold)["core_found"] == 1

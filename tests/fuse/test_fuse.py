@@ -140,3 +140,17 @@ def test_a_denial_must_have_the_same_sub_type_and_the_same_actor_order() -> None
     one_side = fuse_claims([taken, claim("d2", 0, sub="Government regains territory", status=Status.DENIED,
                                          actor1=army, actor2=None)])
     assert any(e.contradicted for e in one_side if e.happened)
+
+
+def test_two_reports_of_captures_of_two_nearby_villages_are_two_captures() -> None:
+    """Across reports, places within the radius merge (spellings the gazetteer holds apart, a
+    town and its district); two captures are one only when their places are spellings of one
+    name: taking X and taking Y five km away are two events, one per location."""
+    take = "Government regains territory"
+    alpha = dataclasses.replace(DEIR, gazetteer_id="test:alpha", name="Kafr Alpha", latitude=35.30, longitude=40.10)
+    bravo = dataclasses.replace(DEIR, gazetteer_id="test:bravo", name="Tell Bravo", latitude=35.33, longitude=40.12)
+    spelled = dataclasses.replace(DEIR, gazetteer_id="test:alpha2", name="Kafar Alfa", latitude=35.31, longitude=40.10)
+    assert len(fuse_claims([claim("d1", 0, sub=take, place=alpha), claim("d2", 0, sub=take, place=bravo)])) == 2
+    assert len(fuse_claims([claim("d1", 0, sub=take, place=alpha), claim("d2", 0, sub=take, place=spelled)])) == 1
+    # fighting near both, told by two reports, is still one battle
+    assert len(fuse_claims([claim("d1", 0, place=alpha), claim("d2", 0, place=bravo)])) == 1

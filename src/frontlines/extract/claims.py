@@ -247,20 +247,32 @@ class ClaimExtractor:
             # "as agreed by X" is an aside; "as their troops captured the town of X" takes X
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
-        if clause is not None and not _dated_subtree(clause):
+        if clause is not None and not _dated_subtree(clause) and not (clause is token and self._forces_acting(clause)):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
         found = standing(token, self.cues)
         head = match.rule.head
+        # the form of the present, and not tagged past: "cut", "hit", "set" are past forms too
         simple_present = (
             token.lower_ in {head, head + "s", head + "es"}
             and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
-            and token.tag_ != "VB"
+            and token.tag_ not in {"VB", "VBD", "VBN"}
         )
         if simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token):
             return Standing(None, None, "habitual: simple present")
         return found
+
+    def _forces_acting(self, clause: Any) -> bool:
+        """ "backed by the air force, which bombed their positions": a relative clause whose
+        verb is the trigger and whose subject is the relative pronoun standing for armed forces
+        tells what they did, in the time of the sentence; not an aside like "the town, which
+        rebels took", nor a description of the forces ("a unit which spearheaded the offensive
+        on X")."""
+        if clause.dep_ != "relcl" or clause.tag_ != "VBD":
+            return False
+        pronoun = any(c.dep_ == "nsubj" and c.lower_ in {"which", "who", "that"} for c in clause.children)
+        return pronoun and clause.head.lemma_.lower() in self.lexicon.sets.get("forces", frozenset())
 
     def _actor_tokens(
         self, match: Match, doc: Any, sentence: Any, is_actor: Any

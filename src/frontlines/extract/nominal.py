@@ -105,6 +105,23 @@ def anaphoric(token: Any) -> bool:
     return not own and token.dep_ == "pobj"
 
 
+#: subordinators of a clause that frames another statement ("as fighting continues, ...")
+FRAME_MARKS = frozenset({"as", "while", "whilst", "since", "because"})
+
+
+def ongoing(token: Any, cues: Cues) -> bool:
+    """The noun is the subject of a verb saying it is going on ("clashes continue in X",
+    "fighting rages around X"): a current event, anchored in the present."""
+    head = token.head
+    if token.dep_ != "nsubj" or head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in FRAME_MARKS for c in head.children):
+        return False  # "as the battle continues, ...": the frame of another statement
+    particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+    verb = f"{head.lemma_.lower()} {particle}" if particle else head.lemma_.lower()
+    return cues.has("ongoing_verbs", verb) or cues.has("ongoing_verbs", head.lemma_.lower())
+
+
 def nominal_standing(token: Any, cues: Cues) -> Standing:
     """The standing of a noun trigger (None status: a back-reference, not a claim)."""
     if anaphoric(token):
@@ -112,7 +129,7 @@ def nominal_standing(token: Any, cues: Cues) -> Standing:
     found = standing(token, cues)
     if found.status != Status.ASSERTED and found.status is not None:
         return found
-    if found.status is None or clause_verb(token) is not None or _anchored(token):
+    if found.status is None or clause_verb(token) is not None or _anchored(token) or ongoing(token, cues):
         return found
     return Standing(
         Status.EXPECTED, None, "nominal trigger without a temporal anchor (presupposed)"

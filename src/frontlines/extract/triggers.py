@@ -95,6 +95,8 @@ def objects(token: Any) -> list[Any]:
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 out += [c for c in prep.children if c.dep_ == "pobj"]
+        # "entered X's eastern outskirts": the place a part belongs to, as with "the outskirts of X"
+        out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
     return out
 
 

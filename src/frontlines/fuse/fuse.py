@@ -10,6 +10,7 @@ factual event mark it as contradicted; both are kept.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import hashlib
 import math
@@ -23,6 +24,7 @@ from ..taxonomy import (
     GOVERNMENT_REGAINS,
     NONSTATE_OVERTAKES,
     NONVIOLENT_TRANSFER,
+    TERRITORIAL,
     TERRITORY_TAKEN,
     DateSpan,
     strip_arabic_article,
@@ -93,7 +95,30 @@ def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     (_, lat_a, lon_a), (_, lat_b, lon_b) = ka, kb
     if a.doc_id == b.doc_id or lat_a is None or lon_a is None or lat_b is None or lon_b is None:
         return False
+    if a.sub_event_type in TERRITORIAL and b.sub_event_type in TERRITORIAL and not _alike(a, b):
+        return False  # the capture of X and the capture of Y nearby are two captures
     return haversine_km(lat_a, lon_a, lat_b, lon_b) <= radius_km
+
+
+def _alike_names(x: str, y: str) -> bool:
+    """Two spellings of one name ("Khan Sheikhoun", "Khan Shaykhun"): one inside the other, or
+    most of their letters in the same order."""
+    lx, ly = _letters(x), _letters(y)
+    if not lx or not ly:
+        return False
+    if lx in ly or ly in lx:
+        return True
+    return difflib.SequenceMatcher(None, lx, ly, autojunk=False).ratio() >= NAME_LIKENESS
+
+
+#: how alike two spellings of one place name are at least (difflib's ratio of their letters)
+NAME_LIKENESS = 0.75
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    """The two claims' places (as named, or as the gazetteer names them) are spellings of one name."""
+    names = [[m.text, m.place.name] if m.place else [m.text] for m in (a.location, b.location) if m is not None]
+    return len(names) == 2 and any(_alike_names(x, y) for x in names[0] for y in names[1])
 
 
 def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
@@ -182,7 +207,9 @@ def _signature(claim: Claim) -> tuple[object, ...]:
     cluster is checked against one member per signature (a report repeating itself is cheap)."""
     return (claim.event_type, _group(claim), _place_key(claim), claim.event_date, claim.doc_id,
             claim.actor1.name if claim.actor1 else None, claim.actor2.name if claim.actor2 else None,
-            claim.start if claim.location is None else None)
+            claim.start if claim.location is None else None,
+            # _alike: captures compare by the names of their places
+            claim.location.text if claim.location is not None and claim.sub_event_type in TERRITORIAL else None)
 
 
 Cell = tuple[object, ...]

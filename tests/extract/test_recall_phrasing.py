@@ -1,0 +1,145 @@
+"""Phrasings of events that reports nobody tuned for use (issue 9: event recall); the
+sentences are invented for the tests."""
+
+from __future__ import annotations
+
+from claimkit import only
+
+from frontlines.records import Status
+
+
+def _types(claims):
+    return {(c.trigger, c.sub_event_type) for c in claims}
+
+
+def test_targeting_the_other_sides_positions_is_an_attack(claims_of):
+    claim = only(claims_of("An army unit targeted gatherings of gunmen in the village of Kafr Nabl on Monday."),
+                 "targeted")
+    assert claim.event_type == "Battles" and claim.status == Status.ASSERTED
+    assert claim.location is not None and claim.location.text == "Kafr Nabl"
+
+
+def test_destroying_their_hideouts_is_an_attack(claims_of):
+    claim = only(claims_of("Soldiers destroyed three hideouts of the gunmen near Saqba on Tuesday."), "destroyed")
+    assert claim.sub_event_type == "Armed clash"
+
+
+def test_a_destroyed_weapons_store_disrupts_weapons_use(claims_of):
+    claim = only(claims_of("The army destroyed an arms depot in the town of Saqba on Monday."), "destroyed")
+    assert claim.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_destroyed_weapons_store_does_not_hide_the_killing(claims_of):
+    """Both rules are weak: neither drops the other from the sentence."""
+    claims = claims_of("Troops killed ten militants and destroyed their weapons depot near Saqba on Monday.")
+    assert _types(claims) == {("killed", "Armed clash"), ("destroyed", "Disrupted weapons use")}
+    assert only(claims, "killed").fatalities == 10
+
+
+def test_shells_that_landed_are_shelling(claims_of):
+    claim = only(claims_of("Two mortar shells landed on a market in Douma on Tuesday."), "landed")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    claim = only(claims_of("Rockets fell on the town of Saqba on Monday, wounding three people."), "fell")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_plane_that_landed_is_no_event(claims_of):
+    assert claims_of("The plane landed at the airport of Qamishli on Monday.") == []
+
+
+def test_pounding_is_shelling(claims_of):
+    claim = only(claims_of("Twelve people were killed in the continued pounding of Douma on Monday."), "pounding")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    assert claim.status == Status.ASSERTED
+
+
+def test_confronted_is_a_clash(claims_of):
+    claim = only(claims_of("Army units confronted the gunmen in Saqba on Monday and inflicted heavy losses on them."),
+                 "confronted")
+    assert claim.sub_event_type == "Armed clash"
+
+
+def test_flushed_out_of_positions_is_a_capture(claims_of):
+    claim = only(claims_of("Troops flushed the gunmen from their last positions near Kafr Nabl on Monday."),
+                 "flushed")
+    assert claim.sub_event_type == "Government regains territory"
+
+
+def test_abandoned_positions_are_a_withdrawal(claims_of):
+    claim = only(claims_of("Rebels abandoned their positions around the town of Saqba on Sunday."), "abandoned")
+    assert claim.sub_event_type == "Change to group/activity"
+    assert claim.actor1 is not None and claim.actor1.name == "Opposition Rebels (Syria)"
+
+
+def test_a_past_tense_that_looks_like_the_present_is_past(claims_of):
+    """ "hit", "cut", "set" are past forms too: tagged past, they are no habitual present."""
+    claim = only(claims_of("Government warplanes hit the town of Saqba on Monday."), "hit")
+    assert claim.sub_event_type == "Air/drone strike" and claim.status == Status.ASSERTED
+    assert claims_of("Government warplanes regularly hit the town of Saqba.") == []
+
+
+def test_clashes_that_continue_are_going_on(claims_of):
+    claim = only(claims_of("Clashes continue between the army and the rebels in Douma."), "Clashes")
+    assert claim.status == Status.ASSERTED
+
+
+def test_a_battle_that_continues_as_a_frame_is_no_new_claim(claims_of):
+    claims = claims_of("The army has not taken any ground in Douma as the battle continues at full strength.")
+    assert all(not c.factual for c in claims)
+
+
+def test_a_capture_that_will_continue_to_matter_is_not_a_capture(claims_of):
+    claim = only(claims_of("The capture of Douma will continue to shape the war."), "capture")
+    assert claim.status == Status.EXPECTED
+
+
+def test_fighters_who_give_themselves_up_surrender(claims_of):
+    claim = only(claims_of("Some 40 wanted gunmen turned themselves in to the authorities in Saqba on Monday."),
+                 "turned")
+    assert (claim.event_type, claim.sub_event_type) == ("Strategic developments", "Other")
+    claim = only(claims_of("About 30 gunmen laid down their arms in Saqba on Monday."), "laid")
+    assert claim.sub_event_type == "Other"
+
+
+def test_turning_in_a_report_is_no_surrender(claims_of):
+    assert claims_of("The monitor turned in its report on Monday.") == []
+
+
+def test_fighters_martyred_were_killed(claims_of):
+    claim = only(claims_of("Two fighters were martyred in clashes near Saqba on Monday."), "clashes")
+    assert claim.fatalities == 2
+    claim = only(claims_of("Two fighters were martyred near Saqba on Monday."), "martyred")
+    assert claim.event_type == "Battles" and claim.fatalities == 2
+
+
+def test_artillery_that_bombed_is_shelling(claims_of):
+    claim = only(claims_of("Government artillery bombed Douma on Monday."), "bombed")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    claim = only(claims_of("The army bombed Douma with mortars on Monday."), "bombed")
+    assert claim.sub_event_type == "Shelling/artillery/missile attack"
+    claim = only(claims_of("Warplanes bombed Douma on Monday."), "bombed")
+    assert claim.sub_event_type == "Air/drone strike"
+
+
+def test_entering_a_towns_outskirts_named_by_a_possessive(claims_of):
+    """ "X's eastern outskirts" names X as "the eastern outskirts of X" does."""
+    claim = only(claims_of("The militants entered Manbij's eastern periphery on Tuesday."), "entered")
+    assert claim.sub_event_type == "Non-state actor overtakes territory"
+    assert claim.location is not None and claim.location.text == "Manbij"
+
+
+def test_what_the_supporting_forces_did_is_an_event(claims_of):
+    """A relative clause whose subject stands for armed forces ("the air force, which bombed
+    ...") tells what they did; a relative clause about a place stays an aside."""
+    claims = claims_of("The operation was backed by the air force, which bombed the positions of the gunmen "
+                       "around Saqba on Monday.")
+    assert only(claims, "bombed").sub_event_type == "Air/drone strike"
+    assert only(claims, "bombed").factual
+    assert claims_of("The town of Saqba, which the rebels took, lies on the highway.") == []
+
+
+def test_a_description_of_the_forces_is_still_an_aside(claims_of):
+    """ "a unit which spearheaded the offensive on X" says who the unit is, not a new event."""
+    claims = claims_of("The Tiger Forces, an elite unit of the army which spearheaded the offensive on Saqba, "
+                       "cleared the highway.")
+    assert [c.trigger for c in claims if c.factual] == ["cleared"]
