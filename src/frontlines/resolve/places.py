@@ -33,7 +33,7 @@ from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
 from .gaz_admin import km
 from .gazetteer import Gazetteer
-from .normalize import GENERIC_WORDS, key_words, name_key
+from .normalize import GENERIC_WORDS, key_words, name_key, spelled
 from .place_context import (
     AREAS,
     SPECIAL,
@@ -104,6 +104,12 @@ _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 _ROAD_AFTER = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?:international[ \t]+)?(?:highway|road|motorway|route|"
                          r"axis|expressway|corridor|railway)\b", re.I)
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
+#: "IS-held", "rebel-controlled", "regime-besieged": a word that says who holds the place named
+#: after it, never a word of that name
+_HOLDER_WORD = re.compile(r"(?i)[-‐‑](?:held|controlled|besieged|occupied|run|dominated|administered|"
+                          r"surrounded|encircled)$")
+#: a lowercase Arabic article written apart from the name it opens ("the city of al Bab")
+_LOOSE_ARTICLE = frozenset({"al", "el"})
 #: feature classes of a place noun that makes an uncertain spelling worth resolving ("X town")
 _SETTLED = frozenset({"settlement", "city", "neighbourhood", "admin1", "admin2", "admin3"})
 
@@ -283,6 +289,17 @@ class PlaceResolver:
         return any(re.sub(r"[\s-]+", " ", c.place.name).casefold() == written
                    for c in self._lookup(phrase) if c.match == MatchKind.KEY)
 
+    def _loose_article(self, text: str, toks: list[Token], i: int) -> bool:
+        """"al Bab": a lowercase article written apart starts a name when the two words are, as
+        written, a name the gazetteer holds (the article-less word alone may be refused)."""
+        if toks[i].text not in _LOOSE_ARTICLE or i + 1 >= len(toks) or not toks[i + 1].capitalised:
+            return False
+        if text[toks[i].end:toks[i + 1].start] not in (" ", "\u00a0"):
+            return False
+        phrase = text[toks[i].start:toks[i + 1].end]
+        written = spelled(phrase)
+        return any(spelled(c.place.name) == written for c in self._lookup(phrase) if c.match == MatchKind.KEY)
+
     def _feature_after(self, text: str, f: Found) -> Found:
         """Extend "Arak" to "Arak rich oil field" when the gazetteer knows such a feature."""
         m = _FEATURE_AFTER.match(text, f.end)
@@ -341,7 +358,8 @@ class PlaceResolver:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not t.capitalised or (t.lower in HARD_START and not self._article_name(text, toks, i)):
+            if _HOLDER_WORD.search(t.text) or (not t.capitalised and not self._loose_article(text, toks, i)) or (
+                    t.lower in HARD_START and not self._article_name(text, toks, i)):
                 i += 1
                 continue
             j = self._run(text, toks, i)
@@ -352,6 +370,11 @@ class PlaceResolver:
                 i = j
                 continue
             found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
+            if found is not None and found.how == "weak" and not any(x.lower in self.generic for x in run):
+                # "the neighborhoods of Baba Amr": a place cue calls the whole run a place, which a
+                # known first word ("Baba", a village elsewhere) must not cut short
+                whole = self._unknown(text, run) if has_place_cue(text, run[0].start) else None
+                found = whole if whole is not None and whole.end > found.end else found
             if found is None:
                 i += 1
                 continue
@@ -555,11 +578,16 @@ class PlaceResolver:
         main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)
         if top and top[1] < 0.6 * sum(towns.values()):
             main = None
+        lists: dict[str, str] = {}  # name → the town a list of its parts names it in (one sense per discourse)
+        for f in found:
+            listed = parts_of(text, f.start)
+            if listed:
+                lists.setdefault(self.words.core_key(f.text), listed)
         out = []
         for f, unit in zip(found, nearby, strict=True):
             key = self.words.core_key(f.text)
             city = None  # only a mention called a neighbourhood or district itself is a part of a town
-            listed = parts_of(text, f.start)  # "the Homs neighborhoods of X, Y and Z"
+            listed = lists.get(key)  # "the Homs neighborhoods of X, Y and Z"
             if listed:
                 city = self._city(listed, focus)
             elif cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:

@@ -1,0 +1,76 @@
+"""Place names in running text that the recogniser used to cut or miss (issue 9): a holder word
+("IS-held") is no part of the name after it, a lowercase article written apart opens a name
+("the city of al Bab"), a known first word does not cut a listed neighbourhood short ("Baba
+Amr"), and the parts of a town listed after it ("Homs City, especially the neighborhoods of
+...") lie in that town, in every mention of the name.  Sentences written for these tests, a
+small in-memory gazetteer."""
+
+from __future__ import annotations
+
+from factories import packaged_kb
+from frontlines.records import Mention, Place
+from frontlines.resolve.gazetteer import MemoryGazetteer
+from frontlines.resolve.place_patterns import parts_of
+from frontlines.resolve.places import PlaceResolver
+
+WORDS = packaged_kb().theater.feature_words
+
+BAB = Place("t:bab", "al-Bab", 36.37, 37.52, "SY", "Aleppo", "Al-Bab", "city", 130_745)
+JARABLUS = Place("t:jarablus", "Jarabulus", 36.82, 38.01, "SY", "Aleppo", None, "settlement", 25_000)
+HOMS = Place("t:homs", "Homs", 34.73, 36.69, "SY", "Homs", "Homs", "city", 775_404)
+#: villages named like the first word of a Homs neighbourhood, far from Homs
+BABA = Place("t:baba", "Baba", 35.40, 36.10, "SY", "Hama", None, "settlement")
+KARM = Place("t:karm", "Al Karm", 34.84, 35.99, "SY", "Tartus", None, "settlement")
+
+
+def _find(text: str) -> dict[str, Mention]:
+    gaz = MemoryGazetteer([(BAB, ["Al Bab"]), (JARABLUS, ["Jarablus"]), (HOMS, []), (BABA, []), (KARM, [])],
+                          WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_holder_word_is_no_part_of_the_name_after_it() -> None:
+    found = _find("The militants fled from Jarablus toward IS-held al-Bab on Thursday.")
+    assert "IS-held al-Bab" not in found
+    assert found["al-Bab"].place is not None and found["al-Bab"].place.gazetteer_id == BAB.gazetteer_id
+    found = _find("Rebels shelled the regime-controlled al-Bab.")
+    assert found["al-Bab"].place is not None and found["al-Bab"].place.gazetteer_id == BAB.gazetteer_id
+
+
+def test_a_lowercase_article_written_apart_opens_a_name_the_gazetteer_holds() -> None:
+    found = _find("The rest pulled back towards the city of al Bab after the battle for Jarablus.")
+    assert found["al Bab"].place is not None and found["al Bab"].place.gazetteer_id == BAB.gazetteer_id
+    # an article before a word that is, as written, no name of the gazetteer opens nothing
+    assert not any(text.startswith("al ") for text in _find("He said al Jarablusi was there."))
+
+
+def test_a_listed_neighbourhood_is_not_cut_short_by_a_known_first_word() -> None:
+    found = _find("At least 50 people were killed in the shelling of the Homs neighborhoods of Bayadah, "
+                  "Baba Amr and Karm el-Zeytoun.")
+    for name in ("Baba Amr", "Karm el-Zeytoun", "Bayadah"):
+        mention = found[name]
+        assert mention.place is not None and mention.place.gazetteer_id == HOMS.gazetteer_id, name
+        assert mention.geo_precision == 2, name
+    assert "Baba" not in found and "Karm" not in found
+
+
+def test_parts_listed_after_their_town_lie_in_it_in_every_mention() -> None:
+    text = ("23 were killed in the pounding of Homs City, especially the neighborhoods of Baba Amr, "
+            "Karm Al-Shami and Bab Dreib. The group said 23 homes were damaged in Baba Amr alone.")
+    resolver = PlaceResolver(MemoryGazetteer([(HOMS, []), (BABA, []), (KARM, [])], WORDS), packaged_kb(),
+                             use_actors=False)
+    mentions = resolver.find(text, "d", [(0, len(text))])
+    parts = [m for m in mentions if m.text in ("Baba Amr", "Karm Al-Shami", "Bab Dreib")]
+    assert len(parts) == 4  # Baba Amr twice: the second mention, outside the list, is the same part of Homs
+    assert all(m.place is not None and m.place.gazetteer_id == HOMS.gazetteer_id for m in parts)
+
+
+def test_the_town_before_a_list_of_its_parts() -> None:
+    text = "the shelling of Homs City, especially the neighborhoods of Baba Amr, Karm Al-Shami and Bab Dreib"
+    assert parts_of(text, text.index("Bab Dreib")) == "Homs"
+    text = "the shelling of the Homs neighborhoods of Bayadah and Baba Amr"
+    assert parts_of(text, text.index("Baba Amr")) == "Homs"
+    # a place named before a list of villages is no town of neighbourhoods
+    text = "clashes near Homs and in the villages of Baba Amr and Bab Dreib"
+    assert parts_of(text, text.index("Bab Dreib")) is None
