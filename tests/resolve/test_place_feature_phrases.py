@@ -1,0 +1,75 @@
+"""Feature phrases of running text that name a place by its head (issue 9): "X area", "X region",
+"X enclave", "X town center", "X fortress"; and a base named by its designation ("the T4 air
+base" for the war map's "Tiyas T-4 Airbase").  Sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factories import packaged_kb
+from frontlines.records import Place
+from frontlines.resolve.gaz_sources import code_names, read_wiki
+from frontlines.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer
+from frontlines.resolve.places import PlaceResolver
+
+WORDS = packaged_kb().theater.feature_words
+
+AFRIN = Place("t:afrin", "Afrin", 36.51, 36.87, "SY", "Aleppo", "Afrin", "city", 48_693)
+CASTLE = Place("t:castle", "Shillif Castle (Qal'at Shillif)", 35.73, 36.18, "SY", "Latakia", None, "military_base")
+VILLAGE = Place("t:village", "Shillif", 35.73, 36.17, "SY", "Latakia", None, "settlement")
+
+
+def test_area_region_enclave_and_town_centre_are_feature_words() -> None:
+    assert WORDS.split("Afrin area") == ("afrin", frozenset({"region"}))
+    assert WORDS.split("the Afrin region")[1] == frozenset({"region"})
+    assert WORDS.split("Afrin enclave")[0] == "afrin"
+    assert WORDS.split("Afrin town center") == ("afrin", frozenset({"city", "settlement"}))
+    assert {"military_base"} <= WORDS.split("Shellef fortress")[1]
+    assert WORDS.core_key("Afrin area") == WORDS.core_key("Afrin")  # one place, with or without the word
+
+
+def _find(text: str) -> dict[str, Place | None]:
+    gaz = MemoryGazetteer([(AFRIN, ["‘Afrīn"]), (CASTLE, ["Shillif Castle"]), (VILLAGE, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_feature_phrase_is_one_mention_of_its_head() -> None:
+    found = _find("The wounded were moved to hospitals in the Afrin enclave, and shells fell on the Afrin "
+                  "area. Troops entered Afrin town center on Sunday.")
+    for text in ("Afrin enclave", "Afrin area", "Afrin town center"):
+        place = found[text]
+        assert place is not None and place.gazetteer_id == AFRIN.gazetteer_id, text
+
+
+def test_a_fortress_is_the_castle_not_the_village() -> None:
+    place = _find("The army took the Shellef fortress on Monday.")["Shellef fortress"]
+    assert place is not None and place.gazetteer_id == CASTLE.gazetteer_id
+
+
+def test_a_code_word_of_a_label_names_the_feature() -> None:
+    assert code_names("Tiyas T-4 Airbase") == ["T-4 Airbase"]
+    assert code_names("Abandoned T2 Airport (near Palmyra)") == ["T2 Airport"]
+    assert code_names("T3 Airbase") == []  # the code already opens the label
+    assert code_names("Arima-M4 checkpoint") == []  # joined to a word: part of that word
+    assert code_names("Tell Mahrouqat") == []
+
+
+def test_the_war_map_feature_is_found_by_its_designation(tmp_path: Path) -> None:
+    tsv = tmp_path / "map.tsv"
+    tsv.write_text("lat\tlon\tname\twiki_target\tkind\n34.517\t37.6312\tTiyas T-4 Airbase\t\tairbase\n"
+                   "34.545\t37.65\tTiyas\t\tsettlement\n", encoding="utf-8")
+    drafts = list(read_wiki(tsv))
+    base = next(d for d in drafts if d.feature == "airbase")
+    assert "T-4 Airbase" in base.names
+    place = Place("t:t4", base.name, base.lat, base.lon, "SY", "Homs", None, "airbase")
+    gaz = MemoryGazetteer([(place, base.names)], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "Israeli jets struck the T4 airbase in the desert; the T-4 base was hit again."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["T4 airbase"] is not None and found["T-4 base"] is not None
+
+
+def test_the_packaged_gazetteer_knows_the_t4_base() -> None:
+    cands = SqliteGazetteer().candidates("T4 airbase", limit=3)
+    assert cands and cands[0].place.feature == "airbase" and cands[0].place.admin1 == "Homs"
