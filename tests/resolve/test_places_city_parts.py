@@ -74,3 +74,30 @@ def test_the_town_before_a_list_of_its_parts() -> None:
     # a place named before a list of villages is no town of neighbourhoods
     text = "clashes near Homs and in the villages of Baba Amr and Bab Dreib"
     assert parts_of(text, text.index("Bab Dreib")) is None
+
+
+ALEPPO = Place("t:aleppo", "Aleppo", 36.20, 37.17, "SY", "Aleppo", "Jabal Saman", "city", 1_602_264)
+DABIQ = Place("t:dabiq", "Dabiq", 36.54, 37.27, "SY", "Aleppo", None, "settlement", 3_000)
+
+
+def _find_aleppo(text: str) -> dict[str, Mention]:
+    gaz = MemoryGazetteer([(ALEPPO, []), (DABIQ, []), (HOMS, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_neighbourhood_lies_in_the_city_named_before_it_in_its_paragraph() -> None:
+    text = ("After clashes near Homs and southwest of Dabiq, government forces pounded rebel-held districts in the contested city of "
+            "Aleppo, with an airstrike on a building in the Qaterji neighborhood that killed 25 people.")
+    mention = _find_aleppo(text)["Qaterji neighborhood"]
+    assert mention.place is not None and mention.place.gazetteer_id == ALEPPO.gazetteer_id
+    assert mention.geo_precision == 2
+
+
+def test_a_town_named_without_the_word_city_or_in_another_paragraph_is_no_container() -> None:
+    # a town named bare may be one of many the paragraph lists: the neighbourhood stays unplaced
+    # (the report names two cities, neither of which it is clearly about)
+    text = "Clashes went on near Homs and Aleppo, and a shell hit the Qaterji neighborhood."
+    assert _find_aleppo(text)["Qaterji neighborhood"].place is None
+    text = "Fighting raged in the city of Aleppo.\n\nLater, near Homs, an airstrike hit the Qaterji neighborhood."
+    assert _find_aleppo(text)["Qaterji neighborhood"].place is None

@@ -108,6 +108,8 @@ _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"}
 #: after it, never a word of that name
 _HOLDER_WORD = re.compile(r"(?i)[-‐‑](?:held|controlled|besieged|occupied|run|dominated|administered|"
                           r"surrounded|encircled)$")
+#: "the city of", "the contested city of": the word city right before a name
+_CITY_OF = re.compile(r"\bcity[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
 #: a lowercase Arabic article written apart from the name it opens ("the city of al Bab")
 _LOOSE_ARTICLE = frozenset({"al", "el"})
 #: feature classes of a place noun that makes an uncertain spelling worth resolving ("X town")
@@ -560,6 +562,18 @@ class PlaceResolver:
                  and c.place.feature == "city" and c.place.country in (focus.country, self.default_country)]
         return max(towns, key=lambda p: p.population or 0, default=None)
 
+    def _city_before(self, text: str, found: list[Found], i: int, focus: Focus) -> Place | None:
+        """The town called a city last before ``found[i]`` in its paragraph, within NEARBY_CHARS
+        ("the city of Aleppo", "Aleppo city"; a town named without the word may be one of many)."""
+        for g in reversed(found[:i]):
+            if found[i].start - g.end > NEARBY_CHARS or "\n\n" in text[g.end:found[i].start]:
+                return None
+            core, wanted = self.words.split(g.text)
+            called = "city" in wanted or _CITY_OF.search(text, max(0, g.start - 30), g.start) is not None
+            if g.how == "name" and called and (town := self._city(core or g.text, focus)):
+                return town
+        return None
+
     def _hints(self, text: str, found: list[Found], focus: Focus, nearby: list[str | None]) -> list[Hints]:
         """Cue words, nearby country names and the containing town of each mention; cues and
         countries hold for every mention of the same name (one sense per discourse)."""
@@ -584,18 +598,20 @@ class PlaceResolver:
             if listed:
                 lists.setdefault(self.words.core_key(f.text), listed)
         out = []
-        for f, unit in zip(found, nearby, strict=True):
+        for i, (f, unit) in enumerate(zip(found, nearby, strict=True)):
             key = self.words.core_key(f.text)
             city = None  # only a mention called a neighbourhood or district itself is a part of a town
             listed = lists.get(key)  # "the Homs neighborhoods of X, Y and Z"
             if listed:
                 city = self._city(listed, focus)
             elif cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
-                # its town stated after it, the town the document is about, or the seat of the
-                # governorate named just before ("in Homs province ... in al-Hamidieh neighborhood")
+                # its town stated after it, the town named last before it in its paragraph ("in the
+                # city of Aleppo, ... in the Qaterji neighborhood"), the town the document is about,
+                # or the seat of the governorate named just before ("in Homs province ... in
+                # al-Hamidieh neighborhood")
                 seat = self._unit(unit) if unit else None
-                city = self._city(city_after(text, f.end), focus) or main or (
-                    self._seat(seat) if seat is not None else None)
+                city = self._city(city_after(text, f.end), focus) or self._city_before(text, found, i, focus) or (
+                    main or (self._seat(seat) if seat is not None else None))
             else:  # "al-Ashrafiyeh in Aleppo city": stated inside a town by the word "city" itself
                 city = self._city(town_after(text, f.end), focus)
             out.append(Hints(frozenset(cues[key]), frozenset(abroad[key]), city))
