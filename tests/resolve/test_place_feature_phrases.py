@@ -73,3 +73,36 @@ def test_the_war_map_feature_is_found_by_its_designation(tmp_path: Path) -> None
 def test_the_packaged_gazetteer_knows_the_t4_base() -> None:
     cands = SqliteGazetteer().candidates("T4 airbase", limit=3)
     assert cands and cands[0].place.feature == "airbase" and cands[0].place.admin1 == "Homs"
+
+
+MOUNT = Place("t:mount", "Mount Abdulaziz", 36.45, 40.30, "SY", "Al-Hasakah", None, "hill")
+HASAKAH = Place("t:hasakah", "Al-Hasakah", 36.50, 40.75, "SY", "Al-Hasakah", None, "city", 188_000)
+BAFLUN = Place("t:baflun", "Baflun", 36.62, 36.99, "SY", "Aleppo", None, "hill")
+
+
+def test_jabal_opens_a_mountains_name_like_mount() -> None:
+    for word in ("Jabal", "Jebel", "Mount"):
+        assert WORDS.split(f"{word} Abdulaziz") == ("abdulaziz", frozenset({"hill"})), word
+    gaz = MemoryGazetteer([(MOUNT, []), (HASAKAH, []), (BAFLUN, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = ("Kurdish fighters took Jabal ʿAbdulʿaziz south-west of al-Hasakah; "
+            "the Kurds also took Mount Baflun and the villages around it.")
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    # the whole name, not its last word: the mountain's own point
+    assert found["Jabal ʿAbdulʿaziz"] is not None and found["Jabal ʿAbdulʿaziz"].gazetteer_id == MOUNT.gazetteer_id
+    assert found["Mount Baflun"] is not None and found["Mount Baflun"].gazetteer_id == BAFLUN.gazetteer_id
+
+
+QARIMA = Place("t:qarima", "Al Qarima", 35.66, 35.98, "SY", "Latakia", None, "settlement")
+MURUJ = Place("t:muruj", "Al Muruj", 35.64, 35.95, "SY", "Latakia", None, "settlement")
+
+
+def test_a_mountain_known_only_by_a_spelling_variant_is_judged_by_its_name() -> None:
+    # "Jabal al-Qrima": only a vowel variant of "al-Qrima" is known; the Arabic article of the
+    # name after "Jabal" makes the variant plausible, as it does for "al-Qrima" alone
+    gaz = MemoryGazetteer([(QARIMA, []), (MURUJ, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    for name in ("Jabal al-Qrima", "al-Qrima"):
+        text = f"The army seized full control over Al-Muruj and {name} in the mountains on Monday."
+        found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+        assert found.get(name) is not None and found[name].gazetteer_id == QARIMA.gazetteer_id, name

@@ -291,6 +291,16 @@ class PlaceResolver:
         return any(re.sub(r"[\s-]+", " ", c.place.name).casefold() == written
                    for c in self._lookup(phrase) if c.match == MatchKind.KEY)
 
+    def _opens_name(self, word: str) -> bool:
+        """A feature word that stands before the name of a mountain ("Mount Baflun", "Jabal
+        al-Qrima")."""
+        return self.words.split(word) == ("", frozenset({"hill"}))
+
+    def _name_part(self, surface: str) -> str:
+        """The name after a word that opens a mountain's name ("Jabal al-Qrima" → "al-Qrima")."""
+        first, _, rest = surface.partition(" ")
+        return rest if rest and self._opens_name(first.lower()) else surface
+
     def _loose_article(self, text: str, toks: list[Token], i: int) -> bool:
         """"al Bab": a lowercase article written apart starts a name when the two words are, as
         written, a name the gazetteer holds (the article-less word alone may be refused)."""
@@ -420,7 +430,8 @@ class PlaceResolver:
         stated = container is not None or bool(refs.get(name_key(f.text)))
         # a variant chosen only because the exact name lies abroad ("Islam", Turkey) is weak evidence
         how = "variant" if f.how in ("name", "weak") and is_fuzzy(best) and not stated else f.how
-        if how in ("weak", "fuzzy", "name", "variant") and not plausible(text, how, f.text, f.start, best, focus):
+        if how in ("weak", "fuzzy", "name", "variant") and not plausible(text, how, self._name_part(f.text), f.start,
+                                                                           best, focus):
             if how == "fuzzy" or (how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
