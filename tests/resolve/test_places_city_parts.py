@@ -101,3 +101,44 @@ def test_a_town_named_without_the_word_city_or_in_another_paragraph_is_no_contai
     assert _find_aleppo(text)["Qaterji neighborhood"].place is None
     text = "Fighting raged in the city of Aleppo.\n\nLater, near Homs, an airstrike hit the Qaterji neighborhood."
     assert _find_aleppo(text)["Qaterji neighborhood"].place is None
+
+
+JOBAR = Place("t:jobar", "Jobar", 33.53, 36.34, "SY", "Damascus", None, "neighbourhood")
+JAWBAR = Place("t:jawbar", "Jawbar", 34.68, 36.66, "SY", "Homs", None, "settlement")
+ABROAD_DISTRICT = Place("t:besiri", "Besiri", 37.81, 41.45, "TR", "Batman", "Besiri", "admin2", 31_649)
+
+
+def test_a_neighbourhood_named_bare_ranks_like_a_town() -> None:
+    gaz = MemoryGazetteer([(JOBAR, ["Jawbar"]), (JAWBAR, ["Jobar"])], WORDS)
+    first = gaz.candidates("Jobar", limit=2)[0]
+    assert first.place.gazetteer_id == JOBAR.gazetteer_id  # its own name as written, no feature penalty
+
+
+def test_a_district_may_be_a_part_of_a_town_and_minor_units_abroad_do_not_exclude_it() -> None:
+    assert "neighbourhood" in WORDS.split("Qabon district")[1]
+    qaboun = Place("t:qaboun", "Qaboun", 33.55, 36.34, "SY", "Damascus", None, "neighbourhood")
+    gaz = MemoryGazetteer([(qaboun, []), (ABROAD_DISTRICT, ["Qubin"])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "The air force renewed its raids on Qabon district on Monday."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Qabon district"] is not None and found["Qabon district"].gazetteer_id == qaboun.gazetteer_id
+
+
+def test_the_packaged_gazetteer_knows_the_municipalities_of_damascus() -> None:
+    from frontlines.resolve.gazetteer import SqliteGazetteer
+
+    gaz = SqliteGazetteer()
+    for name in ("Jobar", "Qaboun", "Barzeh", "Qadam", "Mezzeh", "Kafr Sousa", "Rukn al-Din"):
+        first = gaz.candidates(name, limit=3)[0].place
+        assert (first.admin1, first.feature) == ("Damascus", "neighbourhood"), name
+
+
+def test_classes_asked_for_that_only_minor_places_abroad_have_do_not_empty_the_choice() -> None:
+    from frontlines.records import Candidate
+    from frontlines.resolve.place_context import Focus, choose
+    from frontlines.taxonomy import MatchKind
+
+    qaboun = Place("t:qaboun", "Qaboun", 33.55, 36.34, "SY", "Damascus", None, "neighbourhood")
+    cands = [Candidate(ABROAD_DISTRICT, 0.81, "vowel", MatchKind.VOWEL), Candidate(qaboun, 0.58, "core", MatchKind.CORE)]
+    best = choose(cands, Focus(country="SY"), None, frozenset({"admin2", "admin3"}))
+    assert best is not None and best.place.gazetteer_id == qaboun.gazetteer_id

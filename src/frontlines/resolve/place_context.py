@@ -313,8 +313,10 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     best: tuple[float, Candidate, str] | None = None
     refs = refs or []
     hints = hints or Hints()
-    if wanted and any(_fits(c.place, wanted) for c in cands):
-        cands = [c for c in cands if _fits(c.place, wanted)]
+    if wanted:  # the classes the words ask for, unless only minor places abroad have them
+        fitting = [c for c in cands if _fits(c.place, wanted)]
+        if fitting and _at_home(_by_cue(fitting, hints, wanted), focus, container, hints, wanted):
+            cands = fitting
     cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)
     cands = _major_city(cands, container, refs)
     exact = _seat_towns(cands, [c for c in cands if not is_fuzzy(c)], wanted)
