@@ -106,3 +106,20 @@ def test_a_mountain_known_only_by_a_spelling_variant_is_judged_by_its_name() -> 
         text = f"The army seized full control over Al-Muruj and {name} in the mountains on Monday."
         found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
         assert found.get(name) is not None and found[name].gazetteer_id == QARIMA.gazetteer_id, name
+
+
+DAMASCUS = Place("t:damascus", "Damascus", 33.51, 36.28, "SY", "Damascus", None, "city", 1_569_394)
+AIRPORT = Place("t:airport", "Damascus International Airport", 33.41, 36.51, "SY", "Rif Dimashq", None, "airbase")
+HAJAR = Place("t:hajar", "Al Hajar al Aswad", 33.46, 36.30, "SY", "Rif Dimashq", None, "settlement", 85_000)
+GHOUTA = Place("t:ghouta", "Harasta", 33.56, 36.37, "SY", "Rif Dimashq", None, "settlement", 37_000)
+
+
+def test_a_big_city_is_not_displaced_by_a_feature_named_after_it() -> None:
+    gaz = MemoryGazetteer([(DAMASCUS, []), (AIRPORT, []), (HAJAR, []), (GHOUTA, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "Militants were pushed out of a south Damascus pocket near Al Hajar al Aswad and Harasta."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Damascus pocket"] is not None and found["Damascus pocket"].gazetteer_id == DAMASCUS.gazetteer_id
+    text = "Israeli jets struck the Damascus airport near Al Hajar al Aswad and Harasta."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Damascus airport"] is not None and found["Damascus airport"].gazetteer_id == AIRPORT.gazetteer_id
