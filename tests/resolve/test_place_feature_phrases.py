@@ -119,7 +119,35 @@ def test_a_big_city_is_not_displaced_by_a_feature_named_after_it() -> None:
     resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
     text = "Militants were pushed out of a south Damascus pocket near Al Hajar al Aswad and Harasta."
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
-    assert found["Damascus pocket"] is not None and found["Damascus pocket"].gazetteer_id == DAMASCUS.gazetteer_id
+    pocket = found["south Damascus pocket"]  # the direction word is part of the mention
+    assert pocket is not None and pocket.gazetteer_id == DAMASCUS.gazetteer_id
     text = "Israeli jets struck the Damascus airport near Al Hajar al Aswad and Harasta."
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Damascus airport"] is not None and found["Damascus airport"].gazetteer_id == AIRPORT.gazetteer_id
+
+
+ALEPPO_CITY = Place("t:aleppo", "Aleppo", 36.20, 37.17, "SY", "Aleppo", None, "city", 1_602_264)
+DABIQ_VILLAGE = Place("t:dabiq", "Dabiq", 36.54, 37.27, "SY", "Aleppo", None, "settlement", 3_000)
+HOMS_GOV = Place("t:homs-gov", "Homs", 34.55, 37.50, "SY", "Homs", None, "admin1", 1_800_000)
+HOMS_CITY = Place("t:homs", "Homs", 34.73, 36.72, "SY", "Homs", "Homs", "city", 775_404)
+HAMIDIYAH_FAR = Place("t:hamidiyah", "Al-Hamidiyah", 35.90, 36.60, "SY", "Idlib", None, "settlement")
+
+
+def test_a_direction_word_before_a_big_place_is_part_of_its_mention() -> None:
+    gaz = MemoryGazetteer([(ALEPPO_CITY, []), (DABIQ_VILLAGE, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "Rebels tried to break the siege on eastern Aleppo. Fighters left Eastern Aleppo City for northern Dabiq."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    for name in ("eastern Aleppo", "Eastern Aleppo City"):
+        assert found[name].place is not None and found[name].place.gazetteer_id == ALEPPO_CITY.gazetteer_id, name
+    assert "Dabiq" in found and "northern Dabiq" not in found  # a village is named alone
+
+
+def test_a_governorate_named_with_a_direction_still_places_the_names_after_it() -> None:
+    gaz = MemoryGazetteer([(HOMS_GOV, []), (HOMS_CITY, []), (HAMIDIYAH_FAR, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "Meanwhile, in central Homs province, the authorities destroyed two hideouts in al-Hamidieh neighborhood."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert "central Homs province" in found
+    hamidieh = found["al-Hamidieh neighborhood"]  # not the village of Idlib: a part of Homs city
+    assert hamidieh is not None and hamidieh.gazetteer_id == HOMS_CITY.gazetteer_id

@@ -180,6 +180,23 @@ def _astray(place: Place, centres: list[Place], limit: float) -> Place | None:
     return centres[centre] if dist > limit else None
 
 
+#: a direction word right before a name ("eastern Aleppo", "in northern Syria")
+_DIRECTION_BEFORE = re.compile(r"(?i)\b(?:eastern|western|northern|southern|central|east|west|north|south)[ \t]+$")
+_DIRECTION_START = re.compile(r"(?i)(?:eastern|western|northern|southern|central|east|west|north|south)\s")
+
+
+def _with_direction(text: str, f: Found) -> Found:
+    """"eastern Aleppo", "Eastern Aleppo City": the part of a big city, governorate or country
+    that a direction word before its name picks is one mention of that place (a part of it)."""
+    top = f.candidates[0].place if f.how == "name" and f.candidates else None
+    if top is None or not (major(top) or top.feature == "admin1"):
+        return f
+    m = _DIRECTION_BEFORE.search(text, max(0, f.start - 12), f.start)
+    if m is None:
+        return f
+    return Found(m.start(), f.end, text[m.start():f.end], f.candidates, f.how)
+
+
 class PlaceResolver:
     """Finds and resolves place names in text against a :class:`Gazetteer`."""
 
@@ -391,7 +408,7 @@ class PlaceResolver:
                 i += 1
                 continue
             if found.how in ("name", "weak"):
-                found = self._feature_after(text, found)
+                found = _with_direction(text, self._feature_after(text, found))
             out.append(found)
             while i < len(toks) and toks[i].start < found.end:
                 i += 1
@@ -517,7 +534,8 @@ class PlaceResolver:
         last: tuple[int, str] | None = None
         for f in found:
             out.append(last[1] if last is not None and f.start - last[0] <= NEARBY_CHARS else None)
-            if "admin1" in self.words.split(f.text)[1] and (canon := self.theater.canonical_admin1(f.text)):
+            named = _DIRECTION_START.sub("", f.text, count=1)  # "central Homs province"
+            if "admin1" in self.words.split(named)[1] and (canon := self.theater.canonical_admin1(named)):
                 last = (f.end, canon)
         return out
 
