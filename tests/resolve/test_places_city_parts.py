@@ -142,3 +142,15 @@ def test_classes_asked_for_that_only_minor_places_abroad_have_do_not_empty_the_c
     cands = [Candidate(ABROAD_DISTRICT, 0.81, "vowel", MatchKind.VOWEL), Candidate(qaboun, 0.58, "core", MatchKind.CORE)]
     best = choose(cands, Focus(country="SY"), None, frozenset({"admin2", "admin3"}))
     assert best is not None and best.place.gazetteer_id == qaboun.gazetteer_id
+
+
+def test_a_dateline_abroad_is_not_the_town_the_report_is_about() -> None:
+    beirut = Place("t:beirut", "Beirut", 33.89, 35.50, "LB", "Beirut", None, "city", 361_366)
+    daraa = Place("t:daraa", "Daraa", 32.62, 36.10, "SY", "Daraa", None, "city", 100_000)
+    gaz = MemoryGazetteer([(beirut, []), (daraa, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = ("BEIRUT, LEBANON (12:15 P.M.) – Rebel forces in Daraa began handing over their weapons.\n\n"
+            "The rebels gathered their weapons in the Sad district to hand them over.")
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    part = found["Sad district"]  # a part of the town the report is about, not of the dateline's
+    assert part is not None and part.gazetteer_id == daraa.gazetteer_id

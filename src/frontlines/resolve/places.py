@@ -616,7 +616,11 @@ class PlaceResolver:
             if has_strong_cue(text, f.start):  # "the town of Arsal" in a report that names Lebanon
                 named = self.theater.countries_near(text, 0, 0, len(text)) if named is None else named
                 abroad[key].update(named)
-        towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
+        # a dateline abroad is where the report was filed ("BEIRUT:"): a town named only there is
+        # not the town a report about the focus country is about
+        datelines = {name_key(f.text) for f in found if is_dateline(text, f.start, f.end)}
+        towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city" and not (
+            p.country != focus.country and focus.named_by.get(p.gazetteer_id, set()) <= datelines))
         top = towns.most_common(1)[0] if towns else None  # the town the document is about, if clearly one
         main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)
         if top and top[1] < 0.6 * sum(towns.values()):
