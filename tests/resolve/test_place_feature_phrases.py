@@ -151,3 +151,20 @@ def test_a_governorate_named_with_a_direction_still_places_the_names_after_it() 
     assert "central Homs province" in found
     hamidieh = found["al-Hamidieh neighborhood"]  # not the village of Idlib: a part of Homs city
     assert hamidieh is not None and hamidieh.gazetteer_id == HOMS_CITY.gazetteer_id
+
+
+CROSSING = Place("t:crossing", "Bab al-Salame", 36.63, 37.09, "SY", "Aleppo", None, "border_crossing")
+
+
+def test_a_spelling_variant_of_the_class_its_feature_words_name_near_the_documents_places() -> None:
+    # only a vowel variant of "Bab al-Salamah" is known; the crossing the words ask for, 48 km
+    # from the city the report names, is the place meant
+    text = ("Rebels launched an offensive on Aleppo. Gunmen stood in front of the Bab al-Salamah crossing "
+            "on the Turkish frontier.")
+    for crossing, known in ((CROSSING, True), (Place("t:far", "Bab al-Salame", 33.30, 38.90, "SY", "Homs", None,
+                                                     "border_crossing"), False)):
+        gaz = MemoryGazetteer([(ALEPPO_CITY, []), (crossing, [])], WORDS)
+        resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+        found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+        place = found.get("Bab al-Salamah crossing")
+        assert (place is not None and place.gazetteer_id == crossing.gazetteer_id) == known, crossing.latitude

@@ -373,8 +373,10 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     return Candidate(place=best[1].place, score=round(score, 4), reason=best[2], match=best[1].match)
 
 
-def plausible(text: str, how: str, surface: str, start: int, best: Candidate, focus: Focus) -> bool:
-    """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context."""
+def plausible(text: str, how: str, surface: str, start: int, best: Candidate, focus: Focus,
+              fits: bool = False) -> bool:
+    """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context
+    (``fits``: the place is of the class the name's own feature words ask for, "X crossing")."""
     place = best.place
     if how == "name" and (prominence(place) >= 0.5 or place.feature != "settlement"):
         return True
@@ -391,7 +393,9 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
         if focus.named_elsewhere(place.gazetteer_id, name_key(surface), True):
             return True
         arabic = has_arabic_article(surface, space=True)
-        return supported and (arabic or has_place_cue(text, start))
+        # a variant of the very class its feature words name ("X crossing") within reach of the
+        # document's other places
+        return supported and (arabic or has_place_cue(text, start)) or (fits and close)
     if how == "fuzzy":
         return supported
     return supported or has_place_cue(text, start)

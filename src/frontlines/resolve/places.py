@@ -447,8 +447,9 @@ class PlaceResolver:
         stated = container is not None or bool(refs.get(name_key(f.text)))
         # a variant chosen only because the exact name lies abroad ("Islam", Turkey) is weak evidence
         how = "variant" if f.how in ("name", "weak") and is_fuzzy(best) and not stated else f.how
+        fits = best.place.feature in SPECIAL and best.place.feature in self.words.split(f.text)[1]
         if how in ("weak", "fuzzy", "name", "variant") and not plausible(text, how, self._name_part(f.text), f.start,
-                                                                           best, focus):
+                                                                           best, focus, fits):
             if how == "fuzzy" or (how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
