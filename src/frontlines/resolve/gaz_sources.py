@@ -126,6 +126,18 @@ def label_names(label: str, *, alternates: bool = False) -> list[str]:
     return [n for n in dict.fromkeys(names) if len(n) > 1 and "," not in n]
 
 
+#: a designation standing apart in a feature's label ("Tiyas T-4 Airbase", "Abandoned T2 Airport")
+_CODE = re.compile(r"(?:^|(?<=\s))[A-Z]{1,2}-?\d{1,3}(?=\s)")
+
+
+def code_names(label: str) -> list[str]:
+    """The name a feature goes by through its designation: the label from its code word on
+    (``"Tiyas T-4 Airbase"`` → ``["T-4 Airbase"]``): reports call the base "T4" or "the T-4 air
+    base".  A code joined to another word ("Arima-M4 checkpoint") is part of that word."""
+    bare = re.sub(r"\s*\([^)]*\)\s*", " ", label).strip()
+    return [bare[m.start():] for m in _CODE.finditer(bare) if m.start() > 0]
+
+
 def target_names(target: str) -> list[str]:
     """Names in a Wikipedia link target: ``"Sinjar, Idlib"`` → ``["Sinjar"]``.
 
@@ -143,6 +155,8 @@ def read_wiki(path: Path, *, country: str | None = None, prefix: str = "wiki") -
         if not feature or not name or not row["lat"] or not row["lon"]:
             continue
         names = label_names(name, alternates=feature == "settlement")
+        if feature != "settlement":
+            names += code_names(name)
         target = (row.get("wiki_target") or "").strip()
         if target and not _NOT_A_NAME.search(target):
             names.extend(target_names(target))

@@ -71,7 +71,7 @@ def _fit(feature: str, wanted: frozenset[str]) -> float:
     """How well a feature class fits the generic words of the query."""
     if wanted:  # a word for a town or a part of one ("Douma suburb") may name a town the gazetteer calls a city
         return 1.0 if feature in wanted or (feature == "city" and wanted >= SUBURB) else 0.75
-    if feature in ("settlement", "city", "country"):
+    if feature in ("settlement", "city", "country", "neighbourhood"):  # a town's part is named like a town
         return 1.0
     return 0.85 if feature in ("admin1", "admin2", "admin3") else 0.9
 

@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from ..records import Candidate, Mention, Place
-from ..taxonomy import has_arabic_article
+from ..taxonomy import MatchKind, has_arabic_article
 from .gaz_admin import km
 from .gazetteer import SUBURB, prominence
 from .normalize import name_key
@@ -254,7 +254,8 @@ def _ref_bonus(place: Place, refs: list[Place]) -> tuple[float, float | None]:
     return W_REF * (1.0 if d <= REF_KM else math.exp(-(d - REF_KM) / 40)), d
 
 
-def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]) -> list[Candidate]:
+def _major_city(cands: list[Candidate], container: str | None, refs: list[Place],
+                wanted: frozenset[str] = frozenset()) -> list[Candidate]:
     """A city far ahead of the rest ("Ankara") is not displaced by a village of the focus country
     ("Anqarah") unless a stated container or reference place speaks for the village; a big city
     ("Damascus") is not displaced by a namesake settlement however close it lies to the
@@ -269,8 +270,11 @@ def _major_city(cands: list[Candidate], container: str | None, refs: list[Place]
     if top.place.feature != "city" and not capital(top.place):
         return cands
     big = major(top.place)
+    # nor by a feature named after it that the name matches only without the query's feature
+    # words, when those words do not ask for it ("a south Damascus pocket": not "Damascus Int'l Airport")
     return [c for c in cands if c is top or (not big and c.score >= top.score - 0.12)
-            or c.place.feature not in ("settlement", "city")]
+            or (c.place.feature not in ("settlement", "city")
+                and not (big and c.match == MatchKind.CORE and c.place.feature not in wanted))]
 
 
 #: a town lies within this distance (km) of the centre of the district or subdistrict named after it
@@ -313,10 +317,12 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     best: tuple[float, Candidate, str] | None = None
     refs = refs or []
     hints = hints or Hints()
-    if wanted and any(_fits(c.place, wanted) for c in cands):
-        cands = [c for c in cands if _fits(c.place, wanted)]
+    if wanted:  # the classes the words ask for, unless only minor places abroad have them
+        fitting = [c for c in cands if _fits(c.place, wanted)]
+        if fitting and _at_home(_by_cue(fitting, hints, wanted), focus, container, hints, wanted):
+            cands = fitting
     cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)
-    cands = _major_city(cands, container, refs)
+    cands = _major_city(cands, container, refs, wanted)
     exact = _seat_towns(cands, [c for c in cands if not is_fuzzy(c)], wanted)
     if exact and not refs and not (container and not any(c.place.admin1 == container for c in exact)):
         cands = exact
@@ -367,8 +373,10 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     return Candidate(place=best[1].place, score=round(score, 4), reason=best[2], match=best[1].match)
 
 
-def plausible(text: str, how: str, surface: str, start: int, best: Candidate, focus: Focus) -> bool:
-    """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context."""
+def plausible(text: str, how: str, surface: str, start: int, best: Candidate, focus: Focus,
+              fits: bool = False) -> bool:
+    """Weak evidence (a minor place, a fuzzy match, a name prefix) needs support from the context
+    (``fits``: the place is of the class the name's own feature words ask for, "X crossing")."""
     place = best.place
     if how == "name" and (prominence(place) >= 0.5 or place.feature != "settlement"):
         return True
@@ -385,7 +393,9 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
         if focus.named_elsewhere(place.gazetteer_id, name_key(surface), True):
             return True
         arabic = has_arabic_article(surface, space=True)
-        return supported and (arabic or has_place_cue(text, start))
+        # a variant of the very class its feature words name ("X crossing") within reach of the
+        # document's other places
+        return supported and (arabic or has_place_cue(text, start)) or (fits and close)
     if how == "fuzzy":
         return supported
     return supported or has_place_cue(text, start)

@@ -182,13 +182,18 @@ def has_place_cue(text: str, start: int) -> bool:
 #: "the Homs neighborhoods of X, Y and Z": parts of the town named before the plural
 _PARTS_OF = re.compile(r"\b(?P<city>[A-Z][\w'’-]+)[ \t]+(?:neighbou?rhoods|districts|quarters)[ \t]+of[ \t]+"
                        r"(?:the[ \t]+)?$")
+#: "Homs City, especially the neighborhoods of X, Y and Z": the town named just before the plural
+_PARTS_AFTER_CITY = re.compile(
+    r"\b(?P<city>[A-Z][\w'’-]+)(?:[ \t]+[Cc]ity)?[ \t]*,?[ \t]+(?:(?:especially|particularly|notably|mainly|"
+    r"including|in)[ \t]+)?the[ \t]+(?:neighbou?rhoods|districts|quarters)[ \t]+of[ \t]+(?:the[ \t]+)?$")
 
 
 def parts_of(text: str, start: int) -> str | None:
     """The town a list of its parts names before them ("the Homs neighborhoods of Bayadah, Baba
-    Amr and Khaldiyeh" → "Homs"), for every name of the list."""
+    Amr and Khaldiyeh", "Homs City, especially the neighborhoods of Baba Amr and Bab Dreib" →
+    "Homs"), for every name of the list."""
     for at in list_starts(text, start):
-        m = _PARTS_OF.search(text, max(0, at - 60), at)
+        m = _PARTS_OF.search(text, max(0, at - 60), at) or _PARTS_AFTER_CITY.search(text, max(0, at - 80), at)
         if m:
             return m.group("city")
     return None

@@ -33,7 +33,7 @@ from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
 from .gaz_admin import km
 from .gazetteer import Gazetteer
-from .normalize import GENERIC_WORDS, key_words, name_key
+from .normalize import GENERIC_WORDS, key_words, name_key, spelled
 from .place_context import (
     AREAS,
     SPECIAL,
@@ -104,6 +104,14 @@ _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 _ROAD_AFTER = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?:international[ \t]+)?(?:highway|road|motorway|route|"
                          r"axis|expressway|corridor|railway)\b", re.I)
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
+#: "IS-held", "rebel-controlled", "regime-besieged": a word that says who holds the place named
+#: after it, never a word of that name
+_HOLDER_WORD = re.compile(r"(?i)[-‐‑](?:held|controlled|besieged|occupied|run|dominated|administered|"
+                          r"surrounded|encircled)$")
+#: "the city of", "the contested city of": the word city right before a name
+_CITY_OF = re.compile(r"\bcity[ \t]+of[ \t]+(?:the[ \t]+)?$", re.I)
+#: a lowercase Arabic article written apart from the name it opens ("the city of al Bab")
+_LOOSE_ARTICLE = frozenset({"al", "el"})
 #: feature classes of a place noun that makes an uncertain spelling worth resolving ("X town")
 _SETTLED = frozenset({"settlement", "city", "neighbourhood", "admin1", "admin2", "admin3"})
 
@@ -170,6 +178,23 @@ def _astray(place: Place, centres: list[Place], limit: float) -> Place | None:
     dist, centre = min((km(place.latitude, place.longitude, c.latitude, c.longitude), i)
                        for i, c in enumerate(centres))
     return centres[centre] if dist > limit else None
+
+
+#: a direction word right before a name ("eastern Aleppo", "in northern Syria")
+_DIRECTION_BEFORE = re.compile(r"(?i)\b(?:eastern|western|northern|southern|central|east|west|north|south)[ \t]+$")
+_DIRECTION_START = re.compile(r"(?i)(?:eastern|western|northern|southern|central|east|west|north|south)\s")
+
+
+def _with_direction(text: str, f: Found) -> Found:
+    """"eastern Aleppo", "Eastern Aleppo City": the part of a big city, governorate or country
+    that a direction word before its name picks is one mention of that place (a part of it)."""
+    top = f.candidates[0].place if f.how == "name" and f.candidates else None
+    if top is None or not (major(top) or top.feature == "admin1"):
+        return f
+    m = _DIRECTION_BEFORE.search(text, max(0, f.start - 12), f.start)
+    if m is None:
+        return f
+    return Found(m.start(), f.end, text[m.start():f.end], f.candidates, f.how)
 
 
 class PlaceResolver:
@@ -283,6 +308,27 @@ class PlaceResolver:
         return any(re.sub(r"[\s-]+", " ", c.place.name).casefold() == written
                    for c in self._lookup(phrase) if c.match == MatchKind.KEY)
 
+    def _opens_name(self, word: str) -> bool:
+        """A feature word that stands before the name of a mountain ("Mount Baflun", "Jabal
+        al-Qrima")."""
+        return self.words.split(word) == ("", frozenset({"hill"}))
+
+    def _name_part(self, surface: str) -> str:
+        """The name after a word that opens a mountain's name ("Jabal al-Qrima" → "al-Qrima")."""
+        first, _, rest = surface.partition(" ")
+        return rest if rest and self._opens_name(first.lower()) else surface
+
+    def _loose_article(self, text: str, toks: list[Token], i: int) -> bool:
+        """"al Bab": a lowercase article written apart starts a name when the two words are, as
+        written, a name the gazetteer holds (the article-less word alone may be refused)."""
+        if toks[i].text not in _LOOSE_ARTICLE or i + 1 >= len(toks) or not toks[i + 1].capitalised:
+            return False
+        if text[toks[i].end:toks[i + 1].start] not in (" ", "\u00a0"):
+            return False
+        phrase = text[toks[i].start:toks[i + 1].end]
+        written = spelled(phrase)
+        return any(spelled(c.place.name) == written for c in self._lookup(phrase) if c.match == MatchKind.KEY)
+
     def _feature_after(self, text: str, f: Found) -> Found:
         """Extend "Arak" to "Arak rich oil field" when the gazetteer knows such a feature."""
         m = _FEATURE_AFTER.match(text, f.end)
@@ -341,7 +387,8 @@ class PlaceResolver:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if not t.capitalised or (t.lower in HARD_START and not self._article_name(text, toks, i)):
+            if _HOLDER_WORD.search(t.text) or (not t.capitalised and not self._loose_article(text, toks, i)) or (
+                    t.lower in HARD_START and not self._article_name(text, toks, i)):
                 i += 1
                 continue
             j = self._run(text, toks, i)
@@ -352,11 +399,16 @@ class PlaceResolver:
                 i = j
                 continue
             found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
+            if found is not None and found.how == "weak" and not any(x.lower in self.generic for x in run):
+                # "the neighborhoods of Baba Amr": a place cue calls the whole run a place, which a
+                # known first word ("Baba", a village elsewhere) must not cut short
+                whole = self._unknown(text, run) if has_place_cue(text, run[0].start) else None
+                found = whole if whole is not None and whole.end > found.end else found
             if found is None:
                 i += 1
                 continue
             if found.how in ("name", "weak"):
-                found = self._feature_after(text, found)
+                found = _with_direction(text, self._feature_after(text, found))
             out.append(found)
             while i < len(toks) and toks[i].start < found.end:
                 i += 1
@@ -395,7 +447,9 @@ class PlaceResolver:
         stated = container is not None or bool(refs.get(name_key(f.text)))
         # a variant chosen only because the exact name lies abroad ("Islam", Turkey) is weak evidence
         how = "variant" if f.how in ("name", "weak") and is_fuzzy(best) and not stated else f.how
-        if how in ("weak", "fuzzy", "name", "variant") and not plausible(text, how, f.text, f.start, best, focus):
+        fits = best.place.feature in SPECIAL and best.place.feature in self.words.split(f.text)[1]
+        if how in ("weak", "fuzzy", "name", "variant") and not plausible(text, how, self._name_part(f.text), f.start,
+                                                                           best, focus, fits):
             if how == "fuzzy" or (how == "variant" and has_place_cue(text, f.start)):
                 return replace(base, reason="no plausible gazetteer entry nearby; kept unresolved")
             return None
@@ -481,7 +535,8 @@ class PlaceResolver:
         last: tuple[int, str] | None = None
         for f in found:
             out.append(last[1] if last is not None and f.start - last[0] <= NEARBY_CHARS else None)
-            if "admin1" in self.words.split(f.text)[1] and (canon := self.theater.canonical_admin1(f.text)):
+            named = _DIRECTION_START.sub("", f.text, count=1)  # "central Homs province"
+            if "admin1" in self.words.split(named)[1] and (canon := self.theater.canonical_admin1(named)):
                 last = (f.end, canon)
         return out
 
@@ -537,6 +592,18 @@ class PlaceResolver:
                  and c.place.feature == "city" and c.place.country in (focus.country, self.default_country)]
         return max(towns, key=lambda p: p.population or 0, default=None)
 
+    def _city_before(self, text: str, found: list[Found], i: int, focus: Focus) -> Place | None:
+        """The town called a city last before ``found[i]`` in its paragraph, within NEARBY_CHARS
+        ("the city of Aleppo", "Aleppo city"; a town named without the word may be one of many)."""
+        for g in reversed(found[:i]):
+            if found[i].start - g.end > NEARBY_CHARS or "\n\n" in text[g.end:found[i].start]:
+                return None
+            core, wanted = self.words.split(g.text)
+            called = "city" in wanted or _CITY_OF.search(text, max(0, g.start - 30), g.start) is not None
+            if g.how == "name" and called and (town := self._city(core or g.text, focus)):
+                return town
+        return None
+
     def _hints(self, text: str, found: list[Found], focus: Focus, nearby: list[str | None]) -> list[Hints]:
         """Cue words, nearby country names and the containing town of each mention; cues and
         countries hold for every mention of the same name (one sense per discourse)."""
@@ -550,24 +617,35 @@ class PlaceResolver:
             if has_strong_cue(text, f.start):  # "the town of Arsal" in a report that names Lebanon
                 named = self.theater.countries_near(text, 0, 0, len(text)) if named is None else named
                 abroad[key].update(named)
-        towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city")
+        # a dateline abroad is where the report was filed ("BEIRUT:"): a town named only there is
+        # not the town a report about the focus country is about
+        datelines = {name_key(f.text) for f in found if is_dateline(text, f.start, f.end)}
+        towns = Counter(p.gazetteer_id for p in focus.anchors if p.feature == "city" and not (
+            p.country != focus.country and focus.named_by.get(p.gazetteer_id, set()) <= datelines))
         top = towns.most_common(1)[0] if towns else None  # the town the document is about, if clearly one
         main = next((p for p in focus.anchors if top and p.gazetteer_id == top[0]), None)
         if top and top[1] < 0.6 * sum(towns.values()):
             main = None
+        lists: dict[str, str] = {}  # name → the town a list of its parts names it in (one sense per discourse)
+        for f in found:
+            listed = parts_of(text, f.start)
+            if listed:
+                lists.setdefault(self.words.core_key(f.text), listed)
         out = []
-        for f, unit in zip(found, nearby, strict=True):
+        for i, (f, unit) in enumerate(zip(found, nearby, strict=True)):
             key = self.words.core_key(f.text)
             city = None  # only a mention called a neighbourhood or district itself is a part of a town
-            listed = parts_of(text, f.start)  # "the Homs neighborhoods of X, Y and Z"
+            listed = lists.get(key)  # "the Homs neighborhoods of X, Y and Z"
             if listed:
                 city = self._city(listed, focus)
             elif cue_of(text, f.start, f.end) & {"neighbourhood", "admin3"}:
-                # its town stated after it, the town the document is about, or the seat of the
-                # governorate named just before ("in Homs province ... in al-Hamidieh neighborhood")
+                # its town stated after it, the town named last before it in its paragraph ("in the
+                # city of Aleppo, ... in the Qaterji neighborhood"), the town the document is about,
+                # or the seat of the governorate named just before ("in Homs province ... in
+                # al-Hamidieh neighborhood")
                 seat = self._unit(unit) if unit else None
-                city = self._city(city_after(text, f.end), focus) or main or (
-                    self._seat(seat) if seat is not None else None)
+                city = self._city(city_after(text, f.end), focus) or self._city_before(text, found, i, focus) or (
+                    main or (self._seat(seat) if seat is not None else None))
             else:  # "al-Ashrafiyeh in Aleppo city": stated inside a town by the word "city" itself
                 city = self._city(town_after(text, f.end), focus)
             out.append(Hints(frozenset(cues[key]), frozenset(abroad[key]), city))
