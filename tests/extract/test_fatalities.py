@@ -159,3 +159,12 @@ def test_sentence_counts_issue9(sentence, trigger, others, expected):
 )
 def test_a_time_phrase_is_no_other_happening(sentence):
     assert _sentence_count(sentence, "jets") == 3
+
+
+def test_a_count_of_groups_is_no_toll():
+    doc = load_nlp()("The army said it eliminated dozens of terrorist gangs near the village.")
+    kill = next(t for t in doc if t.lower_ == "eliminated")
+    assert fatalities_of(kill) is None
+    doc = load_nlp()("The monitor documented the death of 45 fighters, including 31 of the militant groups.")
+    kill = next(t for t in doc if t.lower_ == "death")
+    assert fatalities_of(kill) == 45

@@ -120,6 +120,8 @@ def _count_of(noun: Any) -> int | None:
         return _count_of(counted[0]) if counted else None
     if noun.lemma_.lower() in VAGUE_NOUNS or noun.lemma_.lower() in EVENT_NOUNS:
         return None
+    if _counts_groups(noun):
+        return None
     if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
         return number(noun)
     if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
@@ -143,6 +145,19 @@ def _count_of(noun: Any) -> int | None:
     if noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN":
         return 1
     return None
+
+
+#: nouns of armed groups: "scores of terrorist gangs" counts groups, not the dead
+GROUP_NOUNS = frozenset({"gang", "group", "cell", "faction", "brigade", "battalion", "band", "squad"})
+
+
+def _counts_groups(noun: Any) -> bool:
+    """ "eliminated scores of terrorist gangs": a count of groups (not "31 of the groups", a
+    partitive count of their members)."""
+    counted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return any(p.lemma_.lower() in GROUP_NOUNS and not any(c.dep_ in {"det", "poss"} for c in p.children)
+               for p in counted)
 
 
 def _compound_count(noun: Any) -> int | None:
