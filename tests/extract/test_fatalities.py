@@ -94,3 +94,77 @@ def test_a_dateline_day_is_no_count():
     kill = next(t for t in doc if t.lower_ == "killed")
     assert fatalities_of(kill) == 9
     assert number(doc[1]) is None  # "December 4": a day, not a count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a number hung under a compound of the victims noun
+        ("At least 30 ISIS militants have been killed in the fight while others fled the village.", 30),
+        # "another" before a singular noun is one, before a count the count
+        ("Another farmer named Ali Hasan was reportedly killed by sniper fire in the village.", 1),
+        ("Another 6 people were killed in the village.", 6),
+        # an operation bounded by one day is that day's toll
+        ("One policeman was killed during Tuesday's operations, the ministry said.", 1),
+    ],
+)
+def test_counts_issue9(sentence, expected):
+    assert _count(sentence) == expected
+
+
+def test_so_far_is_a_running_total():
+    assert _count("So far, 23 soldiers have been killed and 9 are missing in the valley.") is None
+
+
+def _count_among(sentence: str, trigger: str, others: tuple[str, ...]) -> int | None:
+    doc = load_nlp()(sentence)
+    token = next(t for t in doc if t.lower_ == trigger)
+    return sentence_fatalities(doc[:], token, [t for t in doc if t.lower_ in others])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "others", "expected"),
+    [
+        # a capture does not carry the toll of a lead-up that is a row of its own
+        ("Kurdish fighters recaptured the town on Monday after three days of heavy fighting "
+         "with the militants that has left some 90 people dead.", "recaptured", ("fighting",), None),
+        ("The command said that after eliminating dozens of militants, army units restored "
+         "security to the village.", "restored", ("eliminating",), None),
+        ("Following clashes that killed 15 fighters, the rebels seized the hill.", "seized", ("clashes",), None),
+        # ... the lead-up keeps its own toll
+        ("Kurdish fighters recaptured the town on Monday after three days of heavy fighting "
+         "with the militants that has left some 90 people dead.", "fighting", ("recaptured",), 90),
+        # a lead-up the capture absorbed (no trigger of its own) leaves its toll to the capture
+        ("Kurdish fighters recaptured the town on Monday after three days of heavy fighting "
+         "with the militants that has left some 90 people dead.", "recaptured", (), 90),
+        # a toll tied to the capture stays the capture's
+        ("Eight soldiers were killed when the rebels overran the checkpoint.", "overran", (), 8),
+        # the dead and the wounded of one attack: the trigger hangs under the wound verb
+        ("In another incident, one police officer was killed and four others were injured in a "
+         "militant attack near the border, the ministry said.", "attack", (), 1),
+        ("Three villagers were killed and eight others were injured in the east of the town due "
+         "to the explosion of a car bomb, a source said.", "explosion", (), 3),
+    ],
+)
+def test_sentence_counts_issue9(sentence, trigger, others, expected):
+    assert _count_among(sentence, trigger, others) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The jets hit the clinic in the village before dawn killing three nurses.",
+        "The jets hit the clinic in the village after midnight, killing three nurses.",
+    ],
+)
+def test_a_time_phrase_is_no_other_happening(sentence):
+    assert _sentence_count(sentence, "jets") == 3
+
+
+def test_a_count_of_groups_is_no_toll():
+    doc = load_nlp()("The army said it eliminated dozens of terrorist gangs near the village.")
+    kill = next(t for t in doc if t.lower_ == "eliminated")
+    assert fatalities_of(kill) is None
+    doc = load_nlp()("The monitor documented the death of 45 fighters, including 31 of the militant groups.")
+    kill = next(t for t in doc if t.lower_ == "death")
+    assert fatalities_of(kill) == 45

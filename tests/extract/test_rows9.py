@@ -179,3 +179,10 @@ def test_the_date_of_a_places_own_story_does_not_date_the_event(claims_of) -> No
             "heavy air raids since early February.")
     found = only(claims_of(text, PUBLISHED), "seized")
     assert found.event_date is not None and found.event_date.startswith("2015-03")
+
+
+def test_a_lead_up_with_a_row_of_its_own_keeps_its_toll(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of("Kurdish fighters recaptured the town of Kafr Tala on Monday after two days of fierce "
+                       "fighting with the militants that has left some 90 people dead.", PUBLISHED)
+    tolls = {c.trigger: c.fatalities for c in claims}
+    assert tolls == {"recaptured": None, "fighting": 90}

@@ -216,18 +216,22 @@ class ClaimExtractor:
         self, para: Paragraph, doc: Any, sentence: Any, state: DocState, memory: TypeMemory
     ) -> Iterator[Claim]:
         is_place = state.place_test(doc, para.start)
-        for match in find_triggers(sentence, self.lexicon, is_place):
+        matches = find_triggers(sentence, self.lexicon, is_place)
+        for match in matches:
             found = self._standing(match)
             if found.status is None:
                 continue
-            for claim in self._claims(match, found, para, doc, sentence, state):
+            others = [m.token for m in matches if m is not match]
+            for claim in self._claims(match, found, para, doc, sentence, state, others):
                 yield self._typed(claim, match, memory, is_place)
 
     def _claims(
         self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any, state: DocState,
+        others: Sequence[Any] = (),
     ) -> list[Claim]:  # fmt: skip
-        """The claim of a trigger, once per place of a coordinated list of captured places."""
-        claim = self._claim(match, found, para, doc, sentence, state)
+        """The claim of a trigger, once per place of a coordinated list of captured places
+        (``others``: the tokens of the sentence's other triggers)."""
+        claim = self._claim(match, found, para, doc, sentence, state, others)
         where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
         return spread(claim, where, state.within(para.start, para.end), para.start)
 
@@ -313,7 +317,7 @@ class ClaimExtractor:
 
     def _claim(
         self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any,
-        state: DocState,
+        state: DocState, others: Sequence[Any] = (),
     ) -> Claim:  # fmt: skip
         token, rule, offset = match.token, match.rule, para.start
         terrain = self.lexicon.sets.get("terrain", frozenset())
@@ -360,7 +364,7 @@ class ClaimExtractor:
             actor2=state.actor_ref(self.actors, a2, offset),
             location=dataclasses.replace(location, role="event location") if location else None,
             geo_precision=precision, date_text=when[0] if when else None,
-            fatalities=self._fatalities(match, sentence), notes="; ".join(notes),
+            fatalities=self._fatalities(match, sentence, others), notes="; ".join(notes),
             weapons=roles.weapons(token, self._weapon_words()), ongoing=ongoing,
             partial=rule.sub_event_type in TERRITORIAL and partial(captured),
         )  # fmt: skip
@@ -369,12 +373,12 @@ class ClaimExtractor:
         sets = self.lexicon.sets
         return sets.get("weapons", frozenset()) | sets.get("projectiles", frozenset())
 
-    def _fatalities(self, match: Match, sentence: Any) -> int | None:
+    def _fatalities(self, match: Match, sentence: Any, others: Sequence[Any] = ()) -> int | None:
         if match.rule.event_type not in VIOLENT:
             return None
         if match.rule.fatalities:
             return fatalities_of(match.token)
-        return sentence_fatalities(sentence, match.token)
+        return sentence_fatalities(sentence, match.token, others)
 
 
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 KILL_WORDS = frozenset(
@@ -119,13 +120,18 @@ def _count_of(noun: Any) -> int | None:
         return _count_of(counted[0]) if counted else None
     if noun.lemma_.lower() in VAGUE_NOUNS or noun.lemma_.lower() in EVENT_NOUNS:
         return None
+    if _counts_groups(noun):
+        return None
     if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
         return number(noun)
     if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
         return number(noun)
+    compound = _compound_count(noun)
+    if compound is not None:
+        return compound
     for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in {"a", "an"} and noun.tag_ == "NN":
-            return 1  # "a commander was killed"
+        if child.dep_ == "det" and child.lower_ in {"a", "an", "another"} and noun.tag_ == "NN":
+            return 1  # "a commander was killed", "another woman was killed"
         is_count = child.dep_ in {"nummod", "quantmod", "amod"} or (
             child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
             and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
@@ -138,6 +144,31 @@ def _count_of(noun: Any) -> int | None:
         return number(noun)
     if noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN":
         return 1
+    return None
+
+
+#: nouns of armed groups: "scores of terrorist gangs" counts groups, not the dead
+GROUP_NOUNS = frozenset({"gang", "group", "cell", "faction", "brigade", "battalion", "band", "squad"})
+
+
+def _counts_groups(noun: Any) -> bool:
+    """ "eliminated scores of terrorist gangs": a count of groups (not "31 of the groups", a
+    partitive count of their members)."""
+    counted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    return any(p.lemma_.lower() in GROUP_NOUNS and not any(c.dep_ in {"det", "poss"} for c in p.children)
+               for p in counted)
+
+
+def _compound_count(noun: Any) -> int | None:
+    """ "40 IS fighters" misparsed with the number under the compound ("IS"): its count."""
+    for child in noun.children:
+        if child.dep_ != "compound" or child.i > noun.i:
+            continue
+        for grand in child.children:
+            if grand.i < child.i and grand.dep_ in {"nummod", "nsubj", "quantmod"} and grand.like_num \
+                    and not _day_of_month(grand):
+                return number(grand)
     return None
 
 
@@ -174,7 +205,7 @@ def _excluded(kill: Any) -> bool:
     sentence = kill.sent
     if _wounded_mixed_in(kill):
         return True
-    if any(t.lower_ in {"overall", "cumulative", "altogether"} or _running_total(t) for t in sentence):
+    if any(t.lower_ in {"overall", "cumulative", "altogether"} or _running_total(t) or _so_far(t) for t in sentence):
         return True
     frames = [
         t
@@ -184,11 +215,29 @@ def _excluded(kill: Any) -> bool:
     if any(f.lower_ == "since" and not _same_day(f) for f in frames):
         return True
     return any(
-        c.lemma_.lower() in AGGREGATE_WORDS or (c.like_num and not _is_day_number(c))
+        (c.lemma_.lower() in AGGREGATE_WORDS and not _one_day(c)) or (c.like_num and not _is_day_number(c))
         for f in frames
         for c in f.children
         if c.dep_ == "pobj"
     )
+
+
+#: words of one day: "during Friday's operations" is one day's toll, not a campaign's
+DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "overnight"}
+)  # fmt: skip
+
+
+def _one_day(noun: Any) -> bool:
+    """An operation bounded by one day: "Friday's operations", "yesterday's offensive"."""
+    return any(c.dep_ == "poss" and c.lower_ in DAY_WORDS for c in noun.children)
+
+
+def _so_far(token: Any) -> bool:
+    """ "so far": a running total, not one event's toll."""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    return token.lower_ == "so" and after == "far"
 
 
 def _running_total(token: Any) -> bool:
@@ -327,6 +376,8 @@ def _plausible(count: int | None) -> int | None:
 LIFE_VERBS = frozenset({"claim", "take", "cost"})
 #: conjunctions of a clause setting the scene of another happening: "... after a pilot was killed"
 TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following", "once"})
+#: prepositions of a phrase setting the scene of another happening: "after clashes that killed 200"
+TEMPORAL_PREPS = frozenset({"after", "before", "following", "until"})
 
 
 def _kill_word(token: Any) -> bool:
@@ -336,28 +387,62 @@ def _kill_word(token: Any) -> bool:
     return (lemma in KILL_WORDS or token.lower_ in {"killing", "killings"}) and lemma not in {"shoot", "lose"}
 
 
-def _other_happening(token: Any, trigger: Any) -> bool:
+def _other_happening(token: Any, trigger: Any, others: Collection[Any] = ()) -> bool:
     """The kill word sits in a temporal clause ("after ...", "before ...") that the trigger is
-    not in: the deaths of another happening."""
+    not in, or in a temporal phrase that holds another trigger (``others``) of its own ("after
+    clashes that killed 200", a row of its own): the deaths of another happening, not the
+    capture's.  A lead-up the capture absorbed ("after weeks of fighting", no trigger of its
+    own) leaves its toll to the capture."""
+    apart = {o.i for o in others if o.i != trigger.i}
     for node in [token, *token.ancestors]:
         if trigger in node.subtree:
             return False
         marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
         if node.dep_ == "advcl" and marks & TEMPORAL_MARKS:
             return True
+        if node.dep_ == "prep" and node.lower_ in TEMPORAL_PREPS and not _time_phrase(node) \
+                and any(t.i in apart for t in node.subtree):
+            return True
     return False
 
 
-def sentence_fatalities(sentence: Any, trigger: Any) -> int | None:
+#: nouns of time: "before dawn killing two" is a time of the same happening, not another one
+TIME_NOUNS = frozenset(
+    {"hour", "day", "night", "week", "month", "year", "evening", "afternoon", "sunset", "sunrise",
+     "dusk", "minute", "while", "time"}
+)  # fmt: skip
+
+
+def _time_phrase(prep: Any) -> bool:
+    """The phrase of ``prep`` names a time, not a happening ("before dawn", "after midnight",
+    "after Friday prayers" is a happening; "after two days of fighting" is the fighting)."""
+    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    if not objects:
+        return True
+    head = objects[0]
+    while head.lemma_.lower() in TIME_NOUNS:
+        inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if not inner:
+            break
+        head = inner[0]
+    words = SAME_DAY | DAY_WORDS | MONTH_WORDS | TIME_NOUNS
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in head.children):
+        return True  # "before dawn killing two" misparsed: the time as the verb's subject
+    return head.pos_ != "VERB" and (head.lemma_.lower() in words or head.lower_ in words or head.like_num)
+
+
+def sentence_fatalities(sentence: Any, trigger: Any, others: Collection[Any] = ()) -> int | None:
     """Deaths reported in the trigger's sentence by a kill word tied to the trigger: the kill
-    word the trigger is the subject of ("aerial bombing killed 471") when there is one."""
+    word the trigger is the subject of ("aerial bombing killed 471") when there is one;
+    ``others`` are the tokens of the sentence's other triggers (each a row of its own)."""
     own = [t for t in sentence if _kill_word(t) and t != trigger and any(
         c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
     if own:  # its own toll, or none (a weekly total): never another clause's
         return min((n for t in own if (n := fatalities_of(t)) is not None), default=None)
     best = None
     for token in sentence:
-        if not _kill_word(token) or _other_happening(token, trigger) or _other_event(token, trigger):
+        if not _kill_word(token) or _other_happening(token, trigger, others) or _other_event(token, trigger):
             continue
         if token != trigger and not _related(token, trigger):
             continue
@@ -384,10 +469,19 @@ def _related(a: Any, b: Any) -> bool:
     """Two words of one sentence in one clause family: one is an ancestor of the other, or
     both hang close under one word that is not a verb of saying ("two medics were among 31
     people killed ... in shelling")."""
-    if a in b.subtree or b in a.subtree or a.head == b.head:
+    if a in b.subtree or b in a.subtree or a.head == b.head or _wound_sibling(a, b):
         return True
     near_b = [b, *list(b.ancestors)[:2]]
     for node in list(a.ancestors)[:3]:
         if node in near_b:
             return node.lemma_.lower() not in SPEECH_LEMMAS
+    return False
+
+
+def _wound_sibling(kill: Any, trigger: Any) -> bool:
+    """ "one soldier was killed and five others were injured in an attack": the trigger hangs
+    under the wound verb coordinated with the kill word (one happening, its dead and wounded)."""
+    for node in list(trigger.ancestors)[:3]:
+        if node.lemma_.lower() in WOUND_WORDS or node.lower_ in WOUND_WORDS:
+            return node in kill.conjuncts or (node.head == kill.head and node.dep_ == kill.dep_ and node != kill)
     return False
