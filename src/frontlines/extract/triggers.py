@@ -205,6 +205,17 @@ def _on_strike(token: Any) -> bool:
     )
 
 
+def _heads_name(token: Any) -> bool:
+    """The word begins a capitalized name, "Operation Desert Lion" (not in a title-case line)."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    words = [t.text[:1].isupper() for t in token.sent if t.is_alpha and len(t) > 3]
+    if words.count(False) * 4 < words.count(True):
+        return False  # a headline in title case
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.text[:1].isupper()
+
+
 def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool]) -> bool:
     """Whether *token* fires *rule* (part of speech, particle, object and context tests)."""
     if rule.pos == "verb" and not _is_verb(token):
@@ -212,6 +223,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
     if rule.pos == "noun" and not _is_noun(token):
         return False
     if _modifier(token) or _on_strike(token):
+        return False
+    if rule.not_in_name and _heads_name(token):
         return False
     if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
         return False

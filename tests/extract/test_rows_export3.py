@@ -1,0 +1,43 @@
+"""Rows an analyst can trust, fourth pass: a campaign's name is not an event.  Sentences written
+for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2015, 3, 14)  # a Saturday
+
+
+def test_a_named_campaign_is_not_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Villagers returned to Kafr Tala after the rebels took the town from the militia "
+            "within the \u201cOperation Desert Lion\u201d on Monday.")
+    assert not [c for c in claims_of(text, PUBLISHED) if c.trigger == "Operation"]
+
+
+def test_a_lowercase_operation_stays_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday the army launched an operation to retake Kafr Tala."
+    assert [c.trigger for c in claims_of(text, PUBLISHED)] == ["operation"]
+
+
+def test_a_title_case_headline_keeps_its_trigger(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Army Launches Offensive Against Rebels Near Kafr Tala"
+    assert "Offensive" in [c.trigger for c in claims_of(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(("town", "province"), [
+    ("Kafr Nabudah", "northern Hama"), ("Kafr Zeita", "northern Hama"), ("Ziyara", "western Hama"),
+    ("Harim", "northern Idlib"), ("Armanaz", "western Idlib")])
+def test_the_town_not_the_province_that_holds_it(claims_of, town: str, province: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("The government reached a reconciliation agreement on Wednesday with rebels in "
+            f"{town}, in {province} province.")
+    found = [c for c in claims_of(text, PUBLISHED) if c.sub_event_type == "Agreement"]
+    assert found and found[0].location is not None and found[0].location.text == town
+
+
+def test_a_named_campaign_among_many_names(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Fighters ride on a truck of the Free Syrian Army (FSA) after FSA and Turkish Armed Forces "
+            "took the Tal Hamra and Ain Jara villages in the Rajo district from YPG militants within "
+            "the \u201cOperation Desert Lion\u201d in Kafr Tala, Syria on March 3, 2015.")
+    assert not [c for c in claims_of(text, PUBLISHED) if c.trigger == "Operation"]
