@@ -41,3 +41,17 @@ def test_a_named_campaign_among_many_names(claims_of) -> None:  # type: ignore[n
             "took the Tal Hamra and Ain Jara villages in the Rajo district from YPG militants within "
             "the \u201cOperation Desert Lion\u201d in Kafr Tala, Syria on March 3, 2015.")
     assert not [c for c in claims_of(text, PUBLISHED) if c.trigger == "Operation"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    ("The rebels said on March 10 they had recovered full control of the town of Kafr Tala after "
+     "army troops raided its outskirts the day before.", "raided", "2015-03-09"),
+    ("The rebels said on March 10 they had recovered full control of the town of Kafr Tala after "
+     "army troops raided its outskirts the day before.", "recovered", "2015-03-10"),
+    ("The monitor said on March 10 that rebels had attacked an army post in Kafr Tala a day earlier.",
+     "attacked", "2015-03-09"),
+    ("Army troops shelled Kafr Tala on March 10, the day before yesterday.", "shelled", "2015-03-10"),
+])
+def test_the_day_before_the_sentence_date(claims_of, text: str, trigger: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    found = [c for c in claims_of(text, PUBLISHED) if c.trigger == trigger]
+    assert found and found[0].event_date == day

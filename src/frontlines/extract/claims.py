@@ -22,6 +22,7 @@ Rules that keep forecasts and rumours from becoming events:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from ..records import (
     Role,
 )
 from ..resolve.actors import ActorDictionary
+from ..resolve.dates import resolve_date
 from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental, speaker
@@ -325,6 +327,9 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
+        day = _day_before(when, sentence, token, state.published)
+        if day is not None and when is not None:
+            notes.append(f"the day before: {when[0]!r}")
         if when is None and state.document_date is not None and roles.same_day(sentence):
             when = state.document_date
             notes.append(f"the same day as: {when[0]!r}")
@@ -360,6 +365,7 @@ class ClaimExtractor:
             actor2=state.actor_ref(self.actors, a2, offset),
             location=dataclasses.replace(location, role="event location") if location else None,
             geo_precision=precision, date_text=when[0] if when else None,
+            event_date=day, time_precision=1 if day else None,
             fatalities=self._fatalities(match, sentence), notes="; ".join(notes),
             weapons=roles.weapons(token, self._weapon_words()), ongoing=ongoing,
             partial=rule.sub_event_type in TERRITORIAL and partial(captured),
@@ -375,6 +381,18 @@ class ClaimExtractor:
         if match.rule.fatalities:
             return fatalities_of(match.token)
         return sentence_fatalities(sentence, match.token)
+
+
+def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
+                published: dt.date | None) -> str | None:
+    """The day before the sentence's date words, when the trigger's clause says "the day
+    before" of them ("said on July 1 it retook the town after IS raided it the day before")."""
+    if when is None or not roles.day_before(sentence, trigger, when):
+        return None
+    day, precision = resolve_date(when[0], published)
+    if day is None or precision != 1 or "/" in day:
+        return None
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces

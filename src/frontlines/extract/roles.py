@@ -257,6 +257,31 @@ def same_day(sentence: Any) -> bool:
     return _SAME_DAY.search(sentence.text) is not None
 
 
+#: words by which a clause dates itself one day before the date words of the sentence
+#: ("X said on July 1 it had retaken the town after Y raided it *the day before*")
+_DAY_BEFORE = re.compile(
+    r"\b(?:the|a)\s+(?:day|night)\s+(?:before|earlier|prior)\b(?!\s+yesterday)|"
+    r"\bthe\s+previous\s+(?:day|night)\b", re.I)
+
+
+def day_before(sentence: Any, trigger: Any, when: tuple[str, int]) -> bool:
+    """The trigger's own clause says "the day before" and the date words (``when``: text and
+    doc offset) lie outside that clause: the event happened the day before that date."""
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    inside = {t.idx for t in clause.subtree}
+    if when[1] in inside:
+        return False
+    for m in _DAY_BEFORE.finditer(sentence.text):
+        span = sentence.doc.char_span(sentence.start_char + m.start(), sentence.start_char + m.end(),
+                                      alignment_mode="expand")
+        verb = span.root.head if span is not None and len(span) else None
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if verb is not None and verb == clause:
+            return True
+    return False
+
+
 def sentence_date(sentence: Any, offset: int = 0) -> tuple[str, int] | None:
     """The date words a sentence tells its events on ("On July 25, 2015, ..."): the first
     "on ..." phrase, else its last date words; None when it has none (or only "now").  Their
