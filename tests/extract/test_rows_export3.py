@@ -55,3 +55,17 @@ def test_a_named_campaign_among_many_names(claims_of) -> None:  # type: ignore[n
 def test_the_day_before_the_sentence_date(claims_of, text: str, trigger: str, day: str) -> None:  # type: ignore[no-untyped-def]
     found = [c for c in claims_of(text, PUBLISHED) if c.trigger == trigger]
     assert found and found[0].event_date == day
+
+
+def test_an_event_told_in_an_announcement_is_not_dated_by_the_main_clause(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Despite the announcement of the Turkish government of reaching an agreement with "
+            "Washington to suspend the bombing, Turkish aircraft carried out raids on Monday on the "
+            "town of Kafr Tala.")
+    found = {c.trigger: c for c in claims_of(text, PUBLISHED)}
+    assert found["reaching"].date_text is None
+    assert found["raids"].event_date == "2015-03-09"
+
+
+def test_a_statement_on_a_day_still_dates_what_it_says(claims_of) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of("The army said in a statement on Monday that it had recaptured Kafr Tala.", PUBLISHED)
+    assert [c.event_date for c in found if c.trigger == "recaptured"] == ["2015-03-09"]

@@ -317,6 +317,21 @@ DATED_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: nouns of a statement whose phrase tells an event ("despite the announcement of X reaching an
+#: agreement"): date words outside that phrase date the sentence's own event, not the one told
+STATEMENT_NOUNS = frozenset({"announcement", "statement", "declaration", "claim", "news"})
+
+
+def _told_in_statement(word: Any, trigger: Any) -> bool:
+    """The trigger lies in the phrase of a statement noun that the date word is outside of."""
+    node = trigger
+    while node.head != node and word not in node.subtree:
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and word not in node.subtree:
+            return True
+    return False
+
+
 def _dates_trigger(offset: int, trigger: Any) -> bool:
     """Date words in a clause on a statement or another event noun ("a statement carried on
     Tuesday", "the operation launched on Sunday") do not date the trigger; a clause on the
@@ -325,6 +340,8 @@ def _dates_trigger(offset: int, trigger: Any) -> bool:
     if span is None or not len(span):
         return True
     node = span[0]
+    if _told_in_statement(node, trigger):
+        return False
     while trigger not in node.subtree and node.head != node:
         if node.dep_ in {"acl", "relcl"} and node.head != trigger:
             noun = node.head
