@@ -69,3 +69,17 @@ def test_an_event_told_in_an_announcement_is_not_dated_by_the_main_clause(claims
 def test_a_statement_on_a_day_still_dates_what_it_says(claims_of) -> None:  # type: ignore[no-untyped-def]
     found = claims_of("The army said in a statement on Monday that it had recaptured Kafr Tala.", PUBLISHED)
     assert [c.event_date for c in found if c.trigger == "recaptured"] == ["2015-03-09"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels launched a counteroffensive on Monday that retook the village of Kafr Tala.",
+    "A counteroffensive by the rebels retook Kafr Tala on Monday.",
+])
+def test_a_counteroffensive_that_retook_a_place_is_a_capture(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of(text, PUBLISHED)
+    assert [(c.trigger, c.sub_event_type) for c in found] == [("retook", "Non-state actor overtakes territory")]
+
+
+def test_air_strikes_that_destroyed_a_village_stay_strikes(claims_of) -> None:  # type: ignore[no-untyped-def]
+    found = claims_of("Air strikes destroyed the village of Kafr Tala on Monday.", PUBLISHED)
+    assert [c.trigger for c in found] == ["strikes"]

@@ -49,7 +49,7 @@ from .perpetrator import from_previous, perpetrator
 from .prefilter import ParseFilter
 from .status import Cues, Standing, comment_clause, phrase_bounds, standing
 from .subtype import TypeMemory, typed
-from .triggers import Match, find_triggers
+from .triggers import Match, find_triggers, purpose
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -243,13 +243,22 @@ class ClaimExtractor:
         memory.note(claim)
         return claim
 
+    def _event_antecedent(self, clause: Any) -> bool:
+        """A relative clause on a fighting noun tells what that fighting did ("a counteroffensive
+        that retook X"): the sentence's own event, not an aside."""
+        noun = clause.head
+        return clause.dep_ == "relcl" and not purpose(clause) and any(
+            rule.pos == "noun" and rule.event_type == "Battles"
+            for rule in self.lexicon.candidates(noun.text, noun.lemma_))
+
     def _standing(self, match: Match) -> Standing:
         token = match.token
         if comment_clause(token) and not (match.rule.sub_event_type in TERRITORY_TAKEN and _own_subject(token)):
             # "as agreed by X" is an aside; "as their troops captured the town of X" takes X
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
-        if clause is not None and not _dated_subtree(clause) and not (clause is token and self._forces_acting(clause)):
+        if (clause is not None and not _dated_subtree(clause) and not self._event_antecedent(clause)
+                and not (clause is token and self._forces_acting(clause))):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
