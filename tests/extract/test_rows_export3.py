@@ -83,3 +83,11 @@ def test_a_counteroffensive_that_retook_a_place_is_a_capture(claims_of, text: st
 def test_air_strikes_that_destroyed_a_village_stay_strikes(claims_of) -> None:  # type: ignore[no-untyped-def]
     found = claims_of("Air strikes destroyed the village of Kafr Tala on Monday.", PUBLISHED)
     assert [c.trigger for c in found] == ["strikes"]
+
+
+def test_a_place_stated_a_distance_off_is_a_reference(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Government forces have regained control over the city of Kafr Zeita in the north of the "
+            "Hama governorate located some 15 kilometers off the Hama-Aleppo highway, the agency "
+            "reported on Sunday.")
+    found = [c for c in claims_of(text, PUBLISHED) if c.trigger == "regained"]
+    assert found and found[0].location is not None and found[0].location.text == "Kafr Zeita"

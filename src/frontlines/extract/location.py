@@ -175,6 +175,13 @@ REFERENCE_PENALTY = 4.0
 _CONTAINER_GAP = re.compile(
     r"^(?:[ \t]+(?:town|village|city|area))?[ \t]*,[ \t]*in[ \t]+(?:the[ \t]+)?"
     r"(?:(?:north|south)?[ \t-]?(?:east|west)?(?:ern)?[ \t]+)?$", re.IGNORECASE)
+#: the words between a place and another it is stated a distance from, with no comma:
+#: "X located some 15 kilometers off the Y highway", "X, about 20 km from Y"
+_DISTANCE_GAP = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:which[ \t]+is|that[ \t]+is|is)[ \t]+)?(?:(?:located|lying|situated)[ \t]+)?"
+    r"(?:(?:about|some|around|nearly|roughly|only|just|approximately)[ \t]+)?[\w.-]+[ \t]*"
+    r"(?:km|kilomet(?:er|re)s?|miles)[ \t]+(?:off|from|away[ \t]+from|outside)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE)
 #: gazetteer features of a region that holds towns
 REGION_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 
@@ -194,7 +201,7 @@ def _references(text: str, mentions: Sequence[Mention], offset: int) -> set[int]
     found = set()
     for prev, m in zip(mentions, mentions[1:], strict=False):
         gap = text[prev.end - offset:m.start - offset] if prev.end <= m.start else None
-        if gap is not None and (is_reference_gap(gap) or _container(prev, m, gap)):
+        if gap is not None and (is_reference_gap(gap) or _container(prev, m, gap) or _DISTANCE_GAP.match(gap)):
             found.add(id(m))
     return found
 
