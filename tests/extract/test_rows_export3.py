@@ -91,3 +91,10 @@ def test_a_place_stated_a_distance_off_is_a_reference(claims_of) -> None:  # typ
             "reported on Sunday.")
     found = [c for c in claims_of(text, PUBLISHED) if c.trigger == "regained"]
     assert found and found[0].location is not None and found[0].location.text == "Kafr Zeita"
+
+
+def test_civilians_are_never_the_side_that_lost_a_place(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "In Kafr Tala, an activist group said 10 people died on Thursday when IS fighters managed to enter the town."
+    found = [c for c in claims_of(text, PUBLISHED) if c.trigger == "enter"]
+    assert found and found[0].sub_event_type == "Non-state actor overtakes territory"
+    assert found[0].actor2 is None or found[0].actor2.name != "Civilians (Syria)"
