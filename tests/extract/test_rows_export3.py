@@ -98,3 +98,11 @@ def test_civilians_are_never_the_side_that_lost_a_place(claims_of) -> None:  # t
     found = [c for c in claims_of(text, PUBLISHED) if c.trigger == "enter"]
     assert found and found[0].sub_event_type == "Non-state actor overtakes territory"
     assert found[0].actor2 is None or found[0].actor2.name != "Civilians (Syria)"
+
+
+def test_the_side_a_place_was_taken_from_is_not_the_attacker(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = ("Villagers returned to Kafr Tala after the army took the town from the YPG and the "
+            "Islamic State, and an offensive began on Monday.")
+    found = [c for c in claims_of(text, PUBLISHED) if c.trigger == "offensive"]
+    assert found and found[0].actor1 is not None
+    assert found[0].actor1.name != "Islamic State (Syria)"

@@ -381,6 +381,14 @@ def hit_target(token: Any) -> bool:
     return node.dep_ == "dobj" and node.head.lemma_.lower() in TARGET_VERBS
 
 
+def _prep_object(root: Any) -> bool:
+    """The object of "from", "against", … or a conjunct of one ("took X from the YPG and *IS*"):
+    the side attacked or the place of origin, never the attacker."""
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return bool(root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS)
+
+
 def linear_actor(
     doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int],
     accept: Any = None,
@@ -397,7 +405,7 @@ def linear_actor(
         if span is None or not len(span):
             continue
         root = span.root
-        if root.i in skip or (root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS) or hit_target(root):
+        if root.i in skip or _prep_object(root) or hit_target(root):
             continue
         if accept is not None and not accept(root):
             continue
