@@ -22,6 +22,7 @@ Rules that keep forecasts and rumours from becoming events:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,7 @@ from ..records import (
     Role,
 )
 from ..resolve.actors import ActorDictionary
+from ..resolve.dates import resolve_date
 from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental, speaker
@@ -47,7 +49,7 @@ from .perpetrator import from_previous, perpetrator
 from .prefilter import ParseFilter
 from .status import Cues, Standing, comment_clause, phrase_bounds, standing
 from .subtype import TypeMemory, typed
-from .triggers import Match, find_triggers
+from .triggers import Match, find_triggers, purpose
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -245,13 +247,22 @@ class ClaimExtractor:
         memory.note(claim)
         return claim
 
+    def _event_antecedent(self, clause: Any) -> bool:
+        """A relative clause on a fighting noun tells what that fighting did ("a counteroffensive
+        that retook X"): the sentence's own event, not an aside."""
+        noun = clause.head
+        return clause.dep_ == "relcl" and not purpose(clause) and any(
+            rule.pos == "noun" and rule.event_type == "Battles"
+            for rule in self.lexicon.candidates(noun.text, noun.lemma_))
+
     def _standing(self, match: Match) -> Standing:
         token = match.token
         if comment_clause(token) and not (match.rule.sub_event_type in TERRITORY_TAKEN and _own_subject(token)):
             # "as agreed by X" is an aside; "as their troops captured the town of X" takes X
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
-        if clause is not None and not _dated_subtree(clause) and not (clause is token and self._forces_acting(clause)):
+        if (clause is not None and not _dated_subtree(clause) and not self._event_antecedent(clause)
+                and not (clause is token and self._forces_acting(clause))):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
@@ -329,6 +340,9 @@ class ClaimExtractor:
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
+        day = _day_before(when, sentence, token, state.published)
+        if day is not None and when is not None:
+            notes.append(f"the day before: {when[0]!r}")
         if when is None and state.document_date is not None and roles.same_day(sentence):
             when = state.document_date
             notes.append(f"the same day as: {when[0]!r}")
@@ -364,6 +378,7 @@ class ClaimExtractor:
             actor2=state.actor_ref(self.actors, a2, offset),
             location=dataclasses.replace(location, role="event location") if location else None,
             geo_precision=precision, date_text=when[0] if when else None,
+            event_date=day, time_precision=1 if day else None,
             fatalities=self._fatalities(match, sentence, others), notes="; ".join(notes),
             weapons=roles.weapons(token, self._weapon_words()), ongoing=ongoing,
             partial=rule.sub_event_type in TERRITORIAL and partial(captured),
@@ -379,6 +394,18 @@ class ClaimExtractor:
         if match.rule.fatalities:
             return fatalities_of(match.token)
         return sentence_fatalities(sentence, match.token, others)
+
+
+def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
+                published: dt.date | None) -> str | None:
+    """The day before the sentence's date words, when the trigger's clause says "the day
+    before" of them ("said on July 1 it retook the town after IS raided it the day before")."""
+    if when is None or not roles.day_before(sentence, trigger, when):
+        return None
+    day, precision = resolve_date(when[0], published)
+    if day is None or precision != 1 or "/" in day:
+        return None
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces

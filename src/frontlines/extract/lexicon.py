@@ -21,7 +21,7 @@ ROLE_MODES = frozenset({"default", "repel", "fall", "moved"})
 POS_KINDS = frozenset({"verb", "noun"})
 _KNOWN_KEYS = frozenset(
     {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",
-     "roles", "fatalities", "weak", "intransitive", "generic"}
+     "roles", "fatalities", "weak", "intransitive", "generic", "not_in_name"}
 )  # fmt: skip
 _INSTRUMENT_KEYS = frozenset({"words", "with", "not_with", "type"})
 PLACE_MARK = "$place"
@@ -96,6 +96,7 @@ class TriggerRule:
     weak: bool = False
     intransitive: bool = False  # the verb must have no direct object ("protested", not "rallied X")
     generic: bool = False  # the instrument or agent decides the sub-type (see extract/subtype.py)
+    not_in_name: bool = False  # the word heading a capitalized name ("Operation X") is no trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,7 @@ def _rules_of(
         roles=str(entry.get("roles", "default")), fatalities=bool(entry.get("fatalities")),
         weak=bool(entry.get("weak")),
         intransitive=bool(entry.get("intransitive")), generic=bool(entry.get("generic")),
+        not_in_name=bool(entry.get("not_in_name")),
     )  # fmt: skip
     rules = []
     for lemma in entry.get("lemmas") or ():

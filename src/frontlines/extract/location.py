@@ -11,6 +11,7 @@ precision 2.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -170,12 +171,39 @@ def _in_person_name(doc: Any, token: Any, start: int, end: int) -> bool:
 REFERENCE_PENALTY = 4.0
 
 
+#: the words between a place and the region that holds it: "Kafr Tala, in southern Hama province"
+_CONTAINER_GAP = re.compile(
+    r"^(?:[ \t]+(?:town|village|city|area))?[ \t]*,[ \t]*in[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:north|south)?[ \t-]?(?:east|west)?(?:ern)?[ \t]+)?$", re.IGNORECASE)
+#: the words between a place and another it is stated a distance from, with no comma:
+#: "X located some 15 kilometers off the Y highway", "X, about 20 km from Y"
+_DISTANCE_GAP = re.compile(
+    r"^[ \t]*,?[ \t]*(?:(?:which[ \t]+is|that[ \t]+is|is)[ \t]+)?(?:(?:located|lying|situated)[ \t]+)?"
+    r"(?:(?:about|some|around|nearly|roughly|only|just|approximately)[ \t]+)?[\w.-]+[ \t]*"
+    r"(?:km|kilomet(?:er|re)s?|miles)[ \t]+(?:off|from|away[ \t]+from|outside)[ \t]+(?:the[ \t]+)?$",
+    re.IGNORECASE)
+#: gazetteer features of a region that holds towns
+REGION_FEATURES = frozenset({"admin1", "admin2", "admin3"})
+
+
+def _container(prev: Mention, region: Mention, gap: str) -> bool:
+    """``region`` is named only to say where ``prev`` lies ("X, in southern Z province")."""
+    inner, outer = prev.place, region.place
+    return (inner is not None and outer is not None and outer.feature in REGION_FEATURES
+            and inner.admin1 == outer.admin1 and bool(_CONTAINER_GAP.match(gap)))
+
+
 def _references(text: str, mentions: Sequence[Mention], offset: int) -> set[int]:
     """The ids of the mentions (in text order) that a previous place of the sentence is stated
-    relative to ("X, southeast of Y", "X town, 65 km north of Y"): reference points, not
-    where the event happened.  ``offset`` maps ``text`` offsets to the mentions' offsets."""
-    return {id(m) for prev, m in zip(mentions, mentions[1:], strict=False)
-            if prev.end <= m.start and is_reference_gap(text[prev.end - offset:m.start - offset])}
+    relative to ("X, southeast of Y", "X town, 65 km north of Y") or placed in ("X, in southern
+    Z province"): reference points, not where the event happened.  ``offset`` maps ``text``
+    offsets to the mentions' offsets."""
+    found = set()
+    for prev, m in zip(mentions, mentions[1:], strict=False):
+        gap = text[prev.end - offset:m.start - offset] if prev.end <= m.start else None
+        if gap is not None and (is_reference_gap(gap) or _container(prev, m, gap) or _DISTANCE_GAP.match(gap)):
+            found.add(id(m))
+    return found
 
 
 def choose(

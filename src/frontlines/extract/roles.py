@@ -257,6 +257,31 @@ def same_day(sentence: Any) -> bool:
     return _SAME_DAY.search(sentence.text) is not None
 
 
+#: words by which a clause dates itself one day before the date words of the sentence
+#: ("X said on July 1 it had retaken the town after Y raided it *the day before*")
+_DAY_BEFORE = re.compile(
+    r"\b(?:the|a)\s+(?:day|night)\s+(?:before|earlier|prior)\b(?!\s+yesterday)|"
+    r"\bthe\s+previous\s+(?:day|night)\b", re.I)
+
+
+def day_before(sentence: Any, trigger: Any, when: tuple[str, int]) -> bool:
+    """The trigger's own clause says "the day before" and the date words (``when``: text and
+    doc offset) lie outside that clause: the event happened the day before that date."""
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    inside = {t.idx for t in clause.subtree}
+    if when[1] in inside:
+        return False
+    for m in _DAY_BEFORE.finditer(sentence.text):
+        span = sentence.doc.char_span(sentence.start_char + m.start(), sentence.start_char + m.end(),
+                                      alignment_mode="expand")
+        verb = span.root.head if span is not None and len(span) else None
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if verb is not None and verb == clause:
+            return True
+    return False
+
+
 def sentence_date(sentence: Any, offset: int = 0) -> tuple[str, int] | None:
     """The date words a sentence tells its events on ("On July 25, 2015, ..."): the first
     "on ..." phrase, else its last date words; None when it has none (or only "now").  Their
@@ -292,6 +317,21 @@ DATED_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: nouns of a statement whose phrase tells an event ("despite the announcement of X reaching an
+#: agreement"): date words outside that phrase date the sentence's own event, not the one told
+STATEMENT_NOUNS = frozenset({"announcement", "statement", "declaration", "claim", "news"})
+
+
+def _told_in_statement(word: Any, trigger: Any) -> bool:
+    """The trigger lies in the phrase of a statement noun that the date word is outside of."""
+    node = trigger
+    while node.head != node and word not in node.subtree:
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in STATEMENT_NOUNS and word not in node.subtree:
+            return True
+    return False
+
+
 def _dates_trigger(offset: int, trigger: Any) -> bool:
     """Date words in a clause on a statement or another event noun ("a statement carried on
     Tuesday", "the operation launched on Sunday") do not date the trigger; a clause on the
@@ -300,6 +340,8 @@ def _dates_trigger(offset: int, trigger: Any) -> bool:
     if span is None or not len(span):
         return True
     node = span[0]
+    if _told_in_statement(node, trigger):
+        return False
     while trigger not in node.subtree and node.head != node:
         if node.dep_ in {"acl", "relcl"} and node.head != trigger:
             noun = node.head
@@ -339,6 +381,14 @@ def hit_target(token: Any) -> bool:
     return node.dep_ == "dobj" and node.head.lemma_.lower() in TARGET_VERBS
 
 
+def _prep_object(root: Any) -> bool:
+    """The object of "from", "against", … or a conjunct of one ("took X from the YPG and *IS*"):
+    the side attacked or the place of origin, never the attacker."""
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    return bool(root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS)
+
+
 def linear_actor(
     doc: Any, sentence: Any, trigger: Any, spans: list[tuple[int, int]], skip: set[int],
     accept: Any = None,
@@ -355,7 +405,7 @@ def linear_actor(
         if span is None or not len(span):
             continue
         root = span.root
-        if root.i in skip or (root.dep_ == "pobj" and root.head.lower_ in OBJECT_PREPS) or hit_target(root):
+        if root.i in skip or _prep_object(root) or hit_target(root):
             continue
         if accept is not None and not accept(root):
             continue

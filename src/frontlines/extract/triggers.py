@@ -205,6 +205,17 @@ def _on_strike(token: Any) -> bool:
     )
 
 
+def _heads_name(token: Any) -> bool:
+    """The word begins a capitalized name, "Operation Desert Lion" (not in a title-case line)."""
+    if not token.text[:1].isupper() or token.is_sent_start:
+        return False
+    words = [t.text[:1].isupper() for t in token.sent if t.is_alpha and len(t) > 3]
+    if words.count(False) * 4 < words.count(True):
+        return False  # a headline in title case
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.is_alpha and nxt.text[:1].isupper()
+
+
 def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool]) -> bool:
     """Whether *token* fires *rule* (part of speech, particle, object and context tests)."""
     if rule.pos == "verb" and not _is_verb(token):
@@ -212,6 +223,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
     if rule.pos == "noun" and not _is_noun(token):
         return False
     if _modifier(token) or _on_strike(token):
+        return False
+    if rule.not_in_name and _heads_name(token):
         return False
     if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
         return False
@@ -250,7 +263,10 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     others = {m.token.i: m for m in found if m is not match and not m.rule.weak}
     token = match.token
     if match.rule.pos == "verb":
-        return any(_subject_of(m.token, token) for m in others.values() if m.rule.pos == "noun")
+        return any(_subject_of(m.token, token) for m in others.values()
+                   if m.rule.pos == "noun" and not (_capture(match.rule) and _battle(m.rule)))
+    if _battle(match.rule) and _won_place(token, others):
+        return True
     if _subject_of(token, token.head):
         return False
     head = token.head
@@ -259,6 +275,29 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     if head.dep_ in {"prep", "agent"} and head.head.i in others:
         return True
     return _fighting_before_capture(match, others)
+
+
+def purpose(clause: Any) -> bool:
+    """An infinitive clause ("an operation *to retake* X"): what was aimed at, not done."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+
+
+def _capture(rule: TriggerRule) -> bool:
+    """A rule whose event is a place taken (its sub-type follows the taker)."""
+    return rule.nonstate_sub_event_type is not None
+
+
+def _battle(rule: TriggerRule) -> bool:
+    """A rule of fighting that takes no place ("offensive", "clashes")."""
+    return rule.event_type == "Battles" and not _capture(rule)
+
+
+def _won_place(noun: Any, others: dict[int, Match]) -> bool:
+    """A fighting noun whose own verb is a capture: "a counteroffensive *retook* X", "an
+    offensive that *captured* X": the event is the capture that the fighting achieved."""
+    verbs = [noun.head] if _subject_of(noun, noun.head) else []
+    verbs += [c for c in noun.children if c.dep_ == "relcl" and not purpose(c)]
+    return any(v.i in others and _capture(others[v.i].rule) for v in verbs)
 
 
 #: "seized the base *after* weeks of fighting": the fighting that won the place

@@ -28,6 +28,8 @@ from .dates import background_reason, resolve_date
 
 TERRITORY = TERRITORY_TAKEN
 INFER_OPPONENT = TERRITORY
+#: ACLED's inter code of civilians
+CIVILIANS = 7
 
 
 class ClaimResolver:
@@ -59,6 +61,8 @@ class ClaimResolver:
             actor1 = self.actors.ref(actor1.surface if actor1 else None, flier, inferred=True) if flier else actor1
         if claim.event_type in VIOLENT:
             actor1, actor2 = self._violent_roles(actor1, actor2)
+        if claim.sub_event_type in TERRITORY_TAKEN and actor2 is not None and actor2.inter == CIVILIANS:
+            actor2 = None  # civilians hold no ground: the dead of a capture are not the side that lost it
         actor1, actor2 = self._opponents(claim, actor1, actor2, context)
         sub_type = _territory_sub_type(claim.sub_event_type, actor1, self.actors, self._in_theater(claim))
         event_date, precision = claim.event_date, claim.time_precision
