@@ -1,7 +1,8 @@
 """Captures at claim level: what was taken, and from whom.
 
-- every place of a coordinated list is taken ("recaptured the villages of A, B, C and D"): one
-  claim per place, as ACLED codes one event per location;
+- every place of a coordinated list is taken ("recaptured the villages of A, B, C and D"), or
+  fought over, shelled or struck ("clashes in A and B"): one claim per place, as ACLED codes
+  one event per location (see :func:`spread`);
 - the holder named with "held by X", "controlled by X", "a stronghold of X", "X-held" is the
   loser (actor2), never the captor;
 - "part of X", "parts of X", "a district of X", "X's eastern neighbourhoods" is a partial
@@ -13,11 +14,11 @@ Raids, shelling and clashes are not captures: the trigger lexicon gives them the
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..records import Claim, Mention
-from ..taxonomy import TERRITORIAL
+from ..taxonomy import TERRITORIAL, VIOLENT
 
 #: nouns that name a part of a place ("part of Aleppo", "a district of Hasakah")
 PART_WORDS = frozenset({
@@ -32,24 +33,90 @@ HOLD_NOUNS = frozenset({"stronghold", "bastion", "bastions", "strongholds", "fie
                         "heartland", "hub"})
 
 
-def spread(claim: Claim, location_token: Any, places: Sequence[Mention], offset: int) -> list[Claim]:
-    """A territorial claim that happened, once per place of the coordinated list its location
-    heads; the first keeps its id, the others get ``@<start>`` of their place."""
-    if (claim.sub_event_type not in TERRITORIAL or not claim.factual or location_token is None
-            or claim.location is None):
+def spread(
+    claim: Claim, location_token: Any, places: Sequence[Mention], offset: int,
+    trigger: Any = None, sets: Mapping[str, frozenset[str]] | None = None,
+) -> list[Claim]:  # fmt: skip
+    """A claim that happened, once per place of the coordinated list its location heads: ACLED
+    codes one event per location.  The first keeps its id and its toll (the text does not split
+    it between the places); the others get ``@<start>`` of their place.
+
+    - territorial claims ("recaptured the villages of A, B, C and D") spread over every place;
+    - violent claims ("clashes in A and B", "air strikes hit A, B and C") spread only when the
+      list is the event's own place (the object of ``trigger`` or of one of its prepositions in
+      ``sets["spread_prepositions"]``, not "between A and B" or "from A to B") and every place
+      of it is a resolved town, village or neighbourhood (``sets["spread_features"]``); the
+      copies carry no toll, so a copy never reads as the lead casualty event.
+    """
+    territorial = claim.sub_event_type in TERRITORIAL
+    if (not claim.factual or location_token is None or claim.location is None
+            or not (territorial or _violent_list(claim, location_token, trigger, sets or {}))):
         return [claim]  # a forecast or a recap of several places stays one claim
+    features = (sets or {}).get("spread_features", frozenset())
     out = [claim]
     seen = {claim.location.start}
     for token in location_token.conjuncts:
         mention = _mention_at(places, offset + token.idx)
         if mention is None or mention.start in seen or not _same_kind(location_token, token):
             continue
+        if not territorial and (mention.place is None or mention.place.feature not in features):
+            return [claim]  # a list that mixes a province or an unknown name is no list of towns
         seen.add(mention.start)
         out.append(dataclasses.replace(
             claim, id=f"{claim.id}@{mention.start}", location=dataclasses.replace(mention, role="event location"),
             geo_precision=mention.geo_precision or claim.geo_precision,
+            fatalities=claim.fatalities if territorial else None,
             notes=f"{claim.notes}; one of the places of a coordinated list"))  # fmt: skip
     return out
+
+
+def is_spread_copy(claim_id: str) -> bool:
+    """The claim is a copy made by :func:`spread` for another place of a list (``…@<start>``)."""
+    return "@" in claim_id.rsplit(":", 1)[-1]
+
+
+def _violent_list(claim: Claim, location_token: Any, trigger: Any, sets: Mapping[str, frozenset[str]]) -> bool:
+    """The location of a violent claim heads a list of towns that is the event's own object."""
+    if claim.event_type not in VIOLENT or trigger is None or claim.location is None:
+        return False
+    place = claim.location.place
+    if place is None or place.feature not in sets.get("spread_features", frozenset()):
+        return False
+    return _own_object(location_token, trigger, sets.get("spread_prepositions", frozenset()))
+
+
+def _own_object(token: Any, trigger: Any, prepositions: frozenset[str]) -> bool:
+    """``token`` is the trigger's object ("hit A"), or the object of one of ``prepositions``
+    attached to the trigger or to the verb whose argument the trigger is ("clashes erupted in
+    A", "shelling on A"); through "the towns of A" and an apposition ("two towns, A and B")."""
+    anchors = {trigger.i}
+    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        anchors.add(trigger.head.i)  # "clashes erupted in A", "air strikes hit A"
+    node = token
+    for _ in range(4):
+        if node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"
+                                    and node.head.head.pos_ == "NOUN"):
+            node = node.head if node.dep_ == "appos" else node.head.head  # "the towns of A"
+            continue
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            return node.head.i in anchors
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            return node.head.lower_ in prepositions and _within(node.head.head, anchors)
+        return False
+    return False
+
+
+def _within(head: Any, anchors: set[int]) -> bool:
+    """``head`` is an anchor, or a noun of its phrase ("clashes with the rebels in A": the
+    parser hangs "in A" on "rebels"), reached through nouns, conjunctions and prepositions."""
+    node = head
+    for _ in range(6):
+        if node.i in anchors:
+            return True
+        if node.pos_ not in {"NOUN", "PROPN", "ADP", "CCONJ", "PRON"} or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _same_kind(first: Any, other: Any) -> bool:
