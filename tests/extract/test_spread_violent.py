@@ -78,3 +78,14 @@ def test_a_copy_fused_into_a_later_event_does_not_move_it_to_the_lead(claims_of)
     assert _main_event(events, by_id, lead.doc_id).id == "e1"
     events = [_event("e2", (later.id, copy.id), 1), _event("e1", (lead.id,), 1)]
     assert _main_event(events, by_id, lead.doc_id).id == "e1"
+
+
+def test_a_trigger_that_is_the_object_of_another_verb_is_not_spread(claims_of):
+    claims = claims_of("Military engineers are engaged in defusing bombs and mines in the streets of Douma and "
+                       "Harasta.")
+    assert len([c for c in claims if c.trigger == "bombs"]) <= 1
+
+
+def test_air_strikes_carried_out_on_two_towns_are_two_events(claims_of):
+    claims = claims_of("The army carried out air strikes on Douma and Harasta on Monday.")
+    assert _places(claims, "strikes") == ["Douma", "Harasta"]

@@ -82,6 +82,8 @@ def _violent_list(claim: Claim, location_token: Any, trigger: Any, sets: Mapping
     place = claim.location.place
     if place is None or place.feature not in sets.get("spread_features", frozenset()):
         return False
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in sets.get("spread_light_verbs", frozenset()):
+        return False  # "defusing bombs in A and B": the object of another verb, no event told there
     return _own_object(location_token, trigger, sets.get("spread_prepositions", frozenset()))
 
 
@@ -90,8 +92,10 @@ def _own_object(token: Any, trigger: Any, prepositions: frozenset[str]) -> bool:
     attached to the trigger or to the verb whose argument the trigger is ("clashes erupted in
     A", "shelling on A"); through "the towns of A" and an apposition ("two towns, A and B")."""
     anchors = {trigger.i}
-    if trigger.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-        anchors.add(trigger.head.i)  # "clashes erupted in A", "air strikes hit A"
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        # the event is the subject: "clashes erupted in A", "air strikes hit A"; not the object
+        # of another verb ("defusing bombs in A" tells of no bombing in A)
+        anchors.add(trigger.head.i)
     node = token
     for _ in range(4):
         if node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"
