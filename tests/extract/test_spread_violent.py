@@ -89,3 +89,18 @@ def test_a_trigger_that_is_the_object_of_another_verb_is_not_spread(claims_of):
 def test_air_strikes_carried_out_on_two_towns_are_two_events(claims_of):
     claims = claims_of("The army carried out air strikes on Douma and Harasta on Monday.")
     assert _places(claims, "strikes") == ["Douma", "Harasta"]
+
+
+def test_a_list_of_names_called_provinces_is_not_spread(claims_of):
+    claims = claims_of("The army resumed military operations in Hama and Idlib provinces on Monday.")
+    assert len([c for c in claims if c.trigger == "operations"]) <= 1
+
+
+def test_raids_on_areas_in_a_city_and_a_town_are_two_events(claims_of):
+    claims = claims_of("Warplanes carried out six raids on areas in Douma city and Harasta town on Monday.")
+    assert len([c for c in claims if c.trigger == "raids"]) == 2
+
+
+def test_vehicles_destroyed_in_two_villages_are_two_events(claims_of):
+    claims = claims_of("The air force destroyed dozens of vehicles in Saqba and Hamouriyeh villages on Monday.")
+    assert _places(claims, "destroyed") == ["Hamouriyeh", "Saqba"]

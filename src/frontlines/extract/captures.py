@@ -82,25 +82,34 @@ def _violent_list(claim: Claim, location_token: Any, trigger: Any, sets: Mapping
     place = claim.location.place
     if place is None or place.feature not in sets.get("spread_features", frozenset()):
         return False
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() not in sets.get("spread_light_verbs", frozenset()):
+    light = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in sets.get("spread_light_verbs", frozenset())
+    if trigger.dep_ == "dobj" and not light:
         return False  # "defusing bombs in A and B": the object of another verb, no event told there
-    return _own_object(location_token, trigger, sets.get("spread_prepositions", frozenset()))
+    return _own_object(location_token, trigger, sets, light)
 
 
-def _own_object(token: Any, trigger: Any, prepositions: frozenset[str]) -> bool:
+def _own_object(token: Any, trigger: Any, sets: Mapping[str, frozenset[str]], light: bool = False) -> bool:
     """``token`` is the trigger's object ("hit A"), or the object of one of ``prepositions``
-    attached to the trigger or to the verb whose argument the trigger is ("clashes erupted in
-    A", "shelling on A"); through "the towns of A" and an apposition ("two towns, A and B")."""
+    attached to the trigger or to the verb whose subject the trigger is ("clashes erupted in
+    A", "shelling on A"), or to the light verb whose object it is ("carried out raids on A");
+    through "the towns of A", "A and B villages" and an apposition ("two towns, A and B")."""
     anchors = {trigger.i}
-    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+    if trigger.dep_ in {"nsubj", "nsubjpass"} or light:
         # the event is the subject: "clashes erupted in A", "air strikes hit A"; not the object
         # of another verb ("defusing bombs in A" tells of no bombing in A)
         anchors.add(trigger.head.i)
+    prepositions = sets.get("spread_prepositions", frozenset())
+    admin = sets.get("spread_admin_nouns", frozenset())
     node = token
     for _ in range(4):
-        if node.dep_ == "appos" or (node.dep_ == "pobj" and node.head.lower_ == "of"
-                                    and node.head.head.pos_ == "NOUN"):
-            node = node.head if node.dep_ == "appos" else node.head.head  # "the towns of A"
+        if node.dep_ == "appos":
+            node = node.head
+            continue
+        of = node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN"
+        if of or (node.dep_ in {"nmod", "compound"} and node.head.pos_ == "NOUN"):
+            node = node.head.head if of else node.head  # "the towns of A", "in A and B villages"
+            if node.lemma_.lower() in admin:
+                return False  # "in Hama and Idlib provinces": the list names provinces
             continue
         if node.dep_ in {"dobj", "nsubjpass"}:
             return node.head.i in anchors
