@@ -104,3 +104,9 @@ def test_raids_on_areas_in_a_city_and_a_town_are_two_events(claims_of):
 def test_vehicles_destroyed_in_two_villages_are_two_events(claims_of):
     claims = claims_of("The air force destroyed dozens of vehicles in Saqba and Hamouriyeh villages on Monday.")
     assert _places(claims, "destroyed") == ["Hamouriyeh", "Saqba"]
+
+
+def test_every_member_of_a_three_town_list_is_an_event(claims_of):
+    """The parser may hang the middle member on the last one ("B" as a modifier of "Kafr C")."""
+    claims = claims_of("Government forces shelled areas in the towns of Saqba, Hamouriyeh and Kafr Batna on Tuesday.")
+    assert _places(claims, "shelled") == ["Hamouriyeh", "Kafr Batna", "Saqba"]

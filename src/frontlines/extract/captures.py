@@ -55,7 +55,7 @@ def spread(
     features = (sets or {}).get("spread_features", frozenset())
     out = [claim]
     seen = {claim.location.start}
-    for token in location_token.conjuncts:
+    for token in _members(location_token):
         mention = _mention_at(places, offset + token.idx)
         if mention is None or mention.start in seen or not _same_kind(location_token, token):
             continue
@@ -68,6 +68,23 @@ def spread(
             fatalities=claim.fatalities if territorial else None,
             notes=f"{claim.notes}; one of the places of a coordinated list"))  # fmt: skip
     return out
+
+
+#: dependencies inside the name of one member of a list ("Kafr Batna"), along which the parser
+#: may hang the member before it ("A, B and Kafr C": B as a modifier of C)
+NAME_DEPS = frozenset({"compound", "nmod", "conj", "cc", "punct", "flat", "amod", "det", "nummod"})
+
+
+def _members(location_token: Any) -> Iterator[Any]:
+    """The other members of the list the location heads: its conjuncts and the names the
+    parser hung inside them."""
+    for conjunct in location_token.conjuncts:
+        stack = [conjunct]
+        while stack:
+            node = stack.pop()
+            if node.i != location_token.i:
+                yield node
+            stack.extend(c for c in node.children if c.dep_ in NAME_DEPS and c.i != location_token.i)
 
 
 def is_spread_copy(claim_id: str) -> bool:
