@@ -110,3 +110,9 @@ def test_every_member_of_a_three_town_list_is_an_event(claims_of):
     """The parser may hang the middle member on the last one ("B" as a modifier of "Kafr C")."""
     claims = claims_of("Government forces shelled areas in the towns of Saqba, Hamouriyeh and Kafr Batna on Tuesday.")
     assert _places(claims, "shelled") == ["Hamouriyeh", "Kafr Batna", "Saqba"]
+
+
+def test_names_the_article_calls_districts_are_not_spread(claims_of):
+    claims = claims_of("Two women were killed in shelling on Douma and Harasta on Monday. "
+                       "The villages of Harasta district were also hit.")
+    assert len([c for c in claims if c.trigger == "shelling"]) == 1

@@ -14,6 +14,7 @@ Raids, shelling and clashes are not captures: the trigger lexicon gives them the
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -35,7 +36,7 @@ HOLD_NOUNS = frozenset({"stronghold", "bastion", "bastions", "strongholds", "fie
 
 def spread(
     claim: Claim, location_token: Any, places: Sequence[Mention], offset: int,
-    trigger: Any = None, sets: Mapping[str, frozenset[str]] | None = None,
+    trigger: Any = None, sets: Mapping[str, frozenset[str]] | None = None, text: str = "",
 ) -> list[Claim]:  # fmt: skip
     """A claim that happened, once per place of the coordinated list its location heads: ACLED
     codes one event per location.  The first keeps its id and its toll (the text does not split
@@ -45,7 +46,8 @@ def spread(
     - violent claims ("clashes in A and B", "air strikes hit A, B and C") spread only when the
       list is the event's own place (the object of ``trigger`` or of one of its prepositions in
       ``sets["spread_prepositions"]``, not "between A and B" or "from A to B") and every place
-      of it is a resolved town, village or neighbourhood (``sets["spread_features"]``); the
+      of it is a resolved town, village or neighbourhood (``sets["spread_features"]``) that
+      the document (``text``) never calls a district or a region ("Mabeta district"); the
       copies carry no toll, so a copy never reads as the lead casualty event.
     """
     territorial = claim.sub_event_type in TERRITORIAL
@@ -53,13 +55,17 @@ def spread(
             or not (territorial or _violent_list(claim, location_token, trigger, sets or {}))):
         return [claim]  # a forecast or a recap of several places stays one claim
     features = (sets or {}).get("spread_features", frozenset())
+    admin = _admin_named(text, (sets or {}).get("spread_admin_nouns", frozenset()))
+    if not territorial and admin(claim.location.text):
+        return [claim]
     out = [claim]
     seen = {claim.location.start}
     for token in _members(location_token):
         mention = _mention_at(places, offset + token.idx)
         if mention is None or mention.start in seen or not _same_kind(location_token, token):
             continue
-        if not territorial and (mention.place is None or mention.place.feature not in features):
+        if not territorial and (mention.place is None or mention.place.feature not in features
+                                or admin(mention.text)):
             return [claim]  # a list that mixes a province or an unknown name is no list of towns
         seen.add(mention.start)
         out.append(dataclasses.replace(
@@ -68,6 +74,19 @@ def spread(
             fatalities=claim.fatalities if territorial else None,
             notes=f"{claim.notes}; one of the places of a coordinated list"))  # fmt: skip
     return out
+
+
+def _admin_named(text: str, nouns: frozenset[str]) -> Callable[[str], bool]:
+    """Whether the document calls a name a district, a region or a province ("Mabeta
+    district", "the Shera region"): then the name is no town, whatever the gazetteer says."""
+    if not text or not nouns:
+        return lambda name: False
+    words = "|".join(sorted(re.escape(n) for n in nouns))
+
+    def test(name: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})s?\b", text, re.IGNORECASE) is not None
+
+    return test
 
 
 #: dependencies inside the name of one member of a list ("Kafr Batna"), along which the parser

@@ -229,7 +229,8 @@ class ClaimExtractor:
         """The claim of a trigger, once per place of a coordinated list of places it took or hit."""
         claim = self._claim(match, found, para, doc, sentence, state)
         where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
-        return spread(claim, where, state.within(para.start, para.end), para.start, match.token, self.lexicon.sets)
+        return spread(claim, where, state.within(para.start, para.end), para.start, match.token,
+                      self.lexicon.sets, state.text)
 
     def _typed(self, claim: Claim, match: Match, memory: TypeMemory, is_place: Any) -> Claim:
         kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
