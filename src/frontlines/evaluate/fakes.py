@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
+from ..extract.captures import is_spread_copy
 from ..records import Article, Claim, Event, Mention
 from ..store.protocol import Store
 from .gold import in_half, read_jsonl
@@ -65,12 +66,18 @@ def actor_class(actor: str | None) -> str:
 
 def _main_event(events: list[Event], claims: dict[str, Claim], doc_id: str) -> Event | None:
     """The article's lead event with a casualty figure (FA-KES codes casualty events), else its
-    first event that happened."""
+    first event that happened.  An event made only of the copies of a claim spread over a list
+    of places (:func:`frontlines.extract.captures.spread`) never outranks one the article
+    tells of itself, toll or no toll (the copy holds a toll only through fusion), and an event
+    ranks by where the article tells its own claims, not by the copies fused into it."""
     mine = []
     for event in events:
-        starts = [claims[c].trigger_start for c in event.claim_ids if c in claims and claims[c].doc_id == doc_id]
-        if starts and event.happened:
-            mine.append((event.fatalities is None, min(starts), event))
+        own = [c for c in event.claim_ids if c in claims and claims[c].doc_id == doc_id]
+        if own and event.happened:
+            told = [c for c in own if not is_spread_copy(c)]  # its place in the text is its own claims'
+            copy = not told
+            start = min(claims[c].trigger_start for c in told or own)
+            mine.append(((event.fatalities is None or copy, copy), start, event))
     return min(mine, key=lambda x: (x[0], x[1]))[2] if mine else None
 
 

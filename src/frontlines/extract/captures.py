@@ -1,7 +1,8 @@
 """Captures at claim level: what was taken, and from whom.
 
-- every place of a coordinated list is taken ("recaptured the villages of A, B, C and D"): one
-  claim per place, as ACLED codes one event per location;
+- every place of a coordinated list is taken ("recaptured the villages of A, B, C and D"), or
+  fought over, shelled or struck ("clashes in A and B"): one claim per place, as ACLED codes
+  one event per location (see :func:`spread`);
 - the holder named with "held by X", "controlled by X", "a stronghold of X", "X-held" is the
   loser (actor2), never the captor;
 - "part of X", "parts of X", "a district of X", "X's eastern neighbourhoods" is a partial
@@ -13,11 +14,12 @@ Raids, shelling and clashes are not captures: the trigger lexicon gives them the
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..records import Claim, Mention
-from ..taxonomy import TERRITORIAL
+from ..taxonomy import TERRITORIAL, VIOLENT
 
 #: nouns that name a part of a place ("part of Aleppo", "a district of Hasakah")
 PART_WORDS = frozenset({
@@ -32,24 +34,138 @@ HOLD_NOUNS = frozenset({"stronghold", "bastion", "bastions", "strongholds", "fie
                         "heartland", "hub"})
 
 
-def spread(claim: Claim, location_token: Any, places: Sequence[Mention], offset: int) -> list[Claim]:
-    """A territorial claim that happened, once per place of the coordinated list its location
-    heads; the first keeps its id, the others get ``@<start>`` of their place."""
-    if (claim.sub_event_type not in TERRITORIAL or not claim.factual or location_token is None
-            or claim.location is None):
+def spread(
+    claim: Claim, location_token: Any, places: Sequence[Mention], offset: int,
+    trigger: Any = None, sets: Mapping[str, frozenset[str]] | None = None, text: str = "",
+) -> list[Claim]:  # fmt: skip
+    """A claim that happened, once per place of the coordinated list its location heads: ACLED
+    codes one event per location.  The first keeps its id and its toll (the text does not split
+    it between the places); the others get ``@<start>`` of their place.
+
+    - territorial claims ("recaptured the villages of A, B, C and D") spread over every place;
+    - violent claims ("clashes in A and B", "air strikes hit A, B and C") spread only when the
+      list is the event's own place (the object of ``trigger`` or of one of its prepositions in
+      ``sets["spread_prepositions"]``, not "between A and B" or "from A to B") and every place
+      of it is a resolved town, village or neighbourhood (``sets["spread_features"]``) that
+      the document (``text``) never calls a district or a region ("Mabeta district"); the
+      copies carry no toll, so a copy never reads as the lead casualty event.
+    """
+    territorial = claim.sub_event_type in TERRITORIAL
+    if (not claim.factual or location_token is None or claim.location is None
+            or not (territorial or _violent_list(claim, location_token, trigger, sets or {}))):
         return [claim]  # a forecast or a recap of several places stays one claim
+    features = (sets or {}).get("spread_features", frozenset())
+    admin = _admin_named(text, (sets or {}).get("spread_admin_nouns", frozenset()))
+    if not territorial and admin(claim.location.text):
+        return [claim]
     out = [claim]
     seen = {claim.location.start}
-    for token in location_token.conjuncts:
+    for token in _members(location_token):
         mention = _mention_at(places, offset + token.idx)
         if mention is None or mention.start in seen or not _same_kind(location_token, token):
             continue
+        if not territorial and (mention.place is None or mention.place.feature not in features
+                                or admin(mention.text)):
+            return [claim]  # a list that mixes a province or an unknown name is no list of towns
         seen.add(mention.start)
         out.append(dataclasses.replace(
             claim, id=f"{claim.id}@{mention.start}", location=dataclasses.replace(mention, role="event location"),
             geo_precision=mention.geo_precision or claim.geo_precision,
+            fatalities=claim.fatalities if territorial else None,
             notes=f"{claim.notes}; one of the places of a coordinated list"))  # fmt: skip
     return out
+
+
+def _admin_named(text: str, nouns: frozenset[str]) -> Callable[[str], bool]:
+    """Whether the document calls a name a district, a region or a province ("Mabeta
+    district", "the Shera region"): then the name is no town, whatever the gazetteer says."""
+    if not text or not nouns:
+        return lambda name: False
+    words = "|".join(sorted(re.escape(n) for n in nouns))
+
+    def test(name: str) -> bool:
+        return re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})s?\b", text, re.IGNORECASE) is not None
+
+    return test
+
+
+#: dependencies inside the name of one member of a list ("Kafr Batna"), along which the parser
+#: may hang the member before it ("A, B and Kafr C": B as a modifier of C)
+NAME_DEPS = frozenset({"compound", "nmod", "conj", "cc", "punct", "flat", "amod", "det", "nummod"})
+
+
+def _members(location_token: Any) -> Iterator[Any]:
+    """The other members of the list the location heads: its conjuncts and the names the
+    parser hung inside them."""
+    for conjunct in location_token.conjuncts:
+        stack = [conjunct]
+        while stack:
+            node = stack.pop()
+            if node.i != location_token.i:
+                yield node
+            stack.extend(c for c in node.children if c.dep_ in NAME_DEPS and c.i != location_token.i)
+
+
+def is_spread_copy(claim_id: str) -> bool:
+    """The claim is a copy made by :func:`spread` for another place of a list (``…@<start>``)."""
+    return "@" in claim_id.rsplit(":", 1)[-1]
+
+
+def _violent_list(claim: Claim, location_token: Any, trigger: Any, sets: Mapping[str, frozenset[str]]) -> bool:
+    """The location of a violent claim heads a list of towns that is the event's own object."""
+    if claim.event_type not in VIOLENT or trigger is None or claim.location is None:
+        return False
+    place = claim.location.place
+    if place is None or place.feature not in sets.get("spread_features", frozenset()):
+        return False
+    light = trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in sets.get("spread_light_verbs", frozenset())
+    if trigger.dep_ == "dobj" and not light:
+        return False  # "defusing bombs in A and B": the object of another verb, no event told there
+    return _own_object(location_token, trigger, sets, light)
+
+
+def _own_object(token: Any, trigger: Any, sets: Mapping[str, frozenset[str]], light: bool = False) -> bool:
+    """``token`` is the trigger's object ("hit A"), or the object of one of ``prepositions``
+    attached to the trigger or to the verb whose subject the trigger is ("clashes erupted in
+    A", "shelling on A"), or to the light verb whose object it is ("carried out raids on A");
+    through "the towns of A", "A and B villages" and an apposition ("two towns, A and B")."""
+    anchors = {trigger.i}
+    if trigger.dep_ in {"nsubj", "nsubjpass"} or light:
+        # the event is the subject: "clashes erupted in A", "air strikes hit A"; not the object
+        # of another verb ("defusing bombs in A" tells of no bombing in A)
+        anchors.add(trigger.head.i)
+    prepositions = sets.get("spread_prepositions", frozenset())
+    admin = sets.get("spread_admin_nouns", frozenset())
+    node = token
+    for _ in range(4):
+        if node.dep_ == "appos":
+            node = node.head
+            continue
+        of = node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN"
+        if of or (node.dep_ in {"nmod", "compound"} and node.head.pos_ == "NOUN"):
+            node = node.head.head if of else node.head  # "the towns of A", "in A and B villages"
+            if node.lemma_.lower() in admin:
+                return False  # "in Hama and Idlib provinces": the list names provinces
+            continue
+        if node.dep_ in {"dobj", "nsubjpass"}:
+            return node.head.i in anchors
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            return node.head.lower_ in prepositions and _within(node.head.head, anchors)
+        return False
+    return False
+
+
+def _within(head: Any, anchors: set[int]) -> bool:
+    """``head`` is an anchor, or a noun of its phrase ("clashes with the rebels in A": the
+    parser hangs "in A" on "rebels"), reached through nouns, conjunctions and prepositions."""
+    node = head
+    for _ in range(6):
+        if node.i in anchors:
+            return True
+        if node.pos_ not in {"NOUN", "PROPN", "ADP", "CCONJ", "PRON"} or node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 def _same_kind(first: Any, other: Any) -> bool:

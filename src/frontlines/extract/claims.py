@@ -231,11 +231,12 @@ class ClaimExtractor:
         self, match: Match, found: Standing, para: Paragraph, doc: Any, sentence: Any, state: DocState,
         others: Sequence[Any] = (),
     ) -> list[Claim]:  # fmt: skip
-        """The claim of a trigger, once per place of a coordinated list of captured places
+        """The claim of a trigger, once per place of a coordinated list of places it took or hit
         (``others``: the tokens of the sentence's other triggers)."""
         claim = self._claim(match, found, para, doc, sentence, state, others)
         where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
-        return spread(claim, where, state.within(para.start, para.end), para.start)
+        return spread(claim, where, state.within(para.start, para.end), para.start, match.token,
+                      self.lexicon.sets, state.text)
 
     def _typed(self, claim: Claim, match: Match, memory: TypeMemory, is_place: Any) -> Claim:
         kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
