@@ -164,3 +164,17 @@ def test_each_place_of_a_coordinated_list_is_its_own_gold_event() -> None:
     assert scores["core_found"] == 3 and scores["true_positives"] == 3
     # one system event for the whole list finds one gold event, as before
     assert score_events(system[:1], gold)["core_found"] == 1
+
+
+def test_an_exported_row_that_tells_no_gold_event_is_not_right(tmp_path: Path) -> None:
+    """``exported_all_fully_right`` counts every row of the default export: a row the gold does
+    not hold (here the gold loses its one happened event) is a wrong row, not a row left out."""
+    gold = _gold(tmp_path)
+    rows = evaluate(_store(Status.EXPECTED), gold)["rows"]
+    assert rows["exported_all"] == rows["exported"] == 1
+    assert rows["exported_all_fully_right"] == rows["exported_fully_right"]
+    events = [json.loads(line) for line in (gold / "events.jsonl").read_text().splitlines()]
+    (gold / "events.jsonl").write_text("\n".join(json.dumps(e) for e in events if e["id"] != "e1"))
+    rows = evaluate(_store(Status.EXPECTED), gold)["rows"]
+    assert rows["exported"] == 0 and rows["exported_all"] == 1
+    assert rows["exported_all_fully_right"] == 0.0

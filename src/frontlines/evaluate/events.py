@@ -210,7 +210,9 @@ def row_errors(event: Event, g: GoldEvent) -> list[str]:
 
 def score_rows(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, Any]:
     """Row precision: of the exported (happened) events matched to a gold event, the share right
-    in every field, and the share whose location is not a place."""
+    in every field, and the share whose location is not a place; ``exported_all_fully_right``
+    counts every exported row, so that a row matching no gold event (a duplicate, an event the
+    gold does not hold) counts as not right."""
     from ..export.grounding import event_trust, grounded_row
 
     matches = best_matches(system, gold)
@@ -221,6 +223,9 @@ def score_rows(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, An
     exported = [i for i, g in matches.items() if system[i].event.happened
                 and grounded_row(system[i].event, event_trust(system[i].event, system[i].claims))]
     wrong = [row_errors(system[i].event, matches[i]) for i in exported]
+    # every row of the default export, matched or not: one that tells no gold event is not right
+    every_exported = sum(1 for item in system if item.event.happened
+                         and grounded_row(item.event, event_trust(item.event, item.claims)))
     return {
         "matched_rows": len(rows),
         "fully_right": ratio(sum(not e for e in errors), len(rows)),
@@ -228,6 +233,8 @@ def score_rows(system: list[SystemEvent], gold: list[GoldEvent]) -> dict[str, An
         **{f"{name}_right": ratio(sum(name not in e for e in errors), len(rows)) for name in fields},
         "exported": len(exported),
         "exported_fully_right": ratio(sum(not e for e in wrong), len(wrong)),
+        "exported_all": every_exported,
+        "exported_all_fully_right": ratio(sum(not e for e in wrong), every_exported),
         "exported_location_not_a_place": ratio(sum(not_a_place(system[i].event) for i in exported), len(exported)),
         **{f"exported_{name}_right": ratio(sum(name not in e for e in wrong), len(wrong)) for name in fields},
     }

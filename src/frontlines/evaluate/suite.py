@@ -24,7 +24,7 @@ from .match import line_offsets
 FOLDER_FLOORS = (
     "events.recall_core", "events.precision", "events.status_accuracy", "events.event_status_accuracy",
     "events.actor1_accuracy", "events.date_accuracy", "events.place_accuracy_10km", "rows.fully_right",
-    "rows.exported_fully_right",
+    "rows.exported_fully_right", "rows.exported_all_fully_right",
     "captures.recall", "captures.control_agreement", "captures.half_a.recall", "captures.half_b.recall",
     "captures.half_a.control_agreement", "captures.half_b.control_agreement",
     "segments.line_accuracy", "segments.debris_precision", "segments.debris_recall",
