@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from ..geo import haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
+from .confidence import ALONE_CUE
 from .control import UNLOCATED
 from .territory import TerritoryCues
 
@@ -191,7 +192,8 @@ class FactReader:
         under = cues.pattern("under_words").pattern
         self.held_before = re.compile(rf"^\s*(?:-\s*)?{held}(?:\s+[a-z]+){{0,3}}?(?:\s+of)?(?:\s+the)?\s*$",
                                       re.IGNORECASE)
-        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+|(?:are|were|have\s+been)\s+)?"
+        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+|"
+                                  rf"(?:is|are|were|has\s+been|have\s+been)\s+)?"
                                   rf"(?:still\s+|now\s+)?{held}\s+by\s+(?:the\s+)?(?:\w+-backed\s+)?$", re.IGNORECASE)
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -270,6 +272,11 @@ class FactReader:
                                      r"(?:almost\s+|nearly\s+|near\s+|effective\s+)?(?:full\s+|complete\s+|total\s+)?"
                                      r"control\s+(?:of|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
                                      re.IGNORECASE)
+        # "Y, which (still) holds X", "Y now control X": the subject holds the object
+        holder = cues.pattern("holder_verbs").pattern if cues.holder_verbs else r"(?!x)x"
+        self.holds = re.compile(rf"^\s*(?:,\s*(?:which|that|who)\s+(?:still\s+|now\s+|already\s+)?|"
+                                rf"\s+(?:still|now)\s+){holder}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$",
+                                re.IGNORECASE)
         self.under_their = re.compile(r"^\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
                                       r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
         self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
@@ -533,6 +540,10 @@ class FactReader:
                     actor, cue = candidate, "X is the Y-held town"
             if actor is None:
                 actor, cue = s.actor_before(place.start, self.in_control, limit=100), "Y is in control of X"
+            if actor is None:
+                actor, cue = s.actor_before(place.start, self.holds, limit=100), "Y, which holds X"
+                if actor is not None and self.partial_end.search(s.text[actor.end:place.start]):
+                    actor = None  # "Y, which holds most of X": a part says nothing of X as a whole
             if actor is None and self.under_their.match(s.text[place.end:]) and \
                     self.with_before.search(s.text[max(0, place.start - 40):place.start]):
                 ref = s.claim.actor1
@@ -709,7 +720,8 @@ def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: Sou
     for place, actor, cue in reader.statements(s):
         if place.mention.place is None or place.mention.place.gazetteer_id in skip or not _holdable(place, reader.cues):
             continue
-        facts.append(_fact(s, FactKind.CONTROL, place, "full", f"control statement: {cue}",
+        said = f"{ALONE_CUE}{cue}" if not s.claim.event_type else f"control statement: {cue}"
+        facts.append(_fact(s, FactKind.CONTROL, place, "full", said,
                            (actor.name, actor.side), (None, None), (when, when) if when else None, info, source))
     return facts
 
