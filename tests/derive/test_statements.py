@@ -74,3 +74,11 @@ def test_a_statement_alone_weighs_less_than_one_made_with_an_event() -> None:
                      {"Ain Dara": PLACES["Ain Dara"]}, sub="Armed clash")
     [with_event] = extract_facts([claim], ms, CUES, find_actors=finder)
     assert fact_weight(fact) < fact_weight(with_event)
+
+
+def test_with_x_under_their_control_names_the_subject_that_follows_in_a_sentence_of_no_claim() -> None:
+    text = ("Shelling went on, a monitor said. With Kafr Zita town under their control, the Syrian army "
+            "will now turn west.")
+    assert held(text) == [("Kafr Zita", SAA, PUBLISHED)]
+    assert held("Shelling went on. Tell Hamis is under the full control of the SDF, residents said.") == [
+        ("Tell Hamis", SDF, PUBLISHED)]

@@ -33,6 +33,7 @@ from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFac
 from ..taxonomy import DateSpan
 from .confidence import ALONE_CUE
 from .control import UNLOCATED
+from .statements import factual_statement
 from .territory import TerritoryCues
 
 CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -198,7 +199,7 @@ class FactReader:
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}"
-                                rf"\s+(?:the\s+)?"
+                                rf"\s+(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?"
                                 rf"(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
         self.control_noun = re.compile(r"^(?:['’]s?)?\s+(?:control|rule)\b", re.IGNORECASE)
         self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$",
@@ -277,8 +278,11 @@ class FactReader:
         self.holds = re.compile(rf"^\s*(?:,\s*(?:which|that|who)\s+(?:still\s+|now\s+|already\s+)?|"
                                 rf"\s+(?:still|now)\s+){holder}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$",
                                 re.IGNORECASE)
-        self.under_their = re.compile(r"^\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
+        self.under_their = re.compile(rf"^(?:\s+(?:{cues.pattern('anaphora').pattern}))?"
+                                      r"\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
                                       r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
+        self.passive_aux = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+        self.then_subject = re.compile(r"^[^,.;]{0,12},\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
         self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
         self.flag_before = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
         self.flag_of = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -369,6 +373,8 @@ class FactReader:
                 main = self._object_place(s)  # "rebels began evacuating the town of X"
         elif main is None:
             main = self._part_place(s) or self._object_place(s)
+        elif main.end <= s.trigger[0] and _holdable(main, self.cues) and self._passive_subject(s, main):
+            pass  # "X neighbourhood, east of the river in Y, was taken under control": X was taken
         elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
             # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
             # province of X": what was taken is the object
@@ -393,6 +399,13 @@ class FactReader:
         group = self._coordinated(s, main)
         named = [p for p in self._included(s) if p not in group]
         return [self._placed(s, p) for p in group] + [self._placed(s, p) for p in named]
+
+    def _passive_subject(self, s: _Sentence, place: _Place) -> bool:
+        """Whether ``place`` opens the clause whose passive verb is the trigger ("X was taken",
+        "X, east of Y, has been captured"): no other clause and no sentence break between them."""
+        between = s.text[place.end:s.trigger[0]]
+        return bool(self.passive_aux.search(between)) and len(between) <= 120 and not re.search(
+            r"[;.]|\b(?:and|but|while|after|before|when|as|where|which|who|that)\b", between, re.IGNORECASE)
 
     def _included(self, s: _Sentence) -> list[_Place]:
         """'liberated 12 villages east of X, including A and B': A and B, each taken whole (the
@@ -544,10 +557,13 @@ class FactReader:
                 actor, cue = s.actor_before(place.start, self.holds, limit=100), "Y, which holds X"
                 if actor is not None and self.partial_end.search(s.text[actor.end:place.start]):
                     actor = None  # "Y, which holds most of X": a part says nothing of X as a whole
-            if actor is None and self.under_their.match(s.text[place.end:]) and \
-                    self.with_before.search(s.text[max(0, place.start - 40):place.start]):
+            their = self.under_their.match(s.text[place.end:])
+            if actor is None and their and self.with_before.search(s.text[max(0, place.start - 40):place.start]):
                 ref = s.claim.actor1
                 actor = ActorSpan(place.start, place.start, ref.name, ref.side) if ref and ref.name else None
+                if actor is None and not s.claim.event_type:
+                    # a sentence of no claim: "With X under their control, Y ..." (Y the subject)
+                    actor = s.actor_after(place.end + their.end(), self.then_subject, limit=40)
                 cue = "with X under their control"
             if actor is not None:
                 found.append((place, actor, cue))
@@ -721,6 +737,9 @@ def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: Sou
         if place.mention.place is None or place.mention.place.gazetteer_id in skip or not _holdable(place, reader.cues):
             continue
         said = f"{ALONE_CUE}{cue}" if not s.claim.event_type else f"control statement: {cue}"
+        if not s.claim.event_type and not factual_statement(s.text, min(place.start, actor.start),
+                                                            max(place.end, actor.end)):
+            continue
         facts.append(_fact(s, FactKind.CONTROL, place, "full", said,
                            (actor.name, actor.side), (None, None), (when, when) if when else None, info, source))
     return facts

@@ -6,8 +6,8 @@ who holds the place on the day the report was published.  This module cuts a doc
 segments into sentences and keeps, as claims of no event (empty trigger and type, stated), the
 sentences that no claim covers, that name a resolved place and that carry a word of control
 (``territory.yaml``); :mod:`.facts` reads only control statements from them, with a lower
-weight (:data:`.confidence.ALONE_FACTOR`).  A sentence that hedges, forecasts or negates
-("could soon be under", "is no longer held by") is left out.
+weight (:data:`.confidence.ALONE_FACTOR`), and leaves out a statement that is hedged, forecast
+or negated ("could soon be under", "is no longer held by"): :func:`factual_statement`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,14 @@ NOT_FACTUAL = re.compile(r"\b(?:no\s+longer|not|never|would|could|may|might|will
                          r"expected|aims?|seeks?|plans?|wants?|hopes?|threaten(?:s|ed)?|before|until|once|"
                          r"formerly|previously|used\s+to)\b|n[’']t\b", re.IGNORECASE)
 MAX_CHARS = 400  # a longer "sentence" is a list or a table, not a statement
+LOOK_BACK = 30  # characters before a statement where a hedge or a negation still governs it
+
+
+def factual_statement(text: str, start: int, end: int) -> bool:
+    """Whether the statement at ``text[start:end]`` (its place and its holder), with the few
+    words before it, is free of hedges, negations and forecasts ("could soon be under the
+    control of", "is no longer held by", "if X is in Y's hands")."""
+    return NOT_FACTUAL.search(text, max(0, start - LOOK_BACK), end) is None
 
 
 def control_cue(cues: TerritoryCues) -> re.Pattern[str]:
@@ -58,7 +66,7 @@ def statement_sentences(doc_id: str, text: str, spans: Sequence[tuple[int, int]]
         for start, end in _sentences(text, first, last):
             sentence = text[start:end].rstrip()
             end = start + len(sentence)
-            if not sentence or len(sentence) > MAX_CHARS or not cue.search(sentence) or NOT_FACTUAL.search(sentence):
+            if not sentence or len(sentence) > MAX_CHARS or not cue.search(sentence):
                 continue
             at = bisect_left(places, start)
             if at == len(places) or places[at] >= end:
