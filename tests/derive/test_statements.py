@@ -82,3 +82,11 @@ def test_with_x_under_their_control_names_the_subject_that_follows_in_a_sentence
     assert held(text) == [("Kafr Zita", SAA, PUBLISHED)]
     assert held("Shelling went on. Tell Hamis is under the full control of the SDF, residents said.") == [
         ("Tell Hamis", SDF, PUBLISHED)]
+
+
+def test_a_held_part_or_the_land_around_a_place_says_nothing_of_the_place() -> None:
+    for sentence in ("Food ran low in rebel-held eastern Kafr Zita, a monitor said.",
+                     "Jets struck villages in the rebel-held Kafr Zita countryside.",
+                     "The convoy reached the rebel-controlled province of Kafr Zita."):
+        assert held("Shelling went on. " + sentence) == [], sentence
+    assert held("Shelling went on. Food ran low in rebel-held Kafr Zita.") == [("Kafr Zita", REBELS, PUBLISHED)]

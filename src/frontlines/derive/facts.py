@@ -281,6 +281,8 @@ class FactReader:
         self.under_their = re.compile(rf"^(?:\s+(?:{cues.pattern('anaphora').pattern}))?"
                                       r"\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
                                       r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
+        self.compass_before = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                                         r"south-?west)(?:ern)?\s+$", re.IGNORECASE)
         self.passive_aux = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
         self.then_subject = re.compile(r"^[^,.;]{0,12},\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
         self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
@@ -399,6 +401,13 @@ class FactReader:
         group = self._coordinated(s, main)
         named = [p for p in self._included(s) if p not in group]
         return [self._placed(s, p) for p in group] + [self._placed(s, p) for p in named]
+
+    def _not_whole(self, s: _Sentence, place: _Place) -> bool:
+        """Whether the words around a place name make it a part or the land of the place, not the
+        place itself: "eastern Aleppo", "X countryside", "X's southern districts", "the province of X"."""
+        before, after = s.text[max(0, place.start - 40):place.start], s.text[place.end:]
+        return bool(self.compass_before.search(before) or self.near_after.match(after)
+                    or self.partial_after.match(after) or self.province_end.search(before))
 
     def _passive_subject(self, s: _Sentence, place: _Place) -> bool:
         """Whether ``place`` opens the clause whose passive verb is the trigger ("X was taken",
@@ -533,6 +542,8 @@ class FactReader:
     def _statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
         found = []
         for place in s.places:
+            if self._not_whole(s, place):
+                continue
             actor = s.actor_before(place.start, self.held_before)
             if actor is not None and self.partial_end.search(s.text[actor.end:place.start]):
                 actor = None  # "the Y-held parts of X": Y holds a part, which says nothing of X as a whole
