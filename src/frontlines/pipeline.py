@@ -500,6 +500,30 @@ def _named_source(registry: OutletRegistry, name: str) -> tuple[str, str | None]
     return (outlet.name, _registry_side(registry, outlet.name)) if outlet else None
 
 
+def _statement_sentences(store: Store, claims: Sequence[Claim], places: Sequence[Mention],
+                         kb: KnowledgeBase) -> list[Claim]:
+    """The body sentences of no claim that may state who holds a place they name (read for
+    control statements only)."""
+    from .derive.statements import control_cue, statement_sentences
+
+    by_doc: dict[str, list[Mention]] = {}
+    for mention in places:
+        if mention.place is not None:
+            by_doc.setdefault(mention.doc_id, []).append(mention)
+    of_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        of_doc.setdefault(claim.doc_id, []).append(claim)
+    cue, out = control_cue(kb.territory), []
+    for doc_id in sorted(by_doc):
+        article = store.article(doc_id)
+        if article is None or not cue.search(article.text):
+            continue
+        spans = [(g.start, g.end) for g in store.segments(doc_id) if g.role in EXTRACTABLE_ROLES]
+        out += statement_sentences(doc_id, article.text, spans, of_doc.get(doc_id, ()), by_doc[doc_id],
+                                   kb.territory, source_id=by_doc[doc_id][0].source_id)
+    return out
+
+
 def situation(store: Store, kb: KnowledgeBase | None = None, *, claims: Sequence[Claim] | None = None
               ) -> tuple[list[TerritorialFact], list[ControlPeriod], list[Siege]]:
     """Territorial facts, control periods and sieges from the stored claims (or ``claims``, the
@@ -515,7 +539,9 @@ def situation(store: Store, kb: KnowledgeBase | None = None, *, claims: Sequence
     sources = {doc_id: SourceInfo(outlet, sides.get(doc_id), published.get(doc_id))
                for doc_id, outlet in outlets.items()}
     claims = store.claims() if claims is None else claims
-    facts = extract_facts(claims, store.mentions("place"), kb.territory, sources=sources,
+    places = store.mentions("place")
+    claims = [*claims, *_statement_sentences(store, claims, places, kb)]
+    facts = extract_facts(claims, places, kb.territory, sources=sources,
                           find_actors=actor_finder(kb.actors), source_of=lambda name: _named_source(kb.outlets, name))
     return facts, derive_control(facts, store.control_imports(), rules=kb.territory.control), derive_sieges(facts)
 

@@ -185,3 +185,12 @@ def test_the_territory_file_is_validated(tmp_path) -> None:  # type: ignore[no-u
     problems = validate_territory(bad)
     assert any("unknown sections" in p for p in problems) and any("held_words" in p for p in problems)
     assert any("siege.start_words" in p for p in problems)
+
+
+def test_a_passive_capture_takes_its_subject_not_the_place_its_subject_lies_in() -> None:
+    sentence = "The Mansura district east of the river in Raqqa was taken under control by the army on Monday."
+    facts = facts_of(said(sentence, "taken", {"Mansura": MANSURA, "Raqqa": RAQQA}))
+    assert [(f.kind, f.place_name) for f in facts] == [(FactKind.CAPTURE, "Mansura")]
+    # an active clause set in a place still takes its object
+    active = facts_of(said("In Raqqa, the army took Mansura on Monday.", "took", {"Raqqa": RAQQA, "Mansura": MANSURA}))
+    assert [f.place_name for f in active] == ["Mansura"]

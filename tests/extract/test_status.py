@@ -39,6 +39,11 @@ CASES = [
     ("The army will launch an offensive on the city of Idlib.", "offensive", Status.EXPECTED),
     ("Government forces are expected to storm the town of Mayadin.", "storm", Status.EXPECTED),
     ("The militants could capture the town of Suran within a week.", "capture", Status.EXPECTED),
+    ("The militants could capture the town of Suran next week.", "capture", Status.EXPECTED),
+    # "could" with a time that can only be past: the past of "can" (translated reports)
+    ("The rebels could capture the village of Tal Rifaat yesterday after fierce clashes.", "capture",
+     Status.ASSERTED),
+    ("Government forces could liberate the town of Suran two days ago.", "liberate", Status.ASSERTED),
     ("The coalition aims to retake the city of Tabqa.", "retake", Status.EXPECTED),
     (
         "Washington is considering withdrawing its troops from Manbij.",

@@ -32,6 +32,7 @@ SYRIA = "Military Forces of Syria (2000-2024)"
         ("the NDF", SYRIA),
         ("YPG fighters", "YPG: People's Protection Units"),
         ("the SDF", "QSD: Syrian Democratic Forces"),
+        ("the Syria Democratic Forces", "QSD: Syrian Democratic Forces"),  # "Syria" for "Syrian" (translations)
         ("Jaish al-Islam", "Jaish al Islam"),
         ("Ahrar al-Sham", "Ahrar al Sham"),
         ("Jabhat al-Nusra", "Hayat Tahrir al Sham"),

@@ -21,6 +21,9 @@ BASE = {Status.ASSERTED: 0.6, Status.REPORTED: 0.5, Status.ALLEGED: 0.3}
 FAVOURABLE, UNFAVOURABLE, CEILING = 0.5, 1.5, 0.9
 BASELINE_WEIGHT = 0.8  # an imported snapshot: an analyst's map
 FRESH_DAYS, HALF_LIFE_DAYS, RECENCY_FLOOR = 30, 180, 0.25
+#: a control statement made in a sentence of its own (no event claim in it): it only says who
+#: holds the place, in passing, so it weighs less than a report of the place's taking
+ALONE_CUE, ALONE_FACTOR = "control statement, a sentence of its own: ", 0.5
 CREDIBLE = 0.25  # below this, a lone fact does not overturn or contest credible evidence
 
 
@@ -47,6 +50,8 @@ def stance(fact: TerritorialFact) -> int:
 def fact_weight(fact: TerritorialFact) -> float:
     lean = stance(fact)
     factor = FAVOURABLE if lean > 0 else UNFAVOURABLE if lean < 0 else 1.0
+    if fact.kind == FactKind.CONTROL and fact.cue.startswith(ALONE_CUE):
+        factor *= ALONE_FACTOR
     return round(min(CEILING, BASE.get(fact.status, 0.0) * factor), 3)
 
 

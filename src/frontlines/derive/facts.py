@@ -31,7 +31,9 @@ from dataclasses import dataclass, replace
 from ..geo import haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
+from .confidence import ALONE_CUE
 from .control import UNLOCATED
+from .statements import factual_statement
 from .territory import TerritoryCues
 
 CAPTURE_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -191,12 +193,13 @@ class FactReader:
         under = cues.pattern("under_words").pattern
         self.held_before = re.compile(rf"^\s*(?:-\s*)?{held}(?:\s+[a-z]+){{0,3}}?(?:\s+of)?(?:\s+the)?\s*$",
                                       re.IGNORECASE)
-        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+|(?:are|were|have\s+been)\s+)?"
+        self.held_by = re.compile(rf"^\s*,?\s*(?:which\s+{remain}\s+|that\s+{remain}\s+|"
+                                  rf"(?:is|are|were|has\s+been|have\s+been)\s+)?"
                                   rf"(?:still\s+|now\s+)?{held}\s+by\s+(?:the\s+)?(?:\w+-backed\s+)?$", re.IGNORECASE)
         self.stronghold = re.compile(rf"^\s*,?\s*(?:{remain}\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{strong}"
                                      rf"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
         self.under = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:still\s+|firmly\s+)?{under}"
-                                rf"\s+(?:the\s+)?"
+                                rf"\s+(?:the\s+)?(?:(?:full|complete|total|effective)\s+)?"
                                 rf"(?:control\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
         self.control_noun = re.compile(r"^(?:['’]s?)?\s+(?:control|rule)\b", re.IGNORECASE)
         self.remain_the = re.compile(rf"^\s*,?\s*(?:which\s+|that\s+)?{remain}\s+(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}?$",
@@ -270,8 +273,18 @@ class FactReader:
                                      r"(?:almost\s+|nearly\s+|near\s+|effective\s+)?(?:full\s+|complete\s+|total\s+)?"
                                      r"control\s+(?:of|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?$",
                                      re.IGNORECASE)
-        self.under_their = re.compile(r"^\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
+        # "Y, which (still) holds X", "Y now control X": the subject holds the object
+        holder = cues.pattern("holder_verbs").pattern if cues.holder_verbs else r"(?!x)x"
+        self.holds = re.compile(rf"^\s*(?:,\s*(?:which|that|who)\s+(?:still\s+|now\s+|already\s+)?|"
+                                rf"\s+(?:still|now)\s+){holder}\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:of\s+)?$",
+                                re.IGNORECASE)
+        self.under_their = re.compile(rf"^(?:\s+(?:{cues.pattern('anaphora').pattern}))?"
+                                      r"\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
                                       r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
+        self.compass_before = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                                         r"south-?west)(?:ern)?\s+$", re.IGNORECASE)
+        self.passive_aux = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+        self.then_subject = re.compile(r"^[^,.;]{0,12},\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
         self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)
         self.flag_before = re.compile(r"^(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}$")
         self.flag_of = re.compile(r"^\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -362,6 +375,8 @@ class FactReader:
                 main = self._object_place(s)  # "rebels began evacuating the town of X"
         elif main is None:
             main = self._part_place(s) or self._object_place(s)
+        elif main.end <= s.trigger[0] and _holdable(main, self.cues) and self._passive_subject(s, main):
+            pass  # "X neighbourhood, east of the river in Y, was taken under control": X was taken
         elif main.end <= s.trigger[0] or not _holdable(main, self.cues):
             # "In X, the army took Y" / "BEIRUT — rebels took Y" / "took the town of Y in the
             # province of X": what was taken is the object
@@ -386,6 +401,20 @@ class FactReader:
         group = self._coordinated(s, main)
         named = [p for p in self._included(s) if p not in group]
         return [self._placed(s, p) for p in group] + [self._placed(s, p) for p in named]
+
+    def _not_whole(self, s: _Sentence, place: _Place) -> bool:
+        """Whether the words around a place name make it a part or the land of the place, not the
+        place itself: "eastern Aleppo", "X countryside", "X's southern districts", "the province of X"."""
+        before, after = s.text[max(0, place.start - 40):place.start], s.text[place.end:]
+        return bool(self.compass_before.search(before) or self.near_after.match(after)
+                    or self.partial_after.match(after) or self.province_end.search(before))
+
+    def _passive_subject(self, s: _Sentence, place: _Place) -> bool:
+        """Whether ``place`` opens the clause whose passive verb is the trigger ("X was taken",
+        "X, east of Y, has been captured"): no other clause and no sentence break between them."""
+        between = s.text[place.end:s.trigger[0]]
+        return bool(self.passive_aux.search(between)) and len(between) <= 120 and not re.search(
+            r"[;.]|\b(?:and|but|while|after|before|when|as|where|which|who|that)\b", between, re.IGNORECASE)
 
     def _included(self, s: _Sentence) -> list[_Place]:
         """'liberated 12 villages east of X, including A and B': A and B, each taken whole (the
@@ -513,6 +542,8 @@ class FactReader:
     def _statements(self, s: _Sentence) -> list[tuple[_Place, ActorSpan, str]]:
         found = []
         for place in s.places:
+            if self._not_whole(s, place):
+                continue
             actor = s.actor_before(place.start, self.held_before)
             if actor is not None and self.partial_end.search(s.text[actor.end:place.start]):
                 actor = None  # "the Y-held parts of X": Y holds a part, which says nothing of X as a whole
@@ -533,10 +564,17 @@ class FactReader:
                     actor, cue = candidate, "X is the Y-held town"
             if actor is None:
                 actor, cue = s.actor_before(place.start, self.in_control, limit=100), "Y is in control of X"
-            if actor is None and self.under_their.match(s.text[place.end:]) and \
-                    self.with_before.search(s.text[max(0, place.start - 40):place.start]):
+            if actor is None:
+                actor, cue = s.actor_before(place.start, self.holds, limit=100), "Y, which holds X"
+                if actor is not None and self.partial_end.search(s.text[actor.end:place.start]):
+                    actor = None  # "Y, which holds most of X": a part says nothing of X as a whole
+            their = self.under_their.match(s.text[place.end:])
+            if actor is None and their and self.with_before.search(s.text[max(0, place.start - 40):place.start]):
                 ref = s.claim.actor1
                 actor = ActorSpan(place.start, place.start, ref.name, ref.side) if ref and ref.name else None
+                if actor is None and not s.claim.event_type:
+                    # a sentence of no claim: "With X under their control, Y ..." (Y the subject)
+                    actor = s.actor_after(place.end + their.end(), self.then_subject, limit=40)
                 cue = "with X under their control"
             if actor is not None:
                 found.append((place, actor, cue))
@@ -709,7 +747,11 @@ def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: Sou
     for place, actor, cue in reader.statements(s):
         if place.mention.place is None or place.mention.place.gazetteer_id in skip or not _holdable(place, reader.cues):
             continue
-        facts.append(_fact(s, FactKind.CONTROL, place, "full", f"control statement: {cue}",
+        said = f"{ALONE_CUE}{cue}" if not s.claim.event_type else f"control statement: {cue}"
+        if not s.claim.event_type and not factual_statement(s.text, min(place.start, actor.start),
+                                                            max(place.end, actor.end)):
+            continue
+        facts.append(_fact(s, FactKind.CONTROL, place, "full", said,
                            (actor.name, actor.side), (None, None), (when, when) if when else None, info, source))
     return facts
 

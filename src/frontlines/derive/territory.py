@@ -20,7 +20,7 @@ EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 LISTS = ("holdable_features", "advance_words", "defence_words", "withdrawal_words", "opponent_words", "loss_words",
          "handover_words", "partial_words", "part_nouns", "partial_after_words", "near_words", "near_after_words",
          "area_words", "including_words", "settlement_plurals", "held_words", "stronghold_words", "remain_words",
-         "under_words", "anaphora", "flag_words", "evacuation_words")
+         "under_words", "anaphora", "flag_words", "evacuation_words", "holder_verbs")
 SIEGE_LISTS = ("nouns", "start_words", "end_words")
 
 
@@ -79,6 +79,8 @@ class TerritoryCues:
     siege_nouns: tuple[str, ...]
     siege_start_words: tuple[str, ...]
     siege_end_words: tuple[str, ...]
+    #: "Y, which holds X", "Y controls X": verbs whose subject holds their object (a state, no capture)
+    holder_verbs: tuple[str, ...] = ()
     control: ControlRules = field(default_factory=ControlRules)
     source: str = FILE
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -161,7 +163,7 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
         under_words=lists["under_words"], anaphora=lists["anaphora"], flag_words=lists["flag_words"],
         evacuation_words=lists["evacuation_words"], siege_nouns=siege_lists["nouns"],
         siege_start_words=siege_lists["start_words"], siege_end_words=siege_lists["end_words"],
-        control=control, source=source)
+        holder_verbs=lists["holder_verbs"], control=control, source=source)
     return cues, []
 
 

@@ -193,6 +193,8 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
             scan.flag("negated", word)
         elif dep in {"aux", "auxpass"} and cues.has("future_aux", word):
             scan.flag("expected", word)
+        elif dep == "aux" and word == "could" and _past_anchored(token, cues):
+            continue  # "could capture X yesterday": the past of "can" (it managed to), no forecast
         elif dep == "aux" and cues.has("modal_aux", word):
             has_perfect = any(c.lower_ == "have" for c in token.children if c.dep_ == "aux")
             scan.flag(
@@ -227,6 +229,16 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
         scan.flag("reported", "according to")
     if _according_terms(token, cues):
         scan.flag("expected", "according to the terms of a deal")
+
+
+def _past_anchored(verb: Any, cues: Cues) -> bool:
+    """Whether the verb's own time adjunct can only be past ("yesterday", "two days ago", "last
+    week", "earlier on Monday"): a forecast cannot be set there."""
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "advmod", "prep", "tmod"} and any(
+                cues.has("past_anchors", t.lower_) for t in child.subtree):
+            return True
+    return False
 
 
 def _prenominal_expectation(adjective: Any, cues: Cues) -> bool:
