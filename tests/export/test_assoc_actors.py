@@ -142,3 +142,4 @@ def test_a_database_from_before_associated_actors_opens_without_them(tmp_path) -
 def test_alternatives_are_not_partners(text: str) -> None:
     rows = [r for r in _acled(text) if r["event_type"] == "Explosions/Remote violence"]
     assert rows and all(r["assoc_actor_1"] == "" for r in rows)
+
