@@ -123,7 +123,7 @@ class Resources:
 
         if self._claim_resolver is None:
             self._claim_resolver = ClaimResolver(self.kb.actors, self.kb.country,
-                                                 self.kb.territory.control)
+                                                 self.kb.territory.control.allied)
         return self._claim_resolver
 
 

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from ..records import ActorRef, Article, Claim, Status
 from ..taxonomy import AIR_STRIKE, BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
 from .actors import ActorDictionary, DocumentActors, is_state
-
-if TYPE_CHECKING:
-    from ..derive.territory import ControlRules
 from .dates import background_reason, resolve_date
+
+#: whether two sides fight as one camp (``KnowledgeBase.territory.control.allied``)
+Camps = Callable[[str | None, str | None], bool]
 
 TERRITORY = TERRITORY_TAKEN
 INFER_OPPONENT = TERRITORY
@@ -39,13 +38,15 @@ CIVILIANS = 7
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
-    def __init__(self, actors: ActorDictionary, home: str | None = "SY",
-                 camps: ControlRules | None = None) -> None:
-        from ..derive.territory import load_territory
-
+    def __init__(self, actors: ActorDictionary, home: str | None = "SY", camps: Camps | None = None) -> None:
         self.actors = actors
-        #: which sides fight as one camp (territory.yaml ``control``): a co-actor is of actor's camp
-        self.camps = camps if camps is not None else load_territory().control
+        #: which sides fight as one camp (territory.yaml ``control``): a co-actor is of its actor's
+        #: camp (default: the packaged knowledge base's)
+        if camps is None:
+            from ..kb import load_kb
+
+            camps = load_kb().territory.control.allied
+        self.camps = camps
         #: the theater's country (ISO alpha-2): a foreign state taking a place there does not
         #: regain its own territory
         self.home = home
@@ -115,7 +116,7 @@ class ClaimResolver:
         taken = {main.name} | ({other.name} if other is not None and other.name else set())
         for ref in refs:
             found = self._actor(ref, position, context)
-            if found is None or found.name is None or found.inferred or not self.camps.allied(main.side, found.side):
+            if found is None or found.name is None or found.inferred or not self.camps(main.side, found.side):
                 continue
             dated = self.actors.dated(found, day)
             if dated is None or dated.name is None or dated.name in taken or found.name in taken:
