@@ -122,7 +122,8 @@ class Resources:
         from .resolve.claims import ClaimResolver
 
         if self._claim_resolver is None:
-            self._claim_resolver = ClaimResolver(self.kb.actors, self.kb.country)
+            self._claim_resolver = ClaimResolver(self.kb.actors, self.kb.country,
+                                                 self.kb.territory.control.allied)
         return self._claim_resolver
 
 

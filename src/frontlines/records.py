@@ -189,6 +189,10 @@ class Claim:
     source_id: str | None = None  # the document's own id (Article.source_id)
     #: a capture of only part of the place ("part of X", "a district of X")
     partial: bool = False
+    #: the actors named with actor1 / actor2 on the same side ("the army *and Hezbollah*",
+    #: "12 civilians *and two rebels*"): ACLED's associated actors
+    assoc1: tuple[ActorRef, ...] = ()
+    assoc2: tuple[ActorRef, ...] = ()
 
     @property
     def factual(self) -> bool:
@@ -224,6 +228,9 @@ class Event:
     contradicted: bool = False
     support: float = 0.0  # 0..1, claims combined with the partisan-source rule (fuse.weighting)
     fatalities_max: int | None = None  # the highest toll its claims give (``fatalities`` is the lowest)
+    #: ACLED's associated actors: named with actor1 / actor2, on the same side (canonical names)
+    assoc_actor1: tuple[str, ...] = ()
+    assoc_actor2: tuple[str, ...] = ()
 
     @property
     def happened(self) -> bool:

@@ -104,6 +104,8 @@ def claim_json(claim: Claim, sources: dict[str, str], source_ids: dict[str, str 
         "actor1_surface": claim.actor1.surface if claim.actor1 else None,
         "actor2": claim.actor2.name if claim.actor2 else None,
         "actor2_surface": claim.actor2.surface if claim.actor2 else None,
+        "assoc_actor_1": [r.name for r in claim.assoc1 if r.name],
+        "assoc_actor_2": [r.name for r in claim.assoc2 if r.name],
         "location": loc.text if loc else None,
         "gazetteer_id": loc.place.gazetteer_id if loc and loc.place else None,
         "latitude": loc.place.latitude if loc and loc.place else None,
@@ -120,7 +122,8 @@ def event_json(event: Event, ctx: Context) -> dict[str, Any]:
     return {
         "id": event.id, "source_ids": ctx.event_source_ids(event),
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1, "actor2": event.actor2, "location": event.location,
+        "actor1": event.actor1, "assoc_actor_1": list(event.assoc_actor1), "actor2": event.actor2,
+        "assoc_actor_2": list(event.assoc_actor2), "location": event.location,
         "admin1": event.admin1, "admin2": event.admin2,
         "country": _country_name(event.country),
         "latitude": event.latitude, "longitude": event.longitude, "geo_precision": event.geo_precision,
@@ -204,9 +207,9 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "event_date": date, "year": int(date[:4]) if date and date[:4].isdigit() else None,
             "time_precision": event.time_precision, "disorder_type": DISORDER_TYPES.get(event.event_type),
             "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-            "actor1": event.actor1 or _crowd(event), "assoc_actor_1": None,
+            "actor1": event.actor1 or _crowd(event), "assoc_actor_1": _assoc(event.assoc_actor1),
             "inter1": event.inter1 or CROWD_INTER.get(event.event_type),
-            "actor2": event.actor2, "assoc_actor_2": None, "inter2": event.inter2,
+            "actor2": event.actor2, "assoc_actor_2": _assoc(event.assoc_actor2), "inter2": event.inter2,
             "interaction": _interaction(event),
             "civilian_targeting": "Civilian targeting" if _targets_civilians(event) else None,
             "iso": where.iso if where else None, "region": where.region if where else None,
@@ -225,6 +228,11 @@ def acled_rows(ctx: Context) -> Iterator[dict[str, Any]]:
             "confidence": json.dumps(ctx.trust_of(event).as_dict(), sort_keys=True),
         }
 
+
+
+def _assoc(names: tuple[str, ...]) -> str | None:
+    """ACLED's associated-actor cell: the names joined by "; " (empty when none)."""
+    return "; ".join(names) or None
 
 
 def _country_name(code: str | None) -> str | None:

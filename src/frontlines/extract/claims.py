@@ -369,6 +369,8 @@ class ClaimExtractor:
         if rule.sub_event_type in TERRITORIAL:
             a1, a2 = _loser(a1, a2, list(holders(captured, is_actor)))
         start = offset + token.idx
+        co1 = tuple(state.actor_ref(self.actors, t, offset) for t in roles.co_actors(a1, a2, is_actor))
+        co2 = tuple(state.actor_ref(self.actors, t, offset) for t in roles.co_actors(a2, a1, is_actor))
         return Claim(
             id=f"{state.doc_id}:{start}-{start + len(token)}", doc_id=state.doc_id,
             segment_role=Role(para.segment.role), start=offset + sentence.start_char,
@@ -377,6 +379,7 @@ class ClaimExtractor:
             sub_event_type=rule.sub_event_type, status=status, attributed_to=source,
             actor1=state.actor_ref(self.actors, a1, offset),
             actor2=state.actor_ref(self.actors, a2, offset),
+            assoc1=co1, assoc2=co2,
             location=dataclasses.replace(location, role="event location") if location else None,
             geo_precision=precision, date_text=when[0] if when else None,
             event_date=day, time_precision=1 if day else None,

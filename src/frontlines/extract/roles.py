@@ -168,6 +168,33 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     return agent, other
 
 
+def co_actors(token: Any, other: Any, is_actor: Any) -> list[Any]:
+    """The actors named together with *token* on its side: its coordinated conjuncts ("the
+    Turkish army *and the Free Syrian Army*", "12 civilians *and two medics*"); never *other*
+    (the opposing side: "clashes between X and Y" coordinates the two sides), nor a lone
+    modifier of it ("Russian-backed forces": Russia is no co-actor)."""
+    if token is None:
+        return []
+    apart = {other.i} | {t.i for t in other.conjuncts} if other is not None else set()
+    if token.i in apart:
+        return []
+    # "Russian and Syrian warplanes": coordinated modifiers each name a side of the phrase
+    mods = [m for c in token.children if c.dep_ in {"amod", "compound", "nmod"} and c.conjuncts
+            and _joined(c) for m in (c, *c.conjuncts)]
+    named = [*token.conjuncts] if _joined(token) else []
+    return [t for t in [*named, *mods] if t.i not in apart and is_actor(t)]
+
+
+#: words that coordinate alternatives, not partners: "Russian *or* Syrian jets" flew alone
+ALTERNATIVES = frozenset({"or", "nor", "either", "neither", "versus", "vs", "vs."})
+
+
+def _joined(token: Any) -> bool:
+    """Its conjuncts are partners ("X and Y"), not alternatives ("either X or Y")."""
+    words = [c.lower_ for t in (token, *token.conjuncts) for c in t.children if c.dep_ in {"cc", "preconj"}]
+    return not any(w in ALTERNATIVES for w in words)
+
+
 def _attacker(trigger: Any, is_actor: Any) -> Any:
     for obj in _children(trigger, "dobj"):
         for child in obj.children:

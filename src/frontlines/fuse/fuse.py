@@ -131,6 +131,21 @@ def _compatible_dates(a: Claim, b: Claim, window: int) -> bool:
     return sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
 
 
+def _associated(claims: list[Claim], main: str | None, other: str | None, side: int) -> tuple[str, ...]:
+    """ACLED's associated actors of one side of an event: the co-actors its claims name with
+    that side's actor (``Claim.assoc1`` with actor1, ``assoc2`` with actor2), first named first;
+    never the event's own actors."""
+    if main is None:
+        return ()
+    out: dict[str, None] = {}
+    for c in claims:
+        actor, co = (c.actor1, c.assoc1) if side == 1 else (c.actor2, c.assoc2)
+        if actor is None or actor.name != main:
+            continue
+        out.update((r.name, None) for r in co if r.name and r.name not in {main, other})
+    return tuple(out)
+
+
 def _compatible_actors(a: Claim, b: Claim) -> bool:
     def name(ref: ActorRef | None) -> str | None:
         # "an unidentified armed group", put in because no actor is named, conflicts with none
@@ -334,10 +349,13 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     # an actor never fights itself: actor2 is the first named side other than actor1
     second = next((c.actor2 for c in claims if c.actor2 and c.actor2.name
                    and c.actor2.name != (first.name if first else None)), None)
+    assoc1 = _associated(claims, first.name if first else None, second.name if second else None, 1)
+    assoc2 = _associated(claims, second.name if second else None, first.name if first else None, 2)
     return Event(
         id=_event_id(claims), event_type=best.event_type, sub_event_type=sub, status=best.status,
         actor1=first.name if first else None, inter1=first.inter if first else None,
         actor2=second.name if second else None, inter2=second.inter if second else None,
+        assoc_actor1=assoc1, assoc_actor2=assoc2,
         location=where.location.text if where.location else None,
         gazetteer_id=place.gazetteer_id if place else None, admin1=place.admin1 if place else None,
         admin2=place.admin2 if place else None, country=place.country if place else None,

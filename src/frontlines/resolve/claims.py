@@ -19,12 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..records import ActorRef, Article, Claim, Status
 from ..taxonomy import AIR_STRIKE, BATTLES, GOVERNMENT_REGAINS, NONSTATE_OVERTAKES, TERRITORY_TAKEN, VIOLENT
 from .actors import ActorDictionary, DocumentActors, is_state
 from .dates import background_reason, resolve_date
+
+#: whether two sides fight as one camp (``KnowledgeBase.territory.control.allied``)
+Camps = Callable[[str | None, str | None], bool]
 
 TERRITORY = TERRITORY_TAKEN
 INFER_OPPONENT = TERRITORY
@@ -35,8 +38,15 @@ CIVILIANS = 7
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
-    def __init__(self, actors: ActorDictionary, home: str | None = "SY") -> None:
+    def __init__(self, actors: ActorDictionary, home: str | None = "SY", camps: Camps | None = None) -> None:
         self.actors = actors
+        #: which sides fight as one camp (territory.yaml ``control``): a co-actor is of its actor's
+        #: camp (default: the packaged knowledge base's)
+        if camps is None:
+            from ..kb import load_kb
+
+            camps = load_kb().territory.control.allied
+        self.camps = camps
         #: the theater's country (ISO alpha-2): a foreign state taking a place there does not
         #: regain its own territory
         self.home = home
@@ -72,6 +82,11 @@ class ClaimResolver:
             # no date words: the report's date bounds the event (ongoing: that day; else that week)
             event_date, precision = article.published.isoformat(), 1 if claim.ongoing else 2
         day = event_date or (article.published.isoformat() if article.published else None)
+        swapped = claim.actor1 is not None and actor2 is not None and claim.actor1.surface == actor2.surface \
+            and actor2.surface is not None
+        own1, own2 = (claim.assoc2, claim.assoc1) if swapped else (claim.assoc1, claim.assoc2)
+        assoc1 = self._co_actors(own1, actor1, actor2, claim.trigger_start, context, day)
+        assoc2 = self._co_actors(own2, actor2, actor1, claim.trigger_start, context, day)
         status, notes = claim.status, claim.notes
         history = background_reason(event_date, article.published) if claim.factual else None
         if history is not None:
@@ -82,10 +97,33 @@ class ClaimResolver:
             notes=notes,
             actor1=self.actors.dated(actor1, day),
             actor2=self.actors.dated(actor2, day),
+            assoc1=assoc1,
+            assoc2=assoc2,
             sub_event_type=sub_type,
             event_date=event_date,
             time_precision=precision,
         )
+
+    def _co_actors(
+        self, refs: tuple[ActorRef, ...], main: ActorRef | None, other: ActorRef | None, position: int,
+        context: DocumentActors, day: str | None,
+    ) -> tuple[ActorRef, ...]:
+        """The co-actors of ``main`` that are of its camp (territory.yaml ``control``), named by
+        their own words, other than ``main`` and its opponent ``other``; dated like them."""
+        if main is None or main.name is None or not refs:
+            return ()
+        out: list[ActorRef] = []
+        taken = {main.name} | ({other.name} if other is not None and other.name else set())
+        for ref in refs:
+            found = self._actor(ref, position, context)
+            if found is None or found.name is None or found.inferred or not self.camps(main.side, found.side):
+                continue
+            dated = self.actors.dated(found, day)
+            if dated is None or dated.name is None or dated.name in taken or found.name in taken:
+                continue
+            taken.add(dated.name)
+            out.append(dated)
+        return tuple(out)
 
     def _actor(
         self, ref: ActorRef | None, position: int, context: DocumentActors

@@ -84,7 +84,7 @@ def event_row(e: Event) -> EventRow:
         geo_precision=e.geo_precision, event_date=e.event_date, day_start=day_start(e.event_date),
         day_end=day_end(e.event_date), time_precision=e.time_precision, fatalities=e.fatalities,
         sources=tuple(e.sources), corroboration=e.corroboration or 0, contradicted=bool(e.contradicted),
-        support=e.support or 0.0)
+        support=e.support or 0.0, assoc_actor_1=tuple(e.assoc_actor1), assoc_actor_2=tuple(e.assoc_actor2))
 
 
 def matches(q: EventQuery, e: EventRow) -> bool:

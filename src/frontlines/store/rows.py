@@ -113,6 +113,24 @@ def _row_actor(row: Row, n: int) -> ActorRef | None:
                     side=row[f"side{n}"], inferred=bool(row[f"actor{n}_inferred"]))
 
 
+def _assoc_json(refs: tuple[ActorRef, ...]) -> str | None:
+    """Associated actors as a JSON list (None: none)."""
+    if not refs:
+        return None
+    return json.dumps([{"surface": r.surface, "name": r.name, "inter": r.inter, "side": r.side,
+                        "inferred": r.inferred} for r in refs], ensure_ascii=False)
+
+
+def _json_assoc(text: str | None) -> tuple[ActorRef, ...]:
+    return tuple(ActorRef(surface=r.get("surface"), name=r.get("name"), inter=r.get("inter"),
+                          side=r.get("side"), inferred=bool(r.get("inferred")))
+                 for r in json.loads(text or "[]"))
+
+
+def _names_json(names: tuple[str, ...]) -> str | None:
+    return json.dumps(list(names), ensure_ascii=False) if names else None
+
+
 def claim_row(claim: Claim) -> Row:
     loc = claim.location
     place = place_row(loc.place if loc else None)
@@ -130,6 +148,7 @@ def claim_row(claim: Claim) -> Row:
         "event_date": claim.event_date, "time_precision": claim.time_precision,
         "fatalities": claim.fatalities, "weapons": json.dumps(list(claim.weapons)), "notes": claim.notes,
         "ongoing": int(claim.ongoing), "source_id": claim.source_id, "partial": int(claim.partial),
+        "assoc1": _assoc_json(claim.assoc1), "assoc2": _assoc_json(claim.assoc2),
     }
     row.update(place)
     row.update(_actor_cols(claim.actor1, 1))
@@ -156,7 +175,8 @@ def row_claim(row: Row) -> Claim:
         event_date=row["event_date"], time_precision=row["time_precision"],
         fatalities=row["fatalities"], weapons=tuple(json.loads(row["weapons"] or "[]")),
         notes=row["notes"], ongoing=bool(row["ongoing"]), source_id=row.get("source_id"),
-        partial=bool(row.get("partial")),
+        partial=bool(row.get("partial")), assoc1=_json_assoc(row.get("assoc1")),
+        assoc2=_json_assoc(row.get("assoc2")),
     )
 
 
@@ -172,13 +192,17 @@ def event_row(event: Event) -> Row:
         "fatalities": event.fatalities, "sources": json.dumps(list(event.sources)),
         "corroboration": event.corroboration, "contradicted": int(event.contradicted),
         "support": event.support, "fatalities_max": event.fatalities_max,
+        "assoc_actor1": _names_json(event.assoc_actor1), "assoc_actor2": _names_json(event.assoc_actor2),
     }
 
 
 def row_event(row: Row, claim_ids: tuple[str, ...]) -> Event:
-    values = {k: row[k] for k in row if k not in {"happened", "sources", "status", "contradicted"}}
+    lists = {"assoc_actor1", "assoc_actor2"}
+    values = {k: row[k] for k in row if k not in {"happened", "sources", "status", "contradicted"} | lists}
     return Event(**values, status=Status(row["status"]), sources=tuple(json.loads(row["sources"] or "[]")),
-                 contradicted=bool(row["contradicted"]), claim_ids=claim_ids)
+                 contradicted=bool(row["contradicted"]), claim_ids=claim_ids,
+                 assoc_actor1=tuple(json.loads(row.get("assoc_actor1") or "[]")),
+                 assoc_actor2=tuple(json.loads(row.get("assoc_actor2") or "[]")))
 
 
 def control_row(period: ControlPeriod) -> Row:

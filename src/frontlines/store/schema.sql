@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS claims (
   latitude REAL, longitude REAL, country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT,
   population INTEGER, location_score REAL, location_reason TEXT, geo_precision INTEGER,
   date_text TEXT, event_date TEXT, time_precision INTEGER, fatalities INTEGER, weapons TEXT,
-  notes TEXT, ongoing INTEGER NOT NULL DEFAULT 0, source_id TEXT, partial INTEGER NOT NULL DEFAULT 0
+  notes TEXT, ongoing INTEGER NOT NULL DEFAULT 0, source_id TEXT, partial INTEGER NOT NULL DEFAULT 0,
+  assoc1 TEXT, assoc2 TEXT
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE TABLE IF NOT EXISTS events (
@@ -37,7 +38,8 @@ CREATE TABLE IF NOT EXISTS events (
   happened INTEGER NOT NULL, actor1 TEXT, actor2 TEXT, inter1 INTEGER, inter2 INTEGER, location TEXT,
   gazetteer_id TEXT, admin1 TEXT, admin2 TEXT, country TEXT, latitude REAL, longitude REAL,
   geo_precision INTEGER, event_date TEXT, time_precision INTEGER, fatalities INTEGER,
-  sources TEXT, corroboration INTEGER, contradicted INTEGER, support REAL, fatalities_max INTEGER
+  sources TEXT, corroboration INTEGER, contradicted INTEGER, support REAL, fatalities_max INTEGER,
+  assoc_actor1 TEXT, assoc_actor2 TEXT
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE TABLE IF NOT EXISTS event_claims (

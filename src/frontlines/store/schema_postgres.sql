@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS claims (
   location_reason TEXT COLLATE "C", geo_precision BIGINT, date_text TEXT COLLATE "C",
   event_date TEXT COLLATE "C", time_precision BIGINT, fatalities BIGINT, weapons TEXT COLLATE "C",
   notes TEXT COLLATE "C", ongoing BIGINT NOT NULL DEFAULT 0, source_id TEXT COLLATE "C",
-  partial BIGINT NOT NULL DEFAULT 0
+  partial BIGINT NOT NULL DEFAULT 0, assoc1 TEXT COLLATE "C", assoc2 TEXT COLLATE "C"
 );
 CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id);
 CREATE TABLE IF NOT EXISTS events (
@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS events (
   admin1 TEXT COLLATE "C", admin2 TEXT COLLATE "C", country TEXT COLLATE "C", latitude DOUBLE PRECISION,
   longitude DOUBLE PRECISION, geo_precision BIGINT, event_date TEXT COLLATE "C", time_precision BIGINT,
   fatalities BIGINT, sources TEXT COLLATE "C", corroboration BIGINT, contradicted BIGINT,
-  support DOUBLE PRECISION, fatalities_max BIGINT
+  support DOUBLE PRECISION, fatalities_max BIGINT, assoc_actor1 TEXT COLLATE "C",
+  assoc_actor2 TEXT COLLATE "C"
 );
 CREATE INDEX IF NOT EXISTS events_date ON events(event_date);
 CREATE TABLE IF NOT EXISTS event_claims (

@@ -100,7 +100,8 @@ def _where(q: EventQuery) -> tuple[str, list[Any]]:
 _EVENT_COLS = ("e.id, e.event_type, e.sub_event_type, e.status, e.happened, e.actor1, e.actor2, e.location, "
                "e.gazetteer_id, e.admin1, e.admin2, e.country, e.latitude, e.longitude, e.geo_precision, "
                f"e.event_date, {DAY_START} AS day_start, {DAY_END} AS day_end, e.time_precision, e.fatalities, "
-               "e.sources, e.corroboration, e.contradicted, e.support")
+               "e.sources, e.corroboration, e.contradicted, e.support, e.assoc_actor1 AS assoc_actor_1, "
+               "e.assoc_actor2 AS assoc_actor_2")
 #: the stable order of every event listing: by first day (undated last), then id
 _EVENT_ORDER = f" ORDER BY e.event_date IS NULL, {DAY_START}, e.id"
 
@@ -127,6 +128,8 @@ def _event(row: sqlite3.Row) -> EventRow:
     values["sources"] = tuple(json.loads(values["sources"] or "[]"))
     values["corroboration"] = values["corroboration"] or 0
     values["support"] = values["support"] or 0.0
+    for key in ("assoc_actor_1", "assoc_actor_2"):
+        values[key] = tuple(json.loads(values[key] or "[]"))
     return EventRow(**values)
 
 

@@ -74,6 +74,9 @@ class EventRow:
     corroboration: int
     contradicted: bool
     support: float
+    #: ACLED's associated actors: named with actor1 / actor2, on the same side
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,10 @@ class Event(Model):
     happened: bool = Field(description="True when its standing is asserted, reported or alleged.")
     actor1: str | None
     actor2: str | None
+    assoc_actor_1: list[str] = Field(default_factory=list, description="ACLED's associated actors of "
+                                     "actor1: named with it, on its side.")
+    assoc_actor_2: list[str] = Field(default_factory=list, description="ACLED's associated actors of "
+                                     "actor2: named with it, on its side.")
     location: str | None
     gazetteer_id: str | None
     admin1: str | None
