@@ -285,3 +285,17 @@ def has_arabic_article(word: str, *, space: bool = False) -> bool:
 def strip_arabic_article(word: str) -> str:
     """``word`` without a leading article and hyphen ("al-Bab" → "Bab")."""
     return _ARTICLE_PREFIX.sub("", word)
+
+
+# -- counting the dead (ACLED's conventions; read by extraction, weighed by fusion) ---------------
+
+#: vague quantities as ACLED counts them: "dozens" = 12, "tens" = 10, "scores" = 20 (one score)
+VAGUE = {"dozens": 12, "dozen": 12, "tens": 10, "hundreds": 100, "scores": 20, "score": 20,
+         "thousands": 1000}  # fmt: skip
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}  # fmt: skip
+#: numbers in words
+WORDS = {w: i for i, w in enumerate(UNITS)} | TENS | {"a": 1, "an": 1, "hundred": 100}

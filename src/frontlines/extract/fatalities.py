@@ -18,6 +18,8 @@ import re
 from collections.abc import Collection
 from typing import Any
 
+from ..taxonomy import TENS, VAGUE, WORDS
+
 KILL_WORDS = frozenset(
     {"kill", "die", "dead", "death", "toll", "execute", "massacre", "liquidate", "slay",
      "eliminate", "perish", "martyr", "behead", "murder", "neutralize", "neutralise",
@@ -44,14 +46,6 @@ SAME_DAY = frozenset({"dawn", "morning", "midnight", "noon", "daybreak"})
 VAGUE_NOUNS = frozenset({"number", "lot", "group", "series", "host", "majority", "handful"})
 #: more than any single event of the war: a running total, not one event's toll
 MAX_EVENT_TOLL = 5000
-VAGUE = {"dozens": 12, "dozen": 12, "tens": 10, "hundreds": 100, "scores": 20, "score": 20,
-         "thousands": 1000}  # fmt: skip
-UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen"]  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}  # fmt: skip
-WORDS = {w: i for i, w in enumerate(UNITS)} | TENS | {"a": 1, "an": 1, "hundred": 100}
 MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()

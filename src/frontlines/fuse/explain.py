@@ -86,7 +86,7 @@ def _toll_reason(event: Event, claims: Iterable[Claim]) -> str:
     if tolls[0] == tolls[-1]:
         return f"{tolls[0]} killed ({len(tolls)} report(s) agree)"
     return (f"tolls differ: {tolls[0]}-{tolls[-1]} over {len(tolls)} reports; "
-            f"ACLED's conservative figure {event.fatalities} is kept")
+            f"ACLED's figure {event.fatalities} is kept (the most specific, then the most conservative)")
 
 
 def explain_event(event: Event, claims: Iterable[Claim], outlets: Mapping[str, str | None] | None = None,

@@ -29,6 +29,7 @@ from ..taxonomy import (
     DateSpan,
     strip_arabic_article,
 )
+from .tolls import event_toll, vague_toll
 from .weighting import claim_support, event_support
 
 #: strongest standing first: the event's status is that of its strongest claim
@@ -162,9 +163,11 @@ def _compatible_actors(a: Claim, b: Claim) -> bool:
 def _separate_tolls(a: Claim, b: Claim) -> bool:
     """One report giving two tolls in two sentences tells of two happenings ("a barrel bomb
     killed 12 in X ... a missile strike killed a woman in Y"); an update of one toll is folded
-    into its claim at extraction ("the toll rose to 15")."""
+    into its claim at extraction ("the toll rose to 15"); a vague figure ("dozens were killed")
+    beside a written one ("at least 62") is one toll told twice."""
     return (a.doc_id == b.doc_id and a.start != b.start and a.fatalities is not None
-            and b.fatalities is not None and a.fatalities != b.fatalities)
+            and b.fatalities is not None and a.fatalities != b.fatalities
+            and not vague_toll(a) and not vague_toll(b))
 
 
 def _separate_days(a: Claim, b: Claim) -> bool:
@@ -339,8 +342,8 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
     located = [c for c in claims if c.location and c.location.place]
     where = min(located, key=lambda c: c.geo_precision or 9) if located else best
     place = where.location.place if where.location else None
-    fatalities = [c.fatalities for c in claims if c.fatalities is not None and c.factual]
     when = _event_day(claims)
+    toll, most = event_toll(claims, when.event_date if when else None)
     sources = sorted({outlets.get(c.doc_id) or c.attributed_to or "unknown" for c in claims})
     # an actor the text names wins over one inferred from context ("the army", no perpetrator)
     named = [c.actor1 for c in claims if c.actor1 and c.actor1.name]
@@ -363,8 +366,8 @@ def _build_event(claims: list[Claim], outlets: Mapping[str, str | None],
         geo_precision=where.geo_precision if place else None,
         event_date=when.event_date if when else None,
         time_precision=when.time_precision if when else None,
-        fatalities=min(fatalities) if fatalities else None,  # ACLED: the most conservative figure
-        fatalities_max=max(fatalities) if fatalities else None,  # the range of the tolls is kept
+        fatalities=toll,  # ACLED: the most specific figure, and of those the most conservative
+        fatalities_max=most,  # the range of the tolls is kept
         claim_ids=tuple(sorted(c.id for c in claims)), sources=tuple(sources),
         corroboration=len({c.doc_id for c in claims}),
         support=event_support(claim_support(c, sides.get(c.doc_id)) for c in claims),
