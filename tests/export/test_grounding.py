@@ -100,3 +100,17 @@ def test_a_nationwide_sum_does_not_ground_the_place() -> None:
     c = _placed_in("Clashes in Kafr Tala killed 5 rebels on Monday, officials said, as talks on a truce went on nationwide.",
                    "Kafr Tala")
     assert "place" in claim_trust(dataclasses.replace(c, trigger_start=0)).grounded
+
+
+def test_an_armed_clash_with_civilians_has_no_grounded_type() -> None:
+    """ "Attacks killed 53 people in Kafr Tala" made a clash whose other side is civilians: a
+    clash needs two armed sides, so the row's type is not told by the text; an attack on
+    civilians, or a clash with an armed group, is."""
+    on_civilians = dataclasses.replace(claim("d1", 0), actor2=ActorRef("people", "Civilians (Syria)", 7, "civilians"))
+    event, trust = _event(on_civilians)
+    assert event.inter2 == 7 and "type" not in trust.grounded and not grounded_row(event, trust)
+    attack = dataclasses.replace(on_civilians, event_type="Violence against civilians", sub_event_type="Attack")
+    event, trust = _event(attack)
+    assert "type" in trust.grounded and grounded_row(event, trust)
+    event, trust = _event(claim("d1", 0))
+    assert "type" in trust.grounded and grounded_row(event, trust)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import ActorRef, Claim, Event
+from ..taxonomy import ARMED_CLASH, CIVILIANS
 
 FIELDS = ("type", "actor1", "actor2", "place", "date", "fatalities")
 #: the fields a row must ground to be in the default export (actor2 too, when the row has one)
@@ -179,10 +180,18 @@ def _event_value(event: Event, field: str) -> object:
             "place": event.gazetteer_id, "date": event.event_date, "fatalities": event.fatalities}[field]
 
 
+def _clash_on_civilians(event: Event) -> bool:
+    """An armed clash whose other side is civilians: a clash needs two armed sides, so the text
+    that made it one ("attacks killed 53 people", "a man died of wounds ... by shelling") has
+    not told its type."""
+    return event.sub_event_type == ARMED_CLASH and event.inter2 == CIVILIANS
+
+
 def event_trust(event: Event, claims: Sequence[Claim]) -> Trust:
     """Grounding and confidence of an event's fields, from the claims that give each value: a
     field is grounded when one of them grounds it; its confidence is theirs, raised a little
-    by each further document that agrees."""
+    by each further document that agrees.  The type of an armed clash with civilians is not
+    grounded (a contradiction in ACLED's terms)."""
     trusts = [(c, claim_trust(c)) for c in claims]
     confidence, grounded = [], set()
     for field in FIELDS:
@@ -196,6 +205,8 @@ def event_trust(event: Event, claims: Sequence[Claim]) -> Trust:
         confidence.append((field, round(min(0.99, best + CORROBORATION_STEP * (docs - 1)), 3)))
         if any(field in t.grounded for _, t in backing):
             grounded.add(field)
+    if _clash_on_civilians(event):
+        grounded.discard("type")
     return Trust(tuple(confidence), frozenset(grounded))
 
 
