@@ -216,6 +216,15 @@ def _heads_name(token: Any) -> bool:
     return nxt is not None and nxt.is_alpha and nxt.text[:1].isupper()
 
 
+def _describes(token: Any, nouns: frozenset[str], is_place: Callable[[Any], bool]) -> bool:
+    """The word is a participle that only says where a noun of *nouns* lies: "the hills
+    *surrounding* X", "the villages *surrounding* the town" (not "troops surrounding X")."""
+    if not nouns or token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    head = token.head
+    return head.lemma_.lower() in nouns or head.lower_ in nouns or (PLACE_MARK in nouns and is_place(head))
+
+
 def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool]) -> bool:
     """Whether *token* fires *rule* (part of speech, particle, object and context tests)."""
     if rule.pos == "verb" and not _is_verb(token):
@@ -225,6 +234,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
     if _modifier(token) or _on_strike(token):
         return False
     if rule.not_in_name and _heads_name(token):
+        return False
+    if _describes(token, rule.not_describing, is_place):
         return False
     if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
         return False
