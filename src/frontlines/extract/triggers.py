@@ -273,6 +273,8 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     exploded" / "air *strikes* destroyed" keep the noun that is the verb's subject."""
     others = {m.token.i: m for m in found if m is not match and not m.rule.weak}
     token = match.token
+    if _forced_out(match, others):
+        return True
     if match.rule.pos == "verb":
         return any(_subject_of(m.token, token) for m in others.values()
                    if m.rule.pos == "noun" and not (_capture(match.rule) and _battle(m.rule)))
@@ -286,6 +288,27 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     if head.dep_ in {"prep", "agent"} and head.head.i in others:
         return True
     return _fighting_before_capture(match, others)
+
+
+#: how many clause links (an adverbial clause, an open complement) a withdrawal may hang below
+#: the capture it belongs to: "seized X, forcing troops to withdraw" is two
+_CLAUSE_LINKS = ("advcl", "xcomp")
+
+
+def _forced_out(match: Match, others: dict[int, Match]) -> bool:
+    """A change of forces told as a clause of a capture: "seized X after IS fighters withdrew
+    from the area", "seized X, forcing troops to withdraw from the town": the losing side's
+    retreat is the capture's other half, not an event of its own."""
+    if match.rule.sub_event_type != "Change to group/activity":
+        return False
+    token = match.token
+    for _ in range(2):
+        if token.dep_ not in _CLAUSE_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in others and _capture(others[token.i].rule):
+            return True
+    return False
 
 
 def purpose(clause: Any) -> bool:
