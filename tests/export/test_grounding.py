@@ -63,3 +63,54 @@ def test_a_reference_point_or_a_countryside_does_not_ground_the_place() -> None:
         assert "place" not in claim_trust(_placed_in(sentence, "Kafr Tala")).grounded, sentence
     for sentence in ("Jets struck Kafr Tala, east of Homs, on Monday.", "Clashes erupted in Kafr Tala on Monday."):
         assert "place" in claim_trust(_placed_in(sentence, "Kafr Tala")).grounded, sentence
+
+
+def test_a_region_part_of_a_place_does_not_ground_the_place() -> None:
+    """ "The northwestern region of Kafr Tala", "villages in the southern part of the Kafr Tala
+    province": the row's point would be the town or the province's centre, not the region the
+    text names; the southern part of a town is the town."""
+    region = _placed_in("Jets struck in the northwestern region of Kafr Tala on Monday.", "Kafr Tala")
+    assert "place" not in claim_trust(region).grounded
+    part = _placed_in("Troops took villages in the southern part of the Kafr Tala province on Monday.", "Kafr Tala")
+    assert "place" not in claim_trust(dataclasses.replace(part, geo_precision=3)).grounded
+    town = _placed_in("Jets struck the southern part of Kafr Tala town on Monday.", "Kafr Tala")
+    assert "place" in claim_trust(dataclasses.replace(town, geo_precision=1)).grounded
+
+
+def test_a_dateline_place_does_not_ground_the_place() -> None:
+    """ "Kafr Tala, Mar 1 The troops killed ...": where the report was filed."""
+    for sentence in ("Kafr Tala, Mar 1 The troops killed 12 gunmen on Monday.",
+                     "Kafr Tala, Jan 7, 2013, XYZ - The army shelled a town on Monday.",
+                     "KAFR TALA (Agency) – The army shelled a town on Monday."):
+        name = sentence.split(",")[0].split(" (")[0]
+        assert "place" not in claim_trust(_placed_in(sentence, name)).grounded, sentence
+    for sentence in ("Kafr Tala, a town near Homs, was shelled on Monday.", "Kafr Tala was shelled on Monday."):
+        assert "place" in claim_trust(_placed_in(sentence, "Kafr Tala")).grounded, sentence
+
+
+def test_a_nationwide_sum_does_not_ground_the_place() -> None:
+    """ "Troops killed 55 rebels in separate clashes nationwide, as jets bombed Kafr Tala": the
+    toll is a sum over the country, the place belongs to another clause."""
+    for sentence, trigger in (("Troops killed 55 rebels in separate clashes nationwide, as jets bombed Kafr Tala.",
+                               "clashes"),
+                              ("Troops killed 55 rebels in operations across the country near Kafr Tala.",
+                               "operations")):
+        c = dataclasses.replace(_placed_in(sentence, "Kafr Tala"), trigger_start=sentence.index(trigger))
+        assert "place" not in claim_trust(c).grounded, sentence
+    c = _placed_in("Clashes in Kafr Tala killed 5 rebels on Monday, officials said, as talks on a truce went on nationwide.",
+                   "Kafr Tala")
+    assert "place" in claim_trust(dataclasses.replace(c, trigger_start=0)).grounded
+
+
+def test_an_armed_clash_with_civilians_has_no_grounded_type() -> None:
+    """ "Attacks killed 53 people in Kafr Tala" made a clash whose other side is civilians: a
+    clash needs two armed sides, so the row's type is not told by the text; an attack on
+    civilians, or a clash with an armed group, is."""
+    on_civilians = dataclasses.replace(claim("d1", 0), actor2=ActorRef("people", "Civilians (Syria)", 7, "civilians"))
+    event, trust = _event(on_civilians)
+    assert event.inter2 == 7 and "type" not in trust.grounded and not grounded_row(event, trust)
+    attack = dataclasses.replace(on_civilians, event_type="Violence against civilians", sub_event_type="Attack")
+    event, trust = _event(attack)
+    assert "type" in trust.grounded and grounded_row(event, trust)
+    event, trust = _event(claim("d1", 0))
+    assert "type" in trust.grounded and grounded_row(event, trust)

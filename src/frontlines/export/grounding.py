@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import ActorRef, Claim, Event
+from ..taxonomy import ARMED_CLASH, CIVILIANS
 
 FIELDS = ("type", "actor1", "actor2", "place", "date", "fatalities")
 #: the fields a row must ground to be in the default export (actor2 too, when the row has one)
@@ -62,7 +63,15 @@ def _actor(ref: ActorRef | None) -> tuple[bool, float]:
 #: "east of Homs", "the countryside of Hama"
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
-    r"\bcountryside)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+    r"\bcountryside|"
+    # "the northwestern region of Idlib", "the eastern areas of Hama" (a part of a town is the town)
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+    r"(?:regions?|areas?))\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
+#: "the southern part of the Idlib province": a part of a province or region is not at its point
+#: (a part of a town is the town: only places coarser than a town are referred to this way)
+_PART_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+    r"parts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Hama countryside": the rural area around the place, not the place
 _REGION_AFTER = re.compile(r"^\W{0,2}(?:(?:northern|southern|eastern|western)\s+)?countryside\b", re.IGNORECASE)
 
@@ -76,7 +85,46 @@ def _referred(claim: Claim) -> bool:
         return False
     before = claim.sentence[max(0, loc.start - claim.start - 40): loc.start - claim.start]
     after = claim.sentence[loc.end - claim.start: loc.end - claim.start + 30]
-    return bool(_REFERENCE_BEFORE.search(before) or _REGION_AFTER.match(after))
+    part = claim.geo_precision not in (None, 1) and _PART_BEFORE.search(before)
+    return bool(_REFERENCE_BEFORE.search(before) or _REGION_AFTER.match(after) or part)
+
+
+#: a dateline that opens the sentence: the place is where the report was filed ("Beirut, Jan 7,
+#: 2013, SPA - ...", "Damascus, Mar 1 The troops ...", "ALEPPO (Agency) - ...")
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+\b)|(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]\s)")
+#: the event is told as a sum over the whole country: "in separate clashes nationwide", "killed
+#: 55 rebels in operations across the country"; no one place is its place (a count of villages
+#: near a named town is not such a sum: an ACLED row codes it at that town)
+_AGGREGATE = re.compile(
+    r"\b(?:nationwide|countrywide|across\s+(?:the\s+country|syria)|(?:around|throughout|all\s+over)\s+"
+    r"(?:the\s+country|syria))\b", re.IGNORECASE)
+#: how far before the trigger a nationwide word may stand ("separate clashes nationwide"), and
+#: after it when the place is not further on
+_AGGREGATE_BEFORE = 25
+_AGGREGATE_AFTER = 70
+
+
+def _dateline(claim: Claim) -> bool:
+    """The place opens the sentence as a dateline ("Damascus, Mar 1 The troops killed ..."):
+    it says where the report was filed, not where the event happened."""
+    loc = claim.location
+    if loc is None or not claim.start <= loc.start < loc.end <= claim.start + len(claim.sentence):
+        return False
+    if claim.sentence[:loc.start - claim.start].strip(" \t\n\"'\u201c"):
+        return False
+    return bool(_DATELINE_AFTER.match(claim.sentence[loc.end - claim.start:]))
+
+
+def _aggregate(claim: Claim) -> bool:
+    """The sentence tells the event as a sum over the whole country ("nationwide", "across the
+    country"), near its trigger or between the trigger and the place."""
+    rel = claim.trigger_start - claim.start
+    end = rel + _AGGREGATE_AFTER
+    loc = claim.location
+    if loc is not None and claim.start <= loc.start <= claim.start + len(claim.sentence):
+        end = max(end, loc.start - claim.start)
+    return bool(_AGGREGATE.search(claim.sentence[max(0, rel - _AGGREGATE_BEFORE):end]))
 
 
 def _place(claim: Claim) -> tuple[bool, float]:
@@ -85,7 +133,7 @@ def _place(claim: Claim) -> tuple[bool, float]:
         return False, 0.2 if loc is not None else 0.0
     if MAIN_PLACE_NOTE in notes:
         return False, 0.4
-    if _referred(claim):
+    if _referred(claim) or _dateline(claim) or _aggregate(claim):
         return False, 0.4
     level = {1: 0.9, 2: 0.7}.get(claim.geo_precision or 3, 0.5)
     return True, round(level * (0.85 if PREVIOUS_PLACE_NOTE in notes else 1.0), 3)
@@ -132,10 +180,18 @@ def _event_value(event: Event, field: str) -> object:
             "place": event.gazetteer_id, "date": event.event_date, "fatalities": event.fatalities}[field]
 
 
+def _clash_on_civilians(event: Event) -> bool:
+    """An armed clash whose other side is civilians: a clash needs two armed sides, so the text
+    that made it one ("attacks killed 53 people", "a man died of wounds ... by shelling") has
+    not told its type."""
+    return event.sub_event_type == ARMED_CLASH and event.inter2 == CIVILIANS
+
+
 def event_trust(event: Event, claims: Sequence[Claim]) -> Trust:
     """Grounding and confidence of an event's fields, from the claims that give each value: a
     field is grounded when one of them grounds it; its confidence is theirs, raised a little
-    by each further document that agrees."""
+    by each further document that agrees.  The type of an armed clash with civilians is not
+    grounded (a contradiction in ACLED's terms)."""
     trusts = [(c, claim_trust(c)) for c in claims]
     confidence, grounded = [], set()
     for field in FIELDS:
@@ -149,6 +205,8 @@ def event_trust(event: Event, claims: Sequence[Claim]) -> Trust:
         confidence.append((field, round(min(0.99, best + CORROBORATION_STEP * (docs - 1)), 3)))
         if any(field in t.grounded for _, t in backing):
             grounded.add(field)
+    if _clash_on_civilians(event):
+        grounded.discard("type")
     return Trust(tuple(confidence), frozenset(grounded))
 
 

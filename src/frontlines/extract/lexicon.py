@@ -21,7 +21,8 @@ ROLE_MODES = frozenset({"default", "repel", "fall", "moved"})
 POS_KINDS = frozenset({"verb", "noun"})
 _KNOWN_KEYS = frozenset(
     {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",
-     "roles", "fatalities", "weak", "intransitive", "generic", "not_in_name"}
+     "roles", "fatalities", "weak", "intransitive", "generic", "not_in_name",
+     "not_describing"}
 )  # fmt: skip
 _INSTRUMENT_KEYS = frozenset({"words", "with", "not_with", "type"})
 PLACE_MARK = "$place"
@@ -97,6 +98,8 @@ class TriggerRule:
     intransitive: bool = False  # the verb must have no direct object ("protested", not "rallied X")
     generic: bool = False  # the instrument or agent decides the sub-type (see extract/subtype.py)
     not_in_name: bool = False  # the word heading a capitalized name ("Operation X") is no trigger
+    #: a participle describing one of these nouns is no trigger ("the hills surrounding X")
+    not_describing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +205,7 @@ def _rules_of(
         weak=bool(entry.get("weak")),
         intransitive=bool(entry.get("intransitive")), generic=bool(entry.get("generic")),
         not_in_name=bool(entry.get("not_in_name")),
+        not_describing=_expand(entry.get("not_describing"), sets, errors, where),
     )  # fmt: skip
     rules = []
     for lemma in entry.get("lemmas") or ():

@@ -216,6 +216,15 @@ def _heads_name(token: Any) -> bool:
     return nxt is not None and nxt.is_alpha and nxt.text[:1].isupper()
 
 
+def _describes(token: Any, nouns: frozenset[str], is_place: Callable[[Any], bool]) -> bool:
+    """The word is a participle that only says where a noun of *nouns* lies: "the hills
+    *surrounding* X", "the villages *surrounding* the town" (not "troops surrounding X")."""
+    if not nouns or token.dep_ != "acl" or token.tag_ != "VBG":
+        return False
+    head = token.head
+    return head.lemma_.lower() in nouns or head.lower_ in nouns or (PLACE_MARK in nouns and is_place(head))
+
+
 def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool]) -> bool:
     """Whether *token* fires *rule* (part of speech, particle, object and context tests)."""
     if rule.pos == "verb" and not _is_verb(token):
@@ -225,6 +234,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
     if _modifier(token) or _on_strike(token):
         return False
     if rule.not_in_name and _heads_name(token):
+        return False
+    if _describes(token, rule.not_describing, is_place):
         return False
     if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
         return False
@@ -262,6 +273,8 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     exploded" / "air *strikes* destroyed" keep the noun that is the verb's subject."""
     others = {m.token.i: m for m in found if m is not match and not m.rule.weak}
     token = match.token
+    if _forced_out(match, others):
+        return True
     if match.rule.pos == "verb":
         return any(_subject_of(m.token, token) for m in others.values()
                    if m.rule.pos == "noun" and not (_capture(match.rule) and _battle(m.rule)))
@@ -275,6 +288,27 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
     if head.dep_ in {"prep", "agent"} and head.head.i in others:
         return True
     return _fighting_before_capture(match, others)
+
+
+#: how many clause links (an adverbial clause, an open complement) a withdrawal may hang below
+#: the capture it belongs to: "seized X, forcing troops to withdraw" is two
+_CLAUSE_LINKS = ("advcl", "xcomp")
+
+
+def _forced_out(match: Match, others: dict[int, Match]) -> bool:
+    """A change of forces told as a clause of a capture: "seized X after IS fighters withdrew
+    from the area", "seized X, forcing troops to withdraw from the town": the losing side's
+    retreat is the capture's other half, not an event of its own."""
+    if match.rule.sub_event_type != "Change to group/activity":
+        return False
+    token = match.token
+    for _ in range(2):
+        if token.dep_ not in _CLAUSE_LINKS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in others and _capture(others[token.i].rule):
+            return True
+    return False
 
 
 def purpose(clause: Any) -> bool:
