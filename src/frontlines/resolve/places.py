@@ -32,11 +32,12 @@ from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
 from .gaz_admin import km
-from .gazetteer import Gazetteer
+from .gazetteer import SUBURB, Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key, spelled
 from .place_context import (
     AREAS,
     SPECIAL,
+    URBAN,
     Focus,
     Hints,
     capital,
@@ -163,6 +164,7 @@ def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
 
 #: how far (characters) after a governorate named as such a name is read in its light
 NEARBY_CHARS = 300
+
 #: how far (characters) before a region's centre the names stated in it may stand
 REGION_REACH = 120
 #: a place said to lie in a governorate, found only outside it, farther than this from its capital
@@ -274,8 +276,8 @@ class PlaceResolver:
             phrase = text[run[0].start:last.end]
             cands = self._lookup(phrase, fuzzy=True)
             named = [c for c in cands if not is_fuzzy(c)]
-            if strict:
-                named = [c for c in named if c.match == MatchKind.KEY]
+            if strict:  # a stop word names a place only as written, or with a town's feature word
+                named = [c for c in named if c.match == MatchKind.KEY or self._town_word(phrase, c)]
             if named and n < len(run) and run[n].lower in self.theater.persons:
                 return None  # "Qassem Soleimani": a person's name
             if named and n == 1 and not prominent(named) and common_word(text, run[0], self._words(text)):
@@ -295,6 +297,13 @@ class PlaceResolver:
                 how = "fuzzy" if town and town <= _SETTLED else "variant"
                 return Found(run[0].start, last.end, phrase, cands, how)
         return None
+
+    def _town_word(self, phrase: str, c: Candidate) -> bool:
+        """A word of a river or group followed by a feature word that names a town or a part of one
+        ("Yarmouk camp"): the place of that class the gazetteer knows by the name."""
+        core, wanted = self.words.split(phrase)
+        return (c.match == MatchKind.CORE and bool(core) and bool(wanted & SUBURB) and wanted <= URBAN | {"facility"}
+                and c.place.feature in wanted)
 
     def _article_name(self, text: str, toks: list[Token], i: int) -> bool:
         """"At Tall", "As Safira": an Arabic article that is also an English word ("at", "as",
