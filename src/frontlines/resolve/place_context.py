@@ -31,6 +31,7 @@ W_ADMIN1 = 0.2
 W_CONTAINER = 0.35
 W_NEARBY = 0.15  # the governorate the text named just before the name ("... in Daraa province. ... in Nawa city")
 W_NEAR = 0.3
+W_LOCAL = 0.2  # near the places named without doubt just before the name (Hints.local)
 W_REF = 0.5  # "X (south of Y)": X lies near one of Y's candidates
 NEAR_KM = 120.0
 REF_KM = 60.0
@@ -203,12 +204,15 @@ class Hints:
 
     ``cue``: feature classes that the words around it ask for ("the X neighbourhood", "the
     district of X"); ``abroad``: countries the text names near it ("the Iraqi town of", "in
-    Lebanon"); ``city``: the town it is stated to be part of ("X neighbourhood of Homs").
+    Lebanon"); ``city``: the town it is stated to be part of ("X neighbourhood of Homs");
+    ``local``: the places the text names without doubt just before it ("... west of Aleppo.
+    ... the X base").
     """
 
     cue: frozenset[str] = frozenset()
     abroad: frozenset[str] = frozenset()
     city: Place | None = None
+    local: tuple[Place, ...] = ()
 
 
 def _by_cue(cands: list[Candidate], hints: Hints, wanted: frozenset[str]) -> list[Candidate]:
@@ -358,6 +362,11 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
                                                      for a in focus.anchors):  # not the name's own town
             score += W_NEAR * 0.5
             parts.append("contains other places of the document")
+        local = [a for a in hints.local if a.gazetteer_id not in own]
+        if local and p.feature not in AREAS:
+            d = min(km(p.latitude, p.longitude, a.latitude, a.longitude) for a in local)
+            score += W_LOCAL * math.exp(-d / NEAR_KM)
+            parts.append(f"{d:.0f} km from a place named just before")
         bonus, ref_km = _ref_bonus(p, refs)
         if ref_km is not None:
             score += bonus

@@ -47,6 +47,7 @@ from .place_context import (
     major,
     part_of_city,
     plausible,
+    unambiguous,
 )
 from .place_names import COMMON_WORDS
 from .place_patterns import (
@@ -164,6 +165,30 @@ def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
 
 #: how far (characters) after a governorate named as such a name is read in its light
 NEARBY_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+def _local(text: str, found: list[Found], i: int) -> tuple[Place, ...]:
+    """The places named without doubt (unambiguous names, not areas) within NEARBY_CHARS
+    characters before ``found[i]`` or after it in its sentence ("Madaya near Damascus"), other
+    than by its own name or with a direction ("southern Idlib"); none for a name the text has
+    used before (one name, one place)."""
+    f, key = found[i], name_key(found[i].text)
+    if any(name_key(g.text) == key for g in found[:i]):
+        return ()
+    out = []
+    for j, g in enumerate(found):
+        if j == i or g.how != "name" or name_key(g.text) == key or _DIRECTION_START.match(g.text):
+            continue  # "southern Idlib": a part of a governorate, not a point
+        if j < i and f.start - g.end > NEARBY_CHARS:
+            continue
+        if j > i and (g.start - f.end > NEARBY_CHARS or _SENTENCE_END.search(text, f.end, g.start)):
+            continue
+        top = unambiguous(list(g.candidates))
+        if top is not None and top.place.feature not in AREAS:
+            out.append(top.place)
+    return tuple(out)
+
 
 #: how far (characters) before a region's centre the names stated in it may stand
 REGION_REACH = 120
@@ -674,6 +699,7 @@ class PlaceResolver:
         regions = self._regions(text, found, focus)
         nearby = self._nearby(text, found)
         hints = self._hints(text, found, focus, nearby)
+        hints = [replace(h, local=_local(text, found, i)) for i, h in enumerate(hints)]
         anchored = {i for i in range(1, len(found)) if found[i - 1].candidates and found[i - 1].end <= found[i].start
                     and is_reference_gap(text[found[i - 1].end:found[i].start])}
         firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions, i in anchored, nearby[i])
