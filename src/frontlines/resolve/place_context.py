@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, has_arabic_article
 from .gaz_admin import km
-from .gazetteer import SUBURB, prominence
+from .gazetteer import EVIDENCE, SUBURB, evidence, prominence
 from .normalize import name_key
 from .place_patterns import has_place_cue
 
@@ -74,6 +74,12 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
     """The candidate when a name clearly names one place (alone, or far ahead of the rest)."""
     if not cands:
         return None
+    # a spelling variant ("Mu`addamiyah" for "Moadamiyah") does not compete with a place of the name
+    # as written, unless that name is only a district's, whose town the gazetteer spells otherwise,
+    # or matches only without feature words that ask for another class ("Kassab border crossing")
+    exact = [c for c in cands if not is_fuzzy(c) and evidence("", c) < EVIDENCE.index(MatchKind.VOWEL)]
+    if any(c.place.feature not in _UNITS for c in exact):
+        cands = exact
     cands = sorted(cands, key=lambda c: -c.score)  # by score, whatever order the gazetteer gave
     top = cands[0]
     if len(cands) == 1 or top.score - cands[1].score >= 0.08:
