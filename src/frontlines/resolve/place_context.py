@@ -229,7 +229,8 @@ def _by_cue(cands: list[Candidate], hints: Hints, wanted: frozenset[str]) -> lis
     if cue and cue <= URBAN:
         cands = [c for c in cands if c.place.feature not in SPECIAL]
     if hints.city is not None and not any(  # a town or governorate of that name is no part of a town
-            c.place.feature in ("city", "country", "admin1") or prominence(c.place) >= 0.7 for c in cands):
+            (c.place.feature in ("city", "country", "admin1") or prominence(c.place) >= 0.7)
+            and not is_fuzzy(c) for c in cands):  # (of that name, not of a spelling variant)
         city = hints.city
         # a suburb may lie across the city's governorate line (Damascus / Rif Dimashq)
         cands = [c for c in cands if (c.place.feature in AREAS and c.place.admin1 == city.admin1) or (
