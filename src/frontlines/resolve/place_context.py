@@ -408,7 +408,8 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
     if how == "variant":  # only a spelling variant is known ("al-Tanaf" for At Tanf)
         if focus.named_elsewhere(place.gazetteer_id, name_key(surface), True):
             return True
-        arabic = has_arabic_article(surface, space=True)
+        # "al-Tanaf", "Moadamiyet al-Sham": an Arabic article opens the name or one of its words
+        arabic = has_arabic_article(surface, space=True) or any(has_arabic_article(w) for w in surface.split()[1:])
         # a variant of the very class its feature words name ("X crossing") within reach of the
         # document's other places
         return supported and (arabic or has_place_cue(text, start)) or (fits and close)
