@@ -25,7 +25,7 @@ from ..registry import geocoders
 from ..taxonomy import MatchKind
 from .gaz_build import BuildReport, build_gazetteer
 from .gaz_words import NO_WORDS, FeatureWords
-from .normalize import key_words, name_key, similarity, skeleton, spelled, vowel_variant
+from .normalize import key_words, name_key, similarity, skeleton, skeletons, spelled, vowel_variant
 
 FEATURE_WEIGHT = {
     "city": 1.0, "country": 0.95, "admin1": 0.9, "region": 0.8, "admin2": 0.75, "admin3": 0.6,
@@ -266,7 +266,8 @@ class SqliteGazetteer:
             key, core, skel = _query_keys(name, self.words)
             hits = self._hits("key", key, country, MatchKind.KEY) + self._hits("core", core, country, MatchKind.CORE)
             if fuzzy and len(skel) >= 3 and len(hits) < limit:
-                hits += self._hits("skel", skel, country, MatchKind.SKELETON)
+                for form in skeletons(core):
+                    hits += self._hits("skel", form, country, MatchKind.SKELETON)
             result = rank(name, hits, limit, self.words)
             if len(self._cache) >= self.cache_size:
                 self._cache.clear()
@@ -311,7 +312,8 @@ class MemoryGazetteer:
         key, core, skel = _query_keys(name, self.words)
         hits = self._hits("key", key, country, MatchKind.KEY) + self._hits("core", core, country, MatchKind.CORE)
         if fuzzy and len(skel) >= 3 and len(hits) < limit:
-            hits += self._hits("skel", skel, country, MatchKind.SKELETON)
+            for form in skeletons(core):
+                hits += self._hits("skel", form, country, MatchKind.SKELETON)
         return rank(name, hits, limit, self.words)
 
     def get(self, gazetteer_id: str) -> Place | None:

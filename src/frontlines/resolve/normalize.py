@@ -173,6 +173,14 @@ def skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+def skeletons(key: str) -> list[str]:
+    """The consonant skeleton of a key, and for a final *-ia* that of its spelling *-iya*
+    (*Qaroutia* / *Qarutiyah*: ``krt`` / ``krty``), whose glide the skeleton keeps.  Not the
+    other way: a name written *-iya* is not looked for without its glide."""
+    s = skeleton(key)
+    return [s, s + "y"] if re.search(r"i[ae]$", key) else [s]
+
+
 @functools.lru_cache(maxsize=200_000)
 def consonants(key: str) -> str:
     """A key without its vowels (``tabaka`` → ``tbk``): names that differ only in

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, has_arabic_article
 from .gaz_admin import km
-from .gazetteer import SUBURB, prominence
+from .gazetteer import EVIDENCE, SUBURB, evidence, prominence
 from .normalize import name_key
 from .place_patterns import has_place_cue
 
@@ -31,6 +31,7 @@ W_ADMIN1 = 0.2
 W_CONTAINER = 0.35
 W_NEARBY = 0.15  # the governorate the text named just before the name ("... in Daraa province. ... in Nawa city")
 W_NEAR = 0.3
+W_LOCAL = 0.2  # near the places named without doubt just before the name (Hints.local)
 W_REF = 0.5  # "X (south of Y)": X lies near one of Y's candidates
 NEAR_KM = 120.0
 REF_KM = 60.0
@@ -73,6 +74,12 @@ def unambiguous(cands: list[Candidate]) -> Candidate | None:
     """The candidate when a name clearly names one place (alone, or far ahead of the rest)."""
     if not cands:
         return None
+    # a spelling variant ("Mu`addamiyah" for "Moadamiyah") does not compete with a place of the name
+    # as written, unless that name is only a district's, whose town the gazetteer spells otherwise,
+    # or matches only without feature words that ask for another class ("Kassab border crossing")
+    exact = [c for c in cands if not is_fuzzy(c) and evidence("", c) < EVIDENCE.index(MatchKind.VOWEL)]
+    if any(c.place.feature not in _UNITS for c in exact):
+        cands = exact
     cands = sorted(cands, key=lambda c: -c.score)  # by score, whatever order the gazetteer gave
     top = cands[0]
     if len(cands) == 1 or top.score - cands[1].score >= 0.08:
@@ -203,12 +210,15 @@ class Hints:
 
     ``cue``: feature classes that the words around it ask for ("the X neighbourhood", "the
     district of X"); ``abroad``: countries the text names near it ("the Iraqi town of", "in
-    Lebanon"); ``city``: the town it is stated to be part of ("X neighbourhood of Homs").
+    Lebanon"); ``city``: the town it is stated to be part of ("X neighbourhood of Homs");
+    ``local``: the places the text names without doubt just before it ("... west of Aleppo.
+    ... the X base").
     """
 
     cue: frozenset[str] = frozenset()
     abroad: frozenset[str] = frozenset()
     city: Place | None = None
+    local: tuple[Place, ...] = ()
 
 
 def _by_cue(cands: list[Candidate], hints: Hints, wanted: frozenset[str]) -> list[Candidate]:
@@ -219,7 +229,8 @@ def _by_cue(cands: list[Candidate], hints: Hints, wanted: frozenset[str]) -> lis
     if cue and cue <= URBAN:
         cands = [c for c in cands if c.place.feature not in SPECIAL]
     if hints.city is not None and not any(  # a town or governorate of that name is no part of a town
-            c.place.feature in ("city", "country", "admin1") or prominence(c.place) >= 0.7 for c in cands):
+            (c.place.feature in ("city", "country", "admin1") or prominence(c.place) >= 0.7)
+            and not is_fuzzy(c) for c in cands):  # (of that name, not of a spelling variant)
         city = hints.city
         # a suburb may lie across the city's governorate line (Damascus / Rif Dimashq)
         cands = [c for c in cands if (c.place.feature in AREAS and c.place.admin1 == city.admin1) or (
@@ -358,6 +369,11 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
                                                      for a in focus.anchors):  # not the name's own town
             score += W_NEAR * 0.5
             parts.append("contains other places of the document")
+        local = [a for a in hints.local if a.gazetteer_id not in own]
+        if local and p.feature not in AREAS:
+            d = min(km(p.latitude, p.longitude, a.latitude, a.longitude) for a in local)
+            score += W_LOCAL * math.exp(-d / NEAR_KM)
+            parts.append(f"{d:.0f} km from a place named just before")
         bonus, ref_km = _ref_bonus(p, refs)
         if ref_km is not None:
             score += bonus
@@ -392,7 +408,8 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
     if how == "variant":  # only a spelling variant is known ("al-Tanaf" for At Tanf)
         if focus.named_elsewhere(place.gazetteer_id, name_key(surface), True):
             return True
-        arabic = has_arabic_article(surface, space=True)
+        # "al-Tanaf", "Moadamiyet al-Sham": an Arabic article opens the name or one of its words
+        arabic = has_arabic_article(surface, space=True) or any(has_arabic_article(w) for w in surface.split()[1:])
         # a variant of the very class its feature words name ("X crossing") within reach of the
         # document's other places
         return supported and (arabic or has_place_cue(text, start)) or (fits and close)

@@ -32,11 +32,12 @@ from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
 from .gaz_admin import km
-from .gazetteer import Gazetteer
+from .gazetteer import SUBURB, Gazetteer
 from .normalize import GENERIC_WORDS, key_words, name_key, spelled
 from .place_context import (
     AREAS,
     SPECIAL,
+    URBAN,
     Focus,
     Hints,
     capital,
@@ -46,6 +47,7 @@ from .place_context import (
     major,
     part_of_city,
     plausible,
+    unambiguous,
 )
 from .place_names import COMMON_WORDS
 from .place_patterns import (
@@ -163,6 +165,31 @@ def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
 
 #: how far (characters) after a governorate named as such a name is read in its light
 NEARBY_CHARS = 300
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
+
+
+def _local(text: str, found: list[Found], i: int) -> tuple[Place, ...]:
+    """The places named without doubt (unambiguous names, not areas) within NEARBY_CHARS
+    characters before ``found[i]`` or after it in its sentence ("Madaya near Damascus"), other
+    than by its own name or with a direction ("southern Idlib"); none for a name the text has
+    used before (one name, one place)."""
+    f, key = found[i], name_key(found[i].text)
+    if any(name_key(g.text) == key for g in found[:i]):
+        return ()
+    out = []
+    for j, g in enumerate(found):
+        if j == i or g.how != "name" or name_key(g.text) == key or _DIRECTION_START.match(g.text):
+            continue  # "southern Idlib": a part of a governorate, not a point
+        if j < i and f.start - g.end > NEARBY_CHARS:
+            continue
+        if j > i and (g.start - f.end > NEARBY_CHARS or _SENTENCE_END.search(text, f.end, g.start)):
+            continue
+        top = unambiguous(list(g.candidates))
+        if top is not None and top.place.feature not in AREAS:
+            out.append(top.place)
+    return tuple(out)
+
+
 #: how far (characters) before a region's centre the names stated in it may stand
 REGION_REACH = 120
 #: a place said to lie in a governorate, found only outside it, farther than this from its capital
@@ -274,8 +301,8 @@ class PlaceResolver:
             phrase = text[run[0].start:last.end]
             cands = self._lookup(phrase, fuzzy=True)
             named = [c for c in cands if not is_fuzzy(c)]
-            if strict:
-                named = [c for c in named if c.match == MatchKind.KEY]
+            if strict:  # a stop word names a place only as written, or with a town's feature word
+                named = [c for c in named if c.match == MatchKind.KEY or self._town_word(phrase, c)]
             if named and n < len(run) and run[n].lower in self.theater.persons:
                 return None  # "Qassem Soleimani": a person's name
             if named and n == 1 and not prominent(named) and common_word(text, run[0], self._words(text)):
@@ -295,6 +322,13 @@ class PlaceResolver:
                 how = "fuzzy" if town and town <= _SETTLED else "variant"
                 return Found(run[0].start, last.end, phrase, cands, how)
         return None
+
+    def _town_word(self, phrase: str, c: Candidate) -> bool:
+        """A word of a river or group followed by a feature word that names a town or a part of one
+        ("Yarmouk camp"): the place of that class the gazetteer knows by the name."""
+        core, wanted = self.words.split(phrase)
+        return (c.match == MatchKind.CORE and bool(core) and bool(wanted & SUBURB) and wanted <= URBAN | {"facility"}
+                and c.place.feature in wanted)
 
     def _article_name(self, text: str, toks: list[Token], i: int) -> bool:
         """"At Tall", "As Safira": an Arabic article that is also an English word ("at", "as",
@@ -665,6 +699,7 @@ class PlaceResolver:
         regions = self._regions(text, found, focus)
         nearby = self._nearby(text, found)
         hints = self._hints(text, found, focus, nearby)
+        hints = [replace(h, local=_local(text, found, i)) for i, h in enumerate(hints)]
         anchored = {i for i in range(1, len(found)) if found[i - 1].candidates and found[i - 1].end <= found[i].start
                     and is_reference_gap(text[found[i - 1].end:found[i].start])}
         firm = {i: self._mention(text, doc_id, f, focus, refs, hints[i], regions, i in anchored, nearby[i])
