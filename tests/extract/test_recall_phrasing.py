@@ -126,6 +126,17 @@ SHELLING = "Shelling/artillery/missile attack"
     ("Government artillery bombed Douma on Monday.", "bombed", SHELLING),
     ("The army bombed Douma with mortars on Monday.", "bombed", SHELLING),
     ("Warplanes bombed Douma on Monday.", "bombed", "Air/drone strike"),
+    # a ground force's bombing that killed civilians is shelling, not an attack on civilians;
+    # a bombardment whose agent is aircraft (hung by the parser on the verb) is an air strike
+    ("The army's bombing killed one civilian in the town of Saqba on Friday.", "killed", SHELLING),
+    ("A man died of wounds from bombardment by warplanes on Douma on Monday.", "bombardment",
+     "Air/drone strike"),
+    ("Five people were killed in a bombardment by helicopters on Douma on Monday.", "bombardment",
+     "Air/drone strike"),
+    ("A terrorist bombing killed three people in Douma on Monday.", "killed",
+     "Remote explosive/landmine/IED"),
+    ("Five people were killed in a bombardment by government forces on Douma on Monday.", "bombardment",
+     SHELLING),
 ])
 def test_phrasings_and_their_sub_event_types(claims_of, sentence, trigger, sub_event_type):
     assert only(claims_of(sentence), trigger).sub_event_type == sub_event_type

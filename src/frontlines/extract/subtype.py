@@ -4,7 +4,9 @@
 event by its means.  A generic trigger (``generic: true`` in the lexicon) takes, in order:
 
 1. a chemical weapon when a chemical word is in the trigger's phrase — this also holds for
-   the specific remote-violence triggers ("a helicopter struck the town with chlorine gas");
+   the specific remote-violence triggers ("a helicopter struck the town with chlorine gas"),
+   and a shelling trigger whose agent or modifiers are aircraft is an air strike
+   ("bombardment by warplanes");
 2. the type of its instrument or agent: its subject, its "by/with/using/in/under" objects
    and its modifiers, compared with the lexicon's ``instruments`` table ("Russian planes
    killed 50", "a barrel bomb attack", "a bomb killed six people");
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import Claim
-from ..taxonomy import AIR_STRIKE, CHEMICAL, EXPLOSIONS
+from ..taxonomy import AIR_STRIKE, CHEMICAL, EXPLOSIONS, SHELLING
 from .lexicon import Instrument, Lexicon, TriggerRule
 from .roles import clause_verb, is_passive
 from .triggers import rule_matches
@@ -78,6 +80,10 @@ def typed(
     if chemical is not None:
         return Typed(EXPLOSIONS, CHEMICAL, f"sub-type: chemical word {chemical[1].text!r}")
     if not rule.generic:
+        # "bombardment by warplanes", "shelling from helicopters": the aircraft decide
+        aircraft = _first(lexicon.instruments, phrase, only=AIR) if rule.sub_event_type == SHELLING else None
+        if aircraft is not None:
+            return Typed(EXPLOSIONS, AIR, f"sub-type: shelling by aircraft {aircraft[1].text!r}")
         return own
     found = _first(lexicon.instruments, phrase)
     if found is not None:
@@ -142,6 +148,13 @@ def _instrument_heads(token: Any) -> Iterator[Any]:
         verb = clause_verb(token)  # "warplanes committed a massacre"
     if verb is not None and not is_passive(verb):
         yield from (c for c in verb.children if c.dep_ == "nsubj")
+    # "killed in a bombardment *by warplanes*": the parser hangs the agent on the verb
+    holder = verb if verb is not token else None
+    if holder is None and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        holder = token.head.head if token.head.head.pos_ in {"VERB", "AUX"} else None
+    if holder is not None:
+        for agent in (c for c in holder.children if c.dep_ == "agent"):
+            yield from (c for c in agent.children if c.dep_ == "pobj")
     for child in _with_conjuncts(token):
         if child.dep_ in {"prep", "agent"} and child.lower_ in INSTRUMENT_PREPS:
             yield from (c for c in child.children if c.dep_ == "pobj")
