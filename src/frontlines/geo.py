@@ -31,6 +31,9 @@ def parse_bbox(text: str) -> BBox:
     return west, south, east, north
 
 
+#: a compass direction or its adjective, as a regular-expression fragment ("north", "north-east",
+#: "southwestern"): "east of Homs", "X's northern countryside"
+COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 #: compass directions as the text writes them ("north", "south-east", "northwest")
 _DIRECTION = r"(?:north|south)[ \t-]?(?:east|west)|north|south|east|west"
 #: the words between a place and another it is stated relative to: "Saraqeb, southeast of Idlib",

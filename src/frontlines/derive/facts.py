@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..geo import haversine_km
+from ..geo import COMPASS, haversine_km
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
 from .confidence import ALONE_CUE
@@ -223,12 +223,10 @@ class FactReader:
         # "..., while in X troops took ...": the place a clause is set in, right before its trigger
         self.setting_before = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.IGNORECASE)
         # "X's northern countryside", "X countryside", "the X suburbs"
-        self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
-                                     rf"south-?west)(?:ern)?\s+)?(?:{cues.pattern('near_after_words').pattern})",
+        self.near_after = re.compile(rf"^(?:['’]s)?\s+(?:{COMPASS}\s+)?(?:{cues.pattern('near_after_words').pattern})",
                                      re.IGNORECASE)
         # "X's eastern periphery", "X's southern neighbourhoods"
-        self.partial_after = re.compile(rf"^(?:['’]s)?\s+(?:(?:north|south|east|west|north-?east|north-?west|"
-                                        rf"south-?east|south-?west)(?:ern)?\s+)?"
+        self.partial_after = re.compile(rf"^(?:['’]s)?\s+(?:{COMPASS}\s+)?"
                                         rf"(?:{cues.pattern('partial_after_words').pattern})", re.IGNORECASE)
         # "withdrew from X after fighting with Y", "under pressure from Y": Y is the side it left to
         self.opponent_before = re.compile(rf"\b(?:{cues.pattern('opponent_words').pattern})\s+(?:with|against|from|by)"
@@ -281,8 +279,7 @@ class FactReader:
         self.under_their = re.compile(rf"^(?:\s+(?:{cues.pattern('anaphora').pattern}))?"
                                       r"\s+(?:now\s+|firmly\s+)?under\s+(?:their|its)\s+"
                                       r"(?:full\s+|complete\s+)?control\b", re.IGNORECASE)
-        self.compass_before = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|"
-                                         r"south-?west)(?:ern)?\s+$", re.IGNORECASE)
+        self.compass_before = re.compile(rf"\b{COMPASS}\s+$", re.IGNORECASE)
         self.passive_aux = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
         self.then_subject = re.compile(r"^[^,.;]{0,12},\s*(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
         self.with_before = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$", re.IGNORECASE)

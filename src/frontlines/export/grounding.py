@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..geo import COMPASS
 from ..records import ActorRef, Claim, Event
 from ..taxonomy import ARMED_CLASH, CIVILIANS
 
@@ -62,16 +63,14 @@ def _actor(ref: ActorRef | None) -> tuple[bool, float]:
 #: words before a place that make it a reference point or a region's name, not where it happened:
 #: "east of Homs", "the countryside of Hama"
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+    rf"(?:\b{COMPASS}|"
     r"\bcountryside|"
     # "the northwestern region of Idlib", "the eastern areas of Hama" (a part of a town is the town)
-    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+    rf"\b{COMPASS}\s+"
     r"(?:regions?|areas?))\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
 #: "the southern part of the Idlib province": a part of a province or region is not at its point
 #: (a part of a town is the town: only places coarser than a town are referred to this way)
-_PART_BEFORE = re.compile(
-    r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
-    r"parts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b{COMPASS}\s+parts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Hama countryside": the rural area around the place, not the place
 _REGION_AFTER = re.compile(r"^\W{0,2}(?:(?:northern|southern|eastern|western)\s+)?countryside\b", re.IGNORECASE)
 
