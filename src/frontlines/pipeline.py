@@ -521,7 +521,7 @@ def _statement_sentences(store: Store, claims: Sequence[Claim], places: Sequence
             continue
         spans = [(g.start, g.end) for g in store.segments(doc_id) if g.role in EXTRACTABLE_ROLES]
         out += statement_sentences(doc_id, article.text, spans, of_doc.get(doc_id, ()), by_doc[doc_id],
-                                   kb.territory, source_id=by_doc[doc_id][0].source_id)
+                                   cue, source_id=by_doc[doc_id][0].source_id)
     return out
 
 

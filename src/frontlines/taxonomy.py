@@ -299,3 +299,16 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}  # fmt: skip
 #: numbers in words
 WORDS = {w: i for i, w in enumerate(UNITS)} | TENS | {"a": 1, "an": 1, "hundred": 100}
+
+
+def word_value(word: str) -> int | None:
+    """The figure a word writes: "12", "1,200", "twelve", "twenty-three" (None: no figure)."""
+    word = word.lower().replace(",", "")
+    if word.isdigit():
+        return int(word)
+    if "-" in word:  # "twenty-three"
+        tens, _, unit = word.partition("-")
+        if tens in TENS and unit in WORDS and WORDS[unit] < 10:
+            return TENS[tens] + WORDS[unit]
+        return None
+    return WORDS.get(word)

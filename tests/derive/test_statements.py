@@ -10,7 +10,7 @@ from kit import REBELS, SAA, SDF, finder, said, town
 from frontlines.derive import extract_facts, load_territory
 from frontlines.derive.confidence import ALONE_CUE, fact_weight
 from frontlines.derive.facts import SourceInfo
-from frontlines.derive.statements import statement_sentences
+from frontlines.derive.statements import control_cue, statement_sentences
 from frontlines.records import Claim, FactKind, Mention, Place, Status
 
 CUES = load_territory()
@@ -28,7 +28,7 @@ def mentions_of(text: str, places: dict[str, Place], doc: str = "d1") -> list[Me
 
 def held(text: str, claims: tuple[Claim, ...] = ()) -> list[tuple[str, str | None, str | None]]:
     mentions = mentions_of(text, PLACES)
-    bare = statement_sentences("d1", text, [(0, len(text))], claims, mentions, CUES)
+    bare = statement_sentences("d1", text, [(0, len(text))], claims, mentions, control_cue(CUES))
     facts = extract_facts([*claims, *bare], mentions, CUES, find_actors=finder,
                           sources={"d1": SourceInfo("Reuters", None, PUBLISHED)})
     return sorted((f.place_name, f.gainer, f.start) for f in facts if f.kind == FactKind.CONTROL)
@@ -59,7 +59,7 @@ def test_a_hedged_negated_or_partial_statement_alone_makes_no_fact() -> None:
 def test_a_sentence_with_a_claim_is_read_once_through_its_claim() -> None:
     text = "Heavy clashes went on near Ain Dara, held by the SDF."
     claim, _ = said(text, "clashes", {"Ain Dara": PLACES["Ain Dara"]}, sub="Armed clash", offset=0)
-    assert statement_sentences("d1", text, [(0, len(text))], [claim], mentions_of(text, PLACES), CUES) == []
+    assert statement_sentences("d1", text, [(0, len(text))], [claim], mentions_of(text, PLACES), control_cue(CUES)) == []
     facts = held(text, (claim,))
     assert facts == [("Ain Dara", SDF, PUBLISHED)]
 
@@ -67,7 +67,7 @@ def test_a_sentence_with_a_claim_is_read_once_through_its_claim() -> None:
 def test_a_statement_alone_weighs_less_than_one_made_with_an_event() -> None:
     alone = "Shelling went on, a monitor said. Ain Dara is under the control of the SDF."
     mentions = mentions_of(alone, PLACES)
-    bare = statement_sentences("d1", alone, [(0, len(alone))], (), mentions, CUES)
+    bare = statement_sentences("d1", alone, [(0, len(alone))], (), mentions, control_cue(CUES))
     [fact] = extract_facts(bare, mentions, CUES, find_actors=finder)
     assert fact.cue.startswith(ALONE_CUE) and fact.status == Status.ASSERTED
     claim, ms = said("Heavy clashes went on near Ain Dara, which remains under the control of the SDF.", "clashes",

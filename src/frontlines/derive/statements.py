@@ -53,12 +53,12 @@ def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 
 def statement_sentences(doc_id: str, text: str, spans: Sequence[tuple[int, int]], claims: Iterable[Claim],
-                        mentions: Iterable[Mention], cues: TerritoryCues, *,
+                        mentions: Iterable[Mention], cue: re.Pattern[str], *,
                         source_id: str | None = None) -> list[Claim]:
     """The sentences of ``spans`` (body segments of ``text``, in its offsets) that no claim of
     ``claims`` covers and that may state who holds a place named in them (``mentions``: the
-    document's place mentions), as claims of no event dated by the document."""
-    cue = control_cue(cues)
+    document's place mentions; ``cue``: :func:`control_cue`, compiled once for all documents),
+    as claims of no event dated by the document."""
     covered = sorted((c.start, c.end) for c in claims if c.doc_id == doc_id)
     places = sorted(m.start for m in mentions if m.doc_id == doc_id and m.place is not None)
     out = []

@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from ..taxonomy import TENS, VAGUE, WORDS
+from ..taxonomy import TENS, VAGUE, word_value
 
 KILL_WORDS = frozenset(
     {"kill", "die", "dead", "death", "toll", "execute", "massacre", "liquidate", "slay",
@@ -52,19 +52,6 @@ MONTH_WORDS = frozenset(
 )
 
 
-def _word_value(word: str) -> int | None:
-    """ "12", "1,200", "twelve", "twenty-three", "dozens"."""
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    if "-" in word:  # "twenty-three"
-        tens, _, unit = word.partition("-")
-        if tens in TENS and unit in WORDS and WORDS[unit] < 10:
-            return TENS[tens] + WORDS[unit]
-        return None
-    return WORDS.get(word)
-
-
 def _date_part(token: Any) -> bool:
     """A number written as part of a date: "12-03-2015", "12/3/2015", "2015.03.12"."""
     doc = token.doc
@@ -95,7 +82,7 @@ def number(token: Any) -> int | None:
     if _is_year(token) or _day_of_month(token):
         return None
     word = token.lower_
-    value = _word_value(word) if (token.like_num or "-" in word) else None
+    value = word_value(word) if (token.like_num or "-" in word) else None
     if value is None and word in VAGUE:  # "hundreds of thousands": a magnitude, multiplied
         scale = [VAGUE[c.lower_] for c in token.children if c.lower_ in VAGUE]
         return VAGUE[word] * (scale[0] if scale else 1)

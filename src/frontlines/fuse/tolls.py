@@ -13,20 +13,9 @@ import re
 from collections.abc import Sequence
 
 from ..records import Claim
-from ..taxonomy import TENS, VAGUE, WORDS
+from ..taxonomy import VAGUE, word_value
 
 _WORD = re.compile(r"\d[\d,]*|[A-Za-z]+(?:-[A-Za-z]+)?")
-
-
-def _value(word: str) -> int | None:
-    """A figure written out: "62", "1,200", "twelve", "twenty-three"."""
-    word = word.lower().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    tens, _, unit = word.partition("-")
-    if unit:
-        return TENS[tens] + WORDS[unit] if tens in TENS and WORDS.get(unit, 10) < 10 else None
-    return WORDS.get(word) if word not in {"a", "an"} else None
 
 
 def vague_toll(claim: Claim) -> bool:
@@ -37,7 +26,7 @@ def vague_toll(claim: Claim) -> bool:
     words = [w.lower() for w in _WORD.findall(claim.sentence)]
     worth = {VAGUE[w] for w in words if w in VAGUE}
     worth |= {VAGUE[a] * VAGUE[b] for a, b in zip(words, words[2:], strict=False) if a in VAGUE and b in VAGUE}
-    return claim.fatalities in worth and all(_value(w) != claim.fatalities for w in words)
+    return claim.fatalities in worth and all(word_value(w) != claim.fatalities for w in words if w not in {"a", "an"})
 
 
 def _of_other_day(claim: Claim, day: str | None) -> bool:
