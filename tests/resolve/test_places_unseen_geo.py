@@ -188,3 +188,17 @@ def test_of_the_settlements_named_as_a_subdistrict_the_nearest_is_its_seat() -> 
     by_id = {c.place.gazetteer_id: c for c in gaz.candidates("Kasab", limit=10)}
     assert "seat of" in by_id[near.gazetteer_id].reason and "seat of" not in by_id[off.gazetteer_id].reason
     assert gaz.candidates("Kasab", limit=1)[0].place.gazetteer_id == gaz.candidates("Kasab", limit=10)[0].place.gazetteer_id
+
+
+def test_counted_places_in_apposition_and_control_over_are_cues() -> None:
+    from frontlines.resolve.place_patterns import has_place_cue
+
+    text = "Five villages, Omara, Teluk and Ferhan, were liberated; the army took control over Qarim."
+    for name in ("Omara", "Teluk", "Ferhan", "Qarim"):
+        assert has_place_cue(text, text.index(name)), name
+    for text in ("In the villages, Omara said", "the two fighters, Omara and Teluk", "control, Qarim said"):
+        assert not has_place_cue(text, text.index("Omara" if "Omara" in text else "Qarim"))
+    resolver = PlaceResolver(MemoryGazetteer([], WORDS), packaged_kb(), use_actors=False)
+    text = "Three villages, Omara, Teluk and Ferhan, were cleared of the militants."
+    found = {m.text for m in resolver.find(text, "d", [(0, len(text))])}
+    assert {"Omara", "Teluk", "Ferhan"} <= found
