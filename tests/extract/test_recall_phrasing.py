@@ -140,3 +140,31 @@ SHELLING = "Shelling/artillery/missile attack"
 ])
 def test_phrasings_and_their_sub_event_types(claims_of, sentence, trigger, sub_event_type):
     assert only(claims_of(sentence), trigger).sub_event_type == sub_event_type
+
+
+
+def test_wanted_before_a_counted_noun_is_no_aim():
+    """"Some 40 wanted gunmen turned themselves in": the parser may read "wanted" as a verb with
+    the number for subject and the surrender for its complement; "wanted" is the noun's adjective."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from frontlines.extract.status import _counted_participle
+
+    words = ["Some", "40", "wanted", "gunmen", "turned", "themselves", "in"]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 4, 2, 4, 4],
+              deps=["det", "nsubj", "ROOT", "nsubj", "ccomp", "dobj", "prt"],
+              tags=["DT", "CD", "VBD", "NNS", "VBD", "PRP", "RP"],
+              pos=["DET", "NUM", "VERB", "NOUN", "VERB", "PRON", "ADP"])
+    assert _counted_participle(doc[2], doc[4])
+    words = ["Rebels", "wanted", "gunmen", "turned", "in"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 3], deps=["nsubj", "ROOT", "nsubj", "ccomp", "prt"],
+              tags=["NNS", "VBD", "NNS", "VBD", "RP"], pos=["NOUN", "VERB", "NOUN", "VERB", "ADP"])
+    assert not _counted_participle(doc[1], doc[3])
+
+
+def test_an_item_of_a_bulleted_digest_tells_the_days_event_in_the_present(claims_of):
+    claims = claims_of("* Clashes near Douma.\n\n* The air force targets the district of Harasta.")
+    assert ("targets", Status.ASSERTED) in {(c.trigger, c.status) for c in claims if c.factual}
+    assert not [c for c in claims_of("The air force targets the district of Harasta every week.")
+                if c.trigger == "targets" and c.factual]

@@ -275,7 +275,8 @@ class ClaimExtractor:
             and not any(c.dep_ in {"aux", "auxpass"} for c in token.children)
             and token.tag_ not in {"VB", "VBD", "VBN"}
         )
-        if simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token):
+        if (simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token)
+                and not _digest_item(token)):
             return Standing(None, None, "habitual: simple present")
         return found
 
@@ -416,6 +417,17 @@ def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "),
                              **dict.fromkeys("\u2010\u2011", "-")})
+
+
+#: marks that open the items of a news digest ("* The air force targets X")
+BULLETS = frozenset({"*", "•", "·", "▪", "‣", "◦", "-", "–", "—"})
+
+
+def _digest_item(token: Any) -> bool:
+    """The trigger's paragraph is an item of a bulleted digest of the day's events, which tells
+    them in the present ("* The air force targets the district of X"): no habit."""
+    doc = token.doc
+    return len(doc) > 1 and doc[0].text in BULLETS and doc[1].is_alpha
 
 
 def _spaces(text: str) -> str:

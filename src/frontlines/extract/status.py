@@ -308,7 +308,7 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
     elif cues.has("reporting_nouns", lemma) and link in {"acl", "ccomp", "relcl", "appos"}:
         scan.flag("reported", lemma)
         scan.attribute(_noun_source(token))
-    elif cues.has("expectation_words", lemma) and link in EXPECT_LINKS:
+    elif cues.has("expectation_words", lemma) and link in EXPECT_LINKS and not _counted_participle(token, below):
         scan.flag("expected", lemma)
     elif (
         _infinitive(below)
@@ -316,6 +316,17 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -
         and (link != "xcomp" or lemma not in SUCCESS_VERBS)
     ):
         scan.flag("expected", "to (purpose)")
+
+
+def _counted_participle(verb: Any, below: Any) -> bool:
+    """"Some 172 wanted militants turned themselves in": the parser reads the participle before
+    the counted noun as a verb whose subject is the number and whose complement is the noun's
+    clause; it is the noun's adjective ("wanted" by the police), no aim."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (verb.tag_ in {"VBD", "VBN"} and bool(subjects) and all(c.tag_ == "CD" for c in subjects)
+            and after is not None and after.pos_ in {"NOUN", "PROPN"} and after.dep_ in {"nsubj", "nsubjpass"}
+            and after.head.i == below.i)
 
 
 def _noun_source(noun: Any) -> str | None:
