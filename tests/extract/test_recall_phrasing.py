@@ -168,11 +168,3 @@ def test_an_item_of_a_bulleted_digest_tells_the_days_event_in_the_present(claims
     assert ("targets", Status.ASSERTED) in {(c.trigger, c.status) for c in claims if c.factual}
     assert not [c for c in claims_of("The air force targets the district of Harasta every week.")
                 if c.trigger == "targets" and c.factual]
-
-
-def test_a_strong_trigger_in_an_aside_leaves_the_killing_standing(claims_of):
-    """"killed gunmen who tried to infiltrate": the attack of the relative clause makes no claim,
-    so the weak "killed" is not dropped for it."""
-    claims = claims_of("On Monday border guards near Tal Kalakh killed and wounded several gunmen who tried to "
-                       "infiltrate from Lebanon.")
-    assert only(claims, "killed").status == Status.ASSERTED

@@ -218,10 +218,7 @@ class ClaimExtractor:
         self, para: Paragraph, doc: Any, sentence: Any, state: DocState, memory: TypeMemory
     ) -> Iterator[Claim]:
         is_place = state.place_test(doc, para.start)
-        # a strong trigger that makes no claim (an undated relative clause, an aside) leaves
-        # the sentence's weak ones standing: "killed terrorists who tried to infiltrate X"
-        matches = find_triggers(sentence, self.lexicon, is_place,
-                                claims=lambda m: self._standing(m).status is not None)
+        matches = find_triggers(sentence, self.lexicon, is_place)
         for match in matches:
             found = self._standing(match)
             if found.status is None:

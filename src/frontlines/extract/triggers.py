@@ -251,12 +251,10 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
 
 
 def find_triggers(
-    sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[[Any], bool],
-    claims: Callable[[Match], bool] | None = None,
+    sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[[Any], bool]
 ) -> list[Match]:
     """Every trigger of *sentence* (first matching rule per token), without absorbed and
-    weak ones: a weak trigger is dropped for a strong one that makes a claim (``claims``, when
-    given, tells which do)."""
+    weak ones."""
     found: list[Match] = []
     for token in sentence:
         for rule in lexicon.candidates(token.text, token.lemma_):
@@ -266,7 +264,6 @@ def find_triggers(
     found = [m for m in found if not _absorbed(m, found)]
     strong = [
         m for m in found if not m.rule.weak and not (m.rule.pos == "noun" and anaphoric(m.token))
-        and (claims is None or claims(m))
     ]
     return [m for m in found if not m.rule.weak or not strong]
 
