@@ -168,3 +168,9 @@ def test_an_item_of_a_bulleted_digest_tells_the_days_event_in_the_present(claims
     assert ("targets", Status.ASSERTED) in {(c.trigger, c.status) for c in claims if c.factual}
     assert not [c for c in claims_of("The air force targets the district of Harasta every week.")
                 if c.trigger == "targets" and c.factual]
+
+
+def test_heavy_gunfire_in_a_place_is_a_clash(claims_of):
+    claim = only(claims_of("Heavy gunfire continued in the town of Mhardeh on Monday."), "gunfire")
+    assert claim.sub_event_type == "Armed clash" and claim.location is not None
+    assert claim.location.text == "Mhardeh"
