@@ -174,3 +174,13 @@ def test_heavy_gunfire_in_a_place_is_a_clash(claims_of):
     claim = only(claims_of("Heavy gunfire continued in the town of Mhardeh on Monday."), "gunfire")
     assert claim.sub_event_type == "Armed clash" and claim.location is not None
     assert claim.location.text == "Mhardeh"
+
+
+def test_forces_that_leave_change_their_activity(claims_of):
+    claims = claims_of("The governor said more than 800 fighters and their families had left.")
+    assert only(claims, "left").sub_event_type == "Change to group/activity"
+    claim = only(claims_of("The rebels left the town of Mhardeh on Monday."), "left")
+    assert claim.sub_event_type == "Change to group/activity" and claim.status == Status.ASSERTED
+    # a blow that leaves the dead behind is no departure
+    assert not [c for c in claims_of("The attack left ten fighters dead in Hama on Monday.")
+                if c.sub_event_type == "Change to group/activity"]
