@@ -184,3 +184,11 @@ def test_forces_that_leave_change_their_activity(claims_of):
     # a blow that leaves the dead behind is no departure
     assert not [c for c in claims_of("The attack left ten fighters dead in Hama on Monday.")
                 if c.sub_event_type == "Change to group/activity"]
+
+
+def test_a_lead_in_the_news_present_with_its_source_is_no_habit(claims_of):
+    for text in ("The army seizes control of the town of Mhardeh, local sources confirm, in a major advance.",
+                 "The army seizes control of the town of Mhardeh, local sources confirm."):
+        claim = only([c for c in claims_of(text) if c.trigger == "seizes"], "seizes")
+        assert claim.factual and claim.sub_event_type == "Government regains territory"
+    assert not [c for c in claims_of("The army shells the town of Mhardeh every day, residents say.") if c.factual]

@@ -248,6 +248,19 @@ class ClaimExtractor:
         memory.note(claim)
         return claim
 
+    def _news_present(self, token: Any) -> bool:
+        """"The army seizes X, sources confirm": a lead that tells the news in the present, with
+        its source in the present beside it, is no habit."""
+        def present_report(verb: Any) -> bool:
+            return verb.tag_ in {"VBP", "VBZ"} and self.cues.has("reporting_verbs", verb.lemma_)
+
+        if any(c.dep_ in {"npadvmod", "advmod", "prep"} and any(t.lower_ in RECURRENCE for t in c.subtree)
+               for c in token.children):
+            return False  # "shells the town every day, residents say": a habit
+        if token.dep_ in {"ccomp", "parataxis"} and present_report(token.head):
+            return True
+        return any(c.dep_ in {"advcl", "parataxis"} and present_report(c) for c in token.children)
+
     def _event_antecedent(self, clause: Any) -> bool:
         """A relative clause on a fighting noun tells what that fighting did ("a counteroffensive
         that retook X"): the sentence's own event, not an aside."""
@@ -276,7 +289,7 @@ class ClaimExtractor:
             and token.tag_ not in {"VB", "VBD", "VBN"}
         )
         if (simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token)
-                and not _digest_item(token)):
+                and not _digest_item(token) and not self._news_present(token)):
             return Standing(None, None, "habitual: simple present")
         return found
 
@@ -419,6 +432,8 @@ _ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000
                              **dict.fromkeys("\u2010\u2011", "-")})
 
 
+#: words of a recurring time ("every day", "each night"): the present of a habit
+RECURRENCE = frozenset({"every", "each", "daily", "nightly", "weekly"})
 #: marks that open the items of a news digest ("* The air force targets X")
 BULLETS = frozenset({"*", "•", "·", "▪", "‣", "◦", "-", "–", "—"})
 
