@@ -192,3 +192,11 @@ def test_a_lead_in_the_news_present_with_its_source_is_no_habit(claims_of):
         claim = only([c for c in claims_of(text) if c.trigger == "seizes"], "seizes")
         assert claim.factual and claim.sub_event_type == "Government regains territory"
     assert not [c for c in claims_of("The army shells the town of Mhardeh every day, residents say.") if c.factual]
+
+
+def test_a_relative_clause_on_the_victims_leaves_the_killing_standing(claims_of):
+    """"killed gunmen who tried to infiltrate": the clause tells who was killed; the weak "killed"
+    is not dropped for the attack it names."""
+    claims = claims_of("On Monday border guards near Tal Kalakh killed and wounded several gunmen who tried to "
+                       "infiltrate from Lebanon.")
+    assert only(claims, "killed").status == Status.ASSERTED

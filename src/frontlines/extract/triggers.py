@@ -264,8 +264,23 @@ def find_triggers(
     found = [m for m in found if not _absorbed(m, found)]
     strong = [
         m for m in found if not m.rule.weak and not (m.rule.pos == "noun" and anaphoric(m.token))
+        and not _describes_victims(m.token, found)
     ]
     return [m for m in found if not m.rule.weak or not strong]
+
+
+def _describes_victims(token: Any, found: list[Match]) -> bool:
+    """The trigger is in a relative clause on the object of a weak trigger of the sentence:
+    "killed terrorists *who tried to infiltrate* X" tells who was killed; the killing stays."""
+    node = token
+    while node.head != node and node.dep_ != "relcl":
+        node = node.head
+    if node.dep_ != "relcl":
+        return False
+    victims = node.head.i
+    # "killed and wounded terrorists who ...": the object the parser hangs on the second verb
+    return any(m.rule.weak and any(victims == o.i for verb in (m.token, *m.token.conjuncts) for o in objects(verb))
+               for m in found)
 
 
 def _absorbed(match: Match, found: list[Match]) -> bool:
