@@ -23,11 +23,16 @@ PUBLISHED = dt.date(2015, 3, 14)  # a Saturday
     ("Rebels confirmed the killing of 7 soldiers in an ambush near Hama.", "ambush", 7),
     ("The death toll from the car bomb in Homs rose to 23, the monitor said.", "bomb", 23),
     ("A total of 28 rebels were killed by the army in the town of Zarzour.", "killed", 28),
-    ("The army killed 25 rebels in Douma and four in Jobar.", "killed", 25),  # one toll per place
     ("Shelling killed three people and wounded 15 others in Homs, while 6 were captured.", "Shelling", 3),
 ])
 def test_tolls(claims_of, text: str, trigger: str, expected: int) -> None:  # type: ignore[no-untyped-def]
     assert only(claims_of(text, PUBLISHED), trigger).fatalities == expected
+
+
+def test_one_toll_per_place(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of("The army killed 25 rebels in Douma and four in Jobar.", PUBLISHED)
+    assert {c.location.text: c.fatalities for c in claims if c.trigger == "killed" and c.location} == {
+        "Douma": 25, "Jobar": 4}
 
 
 def test_separate_strikes_keep_separate_tolls(claims_of) -> None:  # type: ignore[no-untyped-def]

@@ -200,3 +200,19 @@ def test_a_relative_clause_on_the_victims_leaves_the_killing_standing(claims_of)
     claims = claims_of("On Monday border guards near Tal Kalakh killed and wounded several gunmen who tried to "
                        "infiltrate from Lebanon.")
     assert only(claims, "killed").status == Status.ASSERTED
+
+
+@pytest.mark.parametrize("text", [
+    "The army also killed 25 rebels in Douma and four in Harasta, both suburbs of Damascus, and six rebels in "
+    "the town of Nabek on Friday.",
+    "Government forces killed 25 militants in Douma and four in Harasta and six in Nabek on Friday.",
+])
+def test_a_toll_counted_place_by_place_is_one_event_per_place(claims_of, text):
+    tolls = {c.location.text: c.fatalities for c in claims_of(text) if c.trigger == "killed" and c.location}
+    assert tolls == {"Douma": 25, "Harasta": 4, "Nabek": 6}
+
+
+def test_a_count_without_its_own_place_is_no_list_of_tolls(claims_of):
+    claims = [c for c in claims_of("The army killed 25 rebels in Douma and their commander on Friday.")
+              if c.trigger == "killed"]
+    assert len(claims) == 1 and claims[0].fatalities == 25

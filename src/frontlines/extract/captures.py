@@ -76,6 +76,67 @@ def spread(
     return out
 
 
+#: prepositions that give each count of a gapped list its place ("25 in Douma and four in Jobar")
+GAP_PREPOSITIONS = frozenset({"in", "at", "near"})
+
+
+def gapped(claim: Claim, location_token: Any, places: Sequence[Mention], offset: int,
+           trigger: Any) -> list[Claim]:  # fmt: skip
+    """A violent claim whose victims are counted place by place ("killed 25 rebels in Douma and
+    four in Jobar, and six in Deir Attieh"): one claim per place, each with its own count
+    (ACLED codes one event per location).  The claim keeps its place and toll; the others get
+    ``@<start>`` of their place.  Only where the claim's place hangs on the trigger's victims (its
+    object or passive subject) and every other count names a resolved place of its own."""
+    if (not claim.factual or claim.event_type not in VIOLENT or claim.location is None
+            or location_token is None or trigger is None):
+        return [claim]
+    prep = location_token.head
+    victims = prep.head
+    if location_token.dep_ != "pobj" or prep.lower_ not in GAP_PREPOSITIONS:
+        return [claim]
+    if victims.i == trigger.i:  # "killed 12 militants in A and five in B": the count hung on the verb
+        counted = [c for c in trigger.conjuncts if c.pos_ in {"NUM", "NOUN"} and _count(c) is not None]
+    elif victims.dep_ in {"dobj", "nsubjpass"} and victims.head.i == trigger.i:
+        counted = _counted(victims)
+    else:
+        return [claim]
+    out, seen = [claim], {claim.location.start}
+    for other in counted:
+        count = _count(other)
+        where = [o for p in other.children if p.dep_ == "prep" and p.lower_ in GAP_PREPOSITIONS
+                 for o in p.children if o.dep_ == "pobj"]
+        mention = next((m for o in where for t in o.subtree
+                        if (m := _mention_at(places, offset + t.idx)) is not None), None)
+        if count is None or mention is None or mention.place is None:
+            return [claim]  # a count without a place of its own is no list of tolls
+        if mention.start in seen:
+            continue
+        seen.add(mention.start)
+        out.append(dataclasses.replace(
+            claim, id=f"{claim.id}@{mention.start}", location=dataclasses.replace(mention, role="event location"),
+            geo_precision=mention.geo_precision or claim.geo_precision, fatalities=count,
+            notes=f"{claim.notes}; one of the places of a toll counted place by place"))  # fmt: skip
+    return out
+
+
+def _counted(victims: Any) -> list[Any]:
+    """The other counts coordinated with the victims ("25 rebels in A and *four* in B, both
+    suburbs, and six *rebels* in C"), through an apposition the parser hangs between them."""
+    out: list[Any] = []
+    for node in [victims, *(c for c in victims.children if c.dep_ == "appos")]:
+        out += [c for c in node.conjuncts if c.i != victims.i and c not in out]
+    return out
+
+
+def _count(token: Any) -> int | None:
+    """The figure of a count: the number itself ("four") or the number of its noun ("six rebels")."""
+    from ..taxonomy import word_value
+
+    if token.like_num:
+        return word_value(token.text)
+    return next((word_value(c.text) for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+
+
 def _admin_named(text: str, nouns: frozenset[str]) -> Callable[[str], bool]:
     """Whether the document calls a name a district, a region or a province ("Mabeta
     district", "the Shera region"): then the name is no town, whatever the gazetteer says."""

@@ -38,7 +38,7 @@ from ..resolve.dates import resolve_date
 from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental, speaker
-from .captures import holders, partial, spread, token_at
+from .captures import gapped, holders, partial, spread, token_at
 from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, no_toll, sentence_fatalities, toll_update
 from .headline import truecase
@@ -235,8 +235,9 @@ class ClaimExtractor:
         (``others``: the tokens of the sentence's other triggers)."""
         claim = self._claim(match, found, para, doc, sentence, state, others)
         where = token_at(doc, para.start, claim.location) if _in(claim.location, para) else None
-        return spread(claim, where, state.within(para.start, para.end), para.start, match.token,
-                      self.lexicon.sets, state.text)
+        places = state.within(para.start, para.end)
+        out = spread(claim, where, places, para.start, match.token, self.lexicon.sets, state.text)
+        return gapped(claim, where, places, para.start, match.token) if len(out) == 1 else out
 
     def _typed(self, claim: Claim, match: Match, memory: TypeMemory, is_place: Any) -> Claim:
         kind = typed(match.token, match.rule, self.lexicon, memory, is_place)
