@@ -216,3 +216,11 @@ def test_a_count_without_its_own_place_is_no_list_of_tolls(claims_of):
     claims = [c for c in claims_of("The army killed 25 rebels in Douma and their commander on Friday.")
               if c.trigger == "killed"]
     assert len(claims) == 1 and claims[0].fatalities == 25
+
+
+def test_a_retreat_forced_after_the_fight_is_the_captures_other_half(claims_of):
+    claims = claims_of("The army seized full control over Mhardeh after defeating the militants and forcing "
+                       "them to leave the area, the sources said.")
+    assert {c.trigger for c in claims} == {"seized"}
+    claims = claims_of("The army seized Mhardeh on Monday and the rebels withdrew from Kafr Zita.")
+    assert {c.trigger for c in claims} == {"seized", "withdrew"}

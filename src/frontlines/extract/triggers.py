@@ -308,6 +308,11 @@ def _absorbed(match: Match, found: list[Match]) -> bool:
 #: how many clause links (an adverbial clause, an open complement) a withdrawal may hang below
 #: the capture it belongs to: "seized X, forcing troops to withdraw" is two
 _CLAUSE_LINKS = ("advcl", "xcomp")
+#: the links a forced retreat may also climb to its capture ("seized X after defeating the
+#: militants and forcing them to leave")
+_FORCED_LINKS = ("conj", "pcomp", "prep")
+#: verbs by which the taker makes the other side go
+FORCING_VERBS = frozenset({"force", "compel", "oblige", "make"})
 
 
 def _forced_out(match: Match, others: dict[int, Match]) -> bool:
@@ -316,11 +321,14 @@ def _forced_out(match: Match, others: dict[int, Match]) -> bool:
     retreat is the capture's other half, not an event of its own."""
     if match.rule.sub_event_type != "Change to group/activity":
         return False
-    token = match.token
-    for _ in range(2):
-        if token.dep_ not in _CLAUSE_LINKS or token.head.i == token.i:
+    token, forced = match.token, False
+    for _ in range(4):
+        # past a verb of forcing, also up through "after defeating them and forcing them to leave"
+        links = _CLAUSE_LINKS + (_FORCED_LINKS if forced else ())
+        if token.dep_ not in links or token.head.i == token.i:
             return False
         token = token.head
+        forced = forced or token.lemma_.lower() in FORCING_VERBS
         if token.i in others and _capture(others[token.i].rule):
             return True
     return False
