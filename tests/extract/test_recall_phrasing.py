@@ -224,3 +224,12 @@ def test_a_retreat_forced_after_the_fight_is_the_captures_other_half(claims_of):
     assert {c.trigger for c in claims} == {"seized"}
     claims = claims_of("The army seized Mhardeh on Monday and the rebels withdrew from Kafr Zita.")
     assert {c.trigger for c in claims} == {"seized", "withdrew"}
+
+
+@pytest.mark.parametrize(("text", "trigger", "sub_event_type"), [
+    ("The rebels destroyed an army tank near Mhardeh on Monday.", "destroyed", "Armed clash"),
+    ("* The rebels wreck an army tank near Mhardeh.", "wreck", "Armed clash"),
+    ("Warplanes destroyed two tanks near Mhardeh on Monday.", "destroyed", "Air/drone strike"),
+])
+def test_a_blow_at_the_other_sides_armour_is_a_clash(claims_of, text, trigger, sub_event_type):
+    assert only(claims_of(text), trigger).sub_event_type == sub_event_type
