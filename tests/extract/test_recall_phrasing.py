@@ -233,3 +233,8 @@ def test_a_retreat_forced_after_the_fight_is_the_captures_other_half(claims_of):
 ])
 def test_a_blow_at_the_other_sides_armour_is_a_clash(claims_of, text, trigger, sub_event_type):
     assert only(claims_of(text), trigger).sub_event_type == sub_event_type
+
+
+def test_troops_that_regroup_change_their_activity(claims_of):
+    claim = only(claims_of("Government troops regrouped near the town of Mhardeh on Monday."), "regrouped")
+    assert claim.sub_event_type == "Change to group/activity" and claim.status == Status.ASSERTED
