@@ -238,3 +238,14 @@ def test_a_blow_at_the_other_sides_armour_is_a_clash(claims_of, text, trigger, s
 def test_troops_that_regroup_change_their_activity(claims_of):
     claim = only(claims_of("Government troops regrouped near the town of Mhardeh on Monday."), "regrouped")
     assert claim.sub_event_type == "Change to group/activity" and claim.status == Status.ASSERTED
+
+
+def test_a_killing_beside_a_clause_of_another_kind_stands(claims_of):
+    """"two civilians were killed in X, and the gunmen took policemen hostage": the hostage-taking
+    of the coordinated clause does not tell the killing, so the weak "killed" is kept; a strike
+    in the other clause is what killed ("shells hit X, and five people were killed")."""
+    claims = claims_of("Two civilians were reported killed in the town of Mhardeh on Monday, and local media said "
+                       "the gunmen had also kidnapped a number of policemen.")
+    assert {c.trigger for c in claims} == {"killed", "kidnapped"}
+    claims = claims_of("Mortar shells hit the town of Mhardeh on Monday, and five people were killed.")
+    assert "killed" not in {c.trigger for c in claims}

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..taxonomy import EXPLOSIONS
 from .lexicon import PLACE_MARK, Lexicon, TriggerRule
 from .nominal import anaphoric
 
@@ -253,8 +254,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
 def find_triggers(
     sentence: Sequence[Any], lexicon: Lexicon, is_place: Callable[[Any], bool]
 ) -> list[Match]:
-    """Every trigger of *sentence* (first matching rule per token), without absorbed and
-    weak ones."""
+    """Every trigger of *sentence* (first matching rule per token), without absorbed ones and
+    without the weak ones a strong trigger tells the story of (:func:`_same_story`)."""
     found: list[Match] = []
     for token in sentence:
         for rule in lexicon.candidates(token.text, token.lemma_):
@@ -266,7 +267,30 @@ def find_triggers(
         m for m in found if not m.rule.weak and not (m.rule.pos == "noun" and anaphoric(m.token))
         and not _describes_victims(m.token, found)
     ]
-    return [m for m in found if not m.rule.weak or not strong]
+    return [m for m in found if not m.rule.weak or not any(_same_story(m, s) for s in strong)]
+
+
+#: links that join two clauses of one sentence, each telling its own happening
+CLAUSE_LINKS = frozenset({"conj", "parataxis"})
+
+
+def _clause_root(token: Any) -> Any:
+    """The head of the coordinated clause a word belongs to: up the tree to a conjoined or
+    paratactic clause, or the sentence's root."""
+    node = token
+    while node.head != node and not (node.dep_ in CLAUSE_LINKS and node.pos_ in {"VERB", "AUX"}):
+        node = node.head
+    return node
+
+
+def _same_story(weak: Match, strong: Match) -> bool:
+    """A strong trigger drops a weak one of its own clause ("killed in an air strike"), of its
+    event type ("attacked X and killed five soldiers") or of remote violence, which is what kills
+    in a coordinated clause ("shells hit X, and five people were killed"); not one of a clause
+    that tells a happening of another kind ("two civilians were killed in X, and the gunmen took
+    policemen hostage")."""
+    return (weak.rule.event_type == strong.rule.event_type or strong.rule.event_type == EXPLOSIONS
+            or _clause_root(weak.token).i == _clause_root(strong.token).i)
 
 
 def _describes_victims(token: Any, found: list[Match]) -> bool:
