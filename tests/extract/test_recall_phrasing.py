@@ -249,3 +249,10 @@ def test_a_killing_beside_a_clause_of_another_kind_stands(claims_of):
     assert {c.trigger for c in claims} == {"killed", "kidnapped"}
     claims = claims_of("Mortar shells hit the town of Mhardeh on Monday, and five people were killed.")
     assert "killed" not in {c.trigger for c in claims}
+
+
+def test_holding_people_captive_is_an_abduction(claims_of):
+    claim = only(claims_of("Gunmen are holding captive several nuns in the town of Mhardeh."), "holding")
+    assert claim.sub_event_type == "Abduction/forced disappearance"
+    assert not [c for c in claims_of("The rebels held a meeting in the town of Mhardeh on Monday.")
+                if c.trigger == "held"]
