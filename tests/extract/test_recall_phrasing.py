@@ -256,3 +256,10 @@ def test_holding_people_captive_is_an_abduction(claims_of):
     assert claim.sub_event_type == "Abduction/forced disappearance"
     assert not [c for c in claims_of("The rebels held a meeting in the town of Mhardeh on Monday.")
                 if c.trigger == "held"]
+
+
+def test_troops_approaching_a_town_change_their_activity(claims_of):
+    claim = only(claims_of("Syrian troops are approaching the town of Mhardeh, the state news agency said."),
+                 "approaching")
+    assert claim.sub_event_type == "Change to group/activity" and claim.factual
+    assert not [c for c in claims_of("The anniversary of the uprising is approaching.") if c.factual]
