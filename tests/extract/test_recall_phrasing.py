@@ -263,3 +263,10 @@ def test_troops_approaching_a_town_change_their_activity(claims_of):
                  "approaching")
     assert claim.sub_event_type == "Change to group/activity" and claim.factual
     assert not [c for c in claims_of("The anniversary of the uprising is approaching.") if c.factual]
+
+
+def test_stepping_on_a_mine_is_a_landmine_event(claims_of):
+    claim = only(claims_of("Two fighters were killed near Mhardeh on Monday after stepping on a mine."), "stepping")
+    assert claim.sub_event_type == "Remote explosive/landmine/IED"
+    assert not [c for c in claims_of("The army stepped up its pressure on Mhardeh on Monday.")
+                if c.trigger == "stepped"]
