@@ -166,6 +166,8 @@ def test_wanted_before_a_counted_noun_is_no_aim():
 def test_an_item_of_a_bulleted_digest_tells_the_days_event_in_the_present(claims_of):
     claims = claims_of("* Clashes near Douma.\n\n* The air force targets the district of Harasta.")
     assert ("targets", Status.ASSERTED) in {(c.trigger, c.status) for c in claims if c.factual}
+    claims = claims_of("* Clashes near Douma.\n\n* [The army] bombs Saqba with mortars.")
+    assert ("bombs", Status.ASSERTED) in {(c.trigger, c.status) for c in claims if c.factual}
     assert not [c for c in claims_of("The air force targets the district of Harasta every week.")
                 if c.trigger == "targets" and c.factual]
 

@@ -443,7 +443,8 @@ def _digest_item(token: Any) -> bool:
     """The trigger's paragraph is an item of a bulleted digest of the day's events, which tells
     them in the present ("* The air force targets the district of X"): no habit."""
     doc = token.doc
-    return len(doc) > 1 and doc[0].text in BULLETS and doc[1].is_alpha
+    # the item's first word, or an editor's bracket before it ("* [The army] bombs X")
+    return len(doc) > 1 and doc[0].text in BULLETS and (doc[1].is_alpha or doc[1].text in {"[", "("})
 
 
 def _spaces(text: str) -> str:
