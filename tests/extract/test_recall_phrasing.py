@@ -272,3 +272,9 @@ def test_stepping_on_a_mine_is_a_landmine_event(claims_of):
     assert claim.sub_event_type == "Remote explosive/landmine/IED"
     assert not [c for c in claims_of("The army stepped up its pressure on Mhardeh on Monday.")
                 if c.trigger == "stepped"]
+
+
+def test_a_counted_place_noun_in_a_capture_list_names_more_places(claims_of):
+    claims = claims_of("The army took control over Tal Kurdi hill and the two villages of Mhardeh and Kafr Zita "
+                       "on Monday.")
+    assert {c.location.text for c in claims if c.trigger == "took" and c.location} >= {"Mhardeh", "Kafr Zita"}

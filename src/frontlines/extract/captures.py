@@ -60,7 +60,8 @@ def spread(
         return [claim]
     out = [claim]
     seen = {claim.location.start}
-    for token in _members(location_token):
+    nouns = (sets or {}).get("spread_place_nouns", frozenset()) if territorial else frozenset()
+    for token in _members(location_token, nouns):
         mention = _mention_at(places, offset + token.idx)
         if mention is None or mention.start in seen or not _same_kind(location_token, token):
             continue
@@ -155,9 +156,10 @@ def _admin_named(text: str, nouns: frozenset[str]) -> Callable[[str], bool]:
 NAME_DEPS = frozenset({"compound", "nmod", "conj", "cc", "punct", "flat", "amod", "det", "nummod"})
 
 
-def _members(location_token: Any) -> Iterator[Any]:
+def _members(location_token: Any, place_nouns: frozenset[str] = frozenset()) -> Iterator[Any]:
     """The other members of the list the location heads: its conjuncts and the names the
-    parser hung inside them."""
+    parser hung inside them, and the names a conjoined place noun (one of ``place_nouns``)
+    governs ("took A hill and the two villages of B and C")."""
     for conjunct in location_token.conjuncts:
         stack = [conjunct]
         while stack:
@@ -165,6 +167,10 @@ def _members(location_token: Any) -> Iterator[Any]:
             if node.i != location_token.i:
                 yield node
             stack.extend(c for c in node.children if c.dep_ in NAME_DEPS and c.i != location_token.i)
+            if (node.pos_ == "NOUN" and node.lemma_.lower() in place_nouns
+                    and any(c.dep_ == "nummod" for c in node.children)):
+                stack.extend(o for p in node.children if p.dep_ == "prep" and p.lower_ == "of"
+                             for o in p.children if o.dep_ == "pobj")
 
 
 def is_spread_copy(claim_id: str) -> bool:
