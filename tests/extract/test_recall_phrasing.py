@@ -278,3 +278,9 @@ def test_a_counted_place_noun_in_a_capture_list_names_more_places(claims_of):
     claims = claims_of("The army took control over Tal Kurdi hill and the two villages of Mhardeh and Kafr Zita "
                        "on Monday.")
     assert {c.location.text for c in claims if c.trigger == "took" and c.location} >= {"Mhardeh", "Kafr Zita"}
+
+
+def test_a_count_whose_apposition_names_civilians_is_an_attack_on_them(claims_of):
+    claim = only(claims_of("3 were killed in the town of Mhardeh on Monday, a teenager and a woman, as victims "
+                           "of random shooting."), "killed")
+    assert claim.sub_event_type == "Attack"

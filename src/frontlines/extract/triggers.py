@@ -92,6 +92,9 @@ def objects(token: Any) -> list[Any]:
             # "took near complete control of X": an adverb misread as a preposition
             out += [c for c in prep.children if c.dep_ == "pobj" and _complete(c)]
     for obj in list(out):
+        # "3 were killed, a teenager and a woman": the count's apposition says who they were
+        if obj.like_num:
+            out += [a for c in obj.children if c.dep_ == "appos" for a in (c, *c.conjuncts)]
         out += [c for c in obj.children if c.dep_ == "conj"]
         for prep in obj.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
