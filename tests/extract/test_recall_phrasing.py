@@ -284,3 +284,9 @@ def test_a_count_whose_apposition_names_civilians_is_an_attack_on_them(claims_of
     claim = only(claims_of("3 were killed in the town of Mhardeh on Monday, a teenager and a woman, as victims "
                            "of random shooting."), "killed")
     assert claim.sub_event_type == "Attack"
+
+
+def test_what_a_blow_left_done_to_people_is_no_aside(claims_of):
+    claims = claims_of("The attack on Monday left 50 civilians killed in Mhardeh and 10 villagers executed in "
+                       "nearby Kafr Zita.")
+    assert only(claims, "executed").sub_event_type == "Attack"

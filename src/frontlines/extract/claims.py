@@ -277,7 +277,7 @@ class ClaimExtractor:
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
         if (clause is not None and not _dated_subtree(clause) and not self._event_antecedent(clause)
-                and not (clause is token and self._forces_acting(clause))):
+                and not (clause is token and (self._forces_acting(clause) or _left_as(clause)))):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
@@ -445,6 +445,15 @@ def _digest_item(token: Any) -> bool:
     doc = token.doc
     # the item's first word, or an editor's bracket before it ("* [The army] bombs X")
     return len(doc) > 1 and doc[0].text in BULLETS and (doc[1].is_alpha or doc[1].text in {"[", "("})
+
+
+def _left_as(participle: Any) -> bool:
+    """"(the attacks) left 50 civilians killed in A and 10 villagers executed in B": a participle
+    on the people a blow left behind tells what was done to them, no aside."""
+    noun = participle.head
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return bool(participle.dep_ == "acl" and noun.dep_ == "dobj" and noun.head.lemma_.lower() == "leave")
 
 
 def _spaces(text: str) -> str:
