@@ -290,3 +290,11 @@ def test_what_a_blow_left_done_to_people_is_no_aside(claims_of):
     claims = claims_of("The attack on Monday left 50 civilians killed in Mhardeh and 10 villagers executed in "
                        "nearby Kafr Zita.")
     assert only(claims, "executed").sub_event_type == "Attack"
+
+
+def test_a_where_clause_tells_what_was_done_at_the_place(claims_of):
+    """"pushed into X, where they set off three car bombs": the clause on the place is the
+    sentence's own news, not an aside about the place."""
+    claims = claims_of("IS militants pushed into the town of Mhardeh on Thursday, where they set off three car "
+                       "bombs, killing dozens.")
+    assert only(claims, "bombs").sub_event_type == "Remote explosive/landmine/IED"

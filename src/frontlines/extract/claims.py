@@ -277,7 +277,8 @@ class ClaimExtractor:
             return Standing(None, None, "background: parenthetical ('as agreed by ...')")
         clause = _relative_clause(token)
         if (clause is not None and not _dated_subtree(clause) and not self._event_antecedent(clause)
-                and not (clause is token and (self._forces_acting(clause) or _left_as(clause)))):
+                and not (clause is token and (self._forces_acting(clause) or _left_as(clause)))
+                and not _where_clause(clause)):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
@@ -445,6 +446,12 @@ def _digest_item(token: Any) -> bool:
     doc = token.doc
     # the item's first word, or an editor's bracket before it ("* [The army] bombs X")
     return len(doc) > 1 and doc[0].text in BULLETS and (doc[1].is_alpha or doc[1].text in {"[", "("})
+
+
+def _where_clause(clause: Any) -> bool:
+    """"pushing into X, where they set off three car bombs": a clause of what was done at the
+    place the sentence names, no aside about it."""
+    return any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
 
 
 def _left_as(participle: Any) -> bool:
