@@ -125,6 +125,30 @@ def test_a_date_in_another_clause_does_not_date_the_trigger(claims_of) -> None: 
     assert only(claims, "attack").date_text is None
 
 
+def test_a_date_in_a_clause_on_a_named_town_tells_the_towns_story() -> None:
+    """ "air strikes around the city of Kafr, which rebels seized earlier this month": the month
+    dates the capture told about the town, not the strikes (the parse is given, as the parser
+    attaches such a clause to "city" or to the name depending on the name)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from frontlines.extract.roles import _dates_trigger
+
+    words = ["strikes", "around", "the", "city", "of", "Kafr", ",", "which", "rebels", "seized", "earlier", "this",
+             "month"]
+    heads = [0, 0, 3, 1, 3, 4, 3, 9, 9, 3, 12, 12, 9]
+    deps = ["ROOT", "prep", "det", "pobj", "prep", "pobj", "punct", "dobj", "nsubj", "relcl", "advmod", "det",
+            "npadvmod"]
+    pos = ["NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "NOUN", "VERB", "ADV", "DET", "NOUN"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    month = doc[10].idx
+    assert not _dates_trigger(month, doc[0])
+    pos[5] = "NOUN"  # "the city of ruins, which rebels seized earlier this month": no named town
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _dates_trigger(month, doc[0])
+
+
 def test_a_date_on_the_trigger_noun_dates_it(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of("The offensive is part of the operation launched on Sunday to seize areas near Deraa.",
                        PUBLISHED)

@@ -359,6 +359,12 @@ def _told_in_statement(word: Any, trigger: Any) -> bool:
     return False
 
 
+def _names_place(noun: Any) -> bool:
+    """ "the city of Idlib", "the town of Kobani": a common noun named by a proper noun."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children if o.dep_ == "pobj")
+               for p in noun.children)
+
+
 def _dates_trigger(offset: int, trigger: Any) -> bool:
     """Date words in a clause on a statement or another event noun ("a statement carried on
     Tuesday", "the operation launched on Sunday") do not date the trigger; a clause on the
@@ -374,7 +380,7 @@ def _dates_trigger(offset: int, trigger: Any) -> bool:
             noun = node.head
             if noun.lemma_.lower() in DATED_NOUNS or noun.lower_ in DATED_NOUNS:
                 return False
-            if node.dep_ == "relcl" and noun.pos_ == "PROPN":
+            if node.dep_ == "relcl" and (noun.pos_ == "PROPN" or _names_place(noun)):
                 return False  # "near Yabroud, which has been shelled since February": the place's story
         node = node.head
     return True
