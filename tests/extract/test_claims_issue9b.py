@@ -177,3 +177,36 @@ def test_a_maker_or_a_units_parent_is_not_a_place() -> None:
 def test_a_reported_state_is_what_happened(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of("Syrian regime forces are now reported to be on the advance in the Hama province.", PUBLISHED)
     assert only(claims, "advance").status == Status.REPORTED
+
+
+# --- standing and sides (session 18) -------------------------------------------------------------
+
+def test_a_future_adverb_on_a_past_verb_orders_past_events(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Jets later struck Kafr Tala": the order of what happened, not a forecast; "will later
+    strike" and "is expected to soon capture" still are forecasts."""
+    struck = only(claims_of("Syrian jets later struck Kafr Nabl, killing four people.", PUBLISHED), "struck")
+    assert struck.status == Status.ASSERTED
+    will = only(claims_of("Syrian jets will later strike Kafr Nabl.", PUBLISHED), "strike")
+    assert will.status == Status.EXPECTED
+    soon = only(claims_of("The army is expected to soon capture Kafr Nabl.", PUBLISHED), "capture")
+    assert soon.status == Status.EXPECTED
+
+
+def test_a_toll_over_the_past_week_is_a_sum_not_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Bombing killed 300 people over the past week": a sum over days, background; a state of
+    things over months ("has been re-equipped over the last few months") is no toll."""
+    summed = only(claims_of("Activists said air strikes on rebel-held areas in Kafr Nabl killed 300 people over the "
+                            "past week.", PUBLISHED), "strikes")
+    assert summed.status == Status.BACKGROUND and "stretch of time" in (summed.notes or "")
+    one = only(claims_of("Activists said air strikes on Kafr Nabl killed 30 people on Monday.", PUBLISHED), "strikes")
+    assert one.status != Status.BACKGROUND
+
+
+def test_the_with_object_of_a_clash_is_the_other_side(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Rebels clashed with government troops": the troops are actor2; "fought with rifles"
+    names a weapon, not a side."""
+    clash = only(claims_of("Rebels clashed with government troops in Kafr Nabl on Monday.", PUBLISHED), "clashed")
+    assert clash.actor1 is not None and clash.actor1.name == "Opposition Rebels (Syria)"
+    assert clash.actor2 is not None and clash.actor2.name == "Military Forces of Syria (2000-2024)"
+    rifles = only(claims_of("Rebels fought with rifles in Kafr Nabl on Monday.", PUBLISHED), "fought")
+    assert rifles.actor2 is None

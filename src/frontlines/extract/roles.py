@@ -146,7 +146,9 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         for r in _children(q, "pobj")
         for p in _pobj(r, "from")
     ]
-    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached
+    # "X clashed with Y": with a verb two sides do together, the "with" object is the other side
+    together = _pobj(trigger, "with") if mode == "reciprocal" else []
+    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + together + attached
                if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
