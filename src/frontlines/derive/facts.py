@@ -28,11 +28,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..geo import COMPASS, haversine_km
+from ..geo import COMPASS, haversine_km, unlocated_place
 from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
 from .confidence import ALONE_CUE
-from .control import UNLOCATED
 from .statements import factual_statement
 from .territory import TerritoryCues
 
@@ -601,15 +600,11 @@ def stand_in_kind(mention: Mention) -> str | None:
 
 def _unlocated(place: _Place) -> _Place:
     """An unlocated named place as a record of its own at the point of the place standing in for
-    it: the id joins that place's id and the name's letters ("unlocated:<id>:<name>"); the
-    control map leaves it out (its point is not its own)."""
+    it (:func:`frontlines.geo.unlocated_place`); the control map leaves it out (its point is not
+    its own)."""
     anchor = place.mention.place
     assert anchor is not None
-    name = " ".join(place.mention.text.split())
-    slug = "-".join(re.findall(r"\w+", name.casefold())) or "unnamed"
-    own = replace(anchor, gazetteer_id=f"{UNLOCATED}{anchor.gazetteer_id}:{slug}", name=name, feature="settlement",
-                  population=None)
-    return _Place(place.start, place.end, replace(place.mention, place=own))
+    return _Place(place.start, place.end, replace(place.mention, place=unlocated_place(anchor, place.mention.text)))
 
 
 def _ref_names(ref: ActorRef | None) -> tuple[str | None, str | None]:
