@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factories import packaged_kb
-from frontlines.extract.fatalities import TollReader, number
+from frontlines.extract.fatalities import TollReader
 from frontlines.extract.nlp import load_nlp
+from frontlines.extract.numbers import number
 
 
 def _tolls() -> TollReader:
