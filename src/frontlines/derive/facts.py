@@ -29,9 +29,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..geo import COMPASS, haversine_km, unlocated_place
-from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
+from ..records import ALONE_CUE, ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
-from .confidence import ALONE_CUE
 from .statements import factual_statement
 from .territory import TerritoryCues
 
@@ -739,12 +738,13 @@ def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: Sou
     for place, actor, cue in reader.statements(s):
         if place.mention.place is None or place.mention.place.gazetteer_id in skip or not _holdable(place, reader.cues):
             continue
-        said = f"{ALONE_CUE}{cue}" if not s.claim.event_type else f"control statement: {cue}"
-        if not s.claim.event_type and not factual_statement(s.text, min(place.start, actor.start),
-                                                            max(place.end, actor.end)):
+        alone = not s.claim.event_type  # a sentence of no event claim: control said in passing
+        said = f"{ALONE_CUE}{cue}" if alone else f"control statement: {cue}"
+        if alone and not factual_statement(s.text, min(place.start, actor.start), max(place.end, actor.end)):
             continue
-        facts.append(_fact(s, FactKind.CONTROL, place, "full", said,
-                           (actor.name, actor.side), (None, None), (when, when) if when else None, info, source))
+        fact = _fact(s, FactKind.CONTROL, place, "full", said,
+                     (actor.name, actor.side), (None, None), (when, when) if when else None, info, source)
+        facts.append(replace(fact, alone=True) if alone else fact)
     return facts
 
 

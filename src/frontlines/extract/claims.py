@@ -40,7 +40,7 @@ from . import roles
 from .actorscope import between, in_scope, incidental, speaker
 from .captures import holders, partial, spread, token_at
 from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
-from .fatalities import fatalities_of, no_toll, sentence_fatalities, toll_update
+from .fatalities import TollReader, no_toll
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
@@ -63,6 +63,7 @@ class ClaimExtractor:
         self.lexicon: Lexicon = kb.triggers
         self.actors: ActorDictionary = kb.actors
         self.cues: Cues = kb.cues
+        self.tolls = TollReader(kb.tolls)
         self._filter: ParseFilter | None = None
 
     @property
@@ -107,7 +108,7 @@ class ClaimExtractor:
                     new = from_previous(new, state.previous_sentence[1], VIOLENT, sentence, para.start)
                 last = {c.id for c in new}
                 claims = state.apply_denial(claims, sentence, self.cues)
-                claims = _updated_toll(claims, sentence)
+                claims = _updated_toll(claims, self.tolls.toll_update(sentence))
                 if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
                     before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
                     new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
@@ -396,8 +397,8 @@ class ClaimExtractor:
         if match.rule.event_type not in VIOLENT:
             return None
         if match.rule.fatalities:
-            return fatalities_of(match.token)
-        return sentence_fatalities(sentence, match.token, others)
+            return self.tolls.fatalities_of(match.token)
+        return self.tolls.sentence_fatalities(sentence, match.token, others)
 
 
 def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
@@ -441,10 +442,9 @@ def _loser(a1: Any, a2: Any, held: list[Any]) -> tuple[Any, Any]:
     return a1, a2
 
 
-def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
-    """ "The death toll rose to 23": the new figure replaces the toll of the document's last
-    violent claim that gave one (an update of the same event, not a second event)."""
-    value = toll_update(sentence)
+def _updated_toll(claims: list[Claim], value: int | None) -> list[Claim]:
+    """ "The death toll rose to 23" (``value``, the sentence's new figure): it replaces the toll of
+    the document's last violent claim that gave one (an update of the same event, not a second event)."""
     if value is None:
         return claims
     for index in range(len(claims) - 1, -1, -1):
