@@ -56,3 +56,41 @@ def test_government_held_is_not_the_attacker(claims_of):
     text = "Mortars hit government-held areas of Daraa on Monday."
     claims = claims_of(text)
     assert all(c.actor1 is None or c.actor1.name != SYR for c in claims)
+
+
+# --- onlookers (hedges.yaml onlooker_verbs): who tells of or reacts to an attack did not do it
+
+
+def test_the_teller_is_not_the_attacker_when_the_parse_takes_the_toll_as_object(claims_of):
+    text = "Turkey says 14 Kurdish fighters killed in Russian-led strikes near Tal Rifaat on Monday."
+    claims = [c for c in claims_of(text) if c.trigger == "strikes"]
+    assert claims and all(c.actor1 is None or "Turkey" not in (c.actor1.name or "") for c in claims)
+    assert any(c.actor1 is not None and "Russia" in (c.actor1.name or "") for c in claims)
+
+
+def test_one_calling_for_access_to_the_site_is_not_the_attacker(claims_of):
+    text = "The United States called for immediate access to the site of the alleged chemical attack in Saraqib."
+    claims = claims_of(text)
+    assert claims and all(c.actor1 is None or "United States" not in (c.actor1.name or "") for c in claims)
+
+
+def test_the_agent_of_reported_by_is_not_the_attacker(claims_of):
+    text = "The explosion in Jableh was also reported by Syrian state television on Monday."
+    assert _unnamed(only(claims_of(text), "explosion").actor1)
+
+
+def test_one_naming_the_attack_is_not_its_author(claims_of):
+    text = "A car bomb killed five people in Azaz on Monday; Turkey has called the attack a massacre."
+    claims = claims_of(text)
+    assert all(c.actor1 is None or "Turkey" not in (c.actor1.name or "") for c in claims)
+
+
+def test_a_place_naming_a_district_is_not_the_attacker(claims_of):
+    text = "A bus blast in Damascus central district killed six people on Monday."
+    assert all(_unnamed(c.actor1) for c in claims_of(text))
+
+
+def test_onlooker_verbs_do_not_remove_the_announcer_of_its_own_strikes(claims_of):
+    text = "The Russian Defence Ministry announced that its warplanes struck Islamic State positions near Palmyra."
+    claims = [c for c in claims_of(text) if c.trigger == "struck"]
+    assert claims and claims[0].actor1 is not None and "Russia" in (claims[0].actor1.name or "")

@@ -37,7 +37,7 @@ from ..resolve.actors import ActorDictionary
 from ..resolve.dates import resolve_date
 from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
-from .actorscope import between, in_scope, incidental, speaker
+from .actorscope import between, in_scope, incidental, onlooker, speaker
 from .captures import holders, partial, spread, token_at
 from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
 from .fatalities import fatalities_of, no_toll, sentence_fatalities, toll_update
@@ -300,6 +300,9 @@ class ClaimExtractor:
         else:
             a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
+        told = self.cues.words.get("onlooker_verbs", frozenset())
+        if onlooker(a1, token, told):  # "Russia says ... killed in US-led strikes": a teller
+            a1 = None
         if a1 is not None and incidental(a1) and not _gerund_noun(token):
             a1 = None  # "the Syrian Observatory", "MOSCOW (Sputnik)"; not "in regime shelling"
         if a1 is None and (rule.pos == "noun" or token.tag_ == "VBG"):  # "clashes/fighting between X and Y"
@@ -315,7 +318,8 @@ class ClaimExtractor:
             # the dead are never the attacker, nor the words of their phrase ("hundreds *of soldiers*")
             skip = {t.i for t in [a2, *victims] if t is not None} | {w.i for t in victims for w in t.subtree}
             a1 = roles.linear_actor(
-                doc, sentence, token, spans, skip, lambda t: in_scope(t, token)
+                doc, sentence, token, spans, skip,
+                lambda t: in_scope(t, token) and not onlooker(t, token, told),
             )
         if a1 is None and rule.event_type in VIOLENT:  # "killed in Syrian government shelling"
             skip = {t.i for t in [a2, *victims] if t is not None}
