@@ -94,3 +94,24 @@ def test_onlooker_verbs_do_not_remove_the_announcer_of_its_own_strikes(claims_of
     text = "The Russian Defence Ministry announced that its warplanes struck Islamic State positions near Palmyra."
     claims = [c for c in claims_of(text) if c.trigger == "struck"]
     assert claims and claims[0].actor1 is not None and "Russia" in (claims[0].actor1.name or "")
+
+
+# --- the side an attack hit, or an earlier attack, names no attacker
+
+
+def _not_rebels(actor) -> bool:  # type: ignore[no-untyped-def]
+    return actor is None or actor.name != "Opposition Rebels (Syria)"
+
+
+def test_the_object_of_a_bombardment_is_not_its_author(claims_of):
+    text = ("Shelling of rebel bastion near Hama kills 9 At least nine civilians were killed on Monday in "
+            "heavy aerial bombardment of several opposition-held villages in Hama province a monitoring group said.")
+    claims = [c for c in claims_of(text) if c.trigger == "bombardment"]
+    assert claims and all(_not_rebels(c.actor1) for c in claims)
+
+
+def test_an_earlier_attack_after_which_strikes_came_names_no_author(claims_of):
+    text = ("Syria strikes kill 30 after rebel fire on Damascus Monitor At least 30 people were killed in "
+            "air raids on Douma on Thursday.")
+    claims = [c for c in claims_of(text) if c.trigger in {"strikes", "raids"}]
+    assert claims and all(_not_rebels(c.actor1) for c in claims)

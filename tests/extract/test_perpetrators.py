@@ -139,3 +139,11 @@ def test_a_different_toll_is_another_attack(claims_of):
             "The Islamic State group claimed responsibility for the Azaz bombing.")
     claims = [c for c in claims_of(text) if c.sub_event_type == "Suicide bomb" and c.fatalities == 14]
     assert claims and all(c.actor1 is None or c.actor1.name != IS for c in claims)
+
+
+def test_the_dead_of_a_headline_run_into_the_lead_do_not_claim_the_bombing(claims_of):
+    text = ("More than 20 Kurdish fighters killed in IS group suicide blast The Islamic State militants group "
+            "on Sunday claimed responsibility for a suicide bombing that killed more than 20 Kurdish fighters "
+            "near Hasakah.")
+    claims = [c for c in claims_of(text) if c.trigger in {"blast", "bombing"}]
+    assert claims and all(c.actor1 is not None and c.actor1.name == "Islamic State (Syria)" for c in claims)

@@ -189,6 +189,8 @@ class ClaimExtractor:
         found = perpetrator(sentence, state.actor_test(self.actors, para, terrain))
         if found is None:
             return new, claims
+        if roles.is_victim(found.actor):  # "30 rebels killed in a blast IS claimed": the dead
+            return new, claims
         ref = state.actor_ref(self.actors, found.actor, para.start)
         if ref.name is None:
             return new, claims

@@ -70,10 +70,23 @@ def _claimed(verb: Any, is_actor: Any) -> Perpetrator | None:
         if (c.dep_ == "nsubj" or (c.dep_ in {"aux", "auxpass"} and c.text.isupper()))
         and is_actor(c)
     ]  # "IS claimed ...": the parser takes the acronym for "is"
+    subjects = [s for s in (_living(s, is_actor) for s in subjects) if s is not None]
     if not owned or not subjects:
         return None
     for_ = [o for o in _objects(owned[0], {"for"}) + _objects(verb, {"for"}) if _event(o)]
     return Perpetrator(subjects[0], for_[0] if for_ else None)
+
+
+def _living(subject: Any, is_actor: Any) -> Any:
+    """The subject, unless it names the dead ("30 rebels killed in a blast, the IS group
+    claimed responsibility": a headline run into its lead); then the group set beside it in
+    apposition, if any."""
+    from .roles import is_victim
+
+    if not is_victim(subject):
+        return subject
+    beside = (t for t in subject.subtree if t.dep_ == "appos" and is_actor(t) and not is_victim(t))
+    return next(beside, None)
 
 
 def _blamed(verb: Any, is_actor: Any) -> Perpetrator | None:
