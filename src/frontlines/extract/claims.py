@@ -90,6 +90,8 @@ class ClaimExtractor:
         memory = TypeMemory()
         claims: list[Claim] = []
         last: set[str] = set()  # ids of the previous sentence's claims
+        recent: set[str] = set()  # ids of the claims of the last sentence that told an attack
+        gap = 0  # sentences since that one
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
             if doc is None:  # nothing in it can make or change a claim (extract.prefilter)
                 state.skip_paragraph(para)
@@ -102,10 +104,15 @@ class ClaimExtractor:
             )
             for sentence in doc.sents:
                 new = list(self._sentence_claims(para, doc, sentence, state, memory))
-                new, claims = self._credit(para, sentence, state, new, claims, last)
+                # a claim of responsibility a sentence or two after the bombing ("The toll was
+                # put at 12. IS claimed responsibility"): the last sentence that told an attack
+                told = last if any(c.id in last for c in claims if c.event_type in VIOLENT) else recent
+                new, claims = self._credit(para, sentence, state, new, claims, told)
                 if state.previous_sentence is not None:
                     new = from_previous(new, state.previous_sentence[1], VIOLENT, sentence, para.start)
                 last = {c.id for c in new}
+                recent, gap = (last, 0) if any(c.event_type in VIOLENT for c in new) else (recent, gap + 1)
+                recent = recent if gap < RECENT_SENTENCES else set()
                 claims = state.apply_denial(claims, sentence, self.cues)
                 claims = _updated_toll(claims, sentence)
                 if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
@@ -418,6 +425,9 @@ def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
     return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
+#: how many sentences without an attack may lie between an attack and the claim of
+#: responsibility that names its author
+RECENT_SENTENCES = 2
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "),

@@ -90,11 +90,15 @@ def _living(subject: Any, is_actor: Any) -> Any:
 
 
 def _blamed(verb: Any, is_actor: Any) -> Perpetrator | None:
-    """ "the blast was blamed on X", "the attack was attributed to X"."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ not in {"acl", "relcl"}:
-        return None
+    """ "the blast was blamed on X", "the attack was attributed to X", "(the monitor said,)
+    blaming the attack on X"."""
     preps = {"on"} if verb.lemma_.lower() == "blame" else {"to"}
     named = [o for o in _objects(verb, preps) if is_actor(o)]
+    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ not in {"acl", "relcl"}:
+        deeds = [c for c in verb.children if c.dep_ == "dobj" and _event(c) is not None]
+        # the parser may hang "on X" on the object: "blaming [the attack on X]"
+        named += [o for d in deeds for o in _objects(d, preps) if is_actor(o)]
+        return Perpetrator(named[0], deeds[0]) if deeds and named and not _denied(verb) else None
     if not named:
         return None
     if verb.dep_ in {"acl", "relcl"} and _event(verb.head) is not None:
