@@ -179,3 +179,15 @@ def test_a_claim_of_responsibility_long_after_the_bombing_names_no_one(claims_of
             "The Islamic State group claimed responsibility in a statement.")
     claim = only(claims_of(text), "bombing")
     assert claim.actor1 is None or claim.actor1.name != "Islamic State (Syria)"
+
+
+def test_a_group_saying_it_killed_in_a_bombing_is_its_author(claims_of):
+    text = "DAESH said that it killed at least 40 fighters in a suicide bombing at a checkpoint near Azaz."
+    claim = only(claims_of(text), "bombing")
+    assert claim.actor1 is not None and claim.actor1.name == "Islamic State (Syria)"
+
+
+def test_a_monitor_saying_people_died_in_a_bombing_is_not_its_author(claims_of):
+    text = "The Observatory said that 40 fighters were killed in a suicide bombing at a checkpoint near Azaz."
+    claim = only(claims_of(text), "bombing")
+    assert claim.actor1 is None or claim.actor1.name != "Islamic State (Syria)"

@@ -55,6 +55,8 @@ def dateline(token: Any) -> bool:
         return False
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.dep_ == "nsubj" and after is not None and token.head == after and after.pos_ in {"VERB", "AUX"}:
+        return False  # "DAESH said that it ...": a group in capitals, subject of the verb after it
     first = token.i - token.sent.start <= 2
     return first or (after is not None and (after.text == "(" or after.lower_ in MONTHS))
 

@@ -322,6 +322,9 @@ class ClaimExtractor:
             a1, a2 = None, a2 or a1
         if a1 is None and rule.pos != "noun":
             a1 = speaker(token, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
+        elif a1 is None and (host := roles.host_verb(token)) is not None:
+            # "IS said it killed 50 fighters in a suicide bombing": the speaker's own attack
+            a1 = speaker(host, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
             # the dead are never the attacker, nor the words of their phrase ("hundreds *of soldiers*")

@@ -258,6 +258,20 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     return actor1, (targets[0] if targets else None)
 
 
+def host_verb(trigger: Any) -> Any:
+    """The verb a noun trigger's "in" phrase hangs on ("it killed 50 fighters *in a suicide
+    bombing*": "killed"), or None."""
+    node = trigger
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        node = node.head.head
+    if node.dep_ != "pobj" or node.head.lower_ != "in":
+        return None
+    verb = node.head.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb if verb.pos_ == "VERB" else None
+
+
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
 
 
