@@ -115,3 +115,13 @@ def test_an_earlier_attack_after_which_strikes_came_names_no_author(claims_of):
             "air raids on Douma on Thursday.")
     claims = [c for c in claims_of(text) if c.trigger in {"strikes", "raids"}]
     assert claims and all(_not_rebels(c.actor1) for c in claims)
+
+
+def test_a_side_reporting_a_battle_is_a_side_of_it(claims_of):
+    claim = only(claims_of("The YPG reported clashes with IS near Hasakah on Monday."), "clashes")
+    assert claim.actor1 is not None and claim.actor1.name == "YPG: People's Protection Units"
+
+
+def test_a_force_reporting_its_own_killing_is_the_killer(claims_of):
+    claim = only(claims_of("The Kurdish YPG reported killing 20 IS fighters near Hasakah on Monday."), "killing")
+    assert claim.actor1 is not None and claim.actor1.name == "YPG: People's Protection Units"

@@ -131,4 +131,6 @@ def onlooker(candidate: Any, trigger: Any, verbs: frozenset[str]) -> bool:
         verb = head.head
     else:
         return False
+    if trigger.dep_ == "xcomp" and trigger.head == verb:
+        return False  # "the army reported killing 20 militants": the army killed them
     return bool(verb.i != trigger.i and verb.lemma_.lower() in verbs and trigger in verb.subtree)

@@ -35,7 +35,7 @@ from ..records import (
 )
 from ..resolve.actors import ActorDictionary
 from ..resolve.dates import resolve_date
-from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
+from ..taxonomy import BATTLES, TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
 from .actorscope import between, in_scope, incidental, onlooker, speaker
 from .captures import holders, partial, spread, token_at
@@ -309,8 +309,11 @@ class ClaimExtractor:
         else:
             a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
-        told = self.cues.words.get("onlooker_verbs", frozenset())
-        if onlooker(a1, token, told):  # "Russia says ... killed in US-led strikes": a teller
+        # a teller of an attack is not its author ("Russia says ... killed in US-led strikes");
+        # one that reports a battle may be a side of it ("the YPG reported clashes with IS")
+        told = self.cues.words.get("onlooker_verbs", frozenset()) \
+            if rule.event_type != BATTLES or rule.generic else frozenset()
+        if onlooker(a1, token, told):
             a1 = None
         if a1 is not None and incidental(a1) and not _gerund_noun(token):
             a1 = None  # "the Syrian Observatory", "MOSCOW (Sputnik)"; not "in regime shelling"
