@@ -191,3 +191,9 @@ def test_a_monitor_saying_people_died_in_a_bombing_is_not_its_author(claims_of):
     text = "The Observatory said that 40 fighters were killed in a suicide bombing at a checkpoint near Azaz."
     claim = only(claims_of(text), "bombing")
     assert claim.actor1 is None or claim.actor1.name != "Islamic State (Syria)"
+
+
+def test_a_monitor_saying_it_counted_the_dead_of_strikes_is_not_their_author(claims_of):
+    text = "The Syrian Observatory for Human Rights said it documented 20 deaths in air strikes on Douma on Monday."
+    claim = only(claims_of(text), "strikes")
+    assert claim.actor1 is None or claim.actor1.name != "Military Forces of Syria (2000-2024)"

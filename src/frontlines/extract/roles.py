@@ -259,8 +259,9 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
 
 
 def host_verb(trigger: Any) -> Any:
-    """The verb a noun trigger's "in" phrase hangs on ("it killed 50 fighters *in a suicide
-    bombing*": "killed"), or None."""
+    """The verb of killing a noun trigger's "in" phrase hangs on ("it killed 50 fighters *in a
+    suicide bombing*": "killed"), or None (never a verb of counting: "it documented 20 deaths
+    in air strikes")."""
     node = trigger
     while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
         node = node.head.head
@@ -269,7 +270,7 @@ def host_verb(trigger: Any) -> Any:
     verb = node.head.head
     if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
         verb = verb.head
-    return verb if verb.pos_ == "VERB" else None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in VICTIM_VERBS else None
 
 
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
