@@ -258,6 +258,21 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     return actor1, (targets[0] if targets else None)
 
 
+def host_verb(trigger: Any) -> Any:
+    """The verb of killing a noun trigger's "in" phrase hangs on ("it killed 50 fighters *in a
+    suicide bombing*": "killed"), or None (never a verb of counting: "it documented 20 deaths
+    in air strikes")."""
+    node = trigger
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        node = node.head.head
+    if node.dep_ != "pobj" or node.head.lower_ != "in":
+        return None
+    verb = node.head.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in VICTIM_VERBS else None
+
+
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
 
 
@@ -413,7 +428,22 @@ def hit_target(token: Any) -> bool:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
         node = node.head.head  # "killed 26 members *of the group*"
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and _attack_noun(node.head.head):
+        return True  # "the shelling of *rebel* bastions": what the attack noun hit
     return node.dep_ == "dobj" and node.head.lemma_.lower() in TARGET_VERBS
+
+
+def earlier_event(token: Any) -> bool:
+    """The token is (a modifier of) an attack noun told as what came before the sentence's own
+    event: "strikes killed 45 after *rebel* fire on the capital"."""
+    node = token
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head != node:
+        node = node.head
+    return bool(node.dep_ == "pobj" and node.head.lower_ in EARLIER_PREPS and _attack_noun(node))
+
+
+def _attack_noun(token: Any) -> bool:
+    return token.pos_ != "ADP" and (token.lemma_.lower() in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS)
 
 
 def _prep_object(root: Any) -> bool:
@@ -440,7 +470,7 @@ def linear_actor(
         if span is None or not len(span):
             continue
         root = span.root
-        if root.i in skip or _prep_object(root) or hit_target(root):
+        if root.i in skip or _prep_object(root) or hit_target(root) or earlier_event(root):
             continue
         if accept is not None and not accept(root):
             continue
@@ -458,6 +488,8 @@ ATTACK_NOUNS = frozenset({
     "shelling", "strike", "airstrike", "bombing", "bombardment", "raid", "plane", "warplane",
     "jet", "helicopter", "aircraft", "artillery", "attack", "rocket", "missile", "fire",
 })  # fmt: skip
+#: prepositions whose object is another event told as the cause or time of the sentence's own
+EARLIER_PREPS = frozenset({"after", "following", "before", "since"})
 _NOUN_PREFIXES = frozenset({"air", "aerial", "artillery", "rocket", "missile", "mortar", "-"})
 
 
@@ -468,6 +500,8 @@ def premodifier_actor(sentence: Any, is_actor: Any, skip: set[int]) -> Any:
     for token in sentence:
         if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
             continue
+        if earlier_event(token):
+            continue  # "strikes killed 45 after *rebel* fire on the capital": another, earlier attack
         i = token.i - 1
         while i >= sentence.start and doc[i].lower_ in _NOUN_PREFIXES:
             i -= 1
