@@ -176,3 +176,13 @@ def test_an_unknown_member_of_a_list_stands_by_the_nearest_known_one() -> None:
     assert alone["Zqqarin"].place is None
     with_province = _find("The army restored security in Zqqarin and Hama province on Monday.")
     assert with_province["Zqqarin"].place is None
+
+
+def test_a_counted_list_of_villages_names_places_the_gazetteer_lacks() -> None:
+    """ "five villages, Zqqarin, Zubbat and Qirnah, were liberated": the counted plural says the
+    names that follow are places, known or not; a name after "three towns, " that is no list
+    member of places ("Amnesty said") is not made one."""
+    found = _find("The militia said that three villages, Zqqarin, Zubbat and Qirnah, were liberated on Monday.")
+    assert {"Zqqarin", "Zubbat", "Qirnah"} <= set(found)
+    assert found["Zqqarin"].place is not None and found["Zqqarin"].geo_precision == 2  # stands by Qirnah
+    assert "Amnesty" not in _find("Rebels seized three towns, Amnesty said on Monday.")
