@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import FrontlinesError, ResourceError
-
 FILE = "tolls.yaml"
 #: the word lists of the file, each a non-empty list of words
 LISTS = ("kill_words", "life_verbs", "wound_words", "aggregate_words", "total_words", "event_nouns", "toll_verbs",
@@ -77,32 +75,16 @@ def parse_tolls(data: Any, source: str = "") -> tuple[TollWords | None, list[str
     return TollWords(**lists, max_event_toll=ceiling, source=source), []
 
 
-def _read(path: Path) -> Any:
-    from ..kb.yamlines import read_yaml_lines
-
-    return read_yaml_lines(path, "toll words")
-
-
-def _packaged() -> Path:
-    from ..kb import packaged_dir
-
-    return packaged_dir() / FILE
-
-
 def load_tolls(path: str | Path | None = None) -> TollWords:
     """The toll words of ``path`` (default: the packaged ``tolls.yaml``; the knowledge base loads
     its own copy, ``KnowledgeBase.tolls``).  Raises ResourceError naming the file."""
-    source = Path(path) if path is not None else _packaged()
-    words, problems = parse_tolls(_read(source), str(source))
-    if words is None:
-        raise ResourceError("invalid toll words: " + "; ".join(problems), source=str(source))
-    return words
+    from ..kb.yamlines import load_rule_file
+
+    return load_rule_file(path, FILE, "toll words", parse_tolls)
 
 
 def validate_tolls(path: str | Path) -> list[str]:
     """Problems of a toll words file (empty when it is valid)."""
-    try:
-        data = _read(Path(path))
-    except FrontlinesError as exc:
-        return [exc.message]
-    return parse_tolls(data, str(path))[1]
+    from ..kb.yamlines import validate_rule_file
+
+    return validate_rule_file(path, "toll words", parse_tolls)
