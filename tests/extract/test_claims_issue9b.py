@@ -210,3 +210,14 @@ def test_the_with_object_of_a_clash_is_the_other_side(claims_of) -> None:  # typ
     assert clash.actor2 is not None and clash.actor2.name == "Military Forces of Syria (2000-2024)"
     rifles = only(claims_of("Rebels fought with rifles in Kafr Nabl on Monday.", PUBLISHED), "fought")
     assert rifles.actor2 is None
+
+
+def test_the_owner_of_a_strongpoint_attacked_is_the_other_side(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Rebels attacked army checkpoints": the army is actor2; "the positions of the militants"
+    too; "Syrian villages" are no strongpoint, and name no side."""
+    checkpoints = only(claims_of("Rebels attacked army checkpoints in Kafr Nabl on Monday.", PUBLISHED), "attacked")
+    assert checkpoints.actor2 is not None and checkpoints.actor2.name == "Military Forces of Syria (2000-2024)"
+    of = only(claims_of("The army shelled the positions of the militants in Kafr Nabl on Monday.", PUBLISHED), "shelled")
+    assert of.actor2 is not None and of.actor2.name == "Opposition Rebels (Syria)"
+    villages = only(claims_of("Rebels attacked Syrian villages in Kafr Nabl on Monday.", PUBLISHED), "attacked")
+    assert villages.actor2 is None

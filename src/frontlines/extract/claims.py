@@ -308,7 +308,7 @@ class ClaimExtractor:
         if rule.pos == "noun":
             a1, a2 = roles.noun_roles(token, is_actor)
         else:
-            a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
+            a1, a2 = roles.verb_roles(token, rule.roles, is_actor, self.lexicon.sets.get("strongpoints", frozenset()))
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
         # a teller of an attack is not its author ("Russia says ... killed in US-led strikes");
         # one that reports a battle may be a side of it ("the YPG reported clashes with IS")

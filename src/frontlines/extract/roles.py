@@ -135,8 +135,18 @@ EMBLEMS = frozenset({"flag", "banner", "standard"})
 HOLDING_NOUNS = frozenset({"hand", "hands", "control"})
 
 
-def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
-    """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things."""
+def _owner(target: Any, is_actor: Any, held: frozenset[str]) -> Any:
+    """The side a strongpoint belongs to: "army checkpoints", "the rebels' positions", "the
+    positions of the militants" (``held``: the nouns of such strongpoints)."""
+    if target.lemma_.lower() not in held:
+        return None
+    owners = [c for c in target.children if c.dep_ in {"compound", "poss", "nmod"}] + _pobj(target, "of")
+    return next((o for o in owners if is_actor(o)), None)
+
+
+def verb_roles(trigger: Any, mode: str, is_actor: Any, held: frozenset[str] = frozenset()) -> tuple[Any, Any]:
+    """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things;
+    ``held``: nouns of strongpoints whose owner is the side attacked ("attacked army checkpoints")."""
     agent = subject(trigger)
     objects = _children(trigger, "dobj")
     attached = [p for o in objects for p in _pobj(o, "from", "against")] + [
@@ -148,8 +158,10 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
     ]
     # "X clashed with Y": with a verb two sides do together, the "with" object is the other side
     together = _pobj(trigger, "with") if mode == "reciprocal" else []
-    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + together + attached
-               if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
+    aimed = objects + _pobj(trigger, *AGAINST_PREPS) + together + attached
+    targets = [t for t in aimed if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
+    if not targets and held:  # "rebels attacked army checkpoints": the army is the other side
+        targets = [o for t in aimed if (o := _owner(t, is_actor, held)) is not None]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
     if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):
