@@ -4,8 +4,26 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
+
+from .records import Place
 
 EARTH_RADIUS_KM = 6371.0088
+#: the id prefix of an unlocated place: a name the gazetteer lacks, recorded at the point of the
+#: place the text puts it by (its facts are kept; it is no place of the control map)
+UNLOCATED = "unlocated:"
+
+
+def unlocated_place(anchor: Place, name: str) -> Place:
+    """A named place the gazetteer lacks, as a record of its own at ``anchor``'s point: its id
+    joins the anchor's id and the name's letters ("unlocated:<id>:<name>"), so that the anchor
+    neither changes hands with it nor fuses with its events."""
+    if anchor.gazetteer_id.startswith(UNLOCATED):
+        return anchor
+    name = " ".join(name.split())
+    slug = "-".join(re.findall(r"\w+", name.casefold())) or "unnamed"
+    return replace(anchor, gazetteer_id=f"{UNLOCATED}{anchor.gazetteer_id}:{slug}", name=name, feature="settlement",
+                   population=None)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -293,6 +293,9 @@ class FactKind(StrEnum):
 
 #: kinds of fact that can move a front line (when they happened)
 MOVING_KINDS = frozenset({FactKind.CAPTURE, FactKind.WITHDRAWAL, FactKind.HANDOVER, FactKind.CONTROL})
+#: the start of the cue of a control statement made in a sentence of no event claim
+#: (``TerritorialFact.alone``); a database written before that field tells it by this cue only
+ALONE_CUE = "control statement, a sentence of its own: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +324,9 @@ class TerritorialFact:
     outlet_side: str | None = None  # side of the source (outlet, or the source it quotes)
     source_key: str = ""  # independent sources: one key per outlet / quoted source
     denies: tuple[str, ...] = ()  # for a denied fact: the ids of the facts it denies
+    #: a control statement in a sentence of no event claim ("X is held by Y", said in passing): it
+    #: says who holds the place, not that anything happened there, and weighs less (derive.confidence)
+    alone: bool = False
 
     @property
     def factual(self) -> bool:

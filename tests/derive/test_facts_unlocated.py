@@ -11,8 +11,9 @@ from kit import ISIS, SAA, SDF, fact, finder, said, town
 
 import frontlines
 from frontlines.derive import derive_control, extract_facts, load_territory
-from frontlines.derive.control import UNLOCATED, locatable
+from frontlines.derive.control import locatable
 from frontlines.derive.facts import stand_in_kind
+from frontlines.geo import UNLOCATED
 from frontlines.records import FactKind, Mention
 
 CUES = load_territory()

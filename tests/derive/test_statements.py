@@ -4,14 +4,15 @@ report's day, with a lower weight; hedged, negated or forecast statements are le
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kit import REBELS, SAA, SDF, finder, said, town
 
 from frontlines.derive import extract_facts, load_territory
-from frontlines.derive.confidence import ALONE_CUE, fact_weight
+from frontlines.derive.confidence import ALONE_FACTOR, fact_weight
 from frontlines.derive.facts import SourceInfo
 from frontlines.derive.statements import control_cue, statement_sentences
-from frontlines.records import Claim, FactKind, Mention, Place, Status
+from frontlines.records import ALONE_CUE, Claim, FactKind, Mention, Place, Status
 
 CUES = load_territory()
 PLACES = {"Kafr Zita": town("Kafr Zita", 35.37, 36.6), "Tell Hamis": town("Tell Hamis", 36.9, 41.1),
@@ -69,11 +70,25 @@ def test_a_statement_alone_weighs_less_than_one_made_with_an_event() -> None:
     mentions = mentions_of(alone, PLACES)
     bare = statement_sentences("d1", alone, [(0, len(alone))], (), mentions, control_cue(CUES))
     [fact] = extract_facts(bare, mentions, CUES, find_actors=finder)
-    assert fact.cue.startswith(ALONE_CUE) and fact.status == Status.ASSERTED
+    assert fact.alone and fact.cue.startswith(ALONE_CUE) and fact.status == Status.ASSERTED
     claim, ms = said("Heavy clashes went on near Ain Dara, which remains under the control of the SDF.", "clashes",
                      {"Ain Dara": PLACES["Ain Dara"]}, sub="Armed clash")
     [with_event] = extract_facts([claim], ms, CUES, find_actors=finder)
+    assert not with_event.alone and with_event.kind == FactKind.CONTROL
     assert fact_weight(fact) < fact_weight(with_event)
+
+
+def test_the_weight_of_a_statement_alone_follows_its_field_not_its_cue_text() -> None:
+    alone = "Shelling went on, a monitor said. Ain Dara is under the control of the SDF."
+    mentions = mentions_of(alone, PLACES)
+    bare = statement_sentences("d1", alone, [(0, len(alone))], (), mentions, control_cue(CUES))
+    [fact] = extract_facts(bare, mentions, CUES, find_actors=finder)
+    full = fact_weight(replace(fact, alone=False))
+    assert fact_weight(fact) == round(full * ALONE_FACTOR, 3) and full > 0
+    assert fact_weight(replace(fact, cue="control statement: 'under the control of'")) == fact_weight(fact)
+    assert fact_weight(replace(fact, alone=False, cue=fact.cue)) == full  # the cue text alone weighs nothing
+    capture = replace(fact, kind=FactKind.CAPTURE, alone=True)  # only a control statement is said in passing
+    assert fact_weight(capture) == fact_weight(replace(capture, alone=False))
 
 
 def test_with_x_under_their_control_names_the_subject_that_follows_in_a_sentence_of_no_claim() -> None:

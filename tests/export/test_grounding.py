@@ -8,7 +8,7 @@ import dataclasses
 from factories import claim
 from frontlines.export.grounding import claim_trust, event_trust, grounded_row
 from frontlines.fuse import fuse_claims
-from frontlines.records import ActorRef, Status
+from frontlines.records import ActorRef, Place, Status
 
 
 def _event(*claims):  # type: ignore[no-untyped-def]
@@ -114,3 +114,47 @@ def test_an_armed_clash_with_civilians_has_no_grounded_type() -> None:
     assert "type" in trust.grounded and grounded_row(event, trust)
     event, trust = _event(claim("d1", 0))
     assert "type" in trust.grounded and grounded_row(event, trust)
+
+
+def test_an_armed_clash_needs_a_named_second_side() -> None:
+    """ "Troops were shelling and pushing forward in Kafr Tala": a clash whose other side the
+    text does not name has not told a clash; it stays in the dataset, out of the default
+    export.  Other types need no second side."""
+    event, trust = _event(claim("d1", 0, actor2=None))
+    assert event.actor2 is None and not grounded_row(event, trust)
+    event, trust = _event(claim("d1", 0))
+    assert grounded_row(event, trust)
+    strike = claim("d1", 0, event_type="Explosions/Remote violence", sub="Air/drone strike", actor2=None)
+    event, trust = _event(strike)
+    assert grounded_row(event, trust)
+
+
+def test_a_capture_of_a_province_does_not_ground_the_place() -> None:
+    """ "The army restored security to vast areas in Kafr Tala province": a capture is of a
+    town, a hill or a base; a province is not what changed hands, whichever claim names it."""
+    province = Place("test:kt", "Kafr Tala", 35.0, 36.0, "SY", "Kafr Tala", None, "admin1")
+    taken = claim("d1", 0, event_type="Strategic developments", sub="Government regains territory",
+                  place=province, actor2=None)
+    assert "place" not in claim_trust(taken).grounded
+    [event] = fuse_claims([taken])
+    trust = event_trust(event, [taken, claim("d1", 100, place=province)])  # a clash's claim names it too
+    assert event.sub_event_type == "Government regains territory" and "place" not in trust.grounded
+    assert "place" in claim_trust(claim("d1", 0, place=province)).grounded  # a clash in a province
+    town = claim("d1", 0, event_type="Strategic developments", sub="Government regains territory", actor2=None)
+    assert "place" in claim_trust(town).grounded
+
+
+def test_unnamed_suburbs_and_villages_near_a_captured_place_do_not_ground_it() -> None:
+    """ "An air strike on suburbs of Kafr Tala" is on a region around the town; "after capturing
+    villages around Kafr Tala" took places near the town, not the town; "the suburb of Kafr
+    Tala" and "clashes in villages around Kafr Tala" are at the town."""
+    suburbs = _placed_in("Jets carried out an air strike on suburbs of Kafr Tala on Monday.", "Kafr Tala")
+    assert "place" not in claim_trust(suburbs).grounded
+    named = _placed_in("Jets struck the suburb of Kafr Tala on Monday.", "Kafr Tala")
+    assert "place" in claim_trust(named).grounded
+    sentence = "After capturing villages around Kafr Tala, the militia burned houses there on Monday."
+    taken = dataclasses.replace(_placed_in(sentence, "Kafr Tala"), event_type="Strategic developments",
+                                sub_event_type="Non-state actor overtakes territory")
+    assert "place" not in claim_trust(taken).grounded
+    clash = _placed_in("Clashes erupted in villages around Kafr Tala on Monday.", "Kafr Tala")
+    assert "place" in claim_trust(clash).grounded

@@ -125,6 +125,30 @@ def test_a_date_in_another_clause_does_not_date_the_trigger(claims_of) -> None: 
     assert only(claims, "attack").date_text is None
 
 
+def test_a_date_in_a_clause_on_a_named_town_tells_the_towns_story() -> None:
+    """ "air strikes around the city of Kafr, which rebels seized earlier this month": the month
+    dates the capture told about the town, not the strikes (the parse is given, as the parser
+    attaches such a clause to "city" or to the name depending on the name)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from frontlines.extract.roles import _dates_trigger
+
+    words = ["strikes", "around", "the", "city", "of", "Kafr", ",", "which", "rebels", "seized", "earlier", "this",
+             "month"]
+    heads = [0, 0, 3, 1, 3, 4, 3, 9, 9, 3, 12, 12, 9]
+    deps = ["ROOT", "prep", "det", "pobj", "prep", "pobj", "punct", "dobj", "nsubj", "relcl", "advmod", "det",
+            "npadvmod"]
+    pos = ["NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "NOUN", "VERB", "ADV", "DET", "NOUN"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    month = doc[10].idx
+    assert not _dates_trigger(month, doc[0])
+    pos[5] = "NOUN"  # "the city of ruins, which rebels seized earlier this month": no named town
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _dates_trigger(month, doc[0])
+
+
 def test_a_date_on_the_trigger_noun_dates_it(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of("The offensive is part of the operation launched on Sunday to seize areas near Deraa.",
                        PUBLISHED)
@@ -153,3 +177,47 @@ def test_a_maker_or_a_units_parent_is_not_a_place() -> None:
 def test_a_reported_state_is_what_happened(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = claims_of("Syrian regime forces are now reported to be on the advance in the Hama province.", PUBLISHED)
     assert only(claims, "advance").status == Status.REPORTED
+
+
+# --- standing and sides (session 18) -------------------------------------------------------------
+
+def test_a_future_adverb_on_a_past_verb_orders_past_events(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Jets later struck Kafr Tala": the order of what happened, not a forecast; "will later
+    strike" and "is expected to soon capture" still are forecasts."""
+    struck = only(claims_of("Syrian jets later struck Kafr Nabl, killing four people.", PUBLISHED), "struck")
+    assert struck.status == Status.ASSERTED
+    will = only(claims_of("Syrian jets will later strike Kafr Nabl.", PUBLISHED), "strike")
+    assert will.status == Status.EXPECTED
+    soon = only(claims_of("The army is expected to soon capture Kafr Nabl.", PUBLISHED), "capture")
+    assert soon.status == Status.EXPECTED
+
+
+def test_a_toll_over_the_past_week_is_a_sum_not_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Bombing killed 300 people over the past week": a sum over days, background; a state of
+    things over months ("has been re-equipped over the last few months") is no toll."""
+    summed = only(claims_of("Activists said air strikes on rebel-held areas in Kafr Nabl killed 300 people over the "
+                            "past week.", PUBLISHED), "strikes")
+    assert summed.status == Status.BACKGROUND and "stretch of time" in (summed.notes or "")
+    one = only(claims_of("Activists said air strikes on Kafr Nabl killed 30 people on Monday.", PUBLISHED), "strikes")
+    assert one.status != Status.BACKGROUND
+
+
+def test_the_with_object_of_a_clash_is_the_other_side(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Rebels clashed with government troops": the troops are actor2; "fought with rifles"
+    names a weapon, not a side."""
+    clash = only(claims_of("Rebels clashed with government troops in Kafr Nabl on Monday.", PUBLISHED), "clashed")
+    assert clash.actor1 is not None and clash.actor1.name == "Opposition Rebels (Syria)"
+    assert clash.actor2 is not None and clash.actor2.name == "Military Forces of Syria (2000-2024)"
+    rifles = only(claims_of("Rebels fought with rifles in Kafr Nabl on Monday.", PUBLISHED), "fought")
+    assert rifles.actor2 is None
+
+
+def test_the_owner_of_a_strongpoint_attacked_is_the_other_side(claims_of) -> None:  # type: ignore[no-untyped-def]
+    """ "Rebels attacked army checkpoints": the army is actor2; "the positions of the militants"
+    too; "Syrian villages" are no strongpoint, and name no side."""
+    checkpoints = only(claims_of("Rebels attacked army checkpoints in Kafr Nabl on Monday.", PUBLISHED), "attacked")
+    assert checkpoints.actor2 is not None and checkpoints.actor2.name == "Military Forces of Syria (2000-2024)"
+    of = only(claims_of("The army shelled the positions of the militants in Kafr Nabl on Monday.", PUBLISHED), "shelled")
+    assert of.actor2 is not None and of.actor2.name == "Opposition Rebels (Syria)"
+    villages = only(claims_of("Rebels attacked Syrian villages in Kafr Nabl on Monday.", PUBLISHED), "attacked")
+    assert villages.actor2 is None

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from frontlines.extract.fatalities import fatalities_of, number, sentence_fatalities
+from factories import packaged_kb
+from frontlines.extract.fatalities import TollReader
 from frontlines.extract.nlp import load_nlp
+from frontlines.extract.numbers import number
+
+
+def _tolls() -> TollReader:
+    """The toll reader of the packaged knowledge base (``data/tolls.yaml``)."""
+    return TollReader(packaged_kb().tolls)
 
 
 def _count(sentence: str) -> int | None:
     doc = load_nlp()(sentence)
     kill = next(t for t in doc if t.lemma_.lower() in {"kill", "die", "dead", "execute"})
-    return fatalities_of(kill)
+    return _tolls().fatalities_of(kill)
 
 
 @pytest.mark.parametrize(
@@ -61,7 +68,7 @@ def test_not_a_toll(sentence):
 def _sentence_count(sentence: str, trigger: str) -> int | None:
     doc = load_nlp()(sentence)
     token = next(t for t in doc if t.lower_ == trigger)
-    return sentence_fatalities(doc[:], token)
+    return _tolls().sentence_fatalities(doc[:], token)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +99,7 @@ def test_saved_lives_are_no_toll():
 def test_a_dateline_day_is_no_count():
     doc = load_nlp()("December 4 2015 Nine civilians were killed in shelling on the town.")
     kill = next(t for t in doc if t.lower_ == "killed")
-    assert fatalities_of(kill) == 9
+    assert _tolls().fatalities_of(kill) == 9
     assert number(doc[1]) is None  # "December 4": a day, not a count
 
 
@@ -119,7 +126,7 @@ def test_so_far_is_a_running_total():
 def _count_among(sentence: str, trigger: str, others: tuple[str, ...]) -> int | None:
     doc = load_nlp()(sentence)
     token = next(t for t in doc if t.lower_ == trigger)
-    return sentence_fatalities(doc[:], token, [t for t in doc if t.lower_ in others])
+    return _tolls().sentence_fatalities(doc[:], token, [t for t in doc if t.lower_ in others])
 
 
 @pytest.mark.parametrize(
@@ -164,7 +171,7 @@ def test_a_time_phrase_is_no_other_happening(sentence):
 def test_a_count_of_groups_is_no_toll():
     doc = load_nlp()("The army said it eliminated dozens of terrorist gangs near the village.")
     kill = next(t for t in doc if t.lower_ == "eliminated")
-    assert fatalities_of(kill) is None
+    assert _tolls().fatalities_of(kill) is None
     doc = load_nlp()("The monitor documented the death of 45 fighters, including 31 of the militant groups.")
     kill = next(t for t in doc if t.lower_ == "death")
-    assert fatalities_of(kill) == 45
+    assert _tolls().fatalities_of(kill) == 45

@@ -139,3 +139,61 @@ def test_a_different_toll_is_another_attack(claims_of):
             "The Islamic State group claimed responsibility for the Azaz bombing.")
     claims = [c for c in claims_of(text) if c.sub_event_type == "Suicide bomb" and c.fatalities == 14]
     assert claims and all(c.actor1 is None or c.actor1.name != IS for c in claims)
+
+
+def test_the_dead_of_a_headline_run_into_the_lead_do_not_claim_the_bombing(claims_of):
+    text = ("More than 20 Kurdish fighters killed in IS group suicide blast The Islamic State militants group "
+            "on Sunday claimed responsibility for a suicide bombing that killed more than 20 Kurdish fighters "
+            "near Hasakah.")
+    claims = [c for c in claims_of(text) if c.trigger in {"blast", "bombing"}]
+    assert claims and all(c.actor1 is not None and c.actor1.name == "Islamic State (Syria)" for c in claims)
+
+
+def test_a_monitor_blaming_the_attack_on_forces_loyal_to_a_leader_names_the_attacker(claims_of):
+    text = ("At least 12 civilians were killed on Monday when a missile struck a market in Maarat al-Numan, "
+            "a monitoring group said. Another 30 were wounded, the monitor said, blaming the attack on forces "
+            "loyal to President Bashar al-Assad.")
+    claim = only(claims_of(text), "struck")
+    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_denying_blame_names_no_attacker(claims_of):
+    text = ("At least 12 civilians were killed on Monday when a missile struck a market in Maarat al-Numan. "
+            "The ministry denied blaming the attack on government forces.")
+    claim = only(claims_of(text), "struck")
+    assert claim.actor1 is None or claim.actor1.name != "Military Forces of Syria (2000-2024)"
+
+
+def test_a_claim_of_responsibility_two_sentences_after_the_bombing(claims_of):
+    text = ("At least 15 people were killed on Sunday in a suicide bombing at a checkpoint in Jableh. "
+            "The state news agency put the toll at 11. "
+            "The Islamic State group claimed responsibility in a statement.")
+    claim = only(claims_of(text), "bombing")
+    assert claim.actor1 is not None and claim.actor1.name == "Islamic State (Syria)"
+
+
+def test_a_claim_of_responsibility_long_after_the_bombing_names_no_one(claims_of):
+    text = ("At least 15 people were killed on Sunday in a suicide bombing at a checkpoint in Jableh. "
+            "The state news agency put the toll at 11. Roads into the town were closed. "
+            "Schools stayed shut on Monday. "
+            "The Islamic State group claimed responsibility in a statement.")
+    claim = only(claims_of(text), "bombing")
+    assert claim.actor1 is None or claim.actor1.name != "Islamic State (Syria)"
+
+
+def test_a_group_saying_it_killed_in_a_bombing_is_its_author(claims_of):
+    text = "DAESH said that it killed at least 40 fighters in a suicide bombing at a checkpoint near Azaz."
+    claim = only(claims_of(text), "bombing")
+    assert claim.actor1 is not None and claim.actor1.name == "Islamic State (Syria)"
+
+
+def test_a_monitor_saying_people_died_in_a_bombing_is_not_its_author(claims_of):
+    text = "The Observatory said that 40 fighters were killed in a suicide bombing at a checkpoint near Azaz."
+    claim = only(claims_of(text), "bombing")
+    assert claim.actor1 is None or claim.actor1.name != "Islamic State (Syria)"
+
+
+def test_a_monitor_saying_it_counted_the_dead_of_strikes_is_not_their_author(claims_of):
+    text = "The Syrian Observatory for Human Rights said it documented 20 deaths in air strikes on Douma on Monday."
+    claim = only(claims_of(text), "strikes")
+    assert claim.actor1 is None or claim.actor1.name != "Military Forces of Syria (2000-2024)"

@@ -114,6 +114,10 @@ def test_the_dead_of_an_active_kill_verb_are_never_the_attacker(claims_of) -> No
      "southeast of Idlib, on Tuesday.", "bomb", "Saraqeb"),
     ("Government troops killed 30 fighters in the rebel-held Douma suburb, east of the capital Damascus.",
      "killed", "Douma"),
+    # the first place only says where the part named next lies
+    ("Troops confirmed the ambush near the Damascus suburb of Zamalka at dawn on Wednesday.", "ambush", "Zamalka"),
+    ("Jets struck the Idlib town of Saraqeb on Monday.", "struck", "Saraqeb"),
+    ("Jets struck the northern Aleppo district of Hreitan on Monday.", "struck", "Hreitan"),
 ])
 def test_a_place_stated_relative_to_another_is_the_location(claims_of, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                                             place: str) -> None:

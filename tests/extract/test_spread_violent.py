@@ -116,3 +116,15 @@ def test_names_the_article_calls_districts_are_not_spread(claims_of):
     claims = claims_of("Two women were killed in shelling on Douma and Harasta on Monday. "
                        "The villages of Harasta district were also hit.")
     assert len([c for c in claims if c.trigger == "shelling"]) == 1
+
+
+def test_a_toll_from_another_report_does_not_make_an_event_the_main_one(claims_of):
+    """The article counts the dead of its second event only: its first event holds a toll only
+    because another report of it gave one, and is not the article's casualty event."""
+    claims = claims_of("Rubble lay in a street of Saraqib after an airstrike on Monday. "
+                       "A suicide bombing killed 20 fighters at a checkpoint near Azaz on Sunday.")
+    caption = next(c for c in claims if c.trigger == "airstrike")
+    bombing = next(c for c in claims if c.trigger == "bombing")
+    by_id = {c.id: c for c in claims}
+    events = [_event("e1", (caption.id,), 7), _event("e2", (bombing.id,), 20)]
+    assert _main_event(events, by_id, caption.doc_id).id == "e2"

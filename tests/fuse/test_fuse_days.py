@@ -54,3 +54,20 @@ def test_a_village_located_at_its_province_or_told_by_another_report_stays_apart
     stray = _at("d1", 0, IDLIB, "Kafr Qusra")  # an unknown village placed at its governorate
     assert len(fuse_claims([stray, _at("d1", 80, VILLAGE, "Urum al-Joz")])) == 2
     assert len(fuse_claims([_at("d1", 0, IDLIB, "Idlib province"), _at("d2", 80, VILLAGE, "Urum al-Joz")])) == 2
+
+
+def test_two_reports_two_days_apart_tell_of_two_events() -> None:
+    events = fuse_claims([claim("d1", 0, date="2017-09-05"), claim("d2", 0, date="2017-09-07")])
+    assert sorted(e.event_date or "" for e in events) == ["2017-09-05", "2017-09-07"]
+
+
+def test_a_claim_dated_by_its_report_is_of_no_day_after_it() -> None:
+    undated = dataclasses.replace(claim("d1", 0, date="2017-09-05"), date_text=None, time_precision=2)
+    events = fuse_claims([undated, claim("d2", 0, date="2017-09-07")])
+    assert sorted(e.event_date or "" for e in events) == ["2017-09-05", "2017-09-07"]
+
+
+def test_a_claim_dated_by_its_report_joins_a_day_before_it() -> None:
+    undated = dataclasses.replace(claim("d1", 0, date="2017-09-07"), date_text=None, time_precision=2)
+    [event] = fuse_claims([undated, claim("d2", 0, date="2017-09-05")])
+    assert event.event_date == "2017-09-05"

@@ -159,3 +159,30 @@ def test_a_town_beats_a_namesake_hamlet_near_the_documents_other_places() -> Non
     stated = text.replace("border town of Qusra", "village of Qusra, east of Halabiya,")
     found = {m.text: m for m in resolver.find(stated, "d", [(0, len(stated))])}
     assert found["Qusra"].place is not None and found["Qusra"].place.gazetteer_id == HAMLET.gazetteer_id
+
+
+def test_an_unknown_member_of_a_list_stands_by_the_nearest_known_one() -> None:
+    """ "the villages of Zqqarin and Qirnah": the unknown name is a place of its own at Qirnah's
+    point (precision 2), never Qirnah itself; a name alone, or listed only with a province, stays
+    without a point."""
+    found = _find("The army restored security in the villages of Zqqarin and Qirnah on Monday.")
+    unknown, known = found["Zqqarin"], found["Qirnah"]
+    assert known.place is not None and known.place.gazetteer_id == QURNAH.gazetteer_id
+    assert unknown.place is not None and unknown.geo_precision == 2
+    assert unknown.place.gazetteer_id.startswith("unlocated:") and unknown.place.gazetteer_id != QURNAH.gazetteer_id
+    assert (unknown.place.latitude, unknown.place.longitude) == (QURNAH.latitude, QURNAH.longitude)
+    assert unknown.place.name == "Zqqarin" and "Qirnah" in (unknown.reason or "")
+    alone = _find("The army restored security in the village of Zqqarin on Monday.")
+    assert alone["Zqqarin"].place is None
+    with_province = _find("The army restored security in Zqqarin and Hama province on Monday.")
+    assert with_province["Zqqarin"].place is None
+
+
+def test_a_counted_list_of_villages_names_places_the_gazetteer_lacks() -> None:
+    """ "five villages, Zqqarin, Zubbat and Qirnah, were liberated": the counted plural says the
+    names that follow are places, known or not; a name after "three towns, " that is no list
+    member of places ("Amnesty said") is not made one."""
+    found = _find("The militia said that three villages, Zqqarin, Zubbat and Qirnah, were liberated on Monday.")
+    assert {"Zqqarin", "Zubbat", "Qirnah"} <= set(found)
+    assert found["Zqqarin"].place is not None and found["Zqqarin"].geo_precision == 2  # stands by Qirnah
+    assert "Amnesty" not in _find("Rebels seized three towns, Amnesty said on Monday.")

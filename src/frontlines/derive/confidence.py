@@ -21,9 +21,10 @@ BASE = {Status.ASSERTED: 0.6, Status.REPORTED: 0.5, Status.ALLEGED: 0.3}
 FAVOURABLE, UNFAVOURABLE, CEILING = 0.5, 1.5, 0.9
 BASELINE_WEIGHT = 0.8  # an imported snapshot: an analyst's map
 FRESH_DAYS, HALF_LIFE_DAYS, RECENCY_FLOOR = 30, 180, 0.25
-#: a control statement made in a sentence of its own (no event claim in it): it only says who
-#: holds the place, in passing, so it weighs less than a report of the place's taking
-ALONE_CUE, ALONE_FACTOR = "control statement, a sentence of its own: ", 0.5
+#: a control statement made in a sentence of its own (``TerritorialFact.alone``: no event claim in
+#: it): it only says who holds the place, in passing, so it weighs less than a report of the
+#: place's taking
+ALONE_FACTOR = 0.5
 CREDIBLE = 0.25  # below this, a lone fact does not overturn or contest credible evidence
 
 
@@ -50,7 +51,7 @@ def stance(fact: TerritorialFact) -> int:
 def fact_weight(fact: TerritorialFact) -> float:
     lean = stance(fact)
     factor = FAVOURABLE if lean > 0 else UNFAVOURABLE if lean < 0 else 1.0
-    if fact.kind == FactKind.CONTROL and fact.cue.startswith(ALONE_CUE):
+    if fact.kind == FactKind.CONTROL and fact.alone:
         factor *= ALONE_FACTOR
     return round(min(CEILING, BASE.get(fact.status, 0.0) * factor), 3)
 

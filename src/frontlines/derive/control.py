@@ -43,14 +43,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..geo import haversine_km
+from ..geo import UNLOCATED, haversine_km
 from ..records import BaselineEntry, ControlPeriod, FactKind, TerritorialFact
 from .confidence import CREDIBLE, Support, combine, contested_confidence, held_confidence, recency
 from .territory import ControlRules, load_territory
-
-#: the id prefix of an unlocated place (a name the gazetteer lacks, recorded at the point of the
-#: town the text places it by): its facts are kept, but it is no place of the control map
-UNLOCATED = "unlocated:"
 
 
 def locatable(place_id: str) -> bool:

@@ -28,11 +28,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ..geo import COMPASS, haversine_km
-from ..records import ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
+from ..geo import COMPASS, haversine_km, unlocated_place
+from ..records import ALONE_CUE, ActorRef, Claim, FactKind, Mention, Status, TerritorialFact
 from ..taxonomy import DateSpan
-from .confidence import ALONE_CUE
-from .control import UNLOCATED
 from .statements import factual_statement
 from .territory import TerritoryCues
 
@@ -601,15 +599,11 @@ def stand_in_kind(mention: Mention) -> str | None:
 
 def _unlocated(place: _Place) -> _Place:
     """An unlocated named place as a record of its own at the point of the place standing in for
-    it: the id joins that place's id and the name's letters ("unlocated:<id>:<name>"); the
-    control map leaves it out (its point is not its own)."""
+    it (:func:`frontlines.geo.unlocated_place`); the control map leaves it out (its point is not
+    its own)."""
     anchor = place.mention.place
     assert anchor is not None
-    name = " ".join(place.mention.text.split())
-    slug = "-".join(re.findall(r"\w+", name.casefold())) or "unnamed"
-    own = replace(anchor, gazetteer_id=f"{UNLOCATED}{anchor.gazetteer_id}:{slug}", name=name, feature="settlement",
-                  population=None)
-    return _Place(place.start, place.end, replace(place.mention, place=own))
+    return _Place(place.start, place.end, replace(place.mention, place=unlocated_place(anchor, place.mention.text)))
 
 
 def _ref_names(ref: ActorRef | None) -> tuple[str | None, str | None]:
@@ -744,12 +738,13 @@ def _statement_facts(reader: FactReader, s: _Sentence, skip: set[str], info: Sou
     for place, actor, cue in reader.statements(s):
         if place.mention.place is None or place.mention.place.gazetteer_id in skip or not _holdable(place, reader.cues):
             continue
-        said = f"{ALONE_CUE}{cue}" if not s.claim.event_type else f"control statement: {cue}"
-        if not s.claim.event_type and not factual_statement(s.text, min(place.start, actor.start),
-                                                            max(place.end, actor.end)):
+        alone = not s.claim.event_type  # a sentence of no event claim: control said in passing
+        said = f"{ALONE_CUE}{cue}" if alone else f"control statement: {cue}"
+        if alone and not factual_statement(s.text, min(place.start, actor.start), max(place.end, actor.end)):
             continue
-        facts.append(_fact(s, FactKind.CONTROL, place, "full", said,
-                           (actor.name, actor.side), (None, None), (when, when) if when else None, info, source))
+        fact = _fact(s, FactKind.CONTROL, place, "full", said,
+                     (actor.name, actor.side), (None, None), (when, when) if when else None, info, source)
+        facts.append(replace(fact, alone=True) if alone else fact)
     return facts
 
 

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import FrontlinesError, ResourceError
-
 FILE = "territory.yaml"
 EXPIRY_DAYS = 90  # default of ``control.contested_expiry_days``
 
@@ -167,32 +165,16 @@ def _parse(data: Any, source: str) -> tuple[TerritoryCues | None, list[str]]:
     return cues, []
 
 
-def _read(path: Path) -> Any:
-    from ..kb.yamlines import read_yaml_lines
-
-    return read_yaml_lines(path, "territorial cues")
-
-
-def _packaged() -> Path:
-    from ..kb import packaged_dir
-
-    return packaged_dir() / FILE
-
-
 def load_territory(path: str | Path | None = None) -> TerritoryCues:
     """The territorial cues of ``path`` (default: the packaged ``territory.yaml``; the knowledge
-    base loads its own copy, ``KnowledgeBase.territory``)."""
-    source = Path(path) if path is not None else _packaged()
-    cues, problems = _parse(_read(source), str(source))
-    if cues is None:
-        raise ResourceError("; ".join(problems), source=str(source))
-    return cues
+    base loads its own copy, ``KnowledgeBase.territory``).  Raises ResourceError naming the file."""
+    from ..kb.yamlines import load_rule_file
+
+    return load_rule_file(path, FILE, "territorial cues", _parse)
 
 
 def validate_territory(path: str | Path) -> list[str]:
     """Problems of a territorial cues file (empty when it is valid)."""
-    try:
-        data = _read(Path(path))
-    except FrontlinesError as exc:
-        return [exc.message]
-    return _parse(data, str(path))[1]
+    from ..kb.yamlines import validate_rule_file
+
+    return validate_rule_file(path, "territorial cues", _parse)

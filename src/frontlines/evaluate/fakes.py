@@ -1,7 +1,7 @@
 """Scores for the FA-KES format: one crowd-coded main event per article.
 
-The main event of an article is its first event that happened with a casualty figure
-(else its first event that happened).  Compared fields: governorate (admin1), actor
+The main event of an article is its first event that happened with a casualty figure given
+by the article (else its first event that happened).  Compared fields: governorate (admin1), actor
 class, date, cause of death (mapped from ACLED sub-event types) and casualties.  Two
 stage-level scores on the same set: the governorate of an article's most salient places
 (place resolver alone) and the publication date recovered from the text (datelines).
@@ -65,8 +65,10 @@ def actor_class(actor: str | None) -> str:
 
 
 def _main_event(events: list[Event], claims: dict[str, Claim], doc_id: str) -> Event | None:
-    """The article's lead event with a casualty figure (FA-KES codes casualty events), else its
-    first event that happened.  An event made only of the copies of a claim spread over a list
+    """The article's lead event with a casualty figure that the article itself gives (FA-KES
+    codes the article's casualty event: a photo caption's air strike that holds a toll only
+    because another report of it gave one never outranks the bombing the article counts the
+    dead of), else its first event that happened.  An event made only of the copies of a claim spread over a list
     of places (:func:`frontlines.extract.captures.spread`) never outranks one the article
     tells of itself, toll or no toll (the copy holds a toll only through fusion), and an event
     ranks by where the article tells its own claims, not by the copies fused into it."""
@@ -77,7 +79,8 @@ def _main_event(events: list[Event], claims: dict[str, Claim], doc_id: str) -> E
             told = [c for c in own if not is_spread_copy(c)]  # its place in the text is its own claims'
             copy = not told
             start = min(claims[c].trigger_start for c in told or own)
-            mine.append(((event.fatalities is None or copy, copy), start, event))
+            tolled = any(claims[c].fatalities is not None for c in own)  # a toll the article gives
+            mine.append(((not tolled or copy, copy), start, event))
     return min(mine, key=lambda x: (x[0], x[1]))[2] if mine else None
 
 

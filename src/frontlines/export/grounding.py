@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..geo import COMPASS
 from ..records import ActorRef, Claim, Event
-from ..taxonomy import ARMED_CLASH, CIVILIANS
+from ..taxonomy import ARMED_CLASH, CIVILIANS, TERRITORY_TAKEN
 
 FIELDS = ("type", "actor1", "actor2", "place", "date", "fatalities")
 #: the fields a row must ground to be in the default export (actor2 too, when the row has one)
@@ -64,7 +64,8 @@ def _actor(ref: ActorRef | None) -> tuple[bool, float]:
 #: "east of Homs", "the countryside of Hama"
 _REFERENCE_BEFORE = re.compile(
     rf"(?:\b{COMPASS}|"
-    r"\bcountryside|"
+    # "an air strike on suburbs of Damascus": unnamed suburbs, a region around the place
+    r"\bcountryside|(?<!\bthe\s)\bsuburbs|"
     # "the northwestern region of Idlib", "the eastern areas of Hama" (a part of a town is the town)
     rf"\b{COMPASS}\s+"
     r"(?:regions?|areas?))\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE)
@@ -73,6 +74,13 @@ _REFERENCE_BEFORE = re.compile(
 _PART_BEFORE = re.compile(rf"\b{COMPASS}\s+parts?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Hama countryside": the rural area around the place, not the place
 _REGION_AFTER = re.compile(r"^\W{0,2}(?:(?:northern|southern|eastern|western)\s+)?countryside\b", re.IGNORECASE)
+
+
+#: "after capturing villages around Tall Hamis": what changed hands lies near the place, not at it
+_NEAR_CAPTURED = re.compile(
+    r"\b(?:villages|towns|areas|positions|hills|farms|points|outposts|checkpoints)\s+"
+    r"(?:around|near|surrounding|outside|close\s+to)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE)
 
 
 def _referred(claim: Claim) -> bool:
@@ -85,7 +93,8 @@ def _referred(claim: Claim) -> bool:
     before = claim.sentence[max(0, loc.start - claim.start - 40): loc.start - claim.start]
     after = claim.sentence[loc.end - claim.start: loc.end - claim.start + 30]
     part = claim.geo_precision not in (None, 1) and _PART_BEFORE.search(before)
-    return bool(_REFERENCE_BEFORE.search(before) or _REGION_AFTER.match(after) or part)
+    near = claim.sub_event_type in TERRITORY_TAKEN and _NEAR_CAPTURED.search(before)
+    return bool(_REFERENCE_BEFORE.search(before) or _REGION_AFTER.match(after) or part or near)
 
 
 #: a dateline that opens the sentence: the place is where the report was filed ("Beirut, Jan 7,
@@ -126,12 +135,24 @@ def _aggregate(claim: Claim) -> bool:
     return bool(_AGGREGATE.search(claim.sentence[max(0, rel - _AGGREGATE_BEFORE):end]))
 
 
+#: places too wide to be what changed hands: a capture is of a town, a village, a hill or a base,
+#: and "restored security to vast areas in Latakia province" has not said which
+_WIDER_THAN_CAPTURED = frozenset({"admin1", "country"})
+
+
+def _wider_than_captured(claim: Claim) -> bool:
+    loc = claim.location
+    return loc is not None and loc.place is not None and loc.place.feature in _WIDER_THAN_CAPTURED
+
+
 def _place(claim: Claim) -> tuple[bool, float]:
     loc, notes = claim.location, claim.notes or ""
     if loc is None or loc.place is None:
         return False, 0.2 if loc is not None else 0.0
     if MAIN_PLACE_NOTE in notes:
         return False, 0.4
+    if claim.sub_event_type in TERRITORY_TAKEN and _wider_than_captured(claim):
+        return False, 0.3
     if _referred(claim) or _dateline(claim) or _aggregate(claim):
         return False, 0.4
     level = {1: 0.9, 2: 0.7}.get(claim.geo_precision or 3, 0.5)
@@ -190,7 +211,8 @@ def event_trust(event: Event, claims: Sequence[Claim]) -> Trust:
     """Grounding and confidence of an event's fields, from the claims that give each value: a
     field is grounded when one of them grounds it; its confidence is theirs, raised a little
     by each further document that agrees.  The type of an armed clash with civilians is not
-    grounded (a contradiction in ACLED's terms)."""
+    grounded (a contradiction in ACLED's terms), nor the place of a capture at a province or
+    a country, whichever claim names it."""
     trusts = [(c, claim_trust(c)) for c in claims]
     confidence, grounded = [], set()
     for field in FIELDS:
@@ -206,11 +228,16 @@ def event_trust(event: Event, claims: Sequence[Claim]) -> Trust:
             grounded.add(field)
     if _clash_on_civilians(event):
         grounded.discard("type")
+    if event.sub_event_type in TERRITORY_TAKEN and any(
+            _wider_than_captured(c) for c in claims if _value(c, "place") == event.gazetteer_id):
+        grounded.discard("place")  # a province taken: another claim's place does not make it a town
     return Trust(tuple(confidence), frozenset(grounded))
 
 
 def grounded_row(event: Event, trust: Trust) -> bool:
     """A row for the default export: it happened, and its type, place, date and actors are
-    grounded in the text (actor2 only when the row has one)."""
-    need = set(ROW_FIELDS) | ({"actor2"} if event.actor2 else set())
+    grounded in the text (actor2 when the row has one, and always for an armed clash: a clash
+    is between two armed sides, and one whose other side the text does not name, "troops were
+    shelling and pushing forward", "the scene of heavy fighting", has not told a clash)."""
+    need = set(ROW_FIELDS) | ({"actor2"} if event.actor2 or event.sub_event_type == ARMED_CLASH else set())
     return event.happened and need <= trust.grounded

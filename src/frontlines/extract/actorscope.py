@@ -17,6 +17,7 @@ NON_ACTOR_HEADS = frozenset(
     {"observatory", "tv", "television", "media", "agency", "news", "network", "channel",
      "newspaper", "daily", "radio", "outlet", "official", "source", "activist", "monitor",
      "capital", "city", "town", "village", "province", "countryside", "border", "territory",
+     "district", "neighborhood", "neighbourhood", "suburb", "quarter",
      "man", "woman", "boy", "girl", "child", "family", "doctor", "medic", "journalist",
      "defence", "defense", "crescent", "hospital", "school", "people", "citizen", "refugee",
      "civilian", "state", "command", "reporter", "correspondent", "spokesman"}
@@ -54,6 +55,8 @@ def dateline(token: Any) -> bool:
         return False
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if token.dep_ == "nsubj" and after is not None and token.head == after and after.pos_ in {"VERB", "AUX"}:
+        return False  # "DAESH said that it ...": a group in capitals, subject of the verb after it
     first = token.i - token.sent.start <= 2
     return first or (after is not None and (after.text == "(" or after.lower_ in MONTHS))
 
@@ -112,3 +115,22 @@ def speaker(trigger: Any, is_actor: Any, member: Any) -> Any:
     if who is None or who.lower_ in PRONOUNS or incidental(who):
         return None
     return who if is_actor(who) or member(who) else None
+
+
+def onlooker(candidate: Any, trigger: Any, verbs: frozenset[str]) -> bool:
+    """The candidate tells of, names or reacts to the trigger's event and so is not its actor:
+    the subject, or the "by" agent of a passive, of one of *verbs* (``onlooker_verbs`` of the
+    cue lexicon) whose clause holds the trigger ("*Russia* says 62 troops were killed in
+    US-led strikes", "the blast was reported by *state TV*")."""
+    if candidate is None:
+        return False
+    head = candidate.head
+    if candidate.dep_ == "nsubj":
+        verb = head
+    elif candidate.dep_ == "pobj" and head.lower_ == "by" and head.dep_ in {"agent", "prep"}:
+        verb = head.head
+    else:
+        return False
+    if trigger.dep_ == "xcomp" and trigger.head == verb:
+        return False  # "the army reported killing 20 militants": the army killed them
+    return bool(verb.i != trigger.i and verb.lemma_.lower() in verbs and trigger in verb.subtree)

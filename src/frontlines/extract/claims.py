@@ -35,12 +35,12 @@ from ..records import (
 )
 from ..resolve.actors import ActorDictionary
 from ..resolve.dates import resolve_date
-from ..taxonomy import TERRITORIAL, TERRITORY_TAKEN, VIOLENT
+from ..taxonomy import BATTLES, TERRITORIAL, TERRITORY_TAKEN, VIOLENT
 from . import roles
-from .actorscope import between, in_scope, incidental, speaker
+from .actorscope import between, in_scope, incidental, onlooker, speaker
 from .captures import gapped, holders, partial, spread, token_at
 from .context import MEMBER_WORDS, DocState, Paragraph, paragraphs
-from .fatalities import fatalities_of, no_toll, sentence_fatalities, toll_update
+from .fatalities import TollReader, no_toll
 from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
@@ -63,6 +63,7 @@ class ClaimExtractor:
         self.lexicon: Lexicon = kb.triggers
         self.actors: ActorDictionary = kb.actors
         self.cues: Cues = kb.cues
+        self.tolls = TollReader(kb.tolls)
         self._filter: ParseFilter | None = None
 
     @property
@@ -90,6 +91,8 @@ class ClaimExtractor:
         memory = TypeMemory()
         claims: list[Claim] = []
         last: set[str] = set()  # ids of the previous sentence's claims
+        recent: set[str] = set()  # ids of the claims of the last sentence that told an attack
+        gap = 0  # sentences since that one
         for index, (para, doc) in enumerate(zip(paras, docs, strict=True)):
             if doc is None:  # nothing in it can make or change a claim (extract.prefilter)
                 state.skip_paragraph(para)
@@ -102,12 +105,17 @@ class ClaimExtractor:
             )
             for sentence in doc.sents:
                 new = list(self._sentence_claims(para, doc, sentence, state, memory))
-                new, claims = self._credit(para, sentence, state, new, claims, last)
+                # a claim of responsibility a sentence or two after the bombing ("The toll was
+                # put at 12. IS claimed responsibility"): the last sentence that told an attack
+                told = last if any(c.id in last for c in claims if c.event_type in VIOLENT) else recent
+                new, claims = self._credit(para, sentence, state, new, claims, told)
                 if state.previous_sentence is not None:
                     new = from_previous(new, state.previous_sentence[1], VIOLENT, sentence, para.start)
                 last = {c.id for c in new}
+                recent, gap = (last, 0) if any(c.event_type in VIOLENT for c in new) else (recent, gap + 1)
+                recent = recent if gap < RECENT_SENTENCES else set()
                 claims = state.apply_denial(claims, sentence, self.cues)
-                claims = _updated_toll(claims, sentence)
+                claims = _updated_toll(claims, self.tolls.toll_update(sentence))
                 if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
                     before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
                     new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
@@ -188,6 +196,8 @@ class ClaimExtractor:
         terrain = self.lexicon.sets.get("terrain", frozenset())
         found = perpetrator(sentence, state.actor_test(self.actors, para, terrain))
         if found is None:
+            return new, claims
+        if roles.is_victim(found.actor):  # "30 rebels killed in a blast IS claimed": the dead
             return new, claims
         ref = state.actor_ref(self.actors, found.actor, para.start)
         if ref.name is None:
@@ -314,8 +324,14 @@ class ClaimExtractor:
         if rule.pos == "noun":
             a1, a2 = roles.noun_roles(token, is_actor)
         else:
-            a1, a2 = roles.verb_roles(token, rule.roles, is_actor)
+            a1, a2 = roles.verb_roles(token, rule.roles, is_actor, self.lexicon.sets.get("strongpoints", frozenset()))
         a1, a2 = (t if t is not None and is_actor(t) else None for t in (a1, a2))
+        # a teller of an attack is not its author ("Russia says ... killed in US-led strikes");
+        # one that reports a battle may be a side of it ("the YPG reported clashes with IS")
+        told = self.cues.words.get("onlooker_verbs", frozenset()) \
+            if rule.event_type != BATTLES or rule.generic else frozenset()
+        if onlooker(a1, token, told):
+            a1 = None
         if a1 is not None and incidental(a1) and not _gerund_noun(token):
             a1 = None  # "the Syrian Observatory", "MOSCOW (Sputnik)"; not "in regime shelling"
         if a1 is None and (rule.pos == "noun" or token.tag_ == "VBG"):  # "clashes/fighting between X and Y"
@@ -326,12 +342,16 @@ class ClaimExtractor:
             a1, a2 = None, a2 or a1
         if a1 is None and rule.pos != "noun":
             a1 = speaker(token, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
+        elif a1 is None and (host := roles.host_verb(token)) is not None:
+            # "IS said it killed 50 fighters in a suicide bombing": the speaker's own attack
+            a1 = speaker(host, is_actor, lambda t: t.lemma_ in MEMBER_WORDS)
         if a1 is None:
             spans = self.actors.find_spans(sentence.text)
             # the dead are never the attacker, nor the words of their phrase ("hundreds *of soldiers*")
             skip = {t.i for t in [a2, *victims] if t is not None} | {w.i for t in victims for w in t.subtree}
             a1 = roles.linear_actor(
-                doc, sentence, token, spans, skip, lambda t: in_scope(t, token)
+                doc, sentence, token, spans, skip,
+                lambda t: in_scope(t, token) and not onlooker(t, token, told),
             )
         if a1 is None and rule.event_type in VIOLENT:  # "killed in Syrian government shelling"
             skip = {t.i for t in [a2, *victims] if t is not None}
@@ -412,8 +432,8 @@ class ClaimExtractor:
         if match.rule.event_type not in VIOLENT:
             return None
         if match.rule.fatalities:
-            return fatalities_of(match.token)
-        return sentence_fatalities(sentence, match.token, others)
+            return self.tolls.fatalities_of(match.token)
+        return self.tolls.sentence_fatalities(sentence, match.token, others)
 
 
 def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
@@ -428,6 +448,9 @@ def _day_before(when: tuple[str, int] | None, sentence: Any, trigger: Any,
     return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
+#: how many sentences without an attack may lie between an attack and the claim of
+#: responsibility that names its author
+RECENT_SENTENCES = 2
 #: ACLED inter codes of armed actors: state forces, rebels, militias, external forces
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
 _ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000\t", " "),
@@ -486,10 +509,9 @@ def _loser(a1: Any, a2: Any, held: list[Any]) -> tuple[Any, Any]:
     return a1, a2
 
 
-def _updated_toll(claims: list[Claim], sentence: Any) -> list[Claim]:
-    """ "The death toll rose to 23": the new figure replaces the toll of the document's last
-    violent claim that gave one (an update of the same event, not a second event)."""
-    value = toll_update(sentence)
+def _updated_toll(claims: list[Claim], value: int | None) -> list[Claim]:
+    """ "The death toll rose to 23" (``value``, the sentence's new figure): it replaces the toll of
+    the document's last violent claim that gave one (an update of the same event, not a second event)."""
     if value is None:
         return claims
     for index in range(len(claims) - 1, -1, -1):

@@ -229,6 +229,9 @@ class DocState:
                 return True  # "barrel bombs": the modifier names the weapon's owner
             if any(c.dep_ == "appos" and c.lemma_ in MEMBER_WORDS for c in token.children):
                 return True  # "Abu Omar, a commander of ISIS"
+            leader = _leader(token)
+            if leader is not None and actors.lookup(leader):
+                return True  # "forces loyal to X", "fighters led by X"
             if any(s <= token.idx < e for s, e in spans):
                 return False
             return token.ent_type_ in {"ORG", "NORP", "PERSON"} and token.pos_ == "PROPN"
@@ -389,7 +392,15 @@ def _main_place(places: list[Mention]) -> Mention | None:
 
 def _leader(token: Token) -> str | None:
     """The words after "led by" in "rebels led by X" (up to the verb the phrase is subject of:
-    the parser often cuts a long name out of the agent phrase)."""
+    the parser often cuts a long name out of the agent phrase), or after "loyal to" in "forces
+    loyal to X"."""
+    for loyal in token.children:
+        if loyal.dep_ == "amod" and loyal.lower_ == "loyal":
+            to = [o for p in loyal.children if p.dep_ == "prep" and p.lower_ == "to"
+                  for o in p.children if o.dep_ == "pobj"]
+            if to:
+                words = token.doc[to[0].left_edge.i : to[0].right_edge.i + 1].text.strip(" ,")
+                return words if 0 < len(words) < 120 else None
     for clause in token.children:
         if clause.dep_ == "acl" and clause.lemma_.lower() == "lead" and clause.tag_ == "VBN":
             for agent in clause.children:

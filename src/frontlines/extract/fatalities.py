@@ -10,156 +10,30 @@
   of N", "the death toll rose to N" are read; "no casualties were reported" is a toll of zero;
 - a total over an operation or several days ("total", "so far", "during the operation",
   "since") is not one event's toll.
+
+The words are the knowledge base's (``data/tolls.yaml``: kill and wound words, words of running
+totals, of happenings, of groups, of time): :class:`TollReader` is built with them.  The English
+grammar the rules read (temporal clauses, verbs of saying; month names and number words in
+:mod:`.numbers`) stays in code.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..taxonomy import TENS, VAGUE, word_value
+from ..taxonomy import VAGUE
+from .numbers import MONTH_WORDS, compound_count, day_of_month, number
+from .tollwords import TollWords
 
-KILL_WORDS = frozenset(
-    {"kill", "die", "dead", "death", "toll", "execute", "massacre", "liquidate", "slay",
-     "eliminate", "perish", "martyr", "behead", "murder", "neutralize", "neutralise",
-     "slaughter", "shoot", "lose"}
-)  # fmt: skip
-WOUND_WORDS = frozenset({"wound", "injure", "injury", "hurt", "wounded", "injured", "casualty", "casualties"})
-AGGREGATE_WORDS = frozenset(
-    {"operation", "campaign", "offensive", "war", "conflict", "year", "month", "week", "period",
-     "day", "course", "uprising", "revolution", "crisis", "start", "beginning"}
-)  # fmt: skip
-#: nouns of a happening: "a second strike" is another event, never a victim counted as one
-EVENT_NOUNS = frozenset(
-    {"attack", "strike", "airstrike", "raid", "bombing", "bombardment", "shelling", "blast",
-     "explosion", "bomb", "ambush", "assault", "clash", "battle", "massacre", "incident", "barrage"}
-)  # fmt: skip
-#: verbs by which a death toll changes: "the death toll rose to 23"
-TOLL_VERBS = frozenset(
-    {"rise", "climb", "reach", "jump", "increase", "hit", "stand", "mount", "grow", "exceed",
-     "surpass", "soar"}
-)  # fmt: skip
-#: "since dawn" bounds one day's toll; "since 2011", "since then" a running total
-SAME_DAY = frozenset({"dawn", "morning", "midnight", "noon", "daybreak"})
-#: nouns that count nothing: "a number of people were killed"
-VAGUE_NOUNS = frozenset({"number", "lot", "group", "series", "host", "majority", "handful"})
-#: more than any single event of the war: a running total, not one event's toll
-MAX_EVENT_TOLL = 5000
-MONTH_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
-def _date_part(token: Any) -> bool:
-    """A number written as part of a date: "12-03-2015", "12/3/2015", "2015.03.12"."""
-    doc = token.doc
-    if not token.lower_.isdigit():
-        return False
-    for step in (-1, 1):
-        sep, other = token.i + step, token.i + 2 * step
-        if 0 <= other < len(doc) and doc[sep].text in {"-", "/", "."} and doc[other].lower_.isdigit() \
-                and not doc[sep].whitespace_ and not doc[min(sep, token.i)].whitespace_:
-            return True
-    return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", token.text))
-
-
-def _is_year(token: Any) -> bool:
-    """ "September 15 2016", "Oct 2014": a year, not a count."""
-    if _date_part(token):
-        return True
-    if not (token.lower_.isdigit() and len(token.lower_) == 4 and 1900 < int(token.lower_) < 2100):
-        return False
-    doc = token.doc
-    before = doc[token.i - 1].lower_ if token.i > 0 else ""
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return before in MONTH_WORDS or after in MONTH_WORDS or (before.isdigit() and len(before) <= 2)
-
-
-def number(token: Any) -> int | None:
-    """The value of a number token ("12", "1,200", "twelve", "Seventy-six", "dozens")."""
-    if _is_year(token) or _day_of_month(token):
-        return None
-    word = token.lower_
-    value = word_value(word) if (token.like_num or "-" in word) else None
-    if value is None and word in VAGUE:  # "hundreds of thousands": a magnitude, multiplied
-        scale = [VAGUE[c.lower_] for c in token.children if c.lower_ in VAGUE]
-        return VAGUE[word] * (scale[0] if scale else 1)
-    if value is None:
-        return None
-    tens = [c for c in token.children if c.dep_ == "compound" and c.lower_ in TENS]
-    if tens and value < 10:  # "Seventy - six" parsed as a compound
-        value += TENS[tens[0].lower_]
-    return value
-
-
-def _count_of(noun: Any) -> int | None:
-    """The count of a victims noun: its number modifier, or 1 for a named person."""
-    if noun.lower_ == "total":  # "a total of 28 rebels"
-        counted = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        return _count_of(counted[0]) if counted else None
-    if noun.lemma_.lower() in VAGUE_NOUNS or noun.lemma_.lower() in EVENT_NOUNS:
-        return None
-    if _counts_groups(noun):
-        return None
-    if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
-        return number(noun)
-    if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
-        return number(noun)
-    compound = _compound_count(noun)
-    if compound is not None:
-        return compound
-    for child in noun.children:
-        if child.dep_ == "det" and child.lower_ in {"a", "an", "another"} and noun.tag_ == "NN":
-            return 1  # "a commander was killed", "another woman was killed"
-        is_count = child.dep_ in {"nummod", "quantmod", "amod"} or (
-            child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
-            and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
-        )
-        if is_count and number(child) is not None and not _day_of_month(child):
-            return number(child)
-        if child.dep_ == "prep" and child.lower_ == "of" and number(noun) is not None:
-            return number(noun)
-    if number(noun) is not None and noun.pos_ in {"NUM", "NOUN"}:
-        return number(noun)
-    if noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN":
-        return 1
-    return None
-
-
-#: nouns of armed groups: "scores of terrorist gangs" counts groups, not the dead
-GROUP_NOUNS = frozenset({"gang", "group", "cell", "faction", "brigade", "battalion", "band", "squad"})
-
-
-def _counts_groups(noun: Any) -> bool:
-    """ "eliminated scores of terrorist gangs": a count of groups (not "31 of the groups", a
-    partitive count of their members)."""
-    counted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p in c.children if p.dep_ == "pobj"]
-    return any(p.lemma_.lower() in GROUP_NOUNS and not any(c.dep_ in {"det", "poss"} for c in p.children)
-               for p in counted)
-
-
-def _compound_count(noun: Any) -> int | None:
-    """ "40 IS fighters" misparsed with the number under the compound ("IS"): its count."""
-    for child in noun.children:
-        if child.dep_ != "compound" or child.i > noun.i:
-            continue
-        for grand in child.children:
-            if grand.i < child.i and grand.dep_ in {"nummod", "nsubj", "quantmod"} and grand.like_num \
-                    and not _day_of_month(grand):
-                return number(grand)
-    return None
-
-
-def _day_of_month(token: Any) -> bool:
-    """ "12 May 2016 Eight civilians ...": a dateline's day read as a count."""
-    doc = token.doc
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    before = doc[token.i - 1].lower_ if token.i > 0 else ""
-    near = after in MONTH_WORDS or (before in MONTH_WORDS and before != "may")  # "December 16 2013"
-    return token.lower_.isdigit() and int(token.lower_) <= 31 and near
+#: conjunctions of a clause setting the scene of another happening: "... after a pilot was killed"
+TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following", "once"})
+#: prepositions of a phrase setting the scene of another happening: "after clashes that killed 200"
+TEMPORAL_PREPS = frozenset({"after", "before", "following", "until"})
+#: verbs of saying: a kill word and a trigger under one of them are two reports, not one clause
+SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "claim"})
 
 
 def _own_victims(word: Any) -> bool:
@@ -167,52 +41,6 @@ def _own_victims(word: Any) -> bool:
     own = {"nsubj", "nsubjpass", "dobj", "npadvmod", "advmod", "nummod"}
     return any(c.dep_ in own and (c.pos_ in {"NOUN", "NUM", "PRON"} or c.lower_ in {"more",
                "others"}) for c in word.children)  # fmt: skip
-
-
-def _wounded_mixed_in(kill: Any) -> bool:
-    """The dead and the wounded in one count: "40 killed and wounded", "30 casualties"."""
-    victims = victims_of(kill)
-    if victims is not None and victims.lemma_.lower() in WOUND_WORDS:
-        return True
-    for word in [*kill.conjuncts, *(victims.conjuncts if victims is not None else ())]:
-        wound = word.lemma_.lower() in WOUND_WORDS or word.lower_ in WOUND_WORDS
-        if wound and not _own_victims(word):
-            return True
-    return False
-
-
-def _excluded(kill: Any) -> bool:
-    """Wounded mixed in, or a total over an operation / several days / the war."""
-    sentence = kill.sent
-    if _wounded_mixed_in(kill):
-        return True
-    if any(t.lower_ in {"overall", "cumulative", "altogether"} or _running_total(t) or _so_far(t) for t in sentence):
-        return True
-    frames = [
-        t
-        for t in sentence
-        if t.lower_ in {"during", "since", "throughout", "over", "in"} and (t.head == kill or t.head.head == kill)
-    ]
-    if any(f.lower_ == "since" and not _same_day(f) for f in frames):
-        return True
-    return any(
-        (c.lemma_.lower() in AGGREGATE_WORDS and not _one_day(c)) or (c.like_num and not _is_day_number(c))
-        for f in frames
-        for c in f.children
-        if c.dep_ == "pobj"
-    )
-
-
-#: words of one day: "during Friday's operations" is one day's toll, not a campaign's
-DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "yesterday", "tonight", "overnight"}
-)  # fmt: skip
-
-
-def _one_day(noun: Any) -> bool:
-    """An operation bounded by one day: "Friday's operations", "yesterday's offensive"."""
-    return any(c.dep_ == "poss" and c.lower_ in DAY_WORDS for c in noun.children)
 
 
 def _so_far(token: Any) -> bool:
@@ -230,84 +58,15 @@ def _running_total(token: Any) -> bool:
     return before != "a"
 
 
-def _same_day(since: Any) -> bool:
-    return any(t.lower_ in SAME_DAY for t in since.subtree)
-
-
 def _is_day_number(token: Any) -> bool:
     """ "killed in 2013" is a year's total, but "in 24 hours" is no date at all."""
     return not (token.lower_.isdigit() and len(token.lower_) == 4)
-
-
-def victims_of(kill: Any) -> Any:
-    """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
-    "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
-    if kill.lemma_.lower() in {"life", "lives"}:
-        return next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-    if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
-        # "the killing of 7 soldiers", "the deaths of 12 civilians"
-        found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-        if found is not None:
-            return found
-    if kill.lemma_.lower() == "dead" and kill.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} \
-            and kill.head.lemma_.lower() == "leave":  # "clashes left 14 troops dead"
-        return next((c for c in kill.head.children if c.dep_ == "dobj"), None)
-    for dep in ("nsubjpass", "dobj"):
-        found = [c for c in kill.children if c.dep_ == dep and not _wounded_count(c)]
-        if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
-            return next((c for c in found if _count_of(c) is not None), found[0])
-    lemma = kill.lemma_.lower()
-    if lemma in {"die", "perish", "dead"}:
-        for child in kill.children:
-            if child.dep_ == "nsubj":
-                return child
-    if lemma == "dead" and kill.dep_ == "amod":
-        return kill.head
-    if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and (
-            kill.head.pos_ in {"NOUN", "NUM"} or kill.head.like_num):
-        return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
-    if lemma == "dead" and kill.dep_ == "acomp":
-        return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
-    subjects = [c for c in kill.children if c.dep_ == "nsubj"]
-    if any(_wounded_count(c) for c in kill.children) and subjects:
-        return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
-    if kill.pos_ == "NOUN" and (lemma in EVENT_NOUNS or kill.lower_ in EVENT_NOUNS):
-        return None  # "26 massacres", "one massacre": a count of happenings, not of the dead
-    return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
-
-
-def _wounded_count(noun: Any) -> bool:
-    """ "14 injured": a count of the wounded misread as the kill verb's object."""
-    return noun.dep_ == "dobj" and noun.like_num and any(
-        c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in WOUND_WORDS or c.lower_ in WOUND_WORDS)
-        for c in noun.children
-    )
-
-
-def _total(victims: Any) -> int | None:
-    """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
-    counts = [_count_of(victims)] + [_count_of(c) for c in victims.conjuncts if not _placed_apart(c)]
-    known = [c for c in counts if c is not None]
-    return sum(known) if known else None
 
 
 def _placed_apart(noun: Any) -> bool:
     """A coordinated count with a place of its own ("25 rebels in Douma and four *in Jobar*"):
     the toll of another location (ACLED codes one event per location)."""
     return any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in noun.children)
-
-
-def _toll_update(kill: Any) -> int | None:
-    """ "the death toll rose to 23", "the toll stood at 40": the figure the toll reached."""
-    verb = kill.head
-    if kill.dep_ != "nsubj" or verb.lemma_.lower() not in TOLL_VERBS:
-        return None
-    nums = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "at"}
-            for o in p.children if o.dep_ == "pobj"]
-    nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
-    values = [_count_of(n) for n in nums]
-    found = [v for v in values if v is not None]
-    return found[0] if found else None
 
 
 #: "no casualties were reported", "no one was killed", "without casualties": a toll of zero
@@ -322,147 +81,279 @@ def no_toll(sentence: Any) -> bool:
     return _NO_TOLL.search(sentence.text) is not None
 
 
-def toll_update(sentence: Any) -> int | None:
-    """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
-    for token in sentence:
-        if token.lemma_.lower() in {"toll", "death"} and not _excluded(token):
-            value = _toll_update(token)
-            if value is not None:
-                return _plausible(value)
-    return None
+@dataclass(frozen=True, slots=True)
+class TollReader:
+    """Reads the deaths a sentence counts, with the knowledge base's toll words
+    (``KnowledgeBase.tolls``, ``data/tolls.yaml``)."""
 
+    words: TollWords
+    #: the words of a time ("before dawn", "after Friday"): same day, day, month and time words
+    _time_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
-def fatalities_of(kill: Any) -> int | None:
-    """Deaths counted by one kill word, or None when unknown or not a single event's toll."""
-    if _excluded(kill):
+    def __post_init__(self) -> None:
+        w = self.words
+        object.__setattr__(self, "_time_words", w.same_day_words | w.day_words | MONTH_WORDS | w.time_nouns)
+
+    def victims_of(self, kill: Any) -> Any:
+        """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
+        "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
+        if kill.lemma_.lower() in {"life", "lives"}:
+            return next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
+            # "the killing of 7 soldiers", "the deaths of 12 civilians"
+            found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            if found is not None:
+                return found
+        if kill.lemma_.lower() == "dead" and kill.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} \
+                and kill.head.lemma_.lower() == "leave":  # "clashes left 14 troops dead"
+            return next((c for c in kill.head.children if c.dep_ == "dobj"), None)
+        for dep in ("nsubjpass", "dobj"):
+            found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c)]
+            if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
+                return next((c for c in found if self._count_of(c) is not None), found[0])
+        lemma = kill.lemma_.lower()
+        if lemma in {"die", "perish", "dead"}:
+            for child in kill.children:
+                if child.dep_ == "nsubj":
+                    return child
+        if lemma == "dead" and kill.dep_ == "amod":
+            return kill.head
+        if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and (
+                kill.head.pos_ in {"NOUN", "NUM"} or kill.head.like_num):
+            return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
+        if lemma == "dead" and kill.dep_ == "acomp":
+            return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in kill.children if c.dep_ == "nsubj"]
+        if any(self._wounded_count(c) for c in kill.children) and subjects:
+            return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
+        if kill.pos_ == "NOUN" and (lemma in self.words.event_nouns or kill.lower_ in self.words.event_nouns):
+            return None  # "26 massacres", "one massacre": a count of happenings, not of the dead
+        return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
+
+    def fatalities_of(self, kill: Any) -> int | None:
+        """Deaths counted by one kill word, or None when unknown or not a single event's toll."""
+        if self._excluded(kill):
+            return None
+        victims = self.victims_of(kill)
+        if victims is None and kill.lemma_.lower() in {"toll", "death"}:
+            update = self._toll_update(kill)
+            if update is not None:
+                return self._plausible(update)
+        if victims is None:
+            if kill.lemma_.lower() in {"dead", "toll", "death"}:
+                nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
+                return self._plausible(min(nums)) if nums else None
+            return None
+        return self._plausible(self._total(victims))
+
+    def sentence_fatalities(self, sentence: Any, trigger: Any, others: Collection[Any] = ()) -> int | None:
+        """Deaths reported in the trigger's sentence by a kill word tied to the trigger: the kill
+        word the trigger is the subject of ("aerial bombing killed 471") when there is one;
+        ``others`` are the tokens of the sentence's other triggers (each a row of its own)."""
+        own = [t for t in sentence if self._kill_word(t) and t != trigger and any(
+            c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
+        if own:  # its own toll, or none (a weekly total): never another clause's
+            return min((n for t in own if (n := self.fatalities_of(t)) is not None), default=None)
+        best = None
+        for token in sentence:
+            if not self._kill_word(token) or self._other_happening(token, trigger, others) \
+                    or self._other_event(token, trigger):
+                continue
+            if token != trigger and not self._related(token, trigger):
+                continue
+            count = self.fatalities_of(token)
+            if count is not None:
+                best = count if best is None else min(best, count)
+        return best
+
+    def toll_update(self, sentence: Any) -> int | None:
+        """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
+        for token in sentence:
+            if token.lemma_.lower() in {"toll", "death"} and not self._excluded(token):
+                value = self._toll_update(token)
+                if value is not None:
+                    return self._plausible(value)
         return None
-    victims = victims_of(kill)
-    if victims is None and kill.lemma_.lower() in {"toll", "death"}:
-        update = _toll_update(kill)
-        if update is not None:
-            return _plausible(update)
-    if victims is None:
-        if kill.lemma_.lower() in {"dead", "toll", "death"}:
-            nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
-            return _plausible(min(nums)) if nums else None
+
+    def _count_of(self, noun: Any) -> int | None:
+        """The count of a victims noun: its number modifier, or 1 for a named person."""
+        if noun.lower_ == "total":  # "a total of 28 rebels"
+            counted = [p for c in noun.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            return self._count_of(counted[0]) if counted else None
+        if noun.lemma_.lower() in self.words.vague_nouns or noun.lemma_.lower() in self.words.event_nouns:
+            return None
+        if self._counts_groups(noun):
+            return None
+        if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
+            return number(noun)
+        if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
+            return number(noun)
+        compound = compound_count(noun)
+        if compound is not None:
+            return compound
+        for child in noun.children:
+            if child.dep_ == "det" and child.lower_ in {"a", "an", "another"} and noun.tag_ == "NN":
+                return 1  # "a commander was killed", "another woman was killed"
+            is_count = child.dep_ in {"nummod", "quantmod", "amod"} or (
+                child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
+                and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
+            )
+            if is_count and number(child) is not None and not day_of_month(child):
+                return number(child)
+            if child.dep_ == "prep" and child.lower_ == "of" and number(noun) is not None:
+                return number(noun)
+        if number(noun) is not None and noun.pos_ in {"NUM", "NOUN"}:
+            return number(noun)
+        if noun.ent_type_ == "PERSON" or noun.pos_ == "PROPN":
+            return 1
         return None
-    return _plausible(_total(victims))
 
+    def _counts_groups(self, noun: Any) -> bool:
+        """ "eliminated scores of terrorist gangs": a count of groups (not "31 of the groups", a
+        partitive count of their members)."""
+        counted = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        groups = self.words.group_nouns
+        return any(p.lemma_.lower() in groups and not any(c.dep_ in {"det", "poss"} for c in p.children)
+                   for p in counted)
 
-def _plausible(count: int | None) -> int | None:
-    return count if count is None or count <= MAX_EVENT_TOLL else None
-
-
-#: "claimed the lives of 14 people", "took the lives of", "cost the lives of"
-LIFE_VERBS = frozenset({"claim", "take", "cost"})
-#: conjunctions of a clause setting the scene of another happening: "... after a pilot was killed"
-TEMPORAL_MARKS = frozenset({"after", "before", "since", "until", "following", "once"})
-#: prepositions of a phrase setting the scene of another happening: "after clashes that killed 200"
-TEMPORAL_PREPS = frozenset({"after", "before", "following", "until"})
-
-
-def _kill_word(token: Any) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma in {"life", "lives"}:
-        return token.head.lemma_.lower() in LIFE_VERBS
-    return (lemma in KILL_WORDS or token.lower_ in {"killing", "killings"}) and lemma not in {"shoot", "lose"}
-
-
-def _other_happening(token: Any, trigger: Any, others: Collection[Any] = ()) -> bool:
-    """The kill word sits in a temporal clause ("after ...", "before ...") that the trigger is
-    not in, or in a temporal phrase that holds another trigger (``others``) of its own ("after
-    clashes that killed 200", a row of its own): the deaths of another happening, not the
-    capture's.  A lead-up the capture absorbed ("after weeks of fighting", no trigger of its
-    own) leaves its toll to the capture."""
-    apart = {o.i for o in others if o.i != trigger.i}
-    for node in [token, *token.ancestors]:
-        if trigger in node.subtree:
-            return False
-        marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
-        if node.dep_ == "advcl" and marks & TEMPORAL_MARKS:
+    def _wounded_mixed_in(self, kill: Any) -> bool:
+        """The dead and the wounded in one count: "40 killed and wounded", "30 casualties"."""
+        victims = self.victims_of(kill)
+        if victims is not None and victims.lemma_.lower() in self.words.wound_words:
             return True
-        if node.dep_ == "prep" and node.lower_ in TEMPORAL_PREPS and not _time_phrase(node) \
-                and any(t.i in apart for t in node.subtree):
+        for word in [*kill.conjuncts, *(victims.conjuncts if victims is not None else ())]:
+            wound = word.lemma_.lower() in self.words.wound_words or word.lower_ in self.words.wound_words
+            if wound and not _own_victims(word):
+                return True
+        return False
+
+    def _excluded(self, kill: Any) -> bool:
+        """Wounded mixed in, or a total over an operation / several days / the war."""
+        sentence = kill.sent
+        if self._wounded_mixed_in(kill):
             return True
-    return False
+        if any(t.lower_ in self.words.total_words or _running_total(t) or _so_far(t) for t in sentence):
+            return True
+        frames = [
+            t
+            for t in sentence
+            if t.lower_ in {"during", "since", "throughout", "over", "in"} and (t.head == kill or t.head.head == kill)
+        ]
+        if any(f.lower_ == "since" and not self._same_day(f) for f in frames):
+            return True
+        aggregate = self.words.aggregate_words
+        return any(
+            (c.lemma_.lower() in aggregate and not self._one_day(c)) or (c.like_num and not _is_day_number(c))
+            for f in frames
+            for c in f.children
+            if c.dep_ == "pobj"
+        )
 
+    def _one_day(self, noun: Any) -> bool:
+        """An operation bounded by one day: "Friday's operations", "yesterday's offensive"."""
+        return any(c.dep_ == "poss" and c.lower_ in self.words.day_words for c in noun.children)
 
-#: nouns of time: "before dawn killing two" is a time of the same happening, not another one
-TIME_NOUNS = frozenset(
-    {"hour", "day", "night", "week", "month", "year", "evening", "afternoon", "sunset", "sunrise",
-     "dusk", "minute", "while", "time"}
-)  # fmt: skip
+    def _same_day(self, since: Any) -> bool:
+        return any(t.lower_ in self.words.same_day_words for t in since.subtree)
 
+    def _wounded_count(self, noun: Any) -> bool:
+        """ "14 injured": a count of the wounded misread as the kill verb's object."""
+        wound = self.words.wound_words
+        return noun.dep_ == "dobj" and noun.like_num and any(
+            c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
+            for c in noun.children
+        )
 
-def _time_phrase(prep: Any) -> bool:
-    """The phrase of ``prep`` names a time, not a happening ("before dawn", "after midnight",
-    "after Friday prayers" is a happening; "after two days of fighting" is the fighting)."""
-    objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
-    if not objects:
-        return True
-    head = objects[0]
-    while head.lemma_.lower() in TIME_NOUNS:
-        inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj"]
-        if not inner:
-            break
-        head = inner[0]
-    words = SAME_DAY | DAY_WORDS | MONTH_WORDS | TIME_NOUNS
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in head.children):
-        return True  # "before dawn killing two" misparsed: the time as the verb's subject
-    return head.pos_ != "VERB" and (head.lemma_.lower() in words or head.lower_ in words or head.like_num)
+    def _total(self, victims: Any) -> int | None:
+        """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
+        counts = [self._count_of(victims)] + [self._count_of(c) for c in victims.conjuncts if not _placed_apart(c)]
+        known = [c for c in counts if c is not None]
+        return sum(known) if known else None
 
+    def _toll_update(self, kill: Any) -> int | None:
+        """ "the death toll rose to 23", "the toll stood at 40": the figure the toll reached."""
+        verb = kill.head
+        if kill.dep_ != "nsubj" or verb.lemma_.lower() not in self.words.toll_verbs:
+            return None
+        nums = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "at"}
+                for o in p.children if o.dep_ == "pobj"]
+        nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        values = [self._count_of(n) for n in nums]
+        found = [v for v in values if v is not None]
+        return found[0] if found else None
 
-def sentence_fatalities(sentence: Any, trigger: Any, others: Collection[Any] = ()) -> int | None:
-    """Deaths reported in the trigger's sentence by a kill word tied to the trigger: the kill
-    word the trigger is the subject of ("aerial bombing killed 471") when there is one;
-    ``others`` are the tokens of the sentence's other triggers (each a row of its own)."""
-    own = [t for t in sentence if _kill_word(t) and t != trigger and any(
-        c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
-    if own:  # its own toll, or none (a weekly total): never another clause's
-        return min((n for t in own if (n := fatalities_of(t)) is not None), default=None)
-    best = None
-    for token in sentence:
-        if not _kill_word(token) or _other_happening(token, trigger, others) or _other_event(token, trigger):
-            continue
-        if token != trigger and not _related(token, trigger):
-            continue
-        count = fatalities_of(token)
-        if count is not None:
-            best = count if best is None else min(best, count)
-    return best
+    def _plausible(self, count: int | None) -> int | None:
+        return count if count is None or count <= self.words.max_event_toll else None
 
+    def _kill_word(self, token: Any) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in {"life", "lives"}:
+            return token.head.lemma_.lower() in self.words.life_verbs
+        return lemma in self.words.kill_words or token.lower_ in {"killing", "killings"}
 
-def _other_event(kill: Any, trigger: Any) -> bool:
-    """The kill word is told of another happening than the trigger's: its subject or the noun
-    it qualifies is a different event noun ("the strike on A killed 5 and *a second strike* on
-    B killed 7")."""
-    owners = [c for c in kill.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    owners += [kill.head] if kill.dep_ in {"acl", "relcl"} else []
-    events = [o for o in owners if o.lemma_.lower() in EVENT_NOUNS or o.lower_ in EVENT_NOUNS]
-    return bool(events) and all(e != trigger and trigger not in e.subtree for e in events)
+    def _other_happening(self, token: Any, trigger: Any, others: Collection[Any] = ()) -> bool:
+        """The kill word sits in a temporal clause ("after ...", "before ...") that the trigger is
+        not in, or in a temporal phrase that holds another trigger (``others``) of its own ("after
+        clashes that killed 200", a row of its own): the deaths of another happening, not the
+        capture's.  A lead-up the capture absorbed ("after weeks of fighting", no trigger of its
+        own) leaves its toll to the capture."""
+        apart = {o.i for o in others if o.i != trigger.i}
+        for node in [token, *token.ancestors]:
+            if trigger in node.subtree:
+                return False
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            if node.dep_ == "advcl" and marks & TEMPORAL_MARKS:
+                return True
+            if node.dep_ == "prep" and node.lower_ in TEMPORAL_PREPS and not self._time_phrase(node) \
+                    and any(t.i in apart for t in node.subtree):
+                return True
+        return False
 
+    def _time_phrase(self, prep: Any) -> bool:
+        """The phrase of ``prep`` names a time, not a happening ("before dawn", "after midnight",
+        "after Friday prayers" is a happening; "after two days of fighting" is the fighting)."""
+        objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if not objects:
+            return True
+        head = objects[0]
+        while head.lemma_.lower() in self.words.time_nouns:
+            inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]
+            if not inner:
+                break
+            head = inner[0]
+        words = self._time_words
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in words for c in head.children):
+            return True  # "before dawn killing two" misparsed: the time as the verb's subject
+        return head.pos_ != "VERB" and (head.lemma_.lower() in words or head.lower_ in words or head.like_num)
 
-SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "claim"})
+    def _other_event(self, kill: Any, trigger: Any) -> bool:
+        """The kill word is told of another happening than the trigger's: its subject or the noun
+        it qualifies is a different event noun ("the strike on A killed 5 and *a second strike* on
+        B killed 7")."""
+        owners = [c for c in kill.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        owners += [kill.head] if kill.dep_ in {"acl", "relcl"} else []
+        nouns = self.words.event_nouns
+        events = [o for o in owners if o.lemma_.lower() in nouns or o.lower_ in nouns]
+        return bool(events) and all(e != trigger and trigger not in e.subtree for e in events)
 
+    def _related(self, a: Any, b: Any) -> bool:
+        """Two words of one sentence in one clause family: one is an ancestor of the other, or
+        both hang close under one word that is not a verb of saying ("two medics were among 31
+        people killed ... in shelling")."""
+        if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b):
+            return True
+        near_b = [b, *list(b.ancestors)[:2]]
+        for node in list(a.ancestors)[:3]:
+            if node in near_b:
+                return node.lemma_.lower() not in SPEECH_LEMMAS
+        return False
 
-def _related(a: Any, b: Any) -> bool:
-    """Two words of one sentence in one clause family: one is an ancestor of the other, or
-    both hang close under one word that is not a verb of saying ("two medics were among 31
-    people killed ... in shelling")."""
-    if a in b.subtree or b in a.subtree or a.head == b.head or _wound_sibling(a, b):
-        return True
-    near_b = [b, *list(b.ancestors)[:2]]
-    for node in list(a.ancestors)[:3]:
-        if node in near_b:
-            return node.lemma_.lower() not in SPEECH_LEMMAS
-    return False
-
-
-def _wound_sibling(kill: Any, trigger: Any) -> bool:
-    """ "one soldier was killed and five others were injured in an attack": the trigger hangs
-    under the wound verb coordinated with the kill word (one happening, its dead and wounded)."""
-    for node in list(trigger.ancestors)[:3]:
-        if node.lemma_.lower() in WOUND_WORDS or node.lower_ in WOUND_WORDS:
-            return node in kill.conjuncts or (node.head == kill.head and node.dep_ == kill.dep_ and node != kill)
-    return False
+    def _wound_sibling(self, kill: Any, trigger: Any) -> bool:
+        """ "one soldier was killed and five others were injured in an attack": the trigger hangs
+        under the wound verb coordinated with the kill word (one happening, its dead and wounded)."""
+        for node in list(trigger.ancestors)[:3]:
+            if node.lemma_.lower() in self.words.wound_words or node.lower_ in self.words.wound_words:
+                return node in kill.conjuncts or (node.head == kill.head and node.dep_ == kill.dep_ and node != kill)
+        return False

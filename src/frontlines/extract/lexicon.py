@@ -17,7 +17,7 @@ from ..taxonomy import EVENT_TYPES
 #: the ACLED event types and their sub-event types (declared in :mod:`frontlines.taxonomy`)
 ACLED_TYPES = EVENT_TYPES
 
-ROLE_MODES = frozenset({"default", "repel", "fall", "moved"})
+ROLE_MODES = frozenset({"default", "repel", "fall", "moved", "reciprocal"})
 POS_KINDS = frozenset({"verb", "noun"})
 _KNOWN_KEYS = frozenset(
     {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",

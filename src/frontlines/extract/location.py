@@ -182,6 +182,15 @@ _DISTANCE_GAP = re.compile(
     r"(?:(?:about|some|around|nearly|roughly|only|just|approximately)[ \t]+)?[\w.-]+[ \t]*"
     r"(?:km|kilomet(?:er|re)s?|miles)[ \t]+(?:off|from|away[ \t]+from|outside)[ \t]+(?:the[ \t]+)?$",
     re.IGNORECASE)
+#: the words between a place and a part of it named next: "the Damascus suburb of Adra", "the
+#: Idlib town of Saraqeb", "the Aleppo neighbourhood of Bustan al-Qasr": the first only says where
+#: the second lies
+_OWNER_GAP = re.compile(
+    r"^[ \t]+(?:(?:northern|southern|eastern|western|central|nearby|rural|rebel-held|government-held)[ \t]+)?"
+    r"(?:suburb|district|neighbou?rhood|quarter|town|village|city|area|countryside[ \t]+town)[ \t]+of[ \t]+$",
+    re.IGNORECASE)
+_OF_GAP = re.compile(r"^[ \t]+of[ \t]+$")
+_PART_WORD_END = re.compile(r"\b(?:suburb|district|neighbou?rhood|quarter|town|village|countryside)$", re.IGNORECASE)
 #: gazetteer features of a region that holds towns
 REGION_FEATURES = frozenset({"admin1", "admin2", "admin3"})
 
@@ -196,13 +205,17 @@ def _container(prev: Mention, region: Mention, gap: str) -> bool:
 def _references(text: str, mentions: Sequence[Mention], offset: int) -> set[int]:
     """The ids of the mentions (in text order) that a previous place of the sentence is stated
     relative to ("X, southeast of Y", "X town, 65 km north of Y") or placed in ("X, in southern
-    Z province"): reference points, not where the event happened.  ``offset`` maps ``text``
+    Z province"), and a place whose part is named next ("the Y suburb of X"): reference points,
+    not where the event happened.  ``offset`` maps ``text``
     offsets to the mentions' offsets."""
     found = set()
     for prev, m in zip(mentions, mentions[1:], strict=False):
         gap = text[prev.end - offset:m.start - offset] if prev.end <= m.start else None
         if gap is not None and (is_reference_gap(gap) or _container(prev, m, gap) or _DISTANCE_GAP.match(gap)):
             found.add(id(m))
+        elif gap is not None and m.place is not None and (
+                _OWNER_GAP.match(gap) or (_OF_GAP.match(gap) and _PART_WORD_END.search(prev.text))):
+            found.add(id(prev))  # "the Damascus suburb of Adra" (the mention may hold "suburb")
     return found
 
 

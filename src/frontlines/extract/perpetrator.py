@@ -70,18 +70,35 @@ def _claimed(verb: Any, is_actor: Any) -> Perpetrator | None:
         if (c.dep_ == "nsubj" or (c.dep_ in {"aux", "auxpass"} and c.text.isupper()))
         and is_actor(c)
     ]  # "IS claimed ...": the parser takes the acronym for "is"
+    subjects = [s for s in (_living(s, is_actor) for s in subjects) if s is not None]
     if not owned or not subjects:
         return None
     for_ = [o for o in _objects(owned[0], {"for"}) + _objects(verb, {"for"}) if _event(o)]
     return Perpetrator(subjects[0], for_[0] if for_ else None)
 
 
+def _living(subject: Any, is_actor: Any) -> Any:
+    """The subject, unless it names the dead ("30 rebels killed in a blast, the IS group
+    claimed responsibility": a headline run into its lead); then the group set beside it in
+    apposition, if any."""
+    from .roles import is_victim
+
+    if not is_victim(subject):
+        return subject
+    beside = (t for t in subject.subtree if t.dep_ == "appos" and is_actor(t) and not is_victim(t))
+    return next(beside, None)
+
+
 def _blamed(verb: Any, is_actor: Any) -> Perpetrator | None:
-    """ "the blast was blamed on X", "the attack was attributed to X"."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ not in {"acl", "relcl"}:
-        return None
+    """ "the blast was blamed on X", "the attack was attributed to X", "(the monitor said,)
+    blaming the attack on X"."""
     preps = {"on"} if verb.lemma_.lower() == "blame" else {"to"}
     named = [o for o in _objects(verb, preps) if is_actor(o)]
+    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ not in {"acl", "relcl"}:
+        deeds = [c for c in verb.children if c.dep_ == "dobj" and _event(c) is not None]
+        # the parser may hang "on X" on the object: "blaming [the attack on X]"
+        named += [o for d in deeds for o in _objects(d, preps) if is_actor(o)]
+        return Perpetrator(named[0], deeds[0]) if deeds and named and not _denied(verb) else None
     if not named:
         return None
     if verb.dep_ in {"acl", "relcl"} and _event(verb.head) is not None:

@@ -135,8 +135,18 @@ EMBLEMS = frozenset({"flag", "banner", "standard"})
 HOLDING_NOUNS = frozenset({"hand", "hands", "control"})
 
 
-def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
-    """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things."""
+def _owner(target: Any, is_actor: Any, held: frozenset[str]) -> Any:
+    """The side a strongpoint belongs to: "army checkpoints", "the rebels' positions", "the
+    positions of the militants" (``held``: the nouns of such strongpoints)."""
+    if target.lemma_.lower() not in held:
+        return None
+    owners = [c for c in target.children if c.dep_ in {"compound", "poss", "nmod"}] + _pobj(target, "of")
+    return next((o for o in owners if is_actor(o)), None)
+
+
+def verb_roles(trigger: Any, mode: str, is_actor: Any, held: frozenset[str] = frozenset()) -> tuple[Any, Any]:
+    """(actor1 token, actor2 token) of a verbal trigger; *is_actor* tells actors from things;
+    ``held``: nouns of strongpoints whose owner is the side attacked ("attacked army checkpoints")."""
     agent = subject(trigger)
     objects = _children(trigger, "dobj")
     attached = [p for o in objects for p in _pobj(o, "from", "against")] + [
@@ -146,8 +156,12 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any) -> tuple[Any, Any]:
         for r in _children(q, "pobj")
         for p in _pobj(r, "from")
     ]
-    targets = [t for t in objects + _pobj(trigger, *AGAINST_PREPS) + attached
-               if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
+    # "X clashed with Y": with a verb two sides do together, the "with" object is the other side
+    together = _pobj(trigger, "with") if mode == "reciprocal" else []
+    aimed = objects + _pobj(trigger, *AGAINST_PREPS) + together + attached
+    targets = [t for t in aimed if is_actor(t) and t.lemma_.lower() not in EMBLEMS]
+    if not targets and held:  # "rebels attacked army checkpoints": the army is the other side
+        targets = [o for t in aimed if (o := _owner(t, is_actor, held)) is not None]
     if is_passive(trigger):
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
     if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):
@@ -256,6 +270,21 @@ def noun_roles(trigger: Any, is_actor: Any) -> tuple[Any, Any]:
     return actor1, (targets[0] if targets else None)
 
 
+def host_verb(trigger: Any) -> Any:
+    """The verb of killing a noun trigger's "in" phrase hangs on ("it killed 50 fighters *in a
+    suicide bombing*": "killed"), or None (never a verb of counting: "it documented 20 deaths
+    in air strikes")."""
+    node = trigger
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in QUANTITY_NOUNS:
+        node = node.head.head
+    if node.dep_ != "pobj" or node.head.lower_ != "in":
+        return None
+    verb = node.head.head
+    if verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in VICTIM_VERBS else None
+
+
 VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "slay", "massacre", "execute"})
 
 
@@ -359,6 +388,12 @@ def _told_in_statement(word: Any, trigger: Any) -> bool:
     return False
 
 
+def _names_place(noun: Any) -> bool:
+    """ "the city of Idlib", "the town of Kobani": a common noun named by a proper noun."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children if o.dep_ == "pobj")
+               for p in noun.children)
+
+
 def _dates_trigger(offset: int, trigger: Any) -> bool:
     """Date words in a clause on a statement or another event noun ("a statement carried on
     Tuesday", "the operation launched on Sunday") do not date the trigger; a clause on the
@@ -374,7 +409,7 @@ def _dates_trigger(offset: int, trigger: Any) -> bool:
             noun = node.head
             if noun.lemma_.lower() in DATED_NOUNS or noun.lower_ in DATED_NOUNS:
                 return False
-            if node.dep_ == "relcl" and noun.pos_ == "PROPN":
+            if node.dep_ == "relcl" and (noun.pos_ == "PROPN" or _names_place(noun)):
                 return False  # "near Yabroud, which has been shelled since February": the place's story
         node = node.head
     return True
@@ -405,7 +440,22 @@ def hit_target(token: Any) -> bool:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
         node = node.head.head  # "killed 26 members *of the group*"
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and _attack_noun(node.head.head):
+        return True  # "the shelling of *rebel* bastions": what the attack noun hit
     return node.dep_ == "dobj" and node.head.lemma_.lower() in TARGET_VERBS
+
+
+def earlier_event(token: Any) -> bool:
+    """The token is (a modifier of) an attack noun told as what came before the sentence's own
+    event: "strikes killed 45 after *rebel* fire on the capital"."""
+    node = token
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head != node:
+        node = node.head
+    return bool(node.dep_ == "pobj" and node.head.lower_ in EARLIER_PREPS and _attack_noun(node))
+
+
+def _attack_noun(token: Any) -> bool:
+    return token.pos_ != "ADP" and (token.lemma_.lower() in ATTACK_NOUNS or token.lower_ in ATTACK_NOUNS)
 
 
 def _prep_object(root: Any) -> bool:
@@ -432,7 +482,7 @@ def linear_actor(
         if span is None or not len(span):
             continue
         root = span.root
-        if root.i in skip or _prep_object(root) or hit_target(root):
+        if root.i in skip or _prep_object(root) or hit_target(root) or earlier_event(root):
             continue
         if accept is not None and not accept(root):
             continue
@@ -450,6 +500,8 @@ ATTACK_NOUNS = frozenset({
     "shelling", "strike", "airstrike", "bombing", "bombardment", "raid", "plane", "warplane",
     "jet", "helicopter", "aircraft", "artillery", "attack", "rocket", "missile", "fire",
 })  # fmt: skip
+#: prepositions whose object is another event told as the cause or time of the sentence's own
+EARLIER_PREPS = frozenset({"after", "following", "before", "since"})
 _NOUN_PREFIXES = frozenset({"air", "aerial", "artillery", "rocket", "missile", "mortar", "-"})
 
 
@@ -460,6 +512,8 @@ def premodifier_actor(sentence: Any, is_actor: Any, skip: set[int]) -> Any:
     for token in sentence:
         if token.lemma_.lower() not in ATTACK_NOUNS and token.lower_ not in ATTACK_NOUNS:
             continue
+        if earlier_event(token):
+            continue  # "strikes killed 45 after *rebel* fire on the capital": another, earlier attack
         i = token.i - 1
         while i >= sentence.start and doc[i].lower_ in _NOUN_PREFIXES:
             i -= 1

@@ -207,8 +207,8 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
             scan.flag("alleged", word)
         elif dep == "advmod" and cues.has("habitual_adverbs", word):
             scan.flag("habitual", word)
-        elif dep in {"advmod", "npadvmod"} and cues.has("future_adverbs", word):
-            scan.flag("expected", word)
+        elif dep in {"advmod", "npadvmod"} and cues.has("future_adverbs", word) and not _told_past(token):
+            scan.flag("expected", word)  # "will soon capture", not "jets later struck"
         elif dep == "mark" and cues.has("conditional_marks", word):
             scan.flag("hypothetical", word)
         elif dep == "prep" and cues.has("background_preps", word) and _dated(child):
@@ -229,6 +229,15 @@ def _clause_cues(token: Any, link: str, cues: Cues, scan: _Scan, is_trigger: boo
         scan.flag("reported", "according to")
     if _according_terms(token, cues):
         scan.flag("expected", "according to the terms of a deal")
+
+
+def _told_past(verb: Any) -> bool:
+    """A simple past or a perfect with no modal ("struck", "had struck", "was shelled"): a
+    future adverb on it ("later", "soon", "eventually") tells the order of past events."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.tag_ in {"VBD", "VBZ", "VBP"} for a in auxes))
 
 
 def _past_anchored(verb: Any, cues: Cues) -> bool:
@@ -436,6 +445,24 @@ def _narrated(verb: Any) -> bool:
     return not any(p.dep_ == "prep" and p.lower_ == "by" for p in node.children)
 
 
+#: verbs of a toll: a toll over a stretch of time is a sum ("killed 471 over the past week"); other
+#: verbs over one tell a state of things ("has been re-equipped over the last few months")
+DEATH_VERBS = frozenset({"kill", "die", "perish", "claim"})
+#: words that make a stretch of time end now: "over the past week", "during the last three months"
+STRETCH_ENDS_NOW = frozenset({"past", "last", "previous", "preceding"})
+
+
+def _over_a_stretch(node: Any) -> bool:
+    """ "over the past week", "in the last three days": a stretch of days that ends now."""
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"over", "in", "during", "throughout"}:
+            for span in prep.children:
+                if span.dep_ == "pobj" and span.lemma_.lower() in {"day", "week", "month"} and (
+                        span.lower_ != "day" and any(c.lower_ in STRETCH_ENDS_NOW for c in span.children)):
+                    return True
+    return False
+
+
 def _recalled(trigger: Any) -> str | None:
     """History told in passing: a pluperfect ("had captured"), a perfect over a stretch of
     time ("have besieged the town for weeks"), or a happening dated some days before another
@@ -451,6 +478,9 @@ def _recalled(trigger: Any) -> str | None:
                     o.lower_ in TIME_UNITS or any(c.lower_ in TIME_UNITS for c in o.children)
                     for o in prep.children if o.dep_ == "pobj"):
                 return "a perfect over weeks"
+    for node in [trigger, *trigger.ancestors][:4]:
+        if node.lemma_.lower() in DEATH_VERBS and _over_a_stretch(node):
+            return "a sum over a stretch of time"
     for node in [trigger, *trigger.ancestors]:
         if node.lower_ in {"after", "before"} and node.dep_ in {"prep", "mark"}:
             lead = [c for c in node.lefts if c.lower_ in TIME_UNITS or c.lemma_ in TIME_UNITS]

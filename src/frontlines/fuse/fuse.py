@@ -170,12 +170,46 @@ def _separate_tolls(a: Claim, b: Claim) -> bool:
             and not vague_toll(a) and not vague_toll(b))
 
 
+#: days by which two reports of one happening may disagree on its day, each in its own words
+#: (a report written after midnight, another time zone)
+REPORTS_DAY_SLACK = 1
+
+
 def _separate_days(a: Claim, b: Claim) -> bool:
     """One report dating two claims to two different days in its own words ("took X on Wednesday
-    ... took Y on Friday") tells of two happenings: ACLED codes one event per day."""
-    return (a.doc_id == b.doc_id and bool(a.date_text) and bool(b.date_text) and a.time_precision == 1
-            and b.time_precision == 1 and a.event_date is not None and b.event_date is not None
-            and a.event_date != b.event_date)
+    ... took Y on Friday") tells of two happenings: ACLED codes one event per day.  Two reports
+    that each give a day, more than :data:`REPORTS_DAY_SLACK` apart, tell of two happenings too
+    ("seized the town on Wednesday" is not "cleared two villages nearby on Friday").  A claim
+    without date words, dated by its report, is of no day more than that slack after the report."""
+    if _after_report(a, b) or _after_report(b, a):
+        return True
+    if not (a.date_text and b.date_text and a.time_precision == 1 and b.time_precision == 1):
+        return False
+    if a.event_date is None or b.event_date is None or a.event_date == b.event_date:
+        return False
+    if a.doc_id == b.doc_id:
+        return True
+    apart = _days_apart(a.event_date, b.event_date)
+    return apart is not None and apart > REPORTS_DAY_SLACK
+
+
+def _after_report(undated: Claim, other: Claim) -> bool:
+    """``other`` is dated more than :data:`REPORTS_DAY_SLACK` days after the publication day
+    that dates ``undated`` (a claim without date words)."""
+    if undated.date_text or undated.doc_id == other.doc_id:
+        return False
+    report, told = date_span(undated.event_date), date_span(other.event_date)
+    if report is None or told is None or report[0] != report[1]:
+        return False
+    return (told[0] - report[1]).days > REPORTS_DAY_SLACK
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    """Days between two single days; None unless both are one day."""
+    sa, sb = date_span(a), date_span(b)
+    if sa is None or sb is None or sa[0] != sa[1] or sb[0] != sb[1]:
+        return None
+    return abs((sa[0] - sb[0]).days)
 
 
 def _group(claim: Claim) -> str:

@@ -13,7 +13,20 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import ResourceError
-from .files import ACTORS, BOILERPLATE, CUES, FILES, MANIFEST, OUTLETS, OVERLAY, TERRITORY, THEATER, TRIGGERS, KbFile
+from .files import (
+    ACTORS,
+    BOILERPLATE,
+    CUES,
+    FILES,
+    MANIFEST,
+    OUTLETS,
+    OVERLAY,
+    TERRITORY,
+    THEATER,
+    TOLLS,
+    TRIGGERS,
+    KbFile,
+)
 from .model import KbProblem, KnowledgeBase, Manifest
 
 __all__ = ["FILES", "KbFile", "KbProblem", "KnowledgeBase", "Manifest", "check_kb", "export_kb",
@@ -53,6 +66,7 @@ def load_kb(path: str | Path | None = None) -> KnowledgeBase:
                          actors=ACTORS.load_from(root), outlets=OUTLETS.load_from(root),
                          boilerplate=BOILERPLATE.load_from(root), theater=THEATER.load_from(root),
                          overlay=OVERLAY.load_from(root), territory=TERRITORY.load_from(root),
+                         tolls=TOLLS.load_from(root),
                          gazetteer=manifest.gazetteer or _packaged_gazetteer())
 
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..derive.territory import TerritoryCues
     from ..extract.lexicon import Lexicon as TriggerLexicon
     from ..extract.status import Cues
+    from ..extract.tollwords import TollWords
     from ..resolve.actors import ActorDictionary
     from .theater import Theater
 
@@ -114,7 +115,7 @@ CUE_LISTS = frozenset({
     "reporting_verbs", "reporting_nouns", "alleging_verbs", "hedge_adverbs", "according", "denial_verbs",
     "denial_words", "denial_subjects", "future_aux", "modal_aux", "conditional_aux", "expectation_words",
     "future_adverbs", "negating_words", "conditional_marks", "habitual_adverbs", "habitual_verbs",
-    "background_preps", "terms_nouns", "ongoing_verbs", "past_anchors"})
+    "background_preps", "terms_nouns", "ongoing_verbs", "past_anchors", "onlooker_verbs"})
 
 
 def check_cues(path: Path) -> list[KbProblem]:
@@ -311,6 +312,21 @@ def load_territory(path: Path) -> TerritoryCues:
     return load(path)
 
 
+# --- tolls.yaml ------------------------------------------------------------------------------------
+
+
+def check_tolls(path: Path) -> list[KbProblem]:
+    from ..extract.tollwords import validate_tolls
+
+    return as_problems(path.name, validate_tolls(path))
+
+
+def load_tolls(path: Path) -> TollWords:
+    from ..extract.tollwords import load_tolls as load
+
+    return load(path)
+
+
 @dataclass(frozen=True, slots=True)
 class KbFile(Generic[T]):
     """One file of a knowledge base, whose loader builds a ``T``."""
@@ -346,7 +362,9 @@ OVERLAY = KbFile("overlay", "gazetteer_overlay.csv", "places the gazetteer sourc
 TERRITORY = KbFile("territory", "territory.yaml",
                    "territorial cues: captures, sieges, withdrawals, control statements",
                    load_territory, check_territory)
+TOLLS = KbFile("tolls", "tolls.yaml", "toll words: the dead, the wounded, running totals, counts of groups",
+               load_tolls, check_tolls)
 
 #: every file of a knowledge base, in load order
 FILES: tuple[KbFile[object], ...] = (MANIFEST, TRIGGERS, CUES, ACTORS, OUTLETS, BOILERPLATE, THEATER, OVERLAY,
-                                     TERRITORY)
+                                     TERRITORY, TOLLS)

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..derive.territory import TerritoryCues
     from ..extract.lexicon import Lexicon as TriggerLexicon
     from ..extract.status import Cues
+    from ..extract.tollwords import TollWords
     from ..resolve.actors import ActorDictionary
     from .theater import Theater
 
@@ -58,6 +59,7 @@ class KnowledgeBase:
     overlay: Path  # the gazetteer overlay CSV (read when a gazetteer is built)
     gazetteer: Path  # the gazetteer SQLite file
     territory: TerritoryCues  # captures, sieges, withdrawals, control statements (derive)
+    tolls: TollWords  # the words that count the dead of one event (extract)
 
     @property
     def country(self) -> str | None:

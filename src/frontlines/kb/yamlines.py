@@ -6,10 +6,13 @@ Mappings come back as :class:`LineDict` and strings as :class:`LineStr`: a ``dic
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import ResourceError
+
+T = TypeVar("T")
 
 
 class LineStr(str):
@@ -71,3 +74,28 @@ def read_yaml_lines(path: Path, what: str) -> Any:
                             source=str(path)) from None
     finally:
         loader.dispose()
+
+
+def load_rule_file(path: str | Path | None, file: str, what: str,
+                   parse: Callable[[Any, str], tuple[T | None, list[str]]]) -> T:
+    """The rules of one analyst-edited YAML file: ``path``, or the packaged ``file`` when it is
+    None, read with line numbers and parsed by ``parse`` (rules or None, problems).  Raises
+    ResourceError naming the file and every problem."""
+    from . import packaged_dir
+
+    source = Path(path) if path is not None else packaged_dir() / file
+    rules, problems = parse(read_yaml_lines(source, what), str(source))
+    if rules is None:
+        raise ResourceError(f"invalid {what}: " + "; ".join(problems), source=str(source))
+    return rules
+
+
+def validate_rule_file(path: str | Path, what: str, parse: Callable[[Any, str], tuple[Any, list[str]]]) -> list[str]:
+    """Problems of one analyst-edited YAML file (empty when it is valid)."""
+    from ..errors import FrontlinesError
+
+    try:
+        data = read_yaml_lines(Path(path), what)
+    except FrontlinesError as exc:
+        return [exc.message]
+    return parse(data, str(path))[1]

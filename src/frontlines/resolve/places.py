@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..geo import is_reference_gap
+from ..geo import is_reference_gap, unlocated_place
 from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, MentionKind, MentionRole
 from .actors import ActorDictionary
@@ -121,6 +121,43 @@ _SETTLED = frozenset({"settlement", "city", "neighbourhood", "admin1", "admin2",
 #: generic first words of a name the gazetteer lacks that may be dropped to try the rest
 #: ("Tal X" not known: try X); not those that are part of a name ("Umm X", "Kafr X")
 _LEADING_GENERIC = frozenset(GENERIC_WORDS.values()) - {"bu", "umm", "ayn", "dayr", "kafr"}
+
+
+#: what stands between two members of a list of places: "A, B and C", "A and B"
+_LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)$")
+
+
+def listed_stand_ins(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name the gazetteer lacks in a list of places ("the villages of Shakouhi and Abu Makkah")
+    is placed at the nearest member of its list that is a known town or village, as a place of
+    its own ("unlocated:<id>:<name>", :func:`frontlines.geo.unlocated_place`) with
+    ``geo_precision`` 2: an event there is never left without a point, nor put on another town."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.place is not None or not MentionRole(m.role).locates:
+            continue
+        anchor = _list_neighbour(text, mentions, i)
+        if anchor is not None:
+            out[i] = replace(m, place=unlocated_place(anchor, m.text), geo_precision=2, score=0.3,
+                             reason=f"not in the gazetteer; by {anchor.name}, which the text places it by "
+                                    f"(listed with it); {anchor.name}'s point")
+    return out
+
+
+def _list_neighbour(text: str, mentions: list[Mention], i: int) -> Place | None:
+    """The nearest known town or village of the list mention ``i`` is a member of."""
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(mentions):
+            a, b = (mentions[j + step], mentions[j]) if step < 0 else (mentions[j], mentions[j + step])
+            if a.end > b.start or not _LIST_GAP.match(text[a.end:b.start]):
+                break
+            j += step
+            place = mentions[j].place
+            if place is not None and place.feature not in AREAS and place.feature != "road" and (
+                    MentionRole(mentions[j].role).locates):
+                return place
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -713,4 +750,4 @@ class PlaceResolver:
                     for i, f in enumerate(found)]
         mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
                     if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
-        return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
+        return listed_stand_ins(text, sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end)))

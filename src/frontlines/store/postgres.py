@@ -154,7 +154,8 @@ class PostgresStore(GenericViews):
 
     def _add_missing_columns(self, schema: str) -> None:
         """Add the columns that tables made by an older version lack: the schema is made once
-        more in this session's temporary schema, and its columns compared with the tables'."""
+        more in this session's temporary schema, and its columns compared with the tables'.  A
+        column with a backfill (``rows.BACKFILLS``) is filled from what the database holds."""
         columns = "SELECT table_name, column_name, column_default, is_nullable, collation_name, " \
                   "format_type(a.atttypid, a.atttypmod) AS type FROM information_schema.columns c " \
                   "JOIN pg_attribute a ON a.attrelid = (quote_ident(c.table_schema) || '.' || " \
@@ -178,6 +179,9 @@ class PostgresStore(GenericViews):
             required = " NOT NULL" if row["is_nullable"] == "NO" and default else ""
             self.conn.execute(f'ALTER TABLE {row["table_name"]} ADD COLUMN "{row["column_name"]}" '
                               f"{kind}{default}{required}")
+            backfill = rows.BACKFILLS.get((row["table_name"], row["column_name"]))
+            if backfill:
+                self.conn.execute(backfill)
 
     def _check_readable(self) -> None:
         if not {"articles", "claims", "events"} <= self._tables():

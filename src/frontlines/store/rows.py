@@ -8,6 +8,7 @@ from dataclasses import fields
 from typing import Any
 
 from ..records import (
+    ALONE_CUE,
     ActorRef,
     Article,
     BaselineEntry,
@@ -27,6 +28,14 @@ from ..records import (
 )
 
 Row = dict[str, Any]
+
+#: columns added after databases were written: the statement that fills each from what such a
+#: database holds, run once by the store that adds the column (SQLite and PostgreSQL alike)
+BACKFILLS: dict[tuple[str, str], str] = {
+    # a control statement made alone was told by its cue only
+    ("territorial_facts", "alone"): "UPDATE territorial_facts SET alone = TRUE WHERE kind = 'control' "
+                                    f"AND substr(cue, 1, {len(ALONE_CUE)}) = '{ALONE_CUE}'",
+}
 
 PLACE_FIELDS = ("gazetteer_id", "name", "latitude", "longitude", "country", "admin1", "admin2",
                 "feature", "population")
@@ -233,8 +242,11 @@ def fact_row(fact: TerritorialFact) -> Row:
 
 def row_fact(row: Row) -> TerritorialFact:
     values = dict(row)
+    alone = row.get("alone")
+    if alone is None:  # a database written before the column, opened read-only (never migrated)
+        alone = row["kind"] == FactKind.CONTROL.value and (row["cue"] or "").startswith(ALONE_CUE)
     values.update(kind=FactKind(row["kind"]), status=Status(row["status"]),
-                  denies=tuple(json.loads(row["denies"] or "[]")))
+                  denies=tuple(json.loads(row["denies"] or "[]")), alone=bool(alone))
     return TerritorialFact(**values)
 
 

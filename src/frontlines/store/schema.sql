@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS territorial_facts (
   id TEXT PRIMARY KEY, kind TEXT NOT NULL, place_id TEXT NOT NULL, place_name TEXT, claim_id TEXT NOT NULL,
   doc_id TEXT NOT NULL, status TEXT NOT NULL, start TEXT, "end" TEXT, gainer TEXT, loser TEXT,
   gainer_side TEXT, loser_side TEXT, scope TEXT, latitude REAL, longitude REAL, sentence TEXT, cue TEXT,
-  outlet TEXT, outlet_side TEXT, source_key TEXT, denies TEXT
+  outlet TEXT, outlet_side TEXT, source_key TEXT, denies TEXT, alone INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS territorial_facts_place ON territorial_facts(place_id, start);
 CREATE TABLE IF NOT EXISTS sieges (

@@ -90,7 +90,8 @@ CREATE TABLE IF NOT EXISTS territorial_facts (
   status TEXT COLLATE "C" NOT NULL, start TEXT COLLATE "C", "end" TEXT COLLATE "C", gainer TEXT COLLATE "C",
   loser TEXT COLLATE "C", gainer_side TEXT COLLATE "C", loser_side TEXT COLLATE "C", scope TEXT COLLATE "C",
   latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, sentence TEXT COLLATE "C", cue TEXT COLLATE "C",
-  outlet TEXT COLLATE "C", outlet_side TEXT COLLATE "C", source_key TEXT COLLATE "C", denies TEXT COLLATE "C"
+  outlet TEXT COLLATE "C", outlet_side TEXT COLLATE "C", source_key TEXT COLLATE "C", denies TEXT COLLATE "C",
+  alone BOOLEAN NOT NULL DEFAULT FALSE
 );
 CREATE INDEX IF NOT EXISTS territorial_facts_place ON territorial_facts(place_id, start);
 CREATE TABLE IF NOT EXISTS sieges (

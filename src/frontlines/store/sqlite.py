@@ -69,13 +69,16 @@ def _model(schema: str) -> dict[str, list[tuple[str, str, Any]]]:
 
 
 def _add_missing_columns(conn: sqlite3.Connection, model: dict[str, list[tuple[str, str, Any]]]) -> None:
-    """Bring a database made by an older version up to the schema: add the columns it lacks."""
+    """Bring a database made by an older version up to the schema: add the columns it lacks, and
+    fill those that have a backfill (``rows.BACKFILLS``) from what the database holds."""
     for table, columns in model.items():
         have = {name for name, _, _ in _columns(conn, table)}
         for name, kind, default in columns:
             if name not in have:  # NOT NULL needs a default on an existing table; else nullable
                 default_sql = f" NOT NULL DEFAULT {default}" if default is not None else ""
                 conn.execute(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}{default_sql}')
+                if (table, name) in rows.BACKFILLS:
+                    conn.execute(rows.BACKFILLS[table, name])
 
 
 def _connect_readonly(path: str) -> sqlite3.Connection:

@@ -1,0 +1,77 @@
+"""Counts written in a text, read from its parse: numbers and number words ("12", "1,200",
+"twelve", "Seventy-six", "dozens"), never a date's parts, a year or a dateline's day of month."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..taxonomy import TENS, VAGUE, word_value
+
+MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _date_part(token: Any) -> bool:
+    """A number written as part of a date: "12-03-2015", "12/3/2015", "2015.03.12"."""
+    doc = token.doc
+    if not token.lower_.isdigit():
+        return False
+    for step in (-1, 1):
+        sep, other = token.i + step, token.i + 2 * step
+        if 0 <= other < len(doc) and doc[sep].text in {"-", "/", "."} and doc[other].lower_.isdigit() \
+                and not doc[sep].whitespace_ and not doc[min(sep, token.i)].whitespace_:
+            return True
+    return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", token.text))
+
+
+def _is_year(token: Any) -> bool:
+    """ "September 15 2016", "Oct 2014": a year, not a count."""
+    if _date_part(token):
+        return True
+    if not (token.lower_.isdigit() and len(token.lower_) == 4 and 1900 < int(token.lower_) < 2100):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return before in MONTH_WORDS or after in MONTH_WORDS or (before.isdigit() and len(before) <= 2)
+
+
+def number(token: Any) -> int | None:
+    """The value of a number token ("12", "1,200", "twelve", "Seventy-six", "dozens")."""
+    if _is_year(token) or day_of_month(token):
+        return None
+    word = token.lower_
+    value = word_value(word) if (token.like_num or "-" in word) else None
+    if value is None and word in VAGUE:  # "hundreds of thousands": a magnitude, multiplied
+        scale = [VAGUE[c.lower_] for c in token.children if c.lower_ in VAGUE]
+        return VAGUE[word] * (scale[0] if scale else 1)
+    if value is None:
+        return None
+    tens = [c for c in token.children if c.dep_ == "compound" and c.lower_ in TENS]
+    if tens and value < 10:  # "Seventy - six" parsed as a compound
+        value += TENS[tens[0].lower_]
+    return value
+
+
+def compound_count(noun: Any) -> int | None:
+    """ "40 IS fighters" misparsed with the number under the compound ("IS"): its count."""
+    for child in noun.children:
+        if child.dep_ != "compound" or child.i > noun.i:
+            continue
+        for grand in child.children:
+            if grand.i < child.i and grand.dep_ in {"nummod", "nsubj", "quantmod"} and grand.like_num \
+                    and not day_of_month(grand):
+                return number(grand)
+    return None
+
+
+def day_of_month(token: Any) -> bool:
+    """ "12 May 2016 Eight civilians ...": a dateline's day read as a count."""
+    doc = token.doc
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    near = after in MONTH_WORDS or (before in MONTH_WORDS and before != "may")  # "December 16 2013"
+    return token.lower_.isdigit() and int(token.lower_) <= 31 and near
