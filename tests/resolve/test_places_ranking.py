@@ -76,3 +76,29 @@ def test_alternatives_are_split_and_the_place_both_name_comes_first() -> None:
     for query in ("Tadmur/Palmyra", "Tadmur (Palmyra)", "Palmyra / Tadmur"):
         (_, cands), = lookup([query], None, gaz, limit=1)
         assert cands[0].place.gazetteer_id == "t:town", query
+
+
+def test_a_district_named_after_its_seat_gives_way_to_the_town() -> None:
+    """ "Zabrij" is the district's name as written and the town's a vowel away: the town, as a
+    province named alone is located at its capital; the district stays further down."""
+    district = Place("t:district", "Zabrij", 36.07, 37.92, "SY", "Aleppo", None, "admin2", 400_000)
+    subdistrict = Place("t:sub", "Zabrij", 36.50, 37.94, "SY", "Aleppo", None, "admin3", 200_000)
+    town = Place("t:town", "Zabraj", 36.52, 37.95, "SY", "Aleppo", None, "city", 70_000)
+    far = Place("t:far", "Zabraj", 33.0, 36.0, "SY", "Daraa", None, "settlement", 500)
+    gaz = MemoryGazetteer([(district, []), (subdistrict, []), (town, []), (far, [])], WORDS)
+    for limit in (1, 3):
+        (_, cands), = lookup(["Zabrij"], None, gaz, limit=limit)
+        assert cands[0].place.gazetteer_id == "t:town", cands
+    alone = MemoryGazetteer([(district, []), (far, [])], WORDS)
+    (_, cands), = lookup(["Zabrij"], None, alone, limit=2)
+    assert cands[0].place.gazetteer_id == "t:district"  # no seat town within reach: the district
+
+
+def test_the_theaters_country_goes_first_among_equal_evidence() -> None:
+    abroad = Place("t:jo", "As Sukhra", 32.1, 36.1, "JO", "Al Zarqa", None, "settlement", 20_000)
+    home = Place("t:sy", "As Sukhra", 34.9, 38.9, "SY", "Homs", None, "settlement", 5_000)
+    gaz = MemoryGazetteer([(abroad, []), (home, [])], WORDS)
+    (_, cands), = lookup(["As Sukhra"], None, gaz, limit=2, home="SY")
+    assert [c.place.gazetteer_id for c in cands] == ["t:sy", "t:jo"]
+    (_, cands), = lookup(["As Sukhra"], None, gaz, limit=2)
+    assert cands[0].place.gazetteer_id == "t:jo"  # no theater: the evidence and the score decide

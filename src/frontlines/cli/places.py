@@ -53,12 +53,14 @@ def places_command(names: tuple[str, ...], country: str | None, as_json: bool, l
                    admin1: str | None, gazetteer_path: Path | None, kb_dir: Path | None) -> None:
     """Print the gazetteer candidates of place NAMES ("-" reads one name per line from stdin),
     ranked by the evidence of the match: the name as written, a transliteration variant, the
-    name without feature words, a vowel variant, a consonant skeleton."""
+    name without feature words, a vowel variant, a consonant skeleton; of equal evidence, places
+    in the theater's country first; a district or subdistrict named after its seat town gives
+    way to the town."""
     try:
-        unit = None
-        if admin1 is not None:
-            unit = load_kb_option(kb_dir).theater.canonical_admin1(admin1) or admin1
-        results = lookup(_names(names), country, SqliteGazetteer(gazetteer_path), limit=limit, admin1=unit)
+        kb = load_kb_option(kb_dir)
+        unit = kb.theater.canonical_admin1(admin1) or admin1 if admin1 is not None else None
+        results = lookup(_names(names), country, SqliteGazetteer(gazetteer_path), limit=limit, admin1=unit,
+                         home=kb.country)
     except FrontlinesError as exc:
         _fail(exc)
         return

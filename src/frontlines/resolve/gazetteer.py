@@ -186,7 +186,32 @@ def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_W
         if old is None or (evidence(query, cand), -score) < (evidence(query, old), -old.score):
             best[hit.place.gazetteer_id] = cand
     ordered = sorted(best.values(), key=lambda c: (evidence(query, c), -c.score, c.place.gazetteer_id))
-    return ordered[:limit]
+    return _town_first(ordered)[:limit]
+
+
+#: the classes of a unit named after its seat town ("Manbij" district and subdistrict)
+SEATED_UNITS = frozenset({"admin2", "admin3"})
+
+
+def _town_first(ordered: list[Candidate]) -> list[Candidate]:
+    """A name that is first a district's or a subdistrict's, and also its seat town's under any
+    spelling short of a bare consonant skeleton ("Menbij": the district so written, the city
+    "Manbij" a vowel away), is the town: a district named alone is located at its seat, as a
+    province is at its capital."""
+    if not ordered or ordered[0].place.feature not in SEATED_UNITS:
+        return ordered
+    units = [c.place for c in ordered if c.place.feature in SEATED_UNITS]
+    towns = [c for c in ordered if c.place.feature in ("city", "settlement") and c.match != MatchKind.SKELETON
+             and any(_within_seat_reach(c.place, u) for u in units)]
+    if not towns:
+        return ordered
+    town = towns[0]
+    return [town, *(c for c in ordered if c is not town)]
+
+
+def _within_seat_reach(town: Place, unit: Place) -> bool:
+    return (town.country == unit.country and town.admin1 == unit.admin1
+            and abs(unit.latitude - town.latitude) < 0.3 and abs(unit.longitude - town.longitude) < 0.35)
 
 
 def _query_keys(name: str, words: FeatureWords) -> tuple[str, str, str]:
@@ -331,32 +356,36 @@ def alternatives(name: str) -> list[str]:
     return parts if len(parts) > 1 else [name]
 
 
-def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer) -> list[Candidate]:
-    """Candidates of a name, or of each of its alternatives (best evidence first, one per place)."""
+def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer,
+                             home: str | None = None) -> list[Candidate]:
+    """Candidates of a name, or of each of its alternatives (best evidence first, one per place);
+    of equal evidence, those in the ``home`` country (the theater's) first ("As Sukhnah": the
+    Syrian town before the Jordanian one)."""
     parts = alternatives(name)
-    pooled: dict[str, tuple[tuple[float, float], Candidate]] = {}
+    pooled: dict[str, tuple[tuple[float, float, float], Candidate]] = {}
     for part in parts:
         for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
-            order = (evidence(part, c), -c.score)
+            order = (evidence(part, c), float(home is not None and c.place.country != home), -c.score)
             old = pooled.get(c.place.gazetteer_id)
             # a place that several alternatives name is the one meant
             if old is not None:
-                order = (min(order[0], old[0][0]) - (1 if len(parts) > 1 else 0), min(order[1], old[0][1]))
+                order = (min(order[0], old[0][0]) - (1 if len(parts) > 1 else 0), order[1], min(order[2], old[0][2]))
             if old is None or order < old[0]:
                 pooled[c.place.gazetteer_id] = (order, c)
-    return [c for _, c in sorted(pooled.values(), key=lambda x: (x[0], x[1].place.gazetteer_id))]
+    return _town_first([c for _, c in sorted(pooled.values(), key=lambda x: (x[0], x[1].place.gazetteer_id))])
 
 
 def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: int = 10,
-           admin1: str | None = None) -> list[tuple[str, list[Candidate]]]:
+           admin1: str | None = None, home: str | None = None) -> list[tuple[str, list[Candidate]]]:
     """Candidates of each name, in order: how an analyst geocodes a column of names.
 
     The same pool is ranked whatever ``limit`` is, so the first candidate never depends on how
     many are asked for; ``admin1`` (a canonical governorate name) keeps only the candidates in
-    that first-level unit, which is how a stated province settles a homonym."""
+    that first-level unit, which is how a stated province settles a homonym; ``home`` (the
+    theater's country) goes first among candidates of equal evidence."""
     out = []
     for n in names:
-        cands = _alternatives_candidates(n, country, gazetteer)
+        cands = _alternatives_candidates(n, country, gazetteer, home)
         if admin1 is not None:
             cands = [c for c in cands if c.place.admin1 == admin1]
         out.append((n, cands[:limit]))
