@@ -102,3 +102,27 @@ def test_the_theaters_country_goes_first_among_equal_evidence() -> None:
     assert [c.place.gazetteer_id for c in cands] == ["t:sy", "t:jo"]
     (_, cands), = lookup(["As Sukhra"], None, gaz, limit=2)
     assert cands[0].place.gazetteer_id == "t:jo"  # no theater: the evidence and the score decide
+
+
+def _city_and_parts() -> MemoryGazetteer:
+    city = Place("t:city", "Zabrij", 36.20, 37.17, "SY", "Aleppo", None, "city", 2_000_000)
+    part = Place("t:part", "Karmal", 36.21, 37.15, "SY", "Aleppo", None, "neighbourhood")
+    namesake = Place("t:far", "Karmal", 33.0, 36.0, "SY", "Daraa", None, "settlement", 9_000)
+    province = Place("t:prov", "Daraa", 32.8, 36.2, "SY", "Daraa", None, "admin1", 1_000_000)
+    return MemoryGazetteer([(city, []), (part, []), (namesake, []), (province, [])], WORDS)
+
+
+def test_a_town_and_a_part_of_it_name_the_part_inside_the_town() -> None:
+    """ "Zabrij - Karmal" (how event datasets write a neighbourhood): the Karmal inside Zabrij, not
+    the bigger namesake elsewhere; a part the gazetteer lacks falls back to the town; "Karmal -
+    Daraa" puts the coarser side first whichever way round, so Daraa's Karmal wins."""
+    gaz = _city_and_parts()
+    for limit in (1, 4):
+        (_, cands), = lookup(["Zabrij - Karmal"], None, gaz, limit=limit)
+        assert cands[0].place.gazetteer_id == "t:part" and "in Zabrij" in cands[0].reason
+    (_, cands), = lookup(["Zabrij \u2013 Qwxyz"], None, gaz, limit=2)
+    assert cands[0].place.gazetteer_id == "t:city"
+    (_, cands), = lookup(["Karmal - Daraa"], None, gaz, limit=2)
+    assert cands[0].place.gazetteer_id == "t:far"
+    (_, cands), = lookup(["Zabrij-Karmal"], None, gaz, limit=2)  # no spaces: one name, not a part
+    assert not cands or "as the name says" not in cands[0].reason

@@ -15,11 +15,12 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ..errors import ResourceError
+from ..geo import haversine_km
 from ..records import Candidate, Place
 from ..registry import geocoders
 from ..taxonomy import MatchKind
@@ -356,11 +357,55 @@ def alternatives(name: str) -> list[str]:
     return parts if len(parts) > 1 else [name]
 
 
+#: "Aleppo - Bustan al-Qasr", "Damascus – Jobar": a place and a part of it, as event datasets write
+#: a neighbourhood (a dash between spaces; "Deir-ez-Zor" is one name)
+_PART_OF = re.compile(r"^\s*(.+?)\s+[-\u2013\u2014]\s+(.+?)\s*$")
+#: how coarse a place class is: the coarser side of "X - Y" contains the other
+_COARSENESS = {"country": 5, "admin1": 4, "region": 3, "admin2": 3, "admin3": 2, "city": 1}
+#: how far a part may lie from the town it is stated to be part of
+PART_OF_KM = 30.0
+
+
+def _inside(place: Place, container: Place) -> bool:
+    if container.feature in ("admin1", "country"):
+        return place.country == container.country and (container.feature == "country"
+                                                       or place.admin1 == container.admin1)
+    return haversine_km(place.latitude, place.longitude, container.latitude, container.longitude) <= PART_OF_KM
+
+
+def _coarse(c: Candidate) -> int:
+    return _COARSENESS.get(c.place.feature, 0)
+
+
+def _part_of_candidates(container: str, part: str, country: str | None, gazetteer: Gazetteer,
+                        home: str | None) -> list[Candidate]:
+    """Candidates of "X - Y": the places of the finer side that lie in the coarser side's best
+    place, then the coarser side's places (the event is at least there), then the rest."""
+    left = _alternatives_candidates(container, country, gazetteer, home)
+    right = _alternatives_candidates(part, country, gazetteer, home)
+    if not left or not right:
+        return right or left
+    outer, inner = (left, right) if _coarse(left[0]) >= _coarse(right[0]) else (right, left)
+    town = outer[0].place
+    within = [replace(c, reason=f"{c.reason}; in {town.name}, as the name says") for c in inner
+              if c.place.gazetteer_id != town.gazetteer_id and _inside(c.place, town)]
+    seen: set[str] = set()
+    out = []
+    for c in [*within, *outer, *inner]:
+        if c.place.gazetteer_id not in seen:
+            seen.add(c.place.gazetteer_id)
+            out.append(c)
+    return out
+
+
 def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer,
                              home: str | None = None) -> list[Candidate]:
     """Candidates of a name, or of each of its alternatives (best evidence first, one per place);
     of equal evidence, those in the ``home`` country (the theater's) first ("As Sukhnah": the
-    Syrian town before the Jordanian one)."""
+    Syrian town before the Jordanian one); "X - Y" is a place and a part of it."""
+    split = _PART_OF.match(name)
+    if split:
+        return _part_of_candidates(split.group(1), split.group(2), country, gazetteer, home)
     parts = alternatives(name)
     pooled: dict[str, tuple[tuple[float, float, float], Candidate]] = {}
     for part in parts:
