@@ -126,3 +126,19 @@ def test_a_town_and_a_part_of_it_name_the_part_inside_the_town() -> None:
     assert cands[0].place.gazetteer_id == "t:far"
     (_, cands), = lookup(["Zabrij-Karmal"], None, gaz, limit=2)  # no spaces: one name, not a part
     assert not cands or "as the name says" not in cands[0].reason
+
+
+def test_a_provinces_own_name_gives_the_province() -> None:
+    """ "Rural Damascus" (the theater's name for Rif Dimashq) is the governorate, even where the
+    gazetteer knows that name only as a district's; a name the capital shares ("Aleppo", "Idleb")
+    stays the city."""
+    theater = packaged_kb().theater
+    assert theater.province_named("Rural Damascus") == "Rif Dimashq"
+    assert theater.province_named("Aleppo") is None and theater.province_named("Idleb") is None
+    unit = Place("t:unit", "Rif Dimashq", 33.5, 37.4, "SY", "Rif Dimashq", None, "admin1", 2_800_000)
+    district = Place("t:dist", "Markaz Rif Dimashq", 33.35, 36.29, "SY", "Rif Dimashq", None, "admin2", 300_000)
+    gaz = MemoryGazetteer([(unit, []), (district, ["Rural Damascus"])], WORDS)
+    (_, cands), = lookup(["Rural Damascus"], None, gaz, limit=1, province=theater.province_named)
+    assert cands[0].place.gazetteer_id == "t:unit"
+    (_, cands), = lookup(["Rural Damascus"], None, gaz, limit=1)
+    assert cands[0].place.gazetteer_id == "t:dist"  # without the theater: what the gazetteer says

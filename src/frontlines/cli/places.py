@@ -60,7 +60,7 @@ def places_command(names: tuple[str, ...], country: str | None, as_json: bool, l
         kb = load_kb_option(kb_dir)
         unit = kb.theater.canonical_admin1(admin1) or admin1 if admin1 is not None else None
         results = lookup(_names(names), country, SqliteGazetteer(gazetteer_path), limit=limit, admin1=unit,
-                         home=kb.country)
+                         home=kb.country, province=kb.theater.province_named)
     except FrontlinesError as exc:
         _fail(exc)
         return

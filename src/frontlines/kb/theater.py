@@ -105,6 +105,20 @@ class Theater:
                 return canon
         return None
 
+    def province_named(self, name: str) -> str | None:
+        """The governorate a name means as a whole: one of its names that is not also its
+        capital's ("Rural Damascus", "Damascus Countryside"; not "Aleppo" or "Idleb", which name
+        the city first), else None."""
+        from ..resolve.normalize import name_key, skeleton
+
+        canon = self.canonical_admin1(name)
+        if canon is None:
+            return None
+        seat = self.governorate_seats.get(canon)
+        if seat is not None and skeleton(name_key(seat)) == skeleton(name_key(name)):
+            return None
+        return canon
+
     def seat_of(self, admin1: str | None) -> str | None:
         """The name of the town a governorate named alone is located at (its capital), or None."""
         canon = self.canonical_admin1(admin1)

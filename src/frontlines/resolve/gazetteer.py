@@ -14,7 +14,7 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -421,16 +421,25 @@ def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazettee
 
 
 def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: int = 10,
-           admin1: str | None = None, home: str | None = None) -> list[tuple[str, list[Candidate]]]:
+           admin1: str | None = None, home: str | None = None,
+           province: Callable[[str], str | None] | None = None) -> list[tuple[str, list[Candidate]]]:
     """Candidates of each name, in order: how an analyst geocodes a column of names.
 
     The same pool is ranked whatever ``limit`` is, so the first candidate never depends on how
     many are asked for; ``admin1`` (a canonical governorate name) keeps only the candidates in
     that first-level unit, which is how a stated province settles a homonym; ``home`` (the
-    theater's country) goes first among candidates of equal evidence."""
+    theater's country) goes first among candidates of equal evidence; ``province`` tells the
+    first-level unit a name means as a whole ("Rural Damascus": Rif Dimashq, not a district of
+    it), whose record then goes first."""
     out = []
     for n in names:
         cands = _alternatives_candidates(n, country, gazetteer, home)
+        unit = province(n) if province is not None else None
+        if unit is not None:  # the unit's own record, looked up by its canonical name if need be
+            pool = cands + _alternatives_candidates(unit, country, gazetteer, home)
+            named = [c for c in pool if c.place.feature == "admin1" and c.place.admin1 == unit][:1]
+            ids = {c.place.gazetteer_id for c in named}
+            cands = named + [c for c in cands if c.place.gazetteer_id not in ids]
         if admin1 is not None:
             cands = [c for c in cands if c.place.admin1 == admin1]
         out.append((n, cands[:limit]))
