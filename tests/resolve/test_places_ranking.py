@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from factories import packaged_kb
 from frontlines.cli.places import places_command
 from frontlines.records import Place
-from frontlines.resolve.gazetteer import MemoryGazetteer, alternatives, lookup, spelled
+from frontlines.resolve.gazetteer import MemoryGazetteer, SqliteGazetteer, alternatives, lookup, spelled
 
 WORDS = packaged_kb().theater.feature_words  # the feature words the packaged gazetteer was built with
 
@@ -142,3 +142,11 @@ def test_a_provinces_own_name_gives_the_province() -> None:
     assert cands[0].place.gazetteer_id == "t:unit"
     (_, cands), = lookup(["Rural Damascus"], None, gaz, limit=1)
     assert cands[0].place.gazetteer_id == "t:dist"  # without the theater: what the gazetteer says
+
+
+def test_turkmen_mountain_is_in_latakia() -> None:
+    """The overlay's Turkmen Mountain (a Wikipedia article's coordinates): "Jabal Turkman" was an
+    Iraqi village's skeleton before."""
+    for name in ("Jabal Turkman", "Jebel Turkman"):
+        (_, cands), = lookup([name], None, SqliteGazetteer(None), limit=1, home="SY")
+        assert cands[0].place.gazetteer_id == "ovl:turkmen-mountain" and cands[0].place.admin1 == "Latakia"
