@@ -186,3 +186,16 @@ def test_a_counted_list_of_villages_names_places_the_gazetteer_lacks() -> None:
     assert {"Zqqarin", "Zubbat", "Qirnah"} <= set(found)
     assert found["Zqqarin"].place is not None and found["Zqqarin"].geo_precision == 2  # stands by Qirnah
     assert "Amnesty" not in _find("Rebels seized three towns, Amnesty said on Monday.")
+
+
+def test_a_region_stated_for_a_list_reaches_only_that_list() -> None:
+    """ "Fighting continued near Tikrit, Baiji and Samarra, while peshmerga held Makhmour south of
+    Erbil": only Makhmour is placed by Erbil; the towns of the other clause keep their own points."""
+    from frontlines.resolve.gazetteer import SqliteGazetteer
+
+    text = ("Fighting continued near Tikrit, Baiji and Samarra, while Kurdish peshmerga held Sinjar and "
+            "Makhmour south of Erbil.")
+    found = {m.text: m for m in PlaceResolver(SqliteGazetteer(None), packaged_kb()).find(text, "d", [(0, len(text))])}
+    for name in ("Baiji", "Samarra"):
+        place = found[name].place
+        assert place is not None and place.name != "Erbil" and place.latitude < 35.5, (name, place)

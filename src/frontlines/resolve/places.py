@@ -566,11 +566,14 @@ class PlaceResolver:
             reach = region_reach(text, g.start, g.end) if g.candidates and g.how in ("name", "weak") else None
             if reach is None:
                 continue
-            centre = None
+            centre, after = None, g
             for f in reversed(found[:j]):
                 gap = text[f.end:g.start]
                 if g.start - f.end > REGION_REACH or any(mark in gap for mark in ".;!?\n") or coordinated_region(gap):
                     break
+                if after is not g and not _LIST_GAP.match(text[f.end:after.start]):
+                    break  # "near A and B, while troops held C south of Y": only the list before Y
+                after = f
                 if centre is None:
                     _, wanted = self.words.split(g.text)
                     chosen = choose(list(g.candidates), focus,
