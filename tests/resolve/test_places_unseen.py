@@ -199,3 +199,15 @@ def test_a_region_stated_for_a_list_reaches_only_that_list() -> None:
     for name in ("Baiji", "Samarra"):
         place = found[name].place
         assert place is not None and place.name != "Erbil" and place.latitude < 35.5, (name, place)
+
+
+def test_a_known_name_rejected_by_its_context_gets_no_stand_in() -> None:
+    """ "Soldiers raided Jenin and Nablus": in a report the resolver reads as Syrian, Nablus (a name
+    the gazetteer has, in Palestine) may stay unresolved, but it is never placed at the other
+    town's point as an unknown village would be."""
+    from frontlines.resolve.gazetteer import SqliteGazetteer
+
+    text = "Soldiers raided Jenin and Nablus on Monday."
+    found = {m.text: m for m in PlaceResolver(SqliteGazetteer(None), packaged_kb()).find(text, "d", [(0, len(text))])}
+    nablus = found.get("Nablus")
+    assert nablus is None or nablus.place is None or not nablus.place.gazetteer_id.startswith("unlocated:")

@@ -127,14 +127,17 @@ _LEADING_GENERIC = frozenset(GENERIC_WORDS.values()) - {"bu", "umm", "ayn", "day
 _LIST_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)$")
 
 
-def listed_stand_ins(text: str, mentions: list[Mention]) -> list[Mention]:
+def listed_stand_ins(text: str, mentions: list[Mention],
+                     known: Callable[[str], bool] = lambda name: False) -> list[Mention]:
     """A name the gazetteer lacks in a list of places ("the villages of Shakouhi and Abu Makkah")
     is placed at the nearest member of its list that is a known town or village, as a place of
     its own ("unlocated:<id>:<name>", :func:`frontlines.geo.unlocated_place`) with
-    ``geo_precision`` 2: an event there is never left without a point, nor put on another town."""
+    ``geo_precision`` 2: an event there is never left without a point, nor put on another town.
+    A name the gazetteer has (``known``), left unresolved because no entry fits the context
+    ("Nablus" in a report about Syria), is not stood in for."""
     out = list(mentions)
     for i, m in enumerate(mentions):
-        if m.place is not None or not MentionRole(m.role).locates:
+        if m.place is not None or not MentionRole(m.role).locates or known(m.text):
             continue
         anchor = _list_neighbour(text, mentions, i)
         if anchor is not None:
@@ -753,4 +756,5 @@ class PlaceResolver:
                     for i, f in enumerate(found)]
         mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
                     if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
-        return listed_stand_ins(text, sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end)))
+        return listed_stand_ins(text, sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end)),
+                                known=lambda name: any(c.match == MatchKind.KEY for c in self._lookup(name)))
