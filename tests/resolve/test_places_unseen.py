@@ -211,3 +211,19 @@ def test_a_known_name_rejected_by_its_context_gets_no_stand_in() -> None:
     found = {m.text: m for m in PlaceResolver(SqliteGazetteer(None), packaged_kb()).find(text, "d", [(0, len(text))])}
     nablus = found.get("Nablus")
     assert nablus is None or nablus.place is None or not nablus.place.gazetteer_id.startswith("unlocated:")
+
+
+def test_a_report_from_abroad_takes_the_towns_of_the_countries_it_names() -> None:
+    """ "Israeli jets struck Gaza City ... while rockets hit Sderot": in a report about Gaza the
+    Israeli towns resolve; in a report about Syria a minor place abroad still needs its country
+    named near it."""
+    from frontlines.resolve.gazetteer import SqliteGazetteer
+
+    resolver = PlaceResolver(SqliteGazetteer(None), packaged_kb())
+    text = ("Israeli jets struck Gaza City and Khan Younis overnight, and soldiers raided Jenin and Nablus in "
+            "the West Bank, while rockets hit Sderot and Ashkelon.")
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert all(found[n].place is not None and found[n].place.country == "IL" for n in ("Sderot", "Ashkelon"))
+    syria = "Syrian troops shelled Sderot on Monday, the army said."
+    here = {m.text: m for m in resolver.find(syria, "d", [(0, len(syria))])}
+    assert "Sderot" not in here or here["Sderot"].place is None or here["Sderot"].place.country != "IL"

@@ -46,6 +46,10 @@ class Focus:
     admin1: Counter[str] = field(default_factory=Counter)
     anchors: list[Place] = field(default_factory=list)
     named_by: dict[str, set[str]] = field(default_factory=dict)  # place id → name keys naming it
+    #: the countries the text names ("Israeli jets", "in Lebanon"), and whether the focus country
+    #: is the theater's own (a report about Syria) or another (a report from Gaza)
+    countries_named: frozenset[str] = frozenset()
+    abroad_focus: bool = False
     _index: NearIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def near_index(self) -> NearIndex:
@@ -127,6 +131,8 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     home, away = (named or {}).get(default_country or "", 0), (named or {}).get(focus.country or "", 0)
     if default_country and (countries[default_country] >= most / 2 or home > away or most < 2 and not away):
         focus.country = default_country
+    focus.countries_named = frozenset(c for c, n in (named or {}).items() if n)
+    focus.abroad_focus = bool(default_country and focus.country and focus.country != default_country)
     return focus
 
 
@@ -249,7 +255,17 @@ def _at_home(cands: list[Candidate], focus: Focus, container: str | None, hints:
         return cands
     return [c for c in cands if c.place.country == home or major(c.place) or c.place.country in hints.abroad
             or (container is not None and c.place.admin1 == container)
-            or (c.place.feature in wanted and c.place.feature in SPECIAL)]
+            or (c.place.feature in wanted and c.place.feature in SPECIAL)
+            or _neighbours_town(c, focus)]
+
+
+def _neighbours_town(c: Candidate, focus: Focus) -> bool:
+    """In a report about a place outside the theater's country (Gaza, Lebanon), a town of another
+    country the report names is as likely as one of the focus country ("Israeli jets struck Gaza
+    ... rockets hit Sderot"): named exactly, it may stand for the name.  A report about the
+    theater's own country keeps the stricter rule (a village abroad is a pin in the wrong country)."""
+    return (focus.abroad_focus and c.place.country in focus.countries_named
+            and c.place.feature in ("city", "settlement") and c.match == MatchKind.KEY)
 
 
 def is_fuzzy(c: Candidate) -> bool:
