@@ -83,11 +83,16 @@ def _own_name(hit: Hit) -> bool:
     return a == b or skeleton(a) == skeleton(b)
 
 
+def _seat_reach(town: Place, unit: Place) -> bool:
+    """The town lies where the seat of the district or subdistrict ``unit`` may (about 30 km)."""
+    return (town.country == unit.country and abs(unit.latitude - town.latitude) < 0.3
+            and abs(unit.longitude - town.longitude) < 0.35)
+
+
 def _near_seat(hit: Hit, s: Place) -> bool:
     """The settlement may be the seat of the district ``s`` (same name, within about 30 km)."""
     return (hit.place.feature == "settlement" and hit.how != MatchKind.SKELETON and _own_name(hit)
-            and s.country == hit.place.country and abs(s.latitude - hit.place.latitude) < 0.3
-            and abs(s.longitude - hit.place.longitude) < 0.35)
+            and _seat_reach(hit.place, s))
 
 
 def _seats(hits: Sequence[Hit], seats: list[Place]) -> dict[str, str]:
@@ -187,7 +192,7 @@ def rank(query: str, hits: Iterable[Hit], limit: int, words: FeatureWords = NO_W
         if old is None or (evidence(query, cand), -score) < (evidence(query, old), -old.score):
             best[hit.place.gazetteer_id] = cand
     ordered = sorted(best.values(), key=lambda c: (evidence(query, c), -c.score, c.place.gazetteer_id))
-    return _town_first(ordered)[:limit]
+    return ordered[:limit]
 
 
 #: the classes of a unit named after its seat town ("Manbij" district and subdistrict)
@@ -203,16 +208,12 @@ def _town_first(ordered: list[Candidate]) -> list[Candidate]:
         return ordered
     units = [c.place for c in ordered if c.place.feature in SEATED_UNITS]
     towns = [c for c in ordered if c.place.feature in ("city", "settlement") and c.match != MatchKind.SKELETON
-             and any(_within_seat_reach(c.place, u) for u in units)]
+             and any(c.place.admin1 == u.admin1 and _seat_reach(c.place, u) for u in units)]
     if not towns:
         return ordered
     town = towns[0]
     return [town, *(c for c in ordered if c is not town)]
 
-
-def _within_seat_reach(town: Place, unit: Place) -> bool:
-    return (town.country == unit.country and town.admin1 == unit.admin1
-            and abs(unit.latitude - town.latitude) < 0.3 and abs(unit.longitude - town.longitude) < 0.35)
 
 
 def _query_keys(name: str, words: FeatureWords) -> tuple[str, str, str]:
@@ -420,6 +421,11 @@ def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazettee
     return _town_first([c for _, c in sorted(pooled.values(), key=lambda x: (x[0], x[1].place.gazetteer_id))])
 
 
+def _unit_record(cands: list[Candidate], unit: str) -> list[Candidate]:
+    """The first-level unit's own record among ``cands`` (a list of one), or an empty list."""
+    return [c for c in cands if c.place.feature == "admin1" and c.place.admin1 == unit][:1]
+
+
 def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: int = 10,
            admin1: str | None = None, home: str | None = None,
            province: Callable[[str], str | None] | None = None) -> list[tuple[str, list[Candidate]]]:
@@ -436,8 +442,8 @@ def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: i
         cands = _alternatives_candidates(n, country, gazetteer, home)
         unit = province(n) if province is not None else None
         if unit is not None:  # the unit's own record, looked up by its canonical name if need be
-            pool = cands + _alternatives_candidates(unit, country, gazetteer, home)
-            named = [c for c in pool if c.place.feature == "admin1" and c.place.admin1 == unit][:1]
+            named = _unit_record(cands, unit) or _unit_record(_alternatives_candidates(unit, country, gazetteer, home),
+                                                              unit)
             ids = {c.place.gazetteer_id for c in named}
             cands = named + [c for c in cands if c.place.gazetteer_id not in ids]
         if admin1 is not None:

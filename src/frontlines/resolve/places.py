@@ -137,10 +137,10 @@ def listed_stand_ins(text: str, mentions: list[Mention],
     ("Nablus" in a report about Syria), is not stood in for."""
     out = list(mentions)
     for i, m in enumerate(mentions):
-        if m.place is not None or not MentionRole(m.role).locates or known(m.text):
+        if m.place is not None or not MentionRole(m.role).locates:
             continue
         anchor = _list_neighbour(text, mentions, i)
-        if anchor is not None:
+        if anchor is not None and not known(m.text):  # the gazetteer is asked only for listed names
             out[i] = replace(m, place=unlocated_place(anchor, m.text), geo_precision=2, score=0.3,
                              reason=f"not in the gazetteer; by {anchor.name}, which the text places it by "
                                     f"(listed with it); {anchor.name}'s point")
