@@ -130,3 +130,14 @@ def test_importing_frontlines_imports_nothing_else() -> None:
     code = "import sys, frontlines; print(sorted(m for m in sys.modules if m.startswith('frontlines')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['frontlines']"
+
+
+def test_geocode_ranks_as_the_places_command_and_takes_a_governorate_in_any_spelling() -> None:
+    (query, cands), = frontlines.geocode(["Maskanah"], limit=3)
+    assert query == "Maskanah" and cands and cands[0].place.country == "SY"
+    assert cands[0].place.admin1 == "Aleppo"
+    (_, first), = frontlines.geocode(["Nawa"], admin1="Hims", limit=1)
+    (_, same), = frontlines.geocode(["Nawa"], admin1="Homs", limit=5)
+    assert first[0].place.gazetteer_id == same[0].place.gazetteer_id and first[0].place.admin1 == "Homs"
+    with pytest.raises(ConfigError):
+        frontlines.geocode("Maskanah")

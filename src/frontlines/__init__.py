@@ -26,6 +26,7 @@ __version__ = "0.1.0"
 _LAZY: dict[str, tuple[str, str]] = {
     "code": ("frontlines.api", "code"),
     "open": ("frontlines.api", "open_dataset"),
+    "geocode": ("frontlines.api", "geocode"),
     "Dataset": ("frontlines.api", "Dataset"),
     "Document": ("frontlines.api", "Document"),
     "RunOptions": ("frontlines.pipeline", "RunOptions"),
@@ -49,13 +50,13 @@ _LAZY: dict[str, tuple[str, str]] = {
 }
 
 __all__ = [  # written out so that type checkers and linters see it; a test keeps it equal to _LAZY
-    "__version__", "code", "open", "Dataset", "Document", "RunOptions", "RunSummary", "Store", "open_store",
+    "__version__", "code", "open", "geocode", "Dataset", "Document", "RunOptions", "RunSummary", "Store", "open_store",
     "Article", "Segment", "Mention", "Place", "ActorRef", "Claim", "Event", "ControlPeriod", "Failure",
     "Status", "Role", "FrontlinesError", "KnowledgeBase", "load_kb",
 ]
 
 if TYPE_CHECKING:
-    from .api import Dataset, Document, code
+    from .api import Dataset, Document, code, geocode
     from .api import open_dataset as open
     from .errors import FrontlinesError
     from .kb import KnowledgeBase, load_kb

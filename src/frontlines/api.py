@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING
 
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
-from .records import Article, BaselineEntry, Claim, ControlPeriod, Event, Failure, Mention, Siege, TerritorialFact
+from .records import Article, BaselineEntry, Candidate, Claim, ControlPeriod, Event, Failure, Mention, Siege, TerritorialFact
 from .store.protocol import Store, StoreViews
 
 if TYPE_CHECKING:
@@ -298,6 +298,26 @@ def open_dataset(db: str | os.PathLike[str], *, readonly: bool = True) -> Datase
     from .store import open_store
 
     return Dataset(open_store(db, readonly=readonly))
+
+
+def geocode(names: Iterable[str], *, country: str | None = None, admin1: str | None = None, limit: int = 5,
+            kb: KnowledgeBase | str | os.PathLike[str] | None = None,
+            gazetteer: str | os.PathLike[str] | None = None) -> list[tuple[str, list[Candidate]]]:
+    """Gazetteer candidates of each place name, best first, as ``frontlines places`` prints them:
+    ranked by the evidence of the match (the name as written, a transliteration variant, the name
+    without feature words, a vowel variant, a consonant skeleton), the theater's own places before
+    minor places abroad, whatever ``limit`` is.  ``country`` (ISO2) and ``admin1`` (a governorate,
+    in any spelling the theater knows) keep only the candidates there; ``gazetteer``: a gazetteer
+    file other than the knowledge base's."""
+    from .kb import load_kb
+    from .resolve.gazetteer import SqliteGazetteer, lookup
+
+    if isinstance(names, str):
+        raise ConfigError("names must be a list of place names, not a single string")
+    base = _load_kb(kb) or load_kb()
+    unit = (base.theater.canonical_admin1(admin1) or admin1) if admin1 is not None else None
+    return lookup(list(names), country, SqliteGazetteer(Path(gazetteer) if gazetteer else base.gazetteer),
+                  limit=limit, admin1=unit, home=base.country, province=base.theater.province_named)
 
 
 def _load_kb(kb: KnowledgeBase | str | os.PathLike[str] | None) -> KnowledgeBase | None:

@@ -150,3 +150,47 @@ def test_turkmen_mountain_is_in_latakia() -> None:
     for name in ("Jabal Turkman", "Jebel Turkman"):
         (_, cands), = lookup([name], None, SqliteGazetteer(None), limit=1, home="SY")
         assert cands[0].place.gazetteer_id == "ovl:turkmen-mountain" and cands[0].place.admin1 == "Latakia"
+
+
+def _abroad() -> tuple[MemoryGazetteer, MemoryGazetteer]:
+    home_variant = Place("t:home", "Qarrad", 35.0, 37.0, "SY", "Aleppo", None, "settlement", None)
+    hamlet = Place("t:hamlet", "Qarad", 34.0, 36.0, "LB", "North Lebanon", None, "settlement", None)
+    town = Place("t:town", "Qarad", 33.0, 41.0, "IQ", "Al-Anbar", None, "settlement", 40_000)
+    return MemoryGazetteer([(home_variant, []), (hamlet, [])], WORDS), MemoryGazetteer(
+        [(home_variant, []), (town, [])], WORDS)
+
+
+def test_the_theaters_places_go_before_a_minor_place_abroad_of_a_closer_spelling() -> None:
+    with_hamlet, with_town = _abroad()
+    (_, cands), = lookup(["Qarad"], None, with_hamlet, limit=2, home="SY")
+    assert [c.place.gazetteer_id for c in cands] == ["t:home", "t:hamlet"]
+    # without a theater, or asked for that country, the spelling decides as before
+    (_, cands), = lookup(["Qarad"], None, with_hamlet, limit=2)
+    assert cands[0].place.gazetteer_id == "t:hamlet"
+    (_, cands), = lookup(["Qarad"], "LB", with_hamlet, limit=2, home="SY")
+    assert [c.place.gazetteer_id for c in cands] == ["t:hamlet"]
+
+
+def test_a_town_abroad_of_some_size_keeps_its_rank() -> None:
+    _, with_town = _abroad()
+    (_, cands), = lookup(["Qarad"], None, with_town, limit=2, home="SY")
+    assert cands[0].place.gazetteer_id == "t:town"
+
+
+def test_admin1_is_matched_in_any_spelling_and_falls_back_marked_when_nothing_lies_there() -> None:
+    gaz = _toy()
+    (_, cands), = lookup(["Tall Hamid"], None, gaz, limit=3, admin1="al hasakah")
+    assert [c.place.gazetteer_id for c in cands] == ["t:village"]
+    (_, cands), = lookup(["Tall Hamid"], None, gaz, limit=3, admin1="Daraa")
+    assert cands[0].place.gazetteer_id == "t:village"
+    assert all("not in Daraa as the gazetteer has it" in c.reason for c in cands)
+
+
+def test_of_homonyms_the_one_other_records_of_the_name_place_there_goes_first() -> None:
+    lone = Place("t:a", "Kafr Sabt", 34.0, 36.0, "SY", "Hama", None, "settlement", None)
+    twin = Place("t:z", "Kafr Sabt", 36.0, 38.0, "SY", "Raqqa", None, "settlement", None)
+    unit = Place("t:unit", "Kafr Sabt", 36.02, 38.01, "SY", "Raqqa", None, "admin3", None)
+    for places in ([(lone, []), (twin, [])], [(lone, []), (twin, []), (unit, [])]):
+        (_, cands), = lookup(["Kafr Sabt"], None, MemoryGazetteer(places, WORDS), limit=3, home="SY")
+        settlements = [c.place.gazetteer_id for c in cands if c.place.feature == "settlement"]
+        assert settlements == (["t:a", "t:z"] if len(places) == 2 else ["t:z", "t:a"])

@@ -16,7 +16,8 @@ from ..kb import packaged_dir
 from ..records import Candidate
 from ..resolve.gaz_build import EXTRA_SOURCES
 from ..resolve.gaz_overlay import check_overlay
-from ..resolve.gazetteer import SqliteGazetteer, build_gazetteer, lookup
+from ..api import geocode
+from ..resolve.gazetteer import build_gazetteer
 from .kb import kb_option, load_kb_option
 
 
@@ -45,7 +46,8 @@ def _names(names: tuple[str, ...]) -> list[str]:
 @click.option("--json", "as_json", is_flag=True, help="JSON output: objects per candidate / line per name.")
 @click.option("--limit", default=5, show_default=True, help="Candidates per name.")
 @click.option("--admin1", default=None,
-              help="Only candidates in this governorate (first-level unit; any spelling the theater knows).")
+              help="Only candidates in this governorate (first-level unit, any spelling); when none lies "
+                   "there, all, each marked.")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Gazetteer file (default: the packaged one).")
 @kb_option
@@ -53,14 +55,13 @@ def places_command(names: tuple[str, ...], country: str | None, as_json: bool, l
                    admin1: str | None, gazetteer_path: Path | None, kb_dir: Path | None) -> None:
     """Print the gazetteer candidates of place NAMES ("-" reads one name per line from stdin),
     ranked by the evidence of the match: the name as written, a transliteration variant, the
-    name without feature words, a vowel variant, a consonant skeleton; of equal evidence, places
-    in the theater's country first; a district or subdistrict named after its seat town gives
-    way to the town."""
+    name without feature words, a vowel variant, a consonant skeleton; the theater's own places
+    before a minor place abroad of a closer spelling; of equal evidence, the theater's country
+    first, then the place other records of the name put at the same spot; a district or
+    subdistrict named after its seat town gives way to the town."""
     try:
-        kb = load_kb_option(kb_dir)
-        unit = kb.theater.canonical_admin1(admin1) or admin1 if admin1 is not None else None
-        results = lookup(_names(names), country, SqliteGazetteer(gazetteer_path), limit=limit, admin1=unit,
-                         home=kb.country, province=kb.theater.province_named)
+        results = geocode(_names(names), country=country, admin1=admin1, limit=limit,
+                          kb=load_kb_option(kb_dir), gazetteer=gazetteer_path)
     except FrontlinesError as exc:
         _fail(exc)
         return

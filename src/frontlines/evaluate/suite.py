@@ -29,6 +29,7 @@ FOLDER_FLOORS = (
     "captures.half_a.control_agreement", "captures.half_b.control_agreement",
     "segments.line_accuracy", "segments.debris_precision", "segments.debris_recall",
     "toponyms.found", "toponyms.within_10km", "toponyms.within_161km",
+    "place_strings.within_25km", "place_strings.within_25km_with_admin1",
 )
 FOLDER_CEILINGS = ("events.non_factual_as_happened", "segments.body_lines_dropped", "run.failures",
                    "rows.exported_location_not_a_place")
@@ -135,10 +136,30 @@ def _folder_group(name: str, root: Path, texts: str, gold: str, manifest_from: S
         manifest = {r["file"]: r for g in manifest_from for r in manifest_rows(root / g)}
         store, summary = ws.pipeline_store(texts.replace("/", "_"), [root / texts], list(manifest.values()),
                                            engine, workers)
-        return {**evaluate_folder(store, root / gold), "run": {"failures": summary.failures}}
+        return {**evaluate_folder(store, root / gold), "place_strings": _place_strings(ws, root / gold, store),
+                "run": {"failures": summary.failures}}
 
     files = (f"{texts}/*", f"{gold}/*.jsonl")
     return Group(name, root, files, FOLDER_FLOORS, FOLDER_CEILINGS, measure)
+
+
+def _place_strings(ws: Workspace, gold: Path, store: Any) -> dict[str, Any]:
+    """The gold folder's town names geocoded alone (``frontlines places``), for the documents of
+    ``store`` it names."""
+    from ..api import geocode
+    from .gold import doc_articles, optional_rows
+    from .place_strings import place_strings, score_place_strings
+
+    docs = set(doc_articles(gold, list(store.articles())))
+    strings = place_strings([r for r in read_jsonl(gold / "events.jsonl") if r["doc"] in docs],
+                            [r for r in optional_rows(gold, "toponyms") or () if r["doc"] in docs])
+    kb, path = ws.resources.kb, ws.resources.gazetteer_path
+
+    def first(name: str, admin1: str | None) -> Any:
+        cands = geocode([name], admin1=admin1, limit=1, kb=kb, gazetteer=path)[0][1]
+        return cands[0].place if cands else None
+
+    return score_place_strings(strings, first)
 
 
 def _seeds_stage_groups(root: Path) -> list[Group]:

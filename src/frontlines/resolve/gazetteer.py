@@ -399,6 +399,22 @@ def _part_of_candidates(container: str, part: str, country: str | None, gazettee
     return out
 
 
+#: how many evidence steps a minor place abroad stands behind the theater's own places when a
+#: name is looked up without a country: a Syrian village a vowel away ("Khalsa": Khalasah) is
+#: meant before a Lebanese hamlet of the exact spelling, but a consonant skeleton alone is not
+ABROAD_PENALTY = 3.5
+#: a place abroad that keeps its rank: a city, a country or an administrative unit ("Beirut",
+#: "Hatay", the district "Rutba"), a town of this many people ("Haditha") or a district's seat
+LANDMARK_FEATURES = frozenset({"city", "country", "admin1", "admin2", "admin3"})
+LANDMARK_POPULATION = 10_000
+
+
+def _landmark(c: Candidate) -> bool:
+    p = c.place
+    return (p.feature in LANDMARK_FEATURES or (p.population or 0) >= LANDMARK_POPULATION
+            or "; seat of " in c.reason)
+
+
 def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazetteer,
                              home: str | None = None) -> list[Candidate]:
     """Candidates of a name, or of each of its alternatives (best evidence first, one per place);
@@ -411,19 +427,47 @@ def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazettee
     pooled: dict[str, tuple[tuple[float, float, float], Candidate]] = {}
     for part in parts:
         for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
-            order = (evidence(part, c), float(home is not None and c.place.country != home), -c.score)
+            abroad = home is not None and c.place.country != home
+            order = (evidence(part, c) + (ABROAD_PENALTY if abroad and not _landmark(c) else 0.0),
+                     float(abroad), -c.score)
             old = pooled.get(c.place.gazetteer_id)
             # a place that several alternatives name is the one meant
             if old is not None:
                 order = (min(order[0], old[0][0]) - (1 if len(parts) > 1 else 0), order[1], min(order[2], old[0][2]))
             if old is None or order < old[0]:
                 pooled[c.place.gazetteer_id] = (order, c)
-    return _town_first([c for _, c in sorted(pooled.values(), key=lambda x: (x[0], x[1].place.gazetteer_id))])
+    support = _support([c for _, c in pooled.values()])
+    return _town_first([c for _, c in sorted(pooled.values(),
+                                             key=lambda x: (x[0], -support[x[1].place.gazetteer_id],
+                                                            x[1].place.gazetteer_id))])
+
+
+#: how near two candidates of one name lie for the one to back the other
+SUPPORT_KM = 10.0
+
+
+def _support(cands: list[Candidate]) -> dict[str, int]:
+    """Place id → how many other candidates of the same name lie within :data:`SUPPORT_KM`: of
+    homonyms of equal evidence, the one that other records of the name (a town, its
+    subdistrict, a base named after it) place at the same spot is the one meant ("Tabaqah": the
+    village by the city of Tabqa, not the hamlet of the same spelling in Hama)."""
+    return {a.place.gazetteer_id: sum(b is not a and haversine_km(a.place.latitude, a.place.longitude,
+                                                                   b.place.latitude, b.place.longitude) <= SUPPORT_KM
+                                      for b in cands) for a in cands}
 
 
 def _unit_record(cands: list[Candidate], unit: str) -> list[Candidate]:
     """The first-level unit's own record among ``cands`` (a list of one), or an empty list."""
     return [c for c in cands if c.place.feature == "admin1" and c.place.admin1 == unit][:1]
+
+
+def _in_unit(cands: list[Candidate], admin1: str) -> list[Candidate]:
+    """The candidates in the first-level unit ``admin1`` (any spelling of its name); when none
+    is, every candidate, each marked as lying elsewhere: a border place the gazetteer files under
+    the next governorate ("Al-Tanf, Homs"), or a unit the gazetteer does not record ("Cairo")."""
+    key = name_key(admin1)
+    inside = [c for c in cands if c.place.admin1 and name_key(c.place.admin1) == key]
+    return inside or [replace(c, reason=f"{c.reason}; not in {admin1} as the gazetteer has it") for c in cands]
 
 
 def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: int = 10,
@@ -433,7 +477,8 @@ def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: i
 
     The same pool is ranked whatever ``limit`` is, so the first candidate never depends on how
     many are asked for; ``admin1`` (a canonical governorate name) keeps only the candidates in
-    that first-level unit, which is how a stated province settles a homonym; ``home`` (the
+    that first-level unit, which is how a stated province settles a homonym (all of them, marked,
+    when none lies there); ``home`` (the
     theater's country) goes first among candidates of equal evidence; ``province`` tells the
     first-level unit a name means as a whole ("Rural Damascus": Rif Dimashq, not a district of
     it), whose record then goes first."""
@@ -447,7 +492,7 @@ def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: i
             ids = {c.place.gazetteer_id for c in named}
             cands = named + [c for c in cands if c.place.gazetteer_id not in ids]
         if admin1 is not None:
-            cands = [c for c in cands if c.place.admin1 == admin1]
+            cands = _in_unit(cands, admin1)
         out.append((n, cands[:limit]))
     return out
 
