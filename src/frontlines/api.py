@@ -26,7 +26,18 @@ from typing import IO, TYPE_CHECKING
 
 from .errors import ConfigError, FrontlinesError, MalformedRecordError
 from .pipeline import RunOptions, RunSummary, repair, run_documents
-from .records import Article, BaselineEntry, Candidate, Claim, ControlPeriod, Event, Failure, Mention, Siege, TerritorialFact
+from .records import (
+    Article,
+    BaselineEntry,
+    Candidate,
+    Claim,
+    ControlPeriod,
+    Event,
+    Failure,
+    Mention,
+    Siege,
+    TerritorialFact,
+)
 from .store.protocol import Store, StoreViews
 
 if TYPE_CHECKING:

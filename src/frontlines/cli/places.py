@@ -11,12 +11,12 @@ from pathlib import Path
 
 import click
 
+from ..api import geocode
 from ..errors import FrontlinesError, ResourceError
 from ..kb import packaged_dir
 from ..records import Candidate
 from ..resolve.gaz_build import EXTRA_SOURCES
 from ..resolve.gaz_overlay import check_overlay
-from ..api import geocode
 from ..resolve.gazetteer import build_gazetteer
 from .kb import kb_option, load_kb_option
 
