@@ -166,3 +166,16 @@ def test_status_is_scoped_to_the_event_verb(claims_of):
     text = "The army, which will soon attack Idlib, captured the village of Abu Dali on Monday."
     claim = only(claims_of(text), "captured")
     assert claim.status == Status.ASSERTED
+
+
+def test_where_the_teller_sits_is_not_where_the_event_happened(claims_of):
+    claim = only(claims_of("Thirteen civilians were killed in air strikes on Saraqeb on Monday, "
+                           "the foreign ministry in Ankara said."), "strikes")
+    assert claim.location.text == "Saraqeb"
+    # with only the country beside it, the teller's city is no fallback: the country stays
+    claim = only(claims_of("Some 120 militants were killed in air strikes in Syria over the past day, "
+                           "the defence ministry in Moscow said on Saturday."), "strikes")
+    assert claim.location.text == "Syria"
+    # a local source's town, the only place of the sentence, is still the event's
+    claim = only(claims_of("Activists in Douma said ten people were killed in shelling on Monday."), "shelling")
+    assert claim.location.text == "Douma"

@@ -28,6 +28,8 @@ def resolver() -> PlaceResolver:
     "DAMASCUS, 12 March 2014 (Agency): Rebels shelled Idlib.",
     "Last updated at Nov 272017 BEIRUT Rebels shelled Idlib.",
     "Published July 27 2016 DAMASCUS Rebels shelled Idlib.",
+    "A man runs past ruins in a photo (AFP photo) BEIRUT Rebels shelled Idlib.",
+    "Five people died, a reporter said. TEHRAN (Agency) Rebels shelled Idlib.",
 ])
 def test_a_dateline_is_publication_metadata(resolver: PlaceResolver, text: str) -> None:
     mentions = resolver.find(text, "d", [(0, len(text))])
@@ -41,6 +43,8 @@ def test_a_name_that_opens_a_sentence_is_no_dateline() -> None:
                  "On May 3 2015 Aleppo was shelled.", "May 3 2015 Aleppo is shelled daily.",
                  "The army entered Aleppo - again."):
         assert not is_dateline(text, text.index("Aleppo"), text.index("Aleppo") + 6), text
+    for text in ("The army said. ALEPPO IS FREE, it wrote.", "Fighters entered ALEPPO city on Monday."):
+        assert not is_dateline(text, text.index("ALEPPO"), text.index("ALEPPO") + 6), text
 
 
 def test_a_country_named_as_an_actor_is_a_place_mention_in_that_role(resolver: PlaceResolver) -> None:

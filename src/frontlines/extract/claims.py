@@ -373,7 +373,8 @@ class ClaimExtractor:
         a1, a2 = self._actor_tokens(match, doc, sentence, is_actor)
         bounds = [phrase_bounds(t) for t in (a1, a2) if t is not None]
         spans = [(doc[b].idx, doc[e].idx + len(doc[e])) for b, e in bounds]
-        where = choose(doc, token, sentence, state.within(para.start, para.end), offset, spans)
+        where = choose(doc, token, sentence, state.within(para.start, para.end), offset, spans,
+                       saying=lambda lemma: self.cues.has("reporting_verbs", lemma))
         status, source, cue = state.attribution(para, found)
         when = roles.date_text(sentence, token)
         notes = [f"trigger rule: {rule.id}"] + ([cue] if cue else [])
@@ -394,7 +395,7 @@ class ClaimExtractor:
         ongoing = when is None and status in FACTUAL_STATUSES and _progressive(token)
         location, precision = where.mention, where.geo_precision
         if location is None or _country(location):  # a country is the last resort
-            earlier, level, fallback = state.fallback_location(para, offset + token.idx)
+            earlier, level, fallback = state.fallback_location(para, offset + token.idx, where.tellers)
             if earlier is not None and not (location is not None and _country(earlier)):
                 location, precision = earlier, level
                 notes += [fallback] if fallback else []

@@ -7,6 +7,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -281,17 +282,21 @@ class DocState:
                 status, cue = Status.REPORTED, "quoted block" if quoted else "quoted speech"
         return status, source, cue
 
-    def fallback_location(self, para: Paragraph,
-                          at: int | None = None) -> tuple[Mention | None, int | None, str | None]:
+    def fallback_location(self, para: Paragraph, at: int | None = None,
+                          skip: Sequence[Mention] = ()) -> tuple[Mention | None, int | None, str | None]:
         """Where an event with no place in its sentence happened: the place of the previous
         sentence, else the resolved place of its paragraph nearest to ``at`` (the trigger), else the
-        document's main place, each with a lower geo_precision."""
+        document's main place, each with a lower geo_precision; never a mention of ``skip`` (where
+        a teller of the sentence sits)."""
         if self.last_location is not None:
             return self.last_location, 2, "location taken from the previous sentence"
-        near = nearest_in(self.within(para.start, para.end), para.start, para.end, para.start if at is None else at)
+        places = [m for m in self.within(para.start, para.end) if all(m is not s for s in skip)]
+        near = nearest_in(places, para.start, para.end, para.start if at is None else at)
         if near is not None:
             return near, 2, "location: the nearest place of the paragraph"
-        if self.main_place is not None:
+        told = {m.place.gazetteer_id for m in skip if m.place is not None}
+        if self.main_place is not None and (self.main_place.place is None
+                                            or self.main_place.place.gazetteer_id not in told):
             return self.main_place, 3, "location: the document's main place"
         return None, None, None
 

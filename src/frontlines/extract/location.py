@@ -12,7 +12,7 @@ precision 2.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +77,8 @@ class Located:
     mention: Mention | None
     geo_precision: int | None
     note: str | None = None
+    #: places of the sentence where a teller sits ("the ministry in Moscow said"): never a fallback
+    tellers: tuple[Mention, ...] = ()
 
 
 def locates(mention: Mention) -> bool:
@@ -219,6 +221,19 @@ def _references(text: str, mentions: Sequence[Mention], offset: int) -> set[int]
     return found
 
 
+#: added to the score of a place inside the subject of a verb of saying: where the teller sits
+#: ("the defence ministry in Moscow said"), the event's place only when the sentence has no other
+SPEAKER_PENALTY = 6.0
+
+
+def _in_speaker(trigger: Any, token: Any, saying: Callable[[str], bool]) -> bool:
+    """``token`` lies in the subject of a verb of saying that the trigger is not part of."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in {"nsubj", "nsubjpass"} and saying(node.head.lemma_.lower()):
+            return trigger not in node.subtree and trigger != node.head
+    return False
+
+
 def choose(
     doc: Any,
     trigger: Any,
@@ -226,13 +241,16 @@ def choose(
     mentions: Sequence[Mention],
     offset: int,
     actor_spans: Sequence[tuple[int, int]] = (),
+    saying: Callable[[str], bool] = lambda lemma: False,
 ) -> Located:
-    """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars."""
+    """The best place mention of *sentence* for *trigger*; *offset* maps doc to article chars;
+    ``saying``: is a verb's lemma a verb of saying (the knowledge base's reporting verbs)."""
     lo, hi = sentence.start_char + offset, sentence.end_char + offset
     best: tuple[float, Mention, bool] | None = None
     inside = sorted((m for m in mentions if lo <= m.start and m.end <= hi and locates(m)),
                     key=lambda m: (m.start, m.end))
     references = _references(doc.text, inside, offset)
+    tellers: list[Mention] = []
     for mention in inside:
         token = _root_token(doc, mention.start - offset, mention.end - offset)
         if (
@@ -248,10 +266,13 @@ def choose(
             score += 4  # "in Syria": any more precise place of the sentence is better
         if id(mention) in references:
             score += REFERENCE_PENALTY  # "Saraqeb, southeast of Idlib": Idlib only says where Saraqeb is
+        if _in_speaker(trigger, token, saying):
+            score += SPEAKER_PENALTY
+            tellers.append(mention)
         if best is None or score < best[0]:
             best = (score, mention, near)
     if best is None:
-        return Located(None, None)
+        return Located(None, None, tellers=tuple(tellers))
     _, mention, near = best
     precision = mention.geo_precision or 1
-    return Located(mention, max(precision, 2) if near else precision)
+    return Located(mention, max(precision, 2) if near else precision, tellers=tuple(tellers))

@@ -250,14 +250,26 @@ _DATE_LEAD = re.compile(
     r",?[ \t]*(?:19|20)\d\d(?:[ \t]+(?:at[ \t]+)?\d{1,2}:?\d{2}(?:[ \t]*GMT)?)?[ \t,]+", re.I)
 
 
+#: what ends the text before a town in capitals that opens a report inside a paragraph: a
+#: sentence or a photo caption ("... (AFP photo) BEIRUT Thirteen civilians", "... said. MOSCOW (Sputnik)")
+_CAPS_BEFORE = re.compile(r"(?:[.!?\"”)\]]|\b(?:19|20)\d\d)[ \t]*$")
+#: what follows it: an agency in brackets, a dash, then the report's first word, not a headline in capitals
+_CAPS_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-‐‑–—:]?[ \t]*[A-Z][a-z]")
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """True when the name opens a paragraph as a dateline: publication metadata that says where
     the report was filed ("BEIRUT, May 3 (Agency) -", "Hasaka, SANA-"), not where anything
-    happened."""
+    happened; also a town in capitals that opens the report after a caption or a sentence once
+    the layout is lost ("... (AFP photo) BEIRUT Thirteen civilians were killed")."""
     line_start = text.rfind("\n", 0, start) + 1
     lead = text[line_start:start]
-    if _DATE_LEAD.fullmatch(lead) and text[start:end].isupper() and len(text[start:end]) >= 3:
+    name = text[start:end]
+    if _DATE_LEAD.fullmatch(lead) and name.isupper() and len(name) >= 3:
         return True  # "Last updated at Nov 27 2017 BEIRUT An intensifying push ...": the layout is lost
+    if (name.isupper() and len(name) >= 4 and _CAPS_BEFORE.search(text, max(line_start, start - 80), start)
+            and _CAPS_AFTER.match(text, end)):
+        return True
     if lead.strip(" \t\"“(") or start - line_start > 4:
         return False
     more = _DATELINE_MORE.match(text, end)
