@@ -36,6 +36,11 @@ TEMPORAL_PREPS = frozenset({"after", "before", "following", "until"})
 SPEECH_LEMMAS = frozenset({"say", "report", "tell", "add", "state", "announce", "claim"})
 
 
+def _counted(noun: Any) -> bool:
+    """A number, or a noun with a number ("8 persons")."""
+    return noun.like_num or any(c.dep_ == "nummod" and c.like_num for c in noun.children)
+
+
 def _own_victims(word: Any) -> bool:
     """A wound word with its own count: "... and 30 others were wounded", "injuring 50"."""
     own = {"nsubj", "nsubjpass", "dobj", "npadvmod", "advmod", "nummod"}
@@ -258,9 +263,13 @@ class TollReader:
         return any(t.lower_ in self.words.same_day_words for t in since.subtree)
 
     def _wounded_count(self, noun: Any) -> bool:
-        """ "14 injured": a count of the wounded misread as the kill verb's object."""
+        """ "14 injured": a count of the wounded misread as the kill verb's object; in a headline
+        whose dead are counted too, "8 persons killed 58 others injured" ("killed 12 soldiers
+        wounded in the fighting" still counts the soldiers)."""
         wound = self.words.wound_words
-        return noun.dep_ == "dobj" and noun.like_num and any(
+        counted = noun.like_num or (_counted(noun) and any(_counted(c) for c in noun.head.children
+                                                           if c.dep_ == "nsubj"))
+        return noun.dep_ == "dobj" and counted and any(
             c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
             for c in noun.children
         )

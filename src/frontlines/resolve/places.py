@@ -105,6 +105,9 @@ _FEATURE_AFTER = re.compile(
 _GENERIC_KEYS = frozenset(GENERIC_WORDS.values())
 _ROAD_AFTER = re.compile(r"[ \t]+(?:[A-Za-z]+[ \t]+)?(?:international[ \t]+)?(?:highway|road|motorway|route|"
                          r"axis|expressway|corridor|railway)\b", re.I)
+#: the last word of a name written in lower case, which opens with the Arabic article ("ezzor",
+#: "al-ain", "el-zor"): a verb or a common word after a name ("Hammoud said") never does
+_ARTICLE_TAIL = re.compile(r"(?:al|el|ez|es|ed|ad|ar|as|ash|at|az|an|ul)-?[a-z'’]{2,}")
 _PART_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "quarter"})
 #: "IS-held", "rebel-controlled", "regime-besieged": a word that says who holds the place named
 #: after it, never a word of that name
@@ -363,6 +366,27 @@ class PlaceResolver:
                 return Found(run[0].start, last.end, phrase, cands, how)
         return None
 
+    def _country_possessive(self, t: Token) -> bool:
+        """A country's name with a final s, its apostrophe lost ("Syrias", "Turkeys")."""
+        return (len(t.text) > 4 and t.text.endswith("s") and t.text[0].isupper()
+                and any(c.place.feature == "country" and c.match == MatchKind.KEY
+                        for c in self._lookup(t.text[:-1])))
+
+    def _lower_tail(self, text: str, toks: list[Token], i: int, j: int) -> Found | None:
+        """A name whose last word the report writes in lower case ("Deir ezzor", "Ras al-ain"):
+        the run ``toks[i:j]`` and the next word, when the gazetteer holds that name as written."""
+        if j >= len(toks) or not joined(text, toks[j - 1], toks[j]):
+            return None
+        tail = toks[j]
+        if tail.capitalised or not _ARTICLE_TAIL.fullmatch(tail.lower) or tail.lower in self.generic \
+                or tail.lower in CONNECTORS or tail.lower in self.stop:
+            return None
+        phrase = text[toks[i].start:tail.end]
+        cands = self._lookup(phrase)
+        if not any(c.match == MatchKind.KEY and spelled(c.place.name) != spelled(toks[i].text) for c in cands):
+            return None
+        return Found(toks[i].start, tail.end, phrase, cands, "name")
+
     def _town_word(self, phrase: str, c: Candidate) -> bool:
         """A word of a river or group followed by a feature word that names a town or a part of one
         ("Yarmouk camp"): the place of that class the gazetteer knows by the name."""
@@ -466,13 +490,17 @@ class PlaceResolver:
                 i += 1
                 continue
             j = self._run(text, toks, i)
+            if j - i > 1 and self._country_possessive(t):
+                i += 1  # "Syrias Deir ezzor" (the apostrophe lost): the country's, then the name
+                continue
             run = toks[i:j]
             generic = any(x.lower in self.generic for x in run)
             person = self.theater.person_run([x.text for x in run[:2]])
             if after_title(text, t, self.theater) or (person and not generic):
                 i = j
                 continue
-            found = self._match(text, run) or self._road(text, t, run[-1].end) or self._unknown(text, run)
+            found = (self._lower_tail(text, toks, i, j) or self._match(text, run) or self._road(text, t, run[-1].end)
+                     or self._unknown(text, run))
             if found is not None and found.how == "weak" and not any(x.lower in self.generic for x in run):
                 # "the neighborhoods of Baba Amr": a place cue calls the whole run a place, which a
                 # known first word ("Baba", a village elsewhere) must not cut short

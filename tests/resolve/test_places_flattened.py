@@ -1,0 +1,32 @@
+"""Place names in text whose punctuation or case was lost on the way (wire copies, scraped pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import packaged_kb
+from frontlines.resolve.gazetteer import SqliteGazetteer
+from frontlines.resolve.places import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver(SqliteGazetteer(), packaged_kb())
+
+
+def _names(resolver: PlaceResolver, text: str) -> dict[str, str | None]:
+    return {m.text: (m.place.admin1 if m.place else None) for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_a_last_word_in_lower_case_is_part_of_a_name_the_gazetteer_holds(resolver: PlaceResolver) -> None:
+    found = _names(resolver, "Jets struck the eastern Deir ezzor province and rebels shelled Ras al-ain.")
+    assert found.get("eastern Deir ezzor") == "Deir ez-Zor"
+    assert "Ras al-ain" in found and found["Ras al-ain"] is not None
+    # a lower-case word that makes no name the gazetteer holds stays out
+    assert "Aleppo today" not in _names(resolver, "Jets struck Aleppo today.")
+
+
+def test_a_countrys_name_with_its_apostrophe_lost_is_no_part_of_the_next_name(resolver: PlaceResolver) -> None:
+    found = _names(resolver, "US airstrikes kill 23 civilians in Syrias Deir ezzor.")
+    assert found.get("Deir ezzor") == "Deir ez-Zor"
+    assert not any(name.startswith("Syrias") for name in found)
