@@ -168,7 +168,46 @@ FAMILIES = [
         "Protests",
         "Peaceful protest",
     ),
+    # strategic developments of the later war (written for these tests)
+    ("A ceasefire took effect in the town of Kafr Zita at midnight on Sunday.", "took",
+     "Strategic developments", "Agreement"),
+    ("The truce came into force in Daraa on Friday.", "came", "Strategic developments", "Agreement"),
+    ("Government forces and rebels exchanged prisoners in Hama on Tuesday.", "exchanged",
+     "Strategic developments", "Agreement"),
+    ("Russian and Turkish troops conducted a joint patrol near Kobani on Tuesday.", "patrol",
+     "Strategic developments", "Change to group/activity"),
+    ("Russian military police began patrolling Manbij on Friday.", "patrolling",
+     "Strategic developments", "Change to group/activity"),
+    ("Rebel groups in Idlib merged into a new alliance on Saturday.", "merged",
+     "Strategic developments", "Change to group/activity"),
+    ("Five factions formed a new coalition in Idlib on Monday.", "formed",
+     "Strategic developments", "Change to group/activity"),
+    ("A convoy of Turkish armoured vehicles entered Idlib province on Monday.", "entered",
+     "Strategic developments", "Change to group/activity"),
+    ("The army took up positions along the border near Tal Abyad on Monday.", "took",
+     "Strategic developments", "Change to group/activity"),
+    ("Hezbollah fighters arrived in Qusayr on Sunday.", "arrived",
+     "Strategic developments", "Change to group/activity"),
+    ("Hundreds of fighters were evacuated from Harasta to Idlib on Thursday.", "evacuated",
+     "Strategic developments", "Change to group/activity"),
+    ("The first buses carrying rebel fighters left Douma on Monday.", "left",
+     "Strategic developments", "Change to group/activity"),
+    ("A second batch of militants left the town of Madaya on Wednesday.", "left",
+     "Strategic developments", "Change to group/activity"),
+    ("The militants surrendered to the army in Beit Jinn on Friday.", "surrendered",
+     "Strategic developments", "Other"),
 ]
+
+
+def test_strategic_rules_keep_to_their_subjects(claims_of):
+    # the law is no agreement, the reporters' buses carry no forces, a town's people do not merge
+    assert not [c for c in claims_of("The new law came into force in Damascus on Monday.")
+                if c.event_type == "Strategic developments"]
+    assert not [c for c in claims_of("Buses carrying journalists left Douma on Monday.")
+                if c.sub_event_type == "Change to group/activity"]
+    # troops that enter a town still take it
+    claim = only(claims_of("Troops entered the town of Tal Abyad on Sunday."), "entered")
+    assert claim.sub_event_type == "Government regains territory"
 
 
 @pytest.mark.parametrize(("sentence", "trigger", "event_type", "sub_type"), FAMILIES)

@@ -20,7 +20,7 @@ ACLED_TYPES = EVENT_TYPES
 ROLE_MODES = frozenset({"default", "repel", "fall", "moved", "reciprocal"})
 POS_KINDS = frozenset({"verb", "noun"})
 _KNOWN_KEYS = frozenset(
-    {"id", "pos", "lemmas", "type", "nonstate_type", "object", "context", "not_context",
+    {"id", "pos", "lemmas", "type", "nonstate_type", "object", "subject", "context", "not_context",
      "roles", "fatalities", "weak", "intransitive", "generic", "not_in_name",
      "not_describing"}
 )  # fmt: skip
@@ -90,6 +90,7 @@ class TriggerRule:
     sub_event_type: str
     nonstate_sub_event_type: str | None = None
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the verb's subject must be one of these
     context: frozenset[str] = frozenset()
     not_context: frozenset[str] = frozenset()
     roles: str = "default"
@@ -199,6 +200,7 @@ def _rules_of(
         id=str(entry.get("id")), pos=str(entry.get("pos")), head="", particle=None, forms=frozenset(),
         event_type=event_type, sub_event_type=sub_type, nonstate_sub_event_type=nonstate,
         objects=_expand(entry.get("object"), sets, errors, where),
+        subjects=_expand(entry.get("subject"), sets, errors, where),
         context=_expand(entry.get("context"), sets, errors, where),
         not_context=_expand(entry.get("not_context"), sets, errors, where),
         roles=str(entry.get("roles", "default")), fatalities=bool(entry.get("fatalities")),

@@ -133,6 +133,40 @@ def _facility(token: Any) -> bool:
     return token.lemma_.lower() in FACILITY_NOUNS or token.lower_ in FACILITY_NOUNS
 
 
+#: words that count others: the subject "hundreds of fighters" is the fighters
+QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
+                            "scores", "number", "group", "groups", "members", "member", "unit", "units",
+                            "batch", "batches", "wave", "waves", "convoy", "convoys", "column", "columns"})
+#: participles by which a vehicle's load is named: "buses carrying fighters" are the fighters moving
+CARRYING_VERBS = frozenset({"carry", "transport", "ferry", "take", "bring"})
+
+
+def _who(noun: Any) -> list[Any]:
+    """The noun and those it stands for: the counted noun of "hundreds of fighters", the load of
+    "buses carrying fighters"."""
+    out = [noun]
+    if noun.lemma_.lower() in QUANTITY_NOUNS or noun.lower_ in QUANTITY_NOUNS or noun.like_num:
+        out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj"]
+    out += [d for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS
+            for d in c.children if d.dep_ == "dobj"]
+    return out
+
+
+def subject_words(token: Any) -> set[str]:
+    """Lemmas of a verb's subject (its compounds and adjectives, and whom a count or a vehicle
+    stands for), or of a passive verb's subject."""
+    words: set[str] = set()
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and token.dep_ == "xcomp":  # "police began patrolling X": the subject of "began"
+        subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for child in subjects:
+        for noun in [*_who(child), *child.conjuncts]:
+            words |= {noun.lemma_.lower(), noun.lower_}
+            words |= {c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"}}
+    return words
+
+
 def context_words(token: Any) -> set[str]:
     """Lemmas around a trigger: its modifiers and arguments, with their compounds (those of a
     facility it hits excepted), and the object of "using X"; not what it is aimed "at"."""
@@ -145,6 +179,8 @@ def context_words(token: Any) -> set[str]:
             child.dep_ != "nsubj" and _facility(child)
         ):
             near += [c for c in child.children if c.dep_ in {"compound", "amod", "nmod"}]
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            near += _who(child)[1:]  # "hundreds of fighters were evacuated", "buses carrying fighters left"
         if child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_.lower() in INSTRUMENT_VERBS:
             near += [c for c in child.children if c.dep_ == "dobj"]
         if child.dep_ == "acl":  # "a massacre carried out by warplanes"
@@ -244,6 +280,8 @@ def rule_matches(token: Any, rule: TriggerRule, is_place: Callable[[Any], bool])
     if rule.intransitive and any(c.dep_ == "dobj" for c in token.children):
         return False
     if not _particle_ok(token, rule.particle) or not _objects_ok(token, rule.objects, is_place):
+        return False
+    if rule.subjects and not subject_words(token) & rule.subjects:
         return False
     if rule.context or rule.not_context:
         words = context_words(token)
