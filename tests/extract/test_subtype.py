@@ -131,3 +131,10 @@ def test_a_negated_prospect_adjective_leaves_the_event_factual(claims_of):
     text = "Airdrops not imminent Regime bombing raids killed 12 people in Aleppo on Friday."
     claims = [c for c in claims_of(text) if c.trigger == "raids"]
     assert claims and claims[0].status != Status.EXPECTED
+
+
+def test_a_raid_by_fighters_on_foot_is_no_air_strike(claims_of):
+    claim = only(claims_of("The militants' raid on the village of Tal Jamal killed 12 civilians on Monday."), "raid")
+    assert claim.sub_event_type != "Air/drone strike"
+    claim = only(claims_of("Overnight raids hit the village of Tal Jamal, killing 12 civilians."), "raids")
+    assert claim.sub_event_type == "Air/drone strike"

@@ -89,7 +89,7 @@ def typed(
     if found is not None:
         row, word = found
         return Typed(row.event_type, row.sub_event_type, f"sub-type: instrument {word.text!r}")
-    if token.lemma_.lower() == "raid" and _hits(token):
+    if token.lemma_.lower() == "raid" and _hits(token) and not _ground_raid(token, lexicon):
         return Typed(EXPLOSIONS, AIR, "sub-type: a raid that hit")
     inner = _inner_trigger(token, lexicon, is_place)
     if inner is not None:
@@ -174,6 +174,14 @@ def _with_conjuncts(token: Any) -> Iterator[Any]:
                 conj.dep_ == "conj" or (conj.dep_ == "advcl" and conj.tag_ == "VBN")
             ):
                 yield from conj.children
+
+
+def _ground_raid(token: Any, lexicon: Lexicon) -> bool:
+    """The raid is one by fighters on foot: "the militants' raid", "a raid by gunmen"."""
+    forces = lexicon.sets.get("forces", frozenset())
+    owners = [c for c in token.children if c.dep_ in {"poss", "compound"}]
+    owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+    return any(o.lemma_.lower() in forces or o.lower_ in forces for o in owners)
 
 
 def _hits(token: Any) -> bool:
