@@ -30,3 +30,16 @@ def test_a_countrys_name_with_its_apostrophe_lost_is_no_part_of_the_next_name(re
     found = _names(resolver, "US airstrikes kill 23 civilians in Syrias Deir ezzor.")
     assert found.get("Deir ezzor") == "Deir ez-Zor"
     assert not any(name.startswith("Syrias") for name in found)
+
+
+def test_a_bearing_from_a_big_city_may_state_a_place_far_from_it(resolver: PlaceResolver) -> None:
+    text = "Kurdish fighters held Makhmour, south of Erbil, on Monday. Iraqi troops advanced on Sinjar, west of Mosul."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Makhmour"] is not None and found["Makhmour"].name != "Erbil"
+    assert found["Sinjar"] is not None and found["Sinjar"].country == "IQ" and found["Sinjar"].name != "Mosul"
+
+
+def test_a_place_named_in_full_keeps_its_class(resolver: PlaceResolver) -> None:
+    text = "A car bomb killed 12 people in Sadr City in Baghdad on Monday."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Sadr City"] is not None and found["Sadr City"].admin1 == "Baghdad"

@@ -194,3 +194,11 @@ def test_of_homonyms_the_one_other_records_of_the_name_place_there_goes_first() 
         (_, cands), = lookup(["Kafr Sabt"], None, MemoryGazetteer(places, WORDS), limit=3, home="SY")
         settlements = [c.place.gazetteer_id for c in cands if c.place.feature == "settlement"]
         assert settlements == (["t:a", "t:z"] if len(places) == 2 else ["t:z", "t:a"])
+
+
+def test_a_name_of_two_words_spelled_as_written_abroad_keeps_its_rank() -> None:
+    home_variant = Place("t:home", "Qarrad Kabir", 35.0, 37.0, "SY", "Aleppo", None, "settlement", None)
+    abroad = Place("t:abroad", "Qarad Kabir", 34.0, 36.0, "LB", "North Lebanon", None, "neighbourhood", None)
+    (_, cands), = lookup(["Qarad Kabir"], None, MemoryGazetteer([(home_variant, []), (abroad, [])], WORDS),
+                         limit=2, home="SY")
+    assert cands[0].place.gazetteer_id == "t:abroad"

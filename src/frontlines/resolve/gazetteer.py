@@ -409,6 +409,11 @@ LANDMARK_FEATURES = frozenset({"city", "country", "admin1", "admin2", "admin3"})
 LANDMARK_POPULATION = 10_000
 
 
+def _in_full(query: str, c: Candidate) -> bool:
+    """A name of two words or more, spelled as written ("Sadr City"): no coincidence of spelling."""
+    return evidence(query, c) == 0 and len(key_words(query)) >= 2
+
+
 def _landmark(c: Candidate) -> bool:
     p = c.place
     return (p.feature in LANDMARK_FEATURES or (p.population or 0) >= LANDMARK_POPULATION
@@ -427,9 +432,9 @@ def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazettee
     pooled: dict[str, tuple[tuple[float, float, float], Candidate]] = {}
     for part in parts:
         for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
-            abroad = home is not None and c.place.country != home
-            order = (evidence(part, c) + (ABROAD_PENALTY if abroad and not _landmark(c) else 0.0),
-                     float(abroad), -c.score)
+            abroad = home is not None and c.place.country != home and not _landmark(c) and not _in_full(part, c)
+            order = (evidence(part, c) + (ABROAD_PENALTY if abroad else 0.0),
+                     float(home is not None and c.place.country != home), -c.score)
             old = pooled.get(c.place.gazetteer_id)
             # a place that several alternatives name is the one meant
             if old is not None:

@@ -345,7 +345,8 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     refs = refs or []
     hints = hints or Hints()
     if wanted:  # the classes the words ask for, unless only minor places abroad have them
-        fitting = [c for c in cands if _fits(c.place, wanted)]
+        # a place whose own name holds the word ("Sadr City", a quarter) is named in full, whatever its class
+        fitting = [c for c in cands if _fits(c.place, wanted) or c.match == MatchKind.KEY]
         if fitting and _at_home(_by_cue(fitting, hints, wanted), focus, container, hints, wanted):
             cands = fitting
     cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)

@@ -238,6 +238,8 @@ REGION_REACH = 120
 #: a place said to lie in a governorate, found only outside it, farther than this from its capital
 #: (km), is another place of that name: the text's place is located at the governorate
 CONTAINER_KM = 150.0
+#: how far a place stated by its bearing from a big city may lie from it ("Sinjar, west of Mosul")
+MAJOR_BEARING_KM = 150.0
 
 
 def _astray(place: Place, centres: list[Place], limit: float) -> Place | None:
@@ -612,6 +614,8 @@ class PlaceResolver:
                     if chosen is None or chosen.place.feature in AREAS or capital(chosen.place):
                         break
                     centre = chosen.place
+                    if major(centre):  # "Sinjar, west of Mosul": a big city is a bearing for places far off
+                        reach = max(reach, MAJOR_BEARING_KM)
                 regions.setdefault(f.start, (centre, reach))
         return regions
 
