@@ -332,7 +332,7 @@ def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozense
 
 def choose(cands: list[Candidate], focus: Focus, container: str | None,
            wanted: frozenset[str] = frozenset(), refs: list[Place] | None = None,
-           hints: Hints | None = None, nearby: str | None = None) -> Candidate | None:
+           hints: Hints | None = None, nearby: str | None = None, in_name: bool = False) -> Candidate | None:
     """The best candidate in context, with its combined score (0..1) and reason.
 
     ``wanted``: feature classes the surface asks for ("province" → admin1); when some
@@ -340,13 +340,15 @@ def choose(cands: list[Candidate], focus: Focus, container: str | None,
     the text relates this one to ("Rusafa (south of Tabaqah)").  Spelling variants
     (vowels, skeleton) compete with exact names only when such a reference or a stated
     container can tell them apart; otherwise an exact name wins.  ``hints``: see :class:`Hints`.
+    ``in_name``: the words that ask for the classes are written in the name ("Sadr City"), so a
+    place named by the whole of it is meant whatever its class.
     """
     best: tuple[float, Candidate, str] | None = None
     refs = refs or []
     hints = hints or Hints()
     if wanted:  # the classes the words ask for, unless only minor places abroad have them
         # a place whose own name holds the word ("Sadr City", a quarter) is named in full, whatever its class
-        fitting = [c for c in cands if _fits(c.place, wanted) or c.match == MatchKind.KEY]
+        fitting = [c for c in cands if _fits(c.place, wanted) or (in_name and c.match == MatchKind.KEY)]
         if fitting and _at_home(_by_cue(fitting, hints, wanted), focus, container, hints, wanted):
             cands = fitting
     cands = _at_home(_by_cue(cands, hints, wanted), focus, container, hints, wanted)

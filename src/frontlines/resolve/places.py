@@ -529,12 +529,12 @@ class PlaceResolver:
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
         container = container_after(text, f.end, self.theater.canonical_admin1)
-        _, wanted = self.words.split(f.text)
-        wanted = wanted or hints.cue & SPECIAL  # "the border crossing at X": the crossing, not a village
+        _, written = self.words.split(f.text)
+        wanted = written or hints.cue & SPECIAL  # "the border crossing at X": the crossing, not a village
         key = name_key(f.text)
         region = (regions or {}).get(f.start)
         by = (refs.get(key) or []) + ([region[0]] if region else [])
-        best = choose(list(f.candidates), focus, container, wanted, by or None, hints, nearby)
+        best = choose(list(f.candidates), focus, container, wanted, by or None, hints, nearby, in_name=bool(written))
         if best is None:
             return part_of_city(base, bool(f.candidates), hints)
         stray = _astray(best.place, [region[0]], region[1]) if region else None
