@@ -196,6 +196,9 @@ FAMILIES = [
      "Strategic developments", "Change to group/activity"),
     ("The militants surrendered to the army in Beit Jinn on Friday.", "surrendered",
      "Strategic developments", "Other"),
+    ("Nineteen soldiers were captured by rebels near Idlib on Monday.", "captured", "Battles", "Armed clash"),
+    ("Syrian warplanes targeted areas in the town of Erbeen on Monday.", "targeted",
+     "Explosions/Remote violence", "Air/drone strike"),
 ]
 
 
