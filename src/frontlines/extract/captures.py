@@ -144,9 +144,11 @@ def _admin_named(text: str, nouns: frozenset[str]) -> Callable[[str], bool]:
     if not text or not nouns:
         return lambda name: False
     words = "|".join(sorted(re.escape(n) for n in nouns))
+    unit_after = re.compile(rf"\s+(?:{words})s?\b", re.IGNORECASE)  # compiled once per document
 
     def test(name: str) -> bool:
-        return re.search(rf"(?<!\w){re.escape(name)}\s+(?:{words})s?\b", text, re.IGNORECASE) is not None
+        return any(unit_after.match(text, m.end())
+                   for m in re.finditer(rf"(?<!\w){re.escape(name)}", text, re.IGNORECASE))
 
     return test
 
