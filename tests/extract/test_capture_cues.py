@@ -137,3 +137,12 @@ def test_coming_under_fire_is_no_capture(claims_of) -> None:  # type: ignore[no-
     for text in ("An army convoy came under fire near Binnish on Sunday.",
                  "Binnish came under heavy shelling on Sunday."):
         assert not [c for c in claims_of(text) if c.sub_event_type in {STATE, NONSTATE}], text
+
+
+def test_a_name_the_document_calls_a_district_or_a_region_is_no_town() -> None:
+    from frontlines.extract.captures import _admin_named
+
+    named = _admin_named("Rebels took Qarad district, the Shera region and Kafr Nabl.",
+                         frozenset({"district", "region", "province"}))
+    assert named("Qarad") and named("Shera") and named("shera")
+    assert not named("Kafr Nabl") and not named("arad")
