@@ -156,3 +156,14 @@ def test_a_prospect_is_expected(claims_of):
     ):
         claims = claims_of(text)
         assert claims and all(not c.factual for c in claims), text
+
+
+def test_an_attack_tried_was_made_a_place_tried_was_not_taken(claims_of):
+    claims = claims_of("Militants tried to infiltrate army positions near Hama on Tuesday, the army said.")
+    assert only(claims, "infiltrate").status == Status.REPORTED
+    claims = claims_of("Islamic State fighters attempted to advance on the village of Tal Jamal on Monday.")
+    assert only(claims, "advance").status == Status.ASSERTED
+    claims = claims_of("Rebels tried to capture the town of Morek on Monday.")
+    assert only(claims, "capture").status == Status.EXPECTED
+    claims = claims_of("The army is trying to advance towards the town of Morek.")
+    assert only(claims, "advance").status == Status.EXPECTED

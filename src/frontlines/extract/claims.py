@@ -292,7 +292,8 @@ class ClaimExtractor:
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
             return nominal_standing(token, self.cues)
-        found = standing(token, self.cues)
+        found = standing(token, self.cues, attack=match.rule.event_type == BATTLES
+                         and match.rule.sub_event_type not in TERRITORIAL)
         head = match.rule.head
         # the form of the present, and not tagged past: "cut", "hit", "set" are past forms too
         simple_present = (

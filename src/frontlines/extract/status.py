@@ -283,8 +283,10 @@ def _inverted_should(token: Any) -> bool:
     return bool(auxes and subjects and auxes[0].i < subjects[0].i)
 
 
-def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan) -> None:
+def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, attack: bool = False) -> None:
     lemma = token.lemma_.lower()
+    if attack and link == "xcomp" and token.tag_ in {"VBD", "VBN"} and cues.has("attempt_verbs", lemma):
+        return  # "militants tried to infiltrate army positions": the attack was made
     if cues.has("negating_words", lemma) and link in {
         "xcomp",
         "prep",
@@ -360,13 +362,14 @@ def _infinitive(token: Any) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
-def standing(trigger: Any, cues: Cues) -> Standing:
-    """The standing of the event that *trigger* names, from its clause chain."""
+def standing(trigger: Any, cues: Cues, attack: bool = False) -> Standing:
+    """The standing of the event that *trigger* names, from its clause chain (``attack``: the
+    trigger names an attack, which a past attempt makes, not a capture, which it does not)."""
     scan = _Scan()
     links = chain(trigger)
     for index, (token, link) in enumerate(links):
         if index:
-            _governor_cues(token, link, links[index - 1][0], cues, scan)
+            _governor_cues(token, link, links[index - 1][0], cues, scan, attack=attack)
         described = index == 1 and link == "nsubj" and _description(token)
         _clause_cues(token, link, cues, scan, is_trigger=index == 0, described=described)
     return _decide(scan, trigger)
