@@ -167,3 +167,12 @@ def test_an_attack_tried_was_made_a_place_tried_was_not_taken(claims_of):
     assert only(claims, "capture").status == Status.EXPECTED
     claims = claims_of("The army is trying to advance towards the town of Morek.")
     assert only(claims, "advance").status == Status.EXPECTED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Warplanes pounded Morek on Monday ahead of an expected ground offensive.",
+    "Rebels braced for a long-awaited offensive on Idlib.",
+    "Residents of Idlib await an offensive by government forces.",
+])
+def test_an_offensive_awaited_is_no_offensive_made(claims_of, sentence):
+    assert only(claims_of(sentence), "offensive").status == Status.EXPECTED
