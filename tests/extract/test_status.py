@@ -176,3 +176,8 @@ def test_an_attack_tried_was_made_a_place_tried_was_not_taken(claims_of):
 ])
 def test_an_offensive_awaited_is_no_offensive_made(claims_of, sentence):
     assert only(claims_of(sentence), "offensive").status == Status.EXPECTED
+
+
+def test_going_on_a_named_day_is_that_days_event_going_on_daily_is_a_habit(claims_of):
+    assert only(claims_of("Troops continued to advance on Morek on Monday."), "advance").status == Status.ASSERTED
+    assert not [c for c in claims_of("Regime forces continue to shell Douma daily.") if c.trigger == "shell"]

@@ -297,7 +297,7 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, a
         "dobj",
     }:
         scan.flag("negated", lemma)
-    elif cues.has("habitual_verbs", lemma) and link == "xcomp":
+    elif cues.has("habitual_verbs", lemma) and link == "xcomp" and not _one_day(token, below, cues):
         scan.flag("habitual", lemma)
     elif cues.has("denial_verbs", lemma) and link in {"ccomp", "dobj", "xcomp"}:
         scan.flag("denied", lemma)
@@ -327,6 +327,14 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, a
         and (link != "xcomp" or lemma not in SUCCESS_VERBS)
     ):
         scan.flag("expected", "to (purpose)")
+
+
+def _one_day(verb: Any, below: Any, cues: Cues) -> bool:
+    """ "Troops continued to advance on Morek on Monday": a day names when it went on, so it is
+    that day's event, not a habit."""
+    words = [t for v in (verb, below) for c in v.children if c.dep_ in {"prep", "npadvmod", "advmod"}
+             for t in (c, *c.children)]
+    return any(cues.has("day_anchors", t.lower_) for t in words)
 
 
 def _counted_participle(verb: Any, below: Any) -> bool:

@@ -115,7 +115,8 @@ CUE_LISTS = frozenset({
     "reporting_verbs", "reporting_nouns", "alleging_verbs", "hedge_adverbs", "according", "denial_verbs",
     "denial_words", "denial_subjects", "future_aux", "modal_aux", "conditional_aux", "expectation_words",
     "future_adverbs", "negating_words", "conditional_marks", "habitual_adverbs", "habitual_verbs",
-    "background_preps", "terms_nouns", "ongoing_verbs", "past_anchors", "onlooker_verbs", "attempt_verbs"})
+    "background_preps", "terms_nouns", "ongoing_verbs", "past_anchors", "onlooker_verbs", "attempt_verbs",
+    "day_anchors"})
 
 
 def check_cues(path: Path) -> list[KbProblem]:
