@@ -125,6 +125,16 @@ def test_actor_eras_are_checked(tmp_path) -> None:  # type: ignore[no-untyped-de
     assert "eras must be listed oldest first" in problems and any("needs a name and an ISO day" in p for p in problems)
 
 
+def test_sole_air_forces_need_a_known_actor_and_a_day(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from frontlines.kb.files import check_actors
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("version: 1\nactors:\n  - name: A\n    inter: 1\nsole_air_forces:\n"
+                    "  - {actor: A, until: 2014-09-23}\n  - {actor: B, until: 2014-09-23}\n  - {actor: A, until: soon}\n")
+    problems = [p for p in check_actors(path) if "sole_air_forces" in p.message]
+    assert [p.line for p in problems] == [7, 8]
+
+
 def test_an_unclaimed_actor_must_be_defined(copy: Path) -> None:
     _edit(copy / "triggers.yaml", "actor: Unidentified Armed Group (Syria)}", "actor: Unknown Gang}")
     messages = [str(p) for p in check_kb(copy)]

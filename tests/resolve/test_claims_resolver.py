@@ -125,3 +125,25 @@ def test_the_army_of_a_government_named_before_is_its_military() -> None:
                  sub_event_type="Agreement", actor1=ActorRef("the government", None))
     (out,) = ClaimResolver(packaged_kb().actors).resolve([gov], article)
     assert out.actor1 is not None and out.actor1.name == "Government of Syria (2000-2024)"
+
+
+def test_an_unattributed_air_strike_is_the_sole_air_force_of_its_day() -> None:
+    text = "Seven people were killed in an air strike on a town on Monday."
+    claim = _claim(start=0, end=len(text), sentence=text, trigger="strike", trigger_start=34, trigger_end=40,
+                   event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", date_text="on Monday")
+    resolver = ClaimResolver(packaged_kb().actors)
+    (early,) = resolver.resolve([claim], Article(id="d", text=text, source="t", published=dt.date(2013, 5, 10)))
+    assert early.actor1 is not None and early.actor1.name == "Military Forces of Syria (2000-2024)"
+    assert early.actor1.inferred and early.actor1.surface is None
+    # once several air forces struck in the country, nobody is named for it
+    (late,) = resolver.resolve([claim], Article(id="d", text=text, source="t", published=dt.date(2016, 5, 10)))
+    assert late.actor1 is None or late.actor1.name is None
+
+
+def test_sole_air_forces_are_checked() -> None:
+    from frontlines.resolve.actors import ActorDictionary
+
+    actors = {"actors": [{"name": "Air Arm", "inter": 1}],
+              "sole_air_forces": [{"actor": "Air Arm", "since": "2010-01-01", "until": "2012-01-01"}]}
+    found = ActorDictionary(actors)
+    assert found.sole_air_force("2011-06-01") is not None and found.sole_air_force("2012-01-01") is None

@@ -7,6 +7,8 @@ valid.  Rules that span files are in :mod:`frontlines.kb.rules`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,7 +159,7 @@ def check_actors(path: Path) -> list[KbProblem]:
     if not isinstance(data, LineDict):
         return [KbProblem(path.name, 0, "the actor dictionary must be a mapping")]
     out = [KbProblem(path.name, data.key_lines[k], f"unknown section {k!r}")
-           for k in data if k not in {"version", "actors", "units", "weapon_owners", "generics"}]
+           for k in data if k not in {"version", "actors", "units", "weapon_owners", "generics", "sole_air_forces"}]
     names: set[str] = set()
     for entry in data.get("actors") or ():
         line = line_of(entry)
@@ -181,12 +183,24 @@ def check_actors(path: Path) -> list[KbProblem]:
                 out.append(KbProblem(path.name, line_of(entry), f"{section}: unknown parent {parent!r}"))
             elif not entry.get(key):
                 out.append(KbProblem(path.name, line_of(entry), f"{section}: no {key}"))
+    for entry in data.get("sole_air_forces") or ():
+        if not isinstance(entry, dict) or entry.get("actor") not in names or not _iso_day(entry.get("until")):
+            out.append(KbProblem(path.name, line_of(entry),
+                                 "sole_air_forces: an entry needs a known actor and an ISO day 'until'"))
     for entry in data.get("generics") or ():
         if not isinstance(entry, dict) or not entry.get("class") or not entry.get("words"):
             out.append(KbProblem(path.name, line_of(entry), "generics: an entry needs a class and words"))
         elif entry.get("fallback") and entry["fallback"] not in names:
             out.append(KbProblem(path.name, line_of(entry["fallback"]), f"unknown fallback {entry['fallback']!r}"))
     return out
+
+
+def _iso_day(value: object) -> bool:
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def _check_eras(path: Path, entry: dict[str, Any]) -> list[KbProblem]:

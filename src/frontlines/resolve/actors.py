@@ -81,7 +81,7 @@ class ActorDictionary:
 
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
-        unknown = set(data) - {"version", "actors", "units", "weapon_owners", "generics"}
+        unknown = set(data) - {"version", "actors", "units", "weapon_owners", "generics", "sole_air_forces"}
         if unknown:
             raise ResourceError(f"unknown sections {sorted(unknown)}", source="actors.yaml")
         for entry in data.get("actors") or ():
@@ -115,6 +115,19 @@ class ActorDictionary:
         for entry in data.get("generics") or ():
             for word in entry.get("words") or ():
                 self.generics[fold(str(word)).lower()] = (entry["class"], entry.get("fallback"))
+        self.sole_air_forces: list[tuple[str, str, Actor]] = []  # (since, until, actor), ISO days
+        for entry in data.get("sole_air_forces") or ():
+            actor = self.actors.get(entry.get("actor", ""))
+            if actor is None:
+                raise ResourceError(f"sole_air_forces: unknown actor {entry.get('actor')!r}", source="actors.yaml")
+            self.sole_air_forces.append((str(entry.get("since", "")), str(entry["until"]), actor))
+
+    def sole_air_force(self, day: str | None) -> Actor | None:
+        """The only air force that struck in the theater's country on ``day`` (ISO), if one did
+        (``sole_air_forces``): the author of an air strike there that no report names."""
+        if not day:
+            return None
+        return next((a for since, until, a in self.sole_air_forces if since <= day[:10] < until), None)
 
     def _add_aliases(self, entry: dict[str, Any], actor: Actor, key: str = "aliases") -> None:
         for alias in entry.get(key) or ():

@@ -69,6 +69,11 @@ class ClaimResolver:
             flier = context.air_force(claim.trigger_start)
             flier = None if flier is not None and actor2 is not None and actor2.name == flier.name else flier
             actor1 = self.actors.ref(actor1.surface if actor1 else None, flier, inferred=True) if flier else actor1
+            if (actor1 is None or actor1.name is None) and self._in_theater(claim):
+                day = claim.event_date or resolve_date(claim.date_text, article.published)[0] or (
+                    article.published.isoformat() if article.published else None)
+                sole = self.actors.sole_air_force(day)  # the only air force over the country that day
+                actor1 = self.actors.ref(actor1.surface if actor1 else None, sole, inferred=True) if sole else actor1
         if claim.event_type in VIOLENT:
             actor1, actor2 = self._violent_roles(actor1, actor2)
         if claim.sub_event_type in TERRITORY_TAKEN and actor2 is not None and actor2.inter == CIVILIANS:
