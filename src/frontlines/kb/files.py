@@ -8,7 +8,6 @@ valid.  Rules that span files are in :mod:`frontlines.kb.rules`.
 from __future__ import annotations
 
 import datetime as dt
-
 import re
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -117,10 +117,10 @@ class ActorDictionary:
                 self.generics[fold(str(word)).lower()] = (entry["class"], entry.get("fallback"))
         self.sole_air_forces: list[tuple[str, str, Actor]] = []  # (since, until, actor), ISO days
         for entry in data.get("sole_air_forces") or ():
-            actor = self.actors.get(entry.get("actor", ""))
-            if actor is None:
+            flier = self.actors.get(entry.get("actor", ""))
+            if flier is None:
                 raise ResourceError(f"sole_air_forces: unknown actor {entry.get('actor')!r}", source="actors.yaml")
-            self.sole_air_forces.append((str(entry.get("since", "")), str(entry["until"]), actor))
+            self.sole_air_forces.append((str(entry.get("since", "")), str(entry["until"]), flier))
 
     def sole_air_force(self, day: str | None) -> Actor | None:
         """The only air force that struck in the theater's country on ``day`` (ISO), if one did
