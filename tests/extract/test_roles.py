@@ -179,3 +179,12 @@ def test_where_the_teller_sits_is_not_where_the_event_happened(claims_of):
     # a local source's town, the only place of the sentence, is still the event's
     claim = only(claims_of("Activists in Douma said ten people were killed in shelling on Monday."), "shelling")
     assert claim.location.text == "Douma"
+
+
+def test_the_attackers_of_an_attack_confronted_are_actor1(claims_of):
+    claim = only(claims_of("Army units confronted the terrorists' attack against military checkpoints in al-Hula "
+                           "on Monday."), "confronted")
+    assert claim.actor1.name == "Opposition Rebels (Syria)"
+    assert claim.actor2.name == "Military Forces of Syria (2000-2024)"
+    claim = only(claims_of("Troops confronted rebels in al-Hula on Monday."), "confronted")
+    assert claim.actor1.name == "Military Forces of Syria (2000-2024)"
