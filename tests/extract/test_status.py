@@ -181,3 +181,12 @@ def test_an_offensive_awaited_is_no_offensive_made(claims_of, sentence):
 def test_going_on_a_named_day_is_that_days_event_going_on_daily_is_a_habit(claims_of):
     assert only(claims_of("Troops continued to advance on Morek on Monday."), "advance").status == Status.ASSERTED
     assert not [c for c in claims_of("Regime forces continue to shell Douma daily.") if c.trigger == "shell"]
+
+
+def test_a_modal_on_what_is_said_of_an_attack_its_own_day_dates_does_not_make_it_a_forecast(claims_of):
+    claim = only(claims_of("Officials would not comment on Tuesday's attack on Idlib."), "attack")
+    assert claim.status == Status.ASSERTED
+    claim = only(claims_of("Officials said a planned Tuesday attack on Idlib would be delayed."), "attack")
+    assert claim.status == Status.EXPECTED
+    claim = only(claims_of("The army would launch an offensive on Idlib."), "offensive")
+    assert claim.status == Status.EXPECTED

@@ -122,11 +122,29 @@ def ongoing(token: Any, cues: Cues) -> bool:
     return cues.has("ongoing_verbs", verb) or cues.has("ongoing_verbs", head.lemma_.lower())
 
 
+def _own_day(noun: Any) -> bool:
+    """A day names the event noun itself, before it: "an August 21 attack", "Tuesday's attack"."""
+    return any(c.ent_type_ == "DATE" and c.dep_ in {"nmod", "compound", "poss", "npadvmod"} and c.i < noun.i
+               and not c.like_num for c in noun.children)
+
+
+def _prenominal_forecast(noun: Any, cues: Cues) -> bool:
+    """ "a planned August 21 attack", "the expected offensive": the noun itself is a forecast."""
+    return any(c.dep_ == "amod" and (cues.has("expectation_words", c.lemma_.lower())
+                                     or cues.has("expectation_words", c.lower_)) for c in noun.children)
+
+
 def nominal_standing(token: Any, cues: Cues) -> Standing:
     """The standing of a noun trigger (None status: a back-reference, not a claim)."""
     if anaphoric(token):
         return Standing(None, None, "anaphoric: refers to an event already named")
     found = standing(token, cues)
+    governed = found.status in {Status.EXPECTED, Status.HYPOTHETICAL} or (
+        found.status is None and (found.cue or "").startswith("negated"))  # "would not comment on X"
+    if governed and _own_day(token) and not _prenominal_forecast(token, cues):
+        # "the resolution would condemn an August 21 attack": the modal governs what is said of
+        # an attack its own day dates, not whether it happened
+        return Standing(Status.ASSERTED, None, f"dated by its own day despite '{found.cue}'")
     if found.status != Status.ASSERTED and found.status is not None:
         return found
     if found.status is None or clause_verb(token) is not None or _anchored(token) or ongoing(token, cues):
