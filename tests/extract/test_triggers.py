@@ -259,3 +259,15 @@ def test_noun_argument_of_a_verb_trigger_is_one_event(claims_of):
         "The army repelled an attack by the militants on the town of Mahardah on Monday."
     )
     assert [c.trigger for c in claims] == ["repelled"]
+
+
+def test_idioms_and_descriptions_are_no_new_events(claims_of):
+    # "took place" is no capture of the place named after it
+    claims = claims_of("An exchange of rocket fire took place on the frontlines of Jabal al-Zawiya on Monday.")
+    assert not [c for c in claims if c.event_type == "Battles" and c.sub_event_type != "Armed clash"]
+    # "took hold of" still is one
+    claim = only(claims_of("Rebels took hold of the village of Tal Jamal on Monday."), "took")
+    assert claim.sub_event_type == "Non-state actor overtakes territory"
+    # a copula's description of an attack already told is no second attack
+    assert not claims_of("It was the bloodiest opposition assault on the area in three years, a monitor said.")
+    assert claims_of("There was an attack on an army checkpoint near Hama on Monday.")

@@ -122,6 +122,16 @@ def ongoing(token: Any, cues: Cues) -> bool:
     return cues.has("ongoing_verbs", verb) or cues.has("ongoing_verbs", head.lemma_.lower())
 
 
+def _describes_subject(noun: Any) -> bool:
+    """ "It was the bloodiest assault in three years", "the attack was the deadliest of the war":
+    an event noun that a copula says its subject is, with the definite article or a superlative,
+    describes an event already told."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+        c.tag_ == "JJS" for c in noun.children)
+
+
 def _own_day(noun: Any) -> bool:
     """A day names the event noun itself, before it: "an August 21 attack", "Tuesday's attack"."""
     return any(c.ent_type_ == "DATE" and c.dep_ in {"nmod", "compound", "poss", "npadvmod"} and c.i < noun.i
@@ -138,6 +148,8 @@ def nominal_standing(token: Any, cues: Cues) -> Standing:
     """The standing of a noun trigger (None status: a back-reference, not a claim)."""
     if anaphoric(token):
         return Standing(None, None, "anaphoric: refers to an event already named")
+    if _describes_subject(token):
+        return Standing(None, None, "describes: the attribute of a copula ('it was the bloodiest assault')")
     found = standing(token, cues)
     governed = found.status in {Status.EXPECTED, Status.HYPOTHETICAL} or (
         found.status is None and (found.cue or "").startswith("negated"))  # "would not comment on X"

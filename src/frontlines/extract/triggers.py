@@ -212,9 +212,18 @@ def _particle_ok(token: Any, particle: str | None) -> bool:
     return any(c.lower_ == particle or c.lemma_.lower() == particle for c in token.children)
 
 
+#: direct objects that make a verb an idiom, not an act on a place: "clashes took *place* on the
+#: frontlines of X", "took *part* in", "took *note* of" (a rule that names the word still gets it:
+#: "the truce took *effect*")
+IDIOM_OBJECTS = frozenset({"place", "part", "note", "care", "time", "action", "aim", "effect", "shape"})
+
+
 def _objects_ok(token: Any, wanted: frozenset[str], is_place: Callable[[Any], bool]) -> bool:
     if not wanted:
         return True
+    direct = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    if any(w in IDIOM_OBJECTS and w not in wanted for w in direct):
+        return False
     for obj in objects(token):
         if obj.lemma_.lower() in AGGREGATE_OBJECTS:
             return False
