@@ -147,3 +147,13 @@ def test_sole_air_forces_are_checked() -> None:
               "sole_air_forces": [{"actor": "Air Arm", "since": "2010-01-01", "until": "2012-01-01"}]}
     found = ActorDictionary(actors)
     assert found.sole_air_force("2011-06-01") is not None and found.sole_air_force("2012-01-01") is None
+
+
+def test_a_generic_actor_word_is_resolved_where_the_sentence_says_it() -> None:
+    text = "The government and its ally Russia pounded rebel-held areas on Tuesday, killing four civilians."
+    claim = _claim(start=0, end=len(text), sentence=text, trigger="killing", trigger_start=text.index("killing"),
+                   trigger_end=text.index("killing") + 7, event_type="Violence against civilians",
+                   sub_event_type="Attack", actor1=ActorRef("The government", None))
+    (out,) = ClaimResolver(packaged_kb().actors).resolve(
+        [claim], Article(id="d", text=text, source="t", published=dt.date(2018, 6, 12)))
+    assert out.actor1 is not None and out.actor1.name == "Military Forces of Syria (2000-2024)"

@@ -35,6 +35,16 @@ INFER_OPPONENT = TERRITORY
 CIVILIANS = 7
 
 
+def _said_at(claim: Claim, ref: ActorRef | None) -> int:
+    """Where the sentence names an actor word before the trigger ("the government and its ally
+    Russia pounded X": the state named before "the government", not Russia between it and the
+    trigger), else the trigger's offset."""
+    if ref is None or not ref.surface:
+        return claim.trigger_start
+    at = claim.sentence.find(ref.surface)
+    return claim.start + at if 0 <= at and claim.start + at < claim.trigger_start else claim.trigger_start
+
+
 class ClaimResolver:
     """Fills actors, territory sub-types and dates of extracted claims."""
 
@@ -62,8 +72,8 @@ class ClaimResolver:
         return self.home is not None and (place is None or place.country == self.home)
 
     def _one(self, claim: Claim, article: Article, context: DocumentActors) -> Claim:
-        actor1 = self._actor(claim.actor1, claim.trigger_start, context)
-        actor2 = self._actor(claim.actor2, claim.trigger_start, context)
+        actor1 = self._actor(claim.actor1, _said_at(claim, claim.actor1), context)
+        actor2 = self._actor(claim.actor2, _said_at(claim, claim.actor2), context)
         if claim.sub_event_type == AIR_STRIKE and (actor1 is None or actor1.name is None):
             # an air strike nobody is named for: the state whose aircraft the report names
             flier = context.air_force(claim.trigger_start)
