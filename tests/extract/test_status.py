@@ -190,3 +190,15 @@ def test_a_modal_on_what_is_said_of_an_attack_its_own_day_dates_does_not_make_it
     assert claim.status == Status.EXPECTED
     claim = only(claims_of("The army would launch an offensive on Idlib."), "offensive")
     assert claim.status == Status.EXPECTED
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Over the past two years, thousands of fighters have been transferred from other fronts to Idlib.", "transferred"),
+    ("A regime offensive aimed at seizing Idlib has killed hundreds of civilians.", "offensive"),
+])
+def test_months_of_happenings_and_a_campaigns_running_total_are_background(claims_of, sentence, trigger):
+    assert only(claims_of(sentence), trigger).status == Status.BACKGROUND
+
+
+def test_a_campaigns_toll_of_one_day_is_that_days_event(claims_of):
+    assert only(claims_of("The offensive has killed 20 civilians in Idlib on Monday."), "offensive").factual

@@ -474,6 +474,34 @@ def _over_a_stretch(node: Any) -> bool:
     return False
 
 
+#: what goes on for weeks: its perfect tolls are running totals ("the offensive has killed hundreds")
+CAMPAIGN_NOUNS = frozenset({"offensive", "campaign", "operation", "bombardment", "onslaught", "siege",
+                            "fighting", "violence"})
+
+
+def _over_months(verb: Any) -> bool:
+    """ "over the past two years, rebels have been transferred": a stretch of months or years
+    that ends now holds many happenings, not one."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"over", "in", "during", "throughout"}:
+            for span in prep.children:
+                if span.dep_ == "pobj" and span.lemma_.lower() in {"month", "year"} and span.lower_.endswith("s") \
+                        and any(c.lower_ in STRETCH_ENDS_NOW for c in span.children):
+                    return True
+    return False
+
+
+def _campaign_total(trigger: Any) -> bool:
+    """ "A regime offensive ... has killed hundreds of civilians": a campaign's perfect toll is its
+    running total; so is the campaign noun that is its subject."""
+    verb = trigger.head if trigger.dep_ == "nsubj" and trigger.pos_ == "NOUN" else trigger
+    if verb.lemma_.lower() not in DEATH_VERBS or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if any(t.ent_type_ == "DATE" for c in verb.children if c.dep_ in {"prep", "npadvmod"} for t in c.subtree):
+        return False  # "the offensive has killed 20 on Monday": that day's toll
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in CAMPAIGN_NOUNS for c in verb.children)
+
+
 def _recalled(trigger: Any) -> str | None:
     """History told in passing: a pluperfect ("had captured"), a perfect over a stretch of
     time ("have besieged the town for weeks"), or a happening dated some days before another
@@ -492,6 +520,10 @@ def _recalled(trigger: Any) -> str | None:
     for node in [trigger, *trigger.ancestors][:4]:
         if node.lemma_.lower() in DEATH_VERBS and _over_a_stretch(node):
             return "a sum over a stretch of time"
+    if verb is not None and _over_months(verb):
+        return "a stretch of months or years"
+    if _campaign_total(trigger):
+        return "a campaign's running total"
     for node in [trigger, *trigger.ancestors]:
         if node.lower_ in {"after", "before"} and node.dep_ in {"prep", "mark"}:
             lead = [c for c in node.lefts if c.lower_ in TIME_UNITS or c.lemma_ in TIME_UNITS]
