@@ -42,7 +42,7 @@ def _said_at(claim: Claim, ref: ActorRef | None) -> int:
     if ref is None or not ref.surface:
         return claim.trigger_start
     at = claim.sentence.find(ref.surface)
-    return claim.start + at if 0 <= at and claim.start + at < claim.trigger_start else claim.trigger_start
+    return claim.start + at if at >= 0 and claim.start + at < claim.trigger_start else claim.trigger_start
 
 
 class ClaimResolver:
