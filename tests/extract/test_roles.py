@@ -188,3 +188,12 @@ def test_the_attackers_of_an_attack_confronted_are_actor1(claims_of):
     assert claim.actor2.name == "Military Forces of Syria (2000-2024)"
     claim = only(claims_of("Troops confronted rebels in al-Hula on Monday."), "confronted")
     assert claim.actor1.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_two_sides_coordinated_as_the_subject_of_a_clash_fight_each_other(claims_of):
+    claim = only(claims_of("The army and rebels clashed near Hama on Sunday."), "clashed")
+    assert (claim.actor1.name, claim.actor2.name) == ("Military Forces of Syria (2000-2024)", "Opposition Rebels (Syria)")
+    claim = only(claims_of("Rebels and ISIS fighters clashed in Idlib on Sunday."), "clashed")
+    assert {claim.actor1.name, claim.actor2.name} == {"Opposition Rebels (Syria)", "Islamic State (Syria)"}
+    claim = only(claims_of("Rebels clashed with the army near Hama on Sunday."), "clashed")
+    assert claim.actor2.name == "Military Forces of Syria (2000-2024)"

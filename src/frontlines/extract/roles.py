@@ -166,6 +166,14 @@ def verb_roles(trigger: Any, mode: str, is_actor: Any, held: frozenset[str] = fr
         targets = [t for t in _children(trigger, "nsubjpass") if is_actor(t)] + targets
     if trigger.dep_ == "amod" and trigger.tag_ == "VBG" and is_actor(trigger.head):
         targets.insert(0, trigger.head)
+    if mode == "reciprocal" and not targets and agent is not None:
+        # "the army and the rebels clashed", "Rebels and ISIS fighters clashed": two sides coordinated
+        # as the subject of a verb they do together fight each other
+        sides = [c for c in agent.conjuncts if is_actor(c)]
+        mods = [m for m in agent.children if m.dep_ in {"nmod", "compound", "amod"} and m.conjuncts]
+        if not sides and mods:
+            agent, sides = mods[0], [c for c in mods[0].conjuncts if is_actor(c)] or [agent]
+        targets = sides
     other = targets[0] if targets else None
     if mode == "repel":
         return _attacker(trigger, is_actor), agent
