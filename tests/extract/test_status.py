@@ -202,3 +202,10 @@ def test_months_of_happenings_and_a_campaigns_running_total_are_background(claim
 
 def test_a_campaigns_toll_of_one_day_is_that_days_event(claims_of):
     assert only(claims_of("The offensive has killed 20 civilians in Idlib on Monday."), "offensive").factual
+
+
+def test_a_timelines_historic_present_with_a_calendar_day_is_one_happening(claims_of):
+    claim = only(claims_of("On January 29, government forces seize the town of Maarat al-Numan in Idlib province."),
+                 "seize")
+    assert claim.factual
+    assert not [c for c in claims_of("Regime forces shell Douma every day.") if c.trigger == "shell"]

@@ -21,6 +21,8 @@ Rules that keep forecasts and rumours from becoming events:
 
 from __future__ import annotations
 
+import re
+
 import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
@@ -302,7 +304,7 @@ class ClaimExtractor:
             and token.tag_ not in {"VB", "VBD", "VBN"}
         )
         if (simple_present and found.status in FACTUAL_STATUSES and not counted_victims(token)
-                and not _digest_item(token) and not self._news_present(token)):
+                and not _digest_item(token) and not self._news_present(token) and not _calendar_dated(token)):
             return Standing(None, None, "habitual: simple present")
         return found
 
@@ -463,6 +465,21 @@ _ODD_SPACES = str.maketrans({**dict.fromkeys("\xa0\u2007\u2009\u200a\u202f\u3000
 RECURRENCE = frozenset({"every", "each", "daily", "nightly", "weekly"})
 #: marks that open the items of a news digest ("* The air force targets X")
 BULLETS = frozenset({"*", "•", "·", "▪", "‣", "◦", "-", "–", "—"})
+
+
+#: a month name: a calendar date ("On January 29, government forces seize X") dates a historic present
+_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+                     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _calendar_dated(verb: Any) -> bool:
+    """A present-tense verb dated by a calendar day of its own ("On January 29, government
+    forces seize the town"): the historic present of a timeline, one happening, no habit."""
+    for child in verb.children:
+        if child.dep_ in {"prep", "npadvmod"} and child.i < verb.i:
+            if _MONTHS.search("".join(t.text_with_ws for t in child.subtree)):
+                return True
+    return False
 
 
 def _digest_item(token: Any) -> bool:
