@@ -21,10 +21,9 @@ Rules that keep forecasts and rumours from becoming events:
 
 from __future__ import annotations
 
-import re
-
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -475,11 +474,8 @@ _MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec
 def _calendar_dated(verb: Any) -> bool:
     """A present-tense verb dated by a calendar day of its own ("On January 29, government
     forces seize the town"): the historic present of a timeline, one happening, no habit."""
-    for child in verb.children:
-        if child.dep_ in {"prep", "npadvmod"} and child.i < verb.i:
-            if _MONTHS.search("".join(t.text_with_ws for t in child.subtree)):
-                return True
-    return False
+    return any(child.dep_ in {"prep", "npadvmod"} and child.i < verb.i
+               and _MONTHS.search("".join(t.text_with_ws for t in child.subtree)) for child in verb.children)
 
 
 def _digest_item(token: Any) -> bool:
