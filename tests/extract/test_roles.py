@@ -197,3 +197,10 @@ def test_two_sides_coordinated_as_the_subject_of_a_clash_fight_each_other(claims
     assert {claim.actor1.name, claim.actor2.name} == {"Opposition Rebels (Syria)", "Islamic State (Syria)"}
     claim = only(claims_of("Rebels clashed with the army near Hama on Sunday."), "clashed")
     assert claim.actor2.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_the_loser_of_a_capture_is_not_sought_in_a_clause_about_another_side(claims_of):
+    claims = claims_of("The Free Syrian Army had held the area for years. On Monday, government forces seized "
+                       "the town of Morek, while Kurdish fighters took the village of Tal Rifaat.")
+    claim = only(claims, "seized")
+    assert claim.actor2 is not None and claim.actor2.name == "Free Syrian Army"

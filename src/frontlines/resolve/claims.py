@@ -35,6 +35,24 @@ INFER_OPPONENT = TERRITORY
 CIVILIANS = 7
 
 
+#: where a sentence passes to a clause of another happening: "X seized A, while Kurdish fighters took B"
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\s+|;\s*|\s+—\s+", re.IGNORECASE)
+
+
+def _clause_span(claim: Claim) -> tuple[int, int]:
+    """The part of the claim's sentence that holds its trigger, between clause breaks (the
+    opponent of a capture is sought there, not in a coordinated clause about another side)."""
+    at = claim.trigger_start - claim.start
+    lo, hi = 0, len(claim.sentence)
+    for m in _CLAUSE_BREAK.finditer(claim.sentence):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    return claim.start + lo, claim.start + hi
+
+
 def _said_at(claim: Claim, ref: ActorRef | None) -> int:
     """Where the sentence names an actor word before the trigger ("the government and its ally
     Russia pounded X": the state named before "the government", not Russia between it and the
@@ -187,17 +205,17 @@ class ClaimResolver:
         known1 = self.actors.actors.get(a1.name) if a1 and a1.name else None
         known2 = self.actors.actors.get(a2.name) if a2 and a2.name else None
         if known1 is not None and known2 is None and claim.sub_event_type in INFER_OPPONENT:
-            other = context.opponent(known1, claim.trigger_start, (claim.start, claim.end))
+            other = context.opponent(known1, claim.trigger_start, _clause_span(claim))
             a2 = self.actors.ref(None, other, inferred=True) if other else a2
         elif known2 is not None and known1 is None and a1 is None and known2.inter != 7:
             # civilians have no side: an unattributed killing of them stays unattributed
-            other = context.opponent(known2, claim.trigger_start, (claim.start, claim.end))
+            other = context.opponent(known2, claim.trigger_start, _clause_span(claim))
             a1 = self.actors.ref(None, other, inferred=True) if other else a1
         elif known1 is None and a1 is None and claim.sub_event_type in TERRITORY:
             main = context.main_actor()
             a1 = self.actors.ref(None, main, inferred=True) if main else a1
             if main is not None and known2 is None:
-                other = context.opponent(main, claim.trigger_start, (claim.start, claim.end))
+                other = context.opponent(main, claim.trigger_start, _clause_span(claim))
                 a2 = self.actors.ref(None, other, inferred=True) if other else a2
         return a1, a2
 
