@@ -1,0 +1,43 @@
+"""Place rules for reports about the countries around Syria (Iraq, Lebanon, Jordan, Turkey):
+a region that belongs to a neighbour names that neighbour near a place ("in Iraqi Kurdistan").
+Sentences written for these tests, a small in-memory gazetteer."""
+
+from __future__ import annotations
+
+from factories import packaged_kb
+from frontlines.records import Place
+from frontlines.resolve.gazetteer import MemoryGazetteer
+from frontlines.resolve.places import PlaceResolver
+
+WORDS = packaged_kb().theater.feature_words
+
+VILLAGE_SY = Place("t:sy-sinjar", "Sinjar", 35.59, 37.00, "SY", "Idlib", None, "settlement")
+VILLAGE_SY2 = Place("t:sy-sinjar2", "Sinjar", 34.94, 36.96, "SY", "Hama", None, "settlement")
+SUBDISTRICT_SY = Place("t:sy-sanjar", "Sinjar", 35.58, 37.01, "SY", "Idlib", None, "admin3", 33_000)
+TOWN_IQ = Place("t:iq-sinjar", "Sinjar", 36.32, 41.86, "IQ", "Ninawa", None, "settlement", 38_000)
+
+
+def _find(text: str) -> dict[str, object]:
+    gaz = MemoryGazetteer([(VILLAGE_SY, []), (VILLAGE_SY2, []), (SUBDISTRICT_SY, []), (TOWN_IQ, [])],
+                          WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+
+
+def test_iraqi_kurdistan_names_iraq_near_a_place() -> None:
+    theater = packaged_kb().theater
+    text = "Jets struck camps near Sinjar in Iraqi Kurdistan."
+    assert "IQ" in theater.countries_near(text, 23, 29)
+    assert "IQ" in theater.countries_near("Shelling hit Zakho, Kurdistan Region, on Monday.", 13, 18)
+
+
+def test_a_town_stated_in_iraqi_kurdistan_is_the_iraqi_one() -> None:
+    found = _find("The army said its jets struck rebel camps around Sinjar in Iraqi Kurdistan overnight.")
+    place = found["Sinjar"].place  # type: ignore[attr-defined]
+    assert place is not None and place.country == "IQ"
+
+
+def test_without_the_region_the_theaters_namesake_keeps_the_name() -> None:
+    found = _find("The army said its jets struck rebel camps around Sinjar overnight.")
+    place = found["Sinjar"].place  # type: ignore[attr-defined]
+    assert place is not None and place.country == "SY"
