@@ -41,3 +41,23 @@ def test_without_the_region_the_theaters_namesake_keeps_the_name() -> None:
     found = _find("The army said its jets struck rebel camps around Sinjar overnight.")
     place = found["Sinjar"].place  # type: ignore[attr-defined]
     assert place is not None and place.country == "SY"
+
+
+JORDAN = Place("t:jo", "Jordan", 31.0, 36.0, "JO", None, None, "country", 10_000_000)
+SYRIA = Place("t:sy", "Syria", 35.0, 38.0, "SY", None, None, "country", 20_000_000)
+ABU_HAMMAD = Place("t:abu", "Abu Hammad", 35.1, 37.1, "SY", "Hama", None, "settlement")
+
+
+def _found(text: str) -> list[str]:
+    gaz = MemoryGazetteer([(JORDAN, []), (SYRIA, []), (ABU_HAMMAD, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    return [m.text for m in resolver.find(text, "d", [(0, len(text))]) if m.place is not None]
+
+
+def test_countries_joined_by_a_hyphen_are_each_named() -> None:
+    assert _found("A car bomb hit an army post on the Jordan-Syria border on Tuesday.") == ["Jordan", "Syria"]
+    assert _found("Talks on the Syria-Jordan crossing resumed.") == ["Syria", "Jordan"]
+
+
+def test_a_hyphenated_word_is_split_only_when_every_part_is_a_country() -> None:
+    assert "Jordan" not in _found("Fighters of the Hammad-Jordan brigade retreated.")

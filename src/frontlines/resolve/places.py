@@ -368,6 +368,21 @@ class PlaceResolver:
                 return Found(run[0].start, last.end, phrase, cands, how)
         return None
 
+    def _countries_joined(self, t: Token) -> list[Found]:
+        """Countries joined by a hyphen in one word ("the Jordan-Syria border", "Turkey-Iraq
+        talks"), one found name each; [] unless every part is a country's name as written."""
+        parts = t.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            return []
+        out, at = [], t.start
+        for part in parts:
+            cands = tuple(c for c in self._lookup(part) if c.match == MatchKind.KEY and c.place.feature == "country")
+            if not cands:
+                return []
+            out.append(Found(at, at + len(part), part, cands, "name"))
+            at += len(part) + 1
+        return out
+
     def _country_possessive(self, t: Token) -> bool:
         """A country's name with a final s, its apostrophe lost ("Syrias", "Turkeys")."""
         return (len(t.text) > 4 and t.text.endswith("s") and t.text[0].isupper()
@@ -489,6 +504,11 @@ class PlaceResolver:
             t = toks[i]
             if _HOLDER_WORD.search(t.text) or (not t.capitalised and not self._loose_article(text, toks, i)) or (
                     t.lower in HARD_START and not self._article_name(text, toks, i)):
+                i += 1
+                continue
+            pair = self._countries_joined(t)
+            if pair:  # "the Jordan-Syria border": each country is named
+                out.extend(pair)
                 i += 1
                 continue
             j = self._run(text, toks, i)
