@@ -61,3 +61,21 @@ def test_countries_joined_by_a_hyphen_are_each_named() -> None:
 
 def test_a_hyphenated_word_is_split_only_when_every_part_is_a_country() -> None:
     assert "Jordan" not in _found("Fighters of the Hammad-Jordan brigade retreated.")
+
+
+def test_a_report_that_names_only_a_neighbour_is_about_that_neighbour() -> None:
+    found = _find("Iraqi forces retook Sinjar from the militants on Monday, the Iraqi military said.")
+    place = found["Sinjar"].place  # type: ignore[attr-defined]
+    assert place is not None and place.country == "IQ"
+
+
+def test_a_report_that_names_the_theaters_country_keeps_its_focus() -> None:
+    found = _find("Iraqi militias fought near Sinjar on Monday, the Syrian army said.")
+    place = found["Sinjar"].place  # type: ignore[attr-defined]
+    assert place is not None and place.country == "SY"
+
+
+def test_two_neighbours_named_as_often_leave_the_focus_at_home() -> None:
+    found = _find("Iraqi and Turkish officers met near Sinjar on Monday.")
+    place = found["Sinjar"].place  # type: ignore[attr-defined]
+    assert place is not None and place.country == "SY"

@@ -131,9 +131,25 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     home, away = (named or {}).get(default_country or "", 0), (named or {}).get(focus.country or "", 0)
     if default_country and (countries[default_country] >= most / 2 or home > away or most < 2 and not away):
         focus.country = default_country
+    # a report that never names the theater's country, but names a neighbour more than any other,
+    # is about that neighbour ("Iraqi forces retook X"), unless its certain places say otherwise
+    other = _only_neighbour(named or {}, default_country)
+    if other and focus.country == default_country and countries[other] >= countries[default_country or ""]:
+        focus.country = other
     focus.countries_named = frozenset(c for c, n in (named or {}).items() if n)
     focus.abroad_focus = bool(default_country and focus.country and focus.country != default_country)
     return focus
+
+
+def _only_neighbour(named: Mapping[str, int], default_country: str | None) -> str | None:
+    """The country a text names most (by name or adjective) when it never names the theater's
+    own country ``default_country`` and no other country ties with it; else None."""
+    if not default_country or named.get(default_country) or not named:
+        return None
+    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0] if ranked[0][1] > 0 else None
 
 
 #: km per degree of latitude: a great-circle distance is never shorter than the latitude gap
