@@ -132,10 +132,14 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     if default_country and (countries[default_country] >= most / 2 or home > away or most < 2 and not away):
         focus.country = default_country
     # a report that never names the theater's country, but names a neighbour more than any other,
-    # is about that neighbour ("Iraqi forces retook X"), unless its certain places say otherwise
+    # is about that neighbour ("Iraqi forces retook X"), unless it names a place of the theater's
+    # country without doubt and no more of the neighbour's ("BEIRUT, Lebanon - ... in Daraa")
     other = _only_neighbour(named or {}, default_country)
-    if other and focus.country == default_country and countries[other] >= countries[default_country or ""]:
-        focus.country = other
+    if other and focus.country == default_country:
+        towns = Counter(t.place.country for t in tops
+                        if t is not None and t.place.feature not in ("country", "admin1", "region"))
+        if towns[other] > towns[default_country or ""] or not towns[default_country or ""]:
+            focus.country = other
     focus.countries_named = frozenset(c for c, n in (named or {}).items() if n)
     focus.abroad_focus = bool(default_country and focus.country and focus.country != default_country)
     return focus
