@@ -79,3 +79,17 @@ def test_two_neighbours_named_as_often_leave_the_focus_at_home() -> None:
     found = _find("Iraqi and Turkish officers met near Sinjar on Monday.")
     place = found["Sinjar"].place  # type: ignore[attr-defined]
     assert place is not None and place.country == "SY"
+
+
+SURUC = Place("t:suruc", "Suruç", 37.00, 38.35, "TR", "Sanliurfa", "Suruç", "admin2", 100_000)
+CHARK = Place("t:chark", "Chark", 36.99, 38.56, "TR", "Sanliurfa", "Suruç", "settlement")
+
+
+def test_a_district_is_not_replaced_by_a_village_whose_consonants_alone_match() -> None:
+    gaz = MemoryGazetteer([(SURUC, []), (CHARK, [])], WORDS)
+    assert any(c.place.gazetteer_id == CHARK.gazetteer_id and c.match is not None and c.match.fuzzy
+               for c in gaz.candidates("Suruc", limit=10, fuzzy=True))  # the trap is there
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "A bomb killed 32 young activists in Suruc, a Turkish town on the Syrian border."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Suruc"] is not None and found["Suruc"].gazetteer_id == SURUC.gazetteer_id

@@ -337,11 +337,13 @@ def _fits(place: Place, wanted: frozenset[str]) -> bool:
 def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozenset[str]) -> list[Candidate]:
     """A name spelled exactly as a district or subdistrict only, whose town the gazetteer spells
     otherwise ("Jarablus": the district; the town "Jarābulus"), names the town: the town (a
-    spelling variant inside the unit) stands in for the unit, unless the text asks for a district."""
+    spelling variant inside the unit) stands in for the unit, unless the text asks for a district.
+    Only a vowel variant is the same name: a village whose consonants alone match ("Chark" for
+    "Suruc") is another place, and the unit keeps the name."""
     units = [c for c in exact if c.place.feature in _UNITS]
     if not units or wanted & _UNITS or any(c.place.feature in ("city", "settlement") for c in exact):
         return exact
-    towns = [c for c in cands if is_fuzzy(c) and c.place.feature in ("city", "settlement") and any(
+    towns = [c for c in cands if c.match == MatchKind.VOWEL and c.place.feature in ("city", "settlement") and any(
         u.place.admin1 == c.place.admin1 and u.place.country == c.place.country
         and km(u.place.latitude, u.place.longitude, c.place.latitude, c.place.longitude) <= SEAT_KM
         for u in units)]
