@@ -93,3 +93,19 @@ def test_a_district_is_not_replaced_by_a_village_whose_consonants_alone_match() 
     text = "A bomb killed 32 young activists in Suruc, a Turkish town on the Syrian border."
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Suruc"] is not None and found["Suruc"].gazetteer_id == SURUC.gazetteer_id
+
+
+PALMYRA = Place("t:palmyra", "Palmyra", 34.56, 38.27, "SY", "Homs", None, "settlement")
+PALMYRA_B = Place("t:palmyra-b", "Palmyra", 35.90, 36.60, "SY", "Idlib", None, "settlement")  # a namesake
+RUWAISHED_JO = Place("t:ruw-jo", "Ruwaished", 32.51, 39.14, "JO", "Mafraq", None, "settlement")
+RUWAISHED_SY = Place("t:ruw-sy", "Ruwaished", 35.20, 40.30, "SY", "Deir ez-Zor", None, "settlement")
+
+
+def test_a_report_about_a_neighbour_still_places_the_theaters_towns() -> None:
+    gaz = MemoryGazetteer([(PALMYRA, []), (PALMYRA_B, []), (RUWAISHED_JO, []), (RUWAISHED_SY, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = ("Jordanian jets struck militant targets near Palmyra, and the Jordanian army said it downed "
+            "a drone near Ruwaished.")
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Palmyra"] is not None and found["Palmyra"].country == "SY"  # the theater's, never named
+    assert found["Ruwaished"] is not None and found["Ruwaished"].country == "JO"  # the report's country

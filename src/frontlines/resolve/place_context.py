@@ -50,6 +50,9 @@ class Focus:
     #: is the theater's own (a report about Syria) or another (a report from Gaza)
     countries_named: frozenset[str] = frozenset()
     abroad_focus: bool = False
+    #: the theater's own country when the focus moved to a neighbour only because the text never
+    #: names it ("Jordanian jets struck near Palmyra"): its places stay as eligible as the focus's
+    theater: str | None = None
     _index: NearIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def near_index(self) -> NearIndex:
@@ -139,7 +142,7 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
         towns = Counter(t.place.country for t in tops
                         if t is not None and t.place.feature not in ("country", "admin1", "region"))
         if towns[other] > towns[default_country or ""] or not towns[default_country or ""]:
-            focus.country = other
+            focus.country, focus.theater = other, default_country
     focus.countries_named = frozenset(c for c, n in (named or {}).items() if n)
     focus.abroad_focus = bool(default_country and focus.country and focus.country != default_country)
     return focus
@@ -273,7 +276,8 @@ def _at_home(cands: list[Candidate], focus: Focus, container: str | None, hints:
     home = focus.country
     if not home:
         return cands
-    return [c for c in cands if c.place.country == home or major(c.place) or c.place.country in hints.abroad
+    return [c for c in cands if c.place.country in (home, focus.theater) or major(c.place)
+            or c.place.country in hints.abroad
             or (container is not None and c.place.admin1 == container)
             or (c.place.feature in wanted and c.place.feature in SPECIAL)
             or _neighbours_town(c, focus)]

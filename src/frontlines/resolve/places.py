@@ -802,7 +802,7 @@ class PlaceResolver:
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
                     and m.place.feature not in AREAS and m.place.feature != "road"]
         wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
-                      focus.admin1, focus.anchors + resolved, focus.named_by)
+                      focus.admin1, focus.anchors + resolved, focus.named_by, theater=focus.theater)
         mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i], regions,
                                                               i in anchored, nearby[i])
                     for i, f in enumerate(found)]
