@@ -109,3 +109,15 @@ def test_a_report_about_a_neighbour_still_places_the_theaters_towns() -> None:
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Palmyra"] is not None and found["Palmyra"].country == "SY"  # the theater's, never named
     assert found["Ruwaished"] is not None and found["Ruwaished"].country == "JO"  # the report's country
+
+
+CEYLANPINAR = Place("t:ceylanpinar", "Ceylanpinar", 36.85, 40.05, "TR", "Sanliurfa", None, "city", 31_000)
+SANLIURFA = Place("t:urfa", "Sanliurfa", 37.16, 38.79, "TR", "Sanliurfa", None, "city", 500_000)
+
+
+def test_a_province_of_a_neighbour_stated_after_a_name_contains_it() -> None:
+    gaz = MemoryGazetteer([(CEYLANPINAR, []), (SANLIURFA, []), (VILLAGE_SY, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "A mortar shell fired from Syria landed in Ceylanpinar in Sanliurfa province, wounding two."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Ceylanpinar"] is not None and found["Ceylanpinar"].gazetteer_id == CEYLANPINAR.gazetteer_id

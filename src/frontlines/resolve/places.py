@@ -548,7 +548,8 @@ class PlaceResolver:
         ``nearby``: the governorate the text named just before the name (see :meth:`_nearby`)."""
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
-        container = container_after(text, f.end, self.theater.canonical_admin1)
+        container = container_after(text, f.end, self.theater.canonical_admin1) or container_after(
+            text, f.end, self._province_abroad)
         _, written = self.words.split(f.text)
         wanted = written or hints.cue & SPECIAL  # "the border crossing at X": the crossing, not a village
         key = name_key(f.text)
@@ -687,6 +688,18 @@ class PlaceResolver:
                 continue
             out.append(f)
         return out
+
+    def _province_abroad(self, name: str | None) -> str | None:
+        """The first-level unit of a neighbouring country that a stated province names ("X in
+        Sanliurfa province", "X in Anbar province"): the gazetteer's admin1 of the places named
+        exactly so abroad, when they agree on one; None for the theater's own provinces."""
+        if not name:
+            return None
+        key = name_key(name)
+        units = {c.place.admin1 for c in self._lookup(name) if c.match == MatchKind.KEY
+                 and c.place.country != self.default_country and c.place.admin1
+                 and name_key(c.place.admin1) == key}
+        return units.pop() if len(units) == 1 else None
 
     def _unit(self, admin1: str) -> Place | None:
         """The governorate ``admin1`` (canonical name) as a place, located at its capital."""
