@@ -121,3 +121,22 @@ def test_a_province_of_a_neighbour_stated_after_a_name_contains_it() -> None:
     text = "A mortar shell fired from Syria landed in Ceylanpinar in Sanliurfa province, wounding two."
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Ceylanpinar"] is not None and found["Ceylanpinar"].gazetteer_id == CEYLANPINAR.gazetteer_id
+
+
+def test_the_other_side_of_a_border_does_not_name_the_reports_country() -> None:
+    theater = packaged_kb().theater
+    text = "Lebanese troops clashed with gunmen near the border with Syria after rockets fired from Syria hit a town."
+    assert theater.countries_named(text) == {"LB": 1}
+    assert theater.countries_named("The Syrian army shelled rebels near the border with Turkey.") == {"SY": 1}
+
+
+QAA_SY = Place("t:qaa-sy", "Qaa", 36.30, 36.73, "SY", "Idlib", None, "settlement")
+QAA_LB = Place("t:qaa-lb", "Qaa", 34.34, 36.47, "LB", "Beqaa", None, "settlement")
+
+
+def test_a_lebanese_border_report_places_its_villages_in_lebanon() -> None:
+    gaz = MemoryGazetteer([(QAA_SY, []), (QAA_LB, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    text = "Lebanese troops clashed with gunmen in al-Qaa near the border with Syria, the army said."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["al-Qaa"] is not None and found["al-Qaa"].country == "LB"
