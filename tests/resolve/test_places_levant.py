@@ -140,3 +140,15 @@ def test_a_lebanese_border_report_places_its_villages_in_lebanon() -> None:
     text = "Lebanese troops clashed with gunmen in al-Qaa near the border with Syria, the army said."
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["al-Qaa"] is not None and found["al-Qaa"].country == "LB"
+
+
+HIT = Place("t:hit", "Hit", 33.64, 42.83, "IQ", "Al-Anbar", None, "settlement", 60_000)
+
+
+def test_retook_is_a_place_cue_for_a_short_name() -> None:
+    gaz = MemoryGazetteer([(HIT, [])], WORDS)
+    resolver = PlaceResolver(gaz, packaged_kb(), use_actors=False)
+    for text in ("Iraqi forces retook Hit from the militants on Monday.",
+                 "Iraqi forces regained Hit on Monday, and Hit was retaken by the army."):
+        found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+        assert found.get("Hit") is not None and found["Hit"].gazetteer_id == HIT.gazetteer_id, text
