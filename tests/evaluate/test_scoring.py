@@ -178,3 +178,13 @@ def test_an_exported_row_that_tells_no_gold_event_is_not_right(tmp_path: Path) -
     rows = evaluate(_store(Status.EXPECTED), gold)["rows"]
     assert rows["exported"] == 0 and rows["exported_all"] == 1
     assert rows["exported_all_fully_right"] == 0.0
+
+
+def test_a_gold_folder_with_docs_and_toponyms_only_is_scored_for_toponyms(tmp_path: Path) -> None:
+    gold = _gold(tmp_path)
+    for name in ("events", "segments"):
+        (gold / f"{name}.jsonl").unlink()
+    result = evaluate(_store(Status.EXPECTED), gold)
+    assert result["format"] == "toponyms" and result["documents"] == 1
+    assert result["toponyms"]["toponyms"] == 1 and result["toponyms"]["within_161km"] == 1.0
+    assert "events" not in result and "rows" not in result

@@ -1,5 +1,6 @@
 """A store scored against a gold folder in the seeds-gold format: events (with row precision),
-captures, segments and toponyms, each where the gold has the file."""
+captures, segments and toponyms, each where the gold has the file.  A folder with no
+``events.jsonl`` is a toponym gold set: only its toponyms are scored."""
 
 from __future__ import annotations
 
@@ -38,12 +39,27 @@ def evaluate_folder(store: Store, gold_dir: Path, half: str | None = None) -> di
                                          for key, a in docs.items())
     toponyms = optional_rows(gold_dir, "toponyms")
     if toponyms is not None:
-        mentions: dict[str, list[Any]] = {}
-        for m in store.mentions("place"):
-            if m.doc_id in key_of:
-                mentions.setdefault(key_of[m.doc_id], []).append(m)
-        from ..kb import load_kb
-
-        result["toponyms"] = score_toponyms(scorable(toponyms, set(docs)), mentions,
-                                            load_kb().theater.feature_words)
+        result["toponyms"] = _toponyms(store, docs, toponyms)
     return result
+
+
+def evaluate_toponym_folder(store: Store, gold_dir: Path, half: str | None = None) -> dict[str, Any]:
+    """The toponym figures of a gold folder that holds docs and toponyms but no events (a set
+    annotated for place names only), for the documents of ``store`` it names (of ``half``)."""
+    docs = doc_articles(gold_dir, list(store.articles()), half)
+    result: dict[str, Any] = {"format": "toponyms", "documents": len(docs),
+                              "toponyms": _toponyms(store, docs, optional_rows(gold_dir, "toponyms") or [])}
+    if half is not None:
+        result["half"] = half.upper()
+    return result
+
+
+def _toponyms(store: Store, docs: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    key_of = {a.id: key for key, a in docs.items()}
+    mentions: dict[str, list[Any]] = {}
+    for m in store.mentions("place"):
+        if m.doc_id in key_of:
+            mentions.setdefault(key_of[m.doc_id], []).append(m)
+    from ..kb import load_kb
+
+    return score_toponyms(scorable(rows, set(docs)), mentions, load_kb().theater.feature_words)

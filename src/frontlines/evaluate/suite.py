@@ -31,6 +31,10 @@ FOLDER_FLOORS = (
     "toponyms.found", "toponyms.within_10km", "toponyms.within_161km",
     "place_strings.within_25km", "place_strings.within_25km_with_admin1",
 )
+#: the floors of a toponym gold folder (docs + toponyms, no events): place names only
+TOPONYM_FLOORS = ("toponyms.found", "toponyms.within_10km", "toponyms.within_161km",
+                  "place_strings.within_25km", "place_strings.within_25km_with_admin1")
+TOPONYM_CEILINGS = ("run.failures",)
 FOLDER_CEILINGS = ("events.non_factual_as_happened", "segments.body_lines_dropped", "run.failures",
                    "rows.exported_location_not_a_place")
 FAKES_FIGURES = ("governorate", "actor", "date", "cause", "casualties")
@@ -129,17 +133,23 @@ def flatten(result: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], d
 def _folder_group(name: str, root: Path, texts: str, gold: str, manifest_from: Sequence[str],
                   engine: str = "auto", workers: int | None = None) -> Group:
     """The whole pipeline on ``texts`` scored against the gold folder ``gold`` (seeds-gold format);
-    the run's manifest (publication dates) comes from the docs of every gold folder named."""
+    the run's manifest (publication dates) comes from the docs of every gold folder named.  A gold
+    folder without events (a toponym set) is scored for its place names only."""
+    toponyms_only = _gold_kind(root / gold) == "toponyms"
+
     def measure(ws: Workspace) -> dict[str, Any]:
-        from .folder import evaluate_folder
+        from .folder import evaluate_folder, evaluate_toponym_folder
 
         manifest = {r["file"]: r for g in manifest_from for r in manifest_rows(root / g)}
         store, summary = ws.pipeline_store(texts.replace("/", "_"), [root / texts], list(manifest.values()),
                                            engine, workers)
-        return {**evaluate_folder(store, root / gold), "place_strings": _place_strings(ws, root / gold, store),
+        scored = evaluate_toponym_folder(store, root / gold) if toponyms_only else evaluate_folder(store, root / gold)
+        return {**scored, "place_strings": _place_strings(ws, root / gold, store),
                 "run": {"failures": summary.failures}}
 
     files = (f"{texts}/*", f"{gold}/*.jsonl")
+    if toponyms_only:
+        return Group(name, root, files, TOPONYM_FLOORS, TOPONYM_CEILINGS, measure)
     return Group(name, root, files, FOLDER_FLOORS, FOLDER_CEILINGS, measure)
 
 
@@ -151,7 +161,7 @@ def _place_strings(ws: Workspace, gold: Path, store: Any) -> dict[str, Any]:
     from .place_strings import place_strings, score_place_strings
 
     docs = set(doc_articles(gold, list(store.articles())))
-    strings = place_strings([r for r in read_jsonl(gold / "events.jsonl") if r["doc"] in docs],
+    strings = place_strings([r for r in optional_rows(gold, "events") or () if r["doc"] in docs],
                             [r for r in optional_rows(gold, "toponyms") or () if r["doc"] in docs])
     kb, path = ws.resources.kb, ws.resources.gazetteer_path
 
@@ -270,10 +280,21 @@ def _is_gold_folder(path: Path) -> bool:
     return (path / "docs.jsonl").is_file() and (path / "events.jsonl").is_file()
 
 
+def _gold_kind(path: Path) -> str | None:
+    """"events" for a seeds-gold folder (docs and events), "toponyms" for a toponym set (docs and
+    toponyms, no events), None for anything else."""
+    if _is_gold_folder(path):
+        return "events"
+    if (path / "docs.jsonl").is_file() and (path / "toponyms.jsonl").is_file():
+        return "toponyms"
+    return None
+
+
 def discover(roots: Iterable[Path]) -> list[Group]:
     """Every group whose corpus lies under one of ``roots``: the seeds (``seeds`` + ``seeds-gold``),
     FA-KES dev (``fa-kes-dev``), and any folder X with ``X/texts`` and gold folders ``X/gold*``
-    (each scored on its own: a corpus split in halves has one gold folder per half)."""
+    (each scored on its own: a corpus split in halves has one gold folder per half); a gold folder
+    with docs and toponyms but no events is a toponym set, scored for place names only."""
     groups: list[Group] = []
     for root in roots:
         if (root / "seeds").is_dir() and _is_gold_folder(root / "seeds-gold"):
@@ -282,7 +303,7 @@ def discover(roots: Iterable[Path]) -> list[Group]:
         if (root / "fa-kes-dev" / "articles.jsonl").is_file() and (root / "fa-kes-dev" / "gold.jsonl").is_file():
             groups.extend(_fakes_groups(root))
         for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
-            golds = sorted(g.name for g in folder.glob("gold*") if _is_gold_folder(g))
+            golds = sorted(g.name for g in folder.glob("gold*") if _gold_kind(g))
             if (folder / "texts").is_dir() and golds:
                 for gold in golds:
                     groups.append(_folder_group(f"{folder.name}/{gold}", root, f"{folder.name}/texts",

@@ -32,6 +32,9 @@ _SUFFIX = re.compile(r"\s*\b(governorate|province|muhafazat|countryside)\b\s*", 
 _PLACE_NOUN = (r"[ \t]+(?:border[ \t]+)?(?:town|city|village|province|governorate|side|territory|capital|"
                r"region|district)")
 _NEVER = re.compile(r"(?!x)x")
+#: words before a country's name that make it the other side of a border, not where a report is
+_OTHER_SIDE = (r"\b(?:(?:border|frontier|boundary)[ \t]+with|from|into)[ \t]+(?:the[ \t]+)?"
+               r"(?:neighbou?ring[ \t]+)?")
 
 
 def _words(value: Any) -> frozenset[str]:
@@ -131,10 +134,13 @@ class Theater:
 
     def countries_named(self, text: str) -> dict[str, int]:
         """How often ``text`` names each country of ``neighbours`` by its name or adjective
-        ("Syria", "the Syrian army", "Lebanese troops")."""
+        ("Syria", "the Syrian army", "Lebanese troops"); a name that only says where the other
+        side of a border lies ("near the border with Syria", "rockets fired from Syria", "crossed
+        into Syria") does not count: a report about Lebanon's border names Syria so."""
         found = {code: len(re.findall(rf"\b(?:{name}|{adj})\b", text, re.I))
+                 - len(re.findall(rf"{_OTHER_SIDE}(?:{name})\b", text, re.I))
                  for code, (name, adj) in self.neighbours.items()}
-        return {code: n for code, n in found.items() if n}
+        return {code: n for code, n in found.items() if n > 0}
 
     # --- words that are not places, and feature words ----------------------------------------
     def stop_words(self, actor_words: frozenset[str] = frozenset()) -> frozenset[str]:

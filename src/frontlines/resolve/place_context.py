@@ -50,6 +50,9 @@ class Focus:
     #: is the theater's own (a report about Syria) or another (a report from Gaza)
     countries_named: frozenset[str] = frozenset()
     abroad_focus: bool = False
+    #: the theater's own country when the focus moved to a neighbour only because the text never
+    #: names it ("Jordanian jets struck near Palmyra"): its places stay as eligible as the focus's
+    theater: str | None = None
     _index: NearIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def near_index(self) -> NearIndex:
@@ -131,9 +134,29 @@ def focus_of(groups: list[list[Candidate]], default_country: str | None,
     home, away = (named or {}).get(default_country or "", 0), (named or {}).get(focus.country or "", 0)
     if default_country and (countries[default_country] >= most / 2 or home > away or most < 2 and not away):
         focus.country = default_country
+    # a report that never names the theater's country, but names a neighbour more than any other,
+    # is about that neighbour ("Iraqi forces retook X"), unless it names a place of the theater's
+    # country without doubt and no more of the neighbour's ("BEIRUT, Lebanon - ... in Daraa")
+    other = _only_neighbour(named or {}, default_country)
+    if other and focus.country == default_country:
+        towns = Counter(t.place.country for t in tops
+                        if t is not None and t.place.feature not in ("country", "admin1", "region"))
+        if towns[other] > towns[default_country or ""] or not towns[default_country or ""]:
+            focus.country, focus.theater = other, default_country
     focus.countries_named = frozenset(c for c, n in (named or {}).items() if n)
     focus.abroad_focus = bool(default_country and focus.country and focus.country != default_country)
     return focus
+
+
+def _only_neighbour(named: Mapping[str, int], default_country: str | None) -> str | None:
+    """The country a text names most (by name or adjective) when it never names the theater's
+    own country ``default_country`` and no other country ties with it; else None."""
+    if not default_country or named.get(default_country) or not named:
+        return None
+    ranked = sorted(named.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0] if ranked[0][1] > 0 else None
 
 
 #: km per degree of latitude: a great-circle distance is never shorter than the latitude gap
@@ -253,7 +276,8 @@ def _at_home(cands: list[Candidate], focus: Focus, container: str | None, hints:
     home = focus.country
     if not home:
         return cands
-    return [c for c in cands if c.place.country == home or major(c.place) or c.place.country in hints.abroad
+    return [c for c in cands if c.place.country in (home, focus.theater) or major(c.place)
+            or c.place.country in hints.abroad
             or (container is not None and c.place.admin1 == container)
             or (c.place.feature in wanted and c.place.feature in SPECIAL)
             or _neighbours_town(c, focus)]
@@ -317,11 +341,13 @@ def _fits(place: Place, wanted: frozenset[str]) -> bool:
 def _seat_towns(cands: list[Candidate], exact: list[Candidate], wanted: frozenset[str]) -> list[Candidate]:
     """A name spelled exactly as a district or subdistrict only, whose town the gazetteer spells
     otherwise ("Jarablus": the district; the town "Jarābulus"), names the town: the town (a
-    spelling variant inside the unit) stands in for the unit, unless the text asks for a district."""
+    spelling variant inside the unit) stands in for the unit, unless the text asks for a district.
+    Only a vowel variant is the same name: a village whose consonants alone match ("Chark" for
+    "Suruc") is another place, and the unit keeps the name."""
     units = [c for c in exact if c.place.feature in _UNITS]
     if not units or wanted & _UNITS or any(c.place.feature in ("city", "settlement") for c in exact):
         return exact
-    towns = [c for c in cands if is_fuzzy(c) and c.place.feature in ("city", "settlement") and any(
+    towns = [c for c in cands if c.match == MatchKind.VOWEL and c.place.feature in ("city", "settlement") and any(
         u.place.admin1 == c.place.admin1 and u.place.country == c.place.country
         and km(u.place.latitude, u.place.longitude, c.place.latitude, c.place.longitude) <= SEAT_KM
         for u in units)]

@@ -57,7 +57,7 @@ PLACE_CUE = re.compile(
     r"\b(?:town|village|city|hamlet|area|district|suburb|neighbou?rhood|quarter|region|outskirts|"
     r"countryside|province|governorate|outpost|base|hill|mountain|village)s?\s+of\s+$|"
     rf"\b(?:in|near|around|outside|(?:{_DIR})\s+of|towards?|entered|captured|seized|liberated|"
-    r"recaptured|took|besieged|shelled|stormed|reached|control\s+(?:of|over))\s+(?:the\s+)?$|"
+    r"recaptured|(?:re)?took|retaken|regained|besieged|shelled|stormed|reached|control\s+(?:of|over))\s+(?:the\s+)?$|"
     # "five villages, Omeyir, Tolan and Nuh", "three more towns: A and B": a counted list of places
     # named in apposition
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+(?:\w+\s+)?"

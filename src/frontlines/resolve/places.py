@@ -368,6 +368,21 @@ class PlaceResolver:
                 return Found(run[0].start, last.end, phrase, cands, how)
         return None
 
+    def _countries_joined(self, t: Token) -> list[Found]:
+        """Countries joined by a hyphen in one word ("the Jordan-Syria border", "Turkey-Iraq
+        talks"), one found name each; [] unless every part is a country's name as written."""
+        parts = t.text.split("-")
+        if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+            return []
+        out, at = [], t.start
+        for part in parts:
+            cands = tuple(c for c in self._lookup(part) if c.match == MatchKind.KEY and c.place.feature == "country")
+            if not cands:
+                return []
+            out.append(Found(at, at + len(part), part, cands, "name"))
+            at += len(part) + 1
+        return out
+
     def _country_possessive(self, t: Token) -> bool:
         """A country's name with a final s, its apostrophe lost ("Syrias", "Turkeys")."""
         return (len(t.text) > 4 and t.text.endswith("s") and t.text[0].isupper()
@@ -491,6 +506,11 @@ class PlaceResolver:
                     t.lower in HARD_START and not self._article_name(text, toks, i)):
                 i += 1
                 continue
+            pair = self._countries_joined(t)
+            if pair:  # "the Jordan-Syria border": each country is named
+                out.extend(pair)
+                i += 1
+                continue
             j = self._run(text, toks, i)
             if j - i > 1 and self._country_possessive(t):
                 i += 1  # "Syrias Deir ezzor" (the apostrophe lost): the country's, then the name
@@ -528,7 +548,8 @@ class PlaceResolver:
         ``nearby``: the governorate the text named just before the name (see :meth:`_nearby`)."""
         base = Mention(doc_id=doc_id, kind=MentionKind.PLACE, start=f.start, end=f.end, text=f.text)
         hints = hints or Hints()
-        container = container_after(text, f.end, self.theater.canonical_admin1)
+        container = container_after(text, f.end, self.theater.canonical_admin1) or container_after(
+            text, f.end, self._province_abroad)
         _, written = self.words.split(f.text)
         wanted = written or hints.cue & SPECIAL  # "the border crossing at X": the crossing, not a village
         key = name_key(f.text)
@@ -668,6 +689,18 @@ class PlaceResolver:
             out.append(f)
         return out
 
+    def _province_abroad(self, name: str | None) -> str | None:
+        """The first-level unit of a neighbouring country that a stated province names ("X in
+        Sanliurfa province", "X in Anbar province"): the gazetteer's admin1 of the places named
+        exactly so abroad, when they agree on one; None for the theater's own provinces."""
+        if not name:
+            return None
+        key = name_key(name)
+        units = {c.place.admin1 for c in self._lookup(name) if c.match == MatchKind.KEY
+                 and c.place.country != self.default_country and c.place.admin1
+                 and name_key(c.place.admin1) == key}
+        return units.pop() if len(units) == 1 else None
+
     def _unit(self, admin1: str) -> Place | None:
         """The governorate ``admin1`` (canonical name) as a place, located at its capital."""
         if admin1 not in self._units:
@@ -782,7 +815,7 @@ class PlaceResolver:
         resolved = [m.place for m in firm.values() if m is not None and m.place is not None
                     and m.place.feature not in AREAS and m.place.feature != "road"]
         wider = Focus(focus.country, focus.ids | {p.gazetteer_id for p in resolved},
-                      focus.admin1, focus.anchors + resolved, focus.named_by)
+                      focus.admin1, focus.anchors + resolved, focus.named_by, theater=focus.theater)
         mentions = [firm[i] if i in firm else self._mention(text, doc_id, f, wider, refs, hints[i], regions,
                                                               i in anchored, nearby[i])
                     for i, f in enumerate(found)]
