@@ -191,11 +191,12 @@ def consonants(key: str) -> str:
 def vowel_variant(a: str, b: str) -> bool:
     """True when two keys differ only in inner vowels and keep at least three consonants.
 
-    A final vowel (the feminine *-a*) must agree: *Rasif* is not *Rusafa*.
+    A final vowel (the feminine *-a*) must agree: *Rasif* is not *Rusafa*; so must an initial
+    one: *Ateira* is not *Tayru*, *Atman* not *Tumin*.
     """
     ca = consonants(a)
     return (a != b and ca == consonants(b) and len(ca) >= 3
-            and (a[-1] in "aiu") == (b[-1] in "aiu"))
+            and (a[-1] in "aiu") == (b[-1] in "aiu") and (a[0] in "aiu") == (b[0] in "aiu"))
 
 
 @functools.lru_cache(maxsize=65_536)
