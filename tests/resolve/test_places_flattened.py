@@ -43,3 +43,20 @@ def test_a_place_named_in_full_keeps_its_class(resolver: PlaceResolver) -> None:
     text = "A car bomb killed 12 people in Sadr City in Baghdad on Monday."
     found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
     assert found["Sadr City"] is not None and found["Sadr City"].admin1 == "Baghdad"
+
+
+def test_a_town_abroad_that_opens_a_report_with_a_colon_is_its_dateline(resolver: PlaceResolver) -> None:
+    from frontlines.taxonomy import MentionRole
+
+    text = "Beirut: Rebels killed 20 soldiers in an attack near Latakia in Syria on Monday."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Beirut"].role == MentionRole.DATELINE
+    text = "Aleppo: rebels advance on the town of Morek in Syria."
+    found = {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found["Aleppo"].role != MentionRole.DATELINE  # a town of the report's own country
+
+
+def test_a_three_letter_skeleton_alone_places_no_unknown_village(resolver: PlaceResolver) -> None:
+    text = "Rebels took the village of Al Ateira near Latakia on Monday."
+    found = {m.text: m.place for m in resolver.find(text, "d", [(0, len(text))])}
+    assert found.get("Al Ateira") is None or found["Al Ateira"].admin1 == "Latakia"

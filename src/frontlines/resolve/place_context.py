@@ -23,7 +23,7 @@ from ..records import Candidate, Mention, Place
 from ..taxonomy import MatchKind, has_arabic_article
 from .gaz_admin import km
 from .gazetteer import EVIDENCE, SUBURB, evidence, prominence
-from .normalize import name_key
+from .normalize import name_key, skeleton
 from .place_patterns import has_place_cue
 
 W_COUNTRY = 0.15
@@ -459,7 +459,8 @@ def plausible(text: str, how: str, surface: str, start: int, best: Candidate, fo
         # document's other places
         return supported and (arabic or has_place_cue(text, start)) or (fits and close)
     if how == "fuzzy":
-        return supported
+        # a bare consonant skeleton of three letters matches too much ("Al Ateira": Tayru)
+        return supported and (best.match != MatchKind.SKELETON or len(skeleton(name_key(surface))) >= 4)
     return supported or has_place_cue(text, start)
 
 

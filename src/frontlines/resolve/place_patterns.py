@@ -257,6 +257,13 @@ _CAPS_BEFORE = re.compile(r"(?:[.!?\"”)\]]|\b(?:19|20)\d\d)[ \t]*$")
 _CAPS_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-‐‑–—:]?[ \t]*[A-Z][a-z]")
 
 
+def opens_with_colon(text: str, start: int, end: int) -> bool:
+    """The name opens its paragraph and a colon follows it ("Beirut: Rebels killed ..."): a
+    dateline when the town lies outside the country the report is about (the caller knows)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t\"“(") and re.match(r"[ \t]*:", text[end:end + 3]) is not None
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """True when the name opens a paragraph as a dateline: publication metadata that says where
     the report was filed ("BEIRUT, May 3 (Agency) -", "Hasaka, SANA-"), not where anything

@@ -64,6 +64,7 @@ from .place_patterns import (
     is_near,
     moved,
     offset_before,
+    opens_with_colon,
     parts_of,
     region_reach,
     relation_after,
@@ -820,6 +821,8 @@ class PlaceResolver:
                                                               i in anchored, nearby[i])
                     for i, f in enumerate(found)]
         mentions = [replace(m, role=MentionRole.DATELINE, reason=f"{m.reason}; dateline (publication metadata)")
-                    if m is not None and is_dateline(text, m.start, m.end) else m for m in mentions]
+                    if m is not None and (is_dateline(text, m.start, m.end) or (
+                        m.place is not None and m.place.country != focus.country
+                        and opens_with_colon(text, m.start, m.end))) else m for m in mentions]
         return listed_stand_ins(text, sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end)),
                                 known=lambda name: any(c.match == MatchKind.KEY for c in self._lookup(name)))
