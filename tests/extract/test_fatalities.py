@@ -177,3 +177,97 @@ def test_a_count_of_groups_is_no_toll():
     doc = load_nlp()("The monitor documented the death of 45 fighters, including 31 of the militant groups.")
     kill = next(t for t in doc if t.lower_ == "death")
     assert _tolls().fatalities_of(kill) == 45
+
+
+def _claim_count(sentence: str, trigger: str) -> int | None:
+    doc = load_nlp()(sentence)
+    token = next(t for t in doc if t.lower_ == trigger)
+    return _tolls().sentence_fatalities(doc[:], token)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's lost comma: each counted part adds to the toll
+        ("Regime raids kill 9 children 4 women in Idlib monitor", 13),
+        ("Air strikes on the town killed 6 children 2 women on Tuesday, a monitor said.", 8),
+        # ... but a headline and the report run together tell the same dead twice
+        ("Regime raids kill 8 children 3 women in Idlib monitor AFP Monday 20 Oct 2014 Eight children "
+         "and three women have been killed in air strikes in the province a monitoring group said.", 11),
+        # ... not a share of the dead, nor a breakdown of them after a noun of all the dead
+        ("Shelling killed 15 people 10 of them children.", 15),
+        ("Raids killed 12 civilians 5 children among them.", 12),
+        ("Shelling killed 15 people, 10 children and 5 women.", 15),
+        ("Shelling killed 2 people, a child and a woman.", 2),
+        ("Shelling killed 3 soldiers, 2 children and a woman.", 6),
+        # a household counted by its members
+        ("A photo shows a family of five killed in a barrel bomb attack on the town.", 5),
+        ("A family of 7 was killed when a shell hit their home.", 7),
+        # one person named by a possessive, beside another
+        ("A father and his son were killed in the strike.", 2),
+        ("A woman and her two children were killed by shelling.", 3),
+        # a place closing the clause is no toll of another place for a person without a count
+        ("Shelling killed a farmer and his wife near Hama.", 2),
+        ("Shelling killed 25 rebels in Douma and four in Jobar.", 25),
+        # a dateline parsed as the headline's subject: the count before the kill word
+        ("Tue Nov 3 2015 Over 4 killed 25 injured in terrorists rocket attack on the city.", 4),
+        ("Mon Oct 30 2015 Over 4 killed 25 injured in terrorists rocket attack on the city.", 4),
+        # a headline's "were" left out after a dateline
+        ("Friday 24 Oct 2014 Six soldiers killed in an ambush near Hama.", 6),
+    ],
+)
+def test_headline_and_part_counts(sentence, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lemma_.lower() in {"kill", "die", "dead"})
+    assert _tolls().fatalities_of(kill) == expected
+
+
+def test_a_sub_count_between_dashes_is_told_of_the_whole():
+    sentence = ("Clashes between the two sides have rocked the town, leaving 17 civilians - including "
+                "four children - dead, a monitor said.")
+    assert _claim_count(sentence, "clashes") == 17
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "expected"),
+    [
+        # the strikes are the means of the trigger's happening, not a second one
+        ("Jets hit a clinic in the village over the weekend in strikes that killed 11 people, the "
+         "charity said on Monday.", "hit", 11),
+        # ... while a second strike told apart keeps its own toll
+        ("The strike on the market killed 5 and a second strike on the school killed 7.", "strike", 5),
+    ],
+)
+def test_the_means_of_a_trigger_is_no_other_event(sentence, trigger, expected):
+    assert _claim_count(sentence, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a source sets the toll
+        ("The agency said in a statement putting the death toll at at least 70.", 70),
+        ("The monitor later raised the death toll to 23.", 23),
+        ("Officials put the toll at 31 on Monday.", 31),
+        # a forecast is no toll
+        ("The monitor said the death toll could reach as many as 200.", None),
+        ("The death toll is expected to rise to 50.", None),
+        ("The death toll rose to 23.", 23),
+    ],
+)
+def test_toll_set_or_forecast(sentence, expected):
+    assert _tolls().toll_update(load_nlp()(sentence)[:]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("More than 40 people have been confirmed dead, the monitor said.", 40),
+        ("At least 9 people were reported dead after the strike.", 9),
+        ("Clashes left 14 troops dead.", 14),
+    ],
+)
+def test_declared_dead(sentence, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lower_ == "dead")
+    assert _tolls().fatalities_of(kill) == expected

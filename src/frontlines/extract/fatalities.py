@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..taxonomy import VAGUE
-from .numbers import MONTH_WORDS, compound_count, day_of_month, number
+from .numbers import MONTH_WORDS, WEEKDAY_WORDS, compound_count, day_of_month, number
 from .tollwords import TollWords
 
 #: conjunctions of a clause setting the scene of another happening: "... after a pilot was killed"
@@ -70,8 +70,70 @@ def _is_day_number(token: Any) -> bool:
 
 def _placed_apart(noun: Any) -> bool:
     """A coordinated count with a place of its own ("25 rebels in Douma and four *in Jobar*"):
-    the toll of another location (ACLED codes one event per location)."""
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in noun.children)
+    the toll of another location (ACLED codes one event per location); not a person without a
+    count of its own, where the place closes the clause ("a farmer and his wife near Hama")."""
+    return _counted(noun) and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in noun.children)
+
+
+def _sub_count_host(noun: Any) -> Any:
+    """The noun a sub-count is told of: "leaving 17 civilians - including four children - dead"
+    (the dashes make "dead" a modifier of the children): the civilians; else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in {"including", "among"} and prep.head.pos_ in {"NOUN", "NUM"}:
+        return prep.head
+    return noun
+
+
+def _anchor(kill: Any) -> Any:
+    """Where a kill word stands in its clause: the verb whose object a sub-count's "dead" is told
+    of ("leaving 17 civilians - including four children - dead": "leaving"), else the word."""
+    if kill.lemma_.lower() == "dead" and kill.dep_ == "amod":
+        host = _sub_count_host(kill.head)
+        if host is not kill.head and host.dep_ == "dobj":
+            return host.head
+    return kill
+
+
+def _means_of(noun: Any, trigger: Any) -> bool:
+    """An event noun in a phrase of the trigger's own verb ("hit the clinic *in strikes*",
+    "destroyed *by airstrikes*"): the means of the trigger's happening, not another."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ in {"prep", "agent"} and prep.lower_ in {"in", "by", "with"} \
+        and prep.head == trigger
+
+
+def _dated_apart(victims: Any, other: Any) -> bool:
+    """A dateline between two coordinated counts ("kill 10 children 5 women ... AFP Friday 24 Oct
+    2014 Ten children and five women have been killed"): a headline and the report's own sentence
+    run together, the same dead told twice, not two parts of one toll."""
+    low, high = sorted((victims.i, other.i))
+    return any(t.lower_ in MONTH_WORDS or t.lower_ in WEEKDAY_WORDS for t in victims.doc[low + 1 : high])
+
+
+def _count_before(kill: Any) -> int | None:
+    """A headline's count written just before its kill word, when a dateline ahead of it was
+    parsed as the subject ("Mon Oct 31 2016 Over 3 killed ..."): the number, or None."""
+    before = kill.doc[kill.i - 1] if kill.i > 0 else None
+    if before is None or not before.like_num or day_of_month(before):
+        return None
+    return number(before)
+
+
+def _run_on_parts(noun: Any) -> list[Any]:
+    """Counted nouns run on with the victims noun, a comma lost in a headline ("kill 10 children
+    5 women": "children" parsed as a modifier of "women", or "women" as an apposition with no
+    comma before it): parts of the toll, each with its own number (not "40 IS fighters", whose
+    compound holds no number of its own; not a share of them, "12 civilians 5 of them children")."""
+    def numbered(word: Any) -> bool:
+        return any(n.dep_ == "nummod" and n.like_num and n.i < word.i for n in word.children)
+
+    before = [c for c in noun.children if c.dep_ in {"nmod", "compound"} and c.i < noun.i and c.pos_ == "NOUN"
+              and numbered(c) and any(n.dep_ == "nummod" and n.like_num and n.i > c.i for n in noun.children)]
+    after = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i and c.pos_ == "NOUN" and numbered(c)
+             and numbered(noun) and not any(t.is_punct for t in noun.doc[noun.i + 1 : c.i])]
+    doc = noun.doc
+    return [c for c in before + after if not any(t.lower_ in {"them", "among", "including", "whom"}
+                                                 for t in doc[max(c.left_edge.i - 1, 0) : c.right_edge.i + 3])]
 
 
 #: "no casualties were reported", "no one was killed", "without casualties": a toll of zero
@@ -112,6 +174,10 @@ class TollReader:
         if kill.lemma_.lower() == "dead" and kill.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} \
                 and kill.head.lemma_.lower() == "leave":  # "clashes left 14 troops dead"
             return next((c for c in kill.head.children if c.dep_ == "dobj"), None)
+        if kill.lemma_.lower() == "dead" and kill.dep_ == "oprd":  # "40 people were confirmed dead"
+            told = [c for c in kill.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+            if told:
+                return told[0]
         for dep in ("nsubjpass", "dobj"):
             found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c)]
             if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
@@ -122,7 +188,7 @@ class TollReader:
                 if child.dep_ == "nsubj":
                     return child
         if lemma == "dead" and kill.dep_ == "amod":
-            return kill.head
+            return _sub_count_host(kill.head)
         if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and (
                 kill.head.pos_ in {"NOUN", "NUM"} or kill.head.like_num):
             return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
@@ -131,6 +197,10 @@ class TollReader:
         subjects = [c for c in kill.children if c.dep_ == "nsubj"]
         if any(self._wounded_count(c) for c in kill.children) and subjects:
             return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
+        if kill.pos_ == "VERB" and subjects and _counted(subjects[0]) and kill.tag_ in {"VBN", "VBD"} \
+                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in kill.children) \
+                and subjects[0].lemma_.lower() not in self.words.event_nouns:
+            return subjects[0]  # a headline's "were" left out: "Six soldiers killed in an ambush"
         if kill.pos_ == "NOUN" and (lemma in self.words.event_nouns or kill.lower_ in self.words.event_nouns):
             return None  # "26 massacres", "one massacre": a count of happenings, not of the dead
         return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
@@ -149,6 +219,8 @@ class TollReader:
                 nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
                 return self._plausible(min(nums)) if nums else None
             return None
+        if victims.lower_ in MONTH_WORDS or victims.lower_ in WEEKDAY_WORDS:
+            return self._plausible(_count_before(kill))  # "Mon Oct 31 2016 Over 3 killed 40 injured"
         return self._plausible(self._total(victims))
 
     def sentence_fatalities(self, sentence: Any, trigger: Any, others: Collection[Any] = ()) -> int | None:
@@ -164,7 +236,7 @@ class TollReader:
             if not self._kill_word(token) or self._other_happening(token, trigger, others) \
                     or self._other_event(token, trigger):
                 continue
-            if token != trigger and not self._related(token, trigger):
+            if token != trigger and not self._related(_anchor(token), trigger):
                 continue
             count = self.fatalities_of(token)
             if count is not None:
@@ -189,6 +261,11 @@ class TollReader:
             return None
         if self._counts_groups(noun):
             return None
+        if noun.lemma_.lower() in self.words.kin_nouns:  # "a family of six"
+            members = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.like_num]
+            if members and number(members[0]) is not None:
+                return number(members[0])
         if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
             return number(noun)
         if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
@@ -199,6 +276,8 @@ class TollReader:
         for child in noun.children:
             if child.dep_ == "det" and child.lower_ in {"a", "an", "another"} and noun.tag_ == "NN":
                 return 1  # "a commander was killed", "another woman was killed"
+            if child.dep_ == "poss" and noun.tag_ == "NN" and child.tag_ == "PRP$" and child.lower_ != "their":
+                return 1  # "a man and his son were killed" (not "25 rebels and their commander": maybe one of them)
             is_count = child.dep_ in {"nummod", "quantmod", "amod"} or (
                 child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
                 and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
@@ -276,18 +355,26 @@ class TollReader:
 
     def _total(self, victims: Any) -> int | None:
         """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
-        counts = [self._count_of(victims)] + [self._count_of(c) for c in victims.conjuncts if not _placed_apart(c)]
+        parts = [c for c in victims.conjuncts if not _placed_apart(c) and not _dated_apart(victims, c)]
+        parts += _run_on_parts(victims)
+        counts = [self._count_of(victims)] + [self._count_of(c) for c in parts]
         known = [c for c in counts if c is not None]
+        if len(known) > 2 and known[0] == sum(known[1:]) and victims.lemma_.lower() in self.words.whole_nouns:
+            return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
         return sum(known) if known else None
 
     def _toll_update(self, kill: Any) -> int | None:
-        """ "the death toll rose to 23", "the toll stood at 40": the figure the toll reached."""
+        """ "the death toll rose to 23", "the toll stood at 40", "putting the death toll at 70": the
+        figure the toll reached."""
         verb = kill.head
-        if kill.dep_ != "nsubj" or verb.lemma_.lower() not in self.words.toll_verbs:
+        setting = kill.dep_ == "dobj" and verb.lemma_.lower() in self.words.toll_setting_verbs
+        if not setting and (kill.dep_ != "nsubj" or verb.lemma_.lower() not in self.words.toll_verbs):
             return None
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) or verb.dep_ == "xcomp":
+            return None  # a forecast: "the toll could reach 200", "is expected to rise to 50"
         nums = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "at"}
                 for o in p.children if o.dep_ == "pobj"]
-        nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"} and not setting]
         values = [self._count_of(n) for n in nums]
         found = [v for v in values if v is not None]
         return found[0] if found else None
@@ -340,12 +427,14 @@ class TollReader:
     def _other_event(self, kill: Any, trigger: Any) -> bool:
         """The kill word is told of another happening than the trigger's: its subject or the noun
         it qualifies is a different event noun ("the strike on A killed 5 and *a second strike* on
-        B killed 7")."""
+        B killed 7"); not the means the trigger is told with ("hit the clinic in strikes that
+        killed 11")."""
         owners = [c for c in kill.children if c.dep_ in {"nsubj", "nsubjpass"}]
         owners += [kill.head] if kill.dep_ in {"acl", "relcl"} else []
         nouns = self.words.event_nouns
         events = [o for o in owners if o.lemma_.lower() in nouns or o.lower_ in nouns]
-        return bool(events) and all(e != trigger and trigger not in e.subtree for e in events)
+        return bool(events) and all(e != trigger and trigger not in e.subtree and not _means_of(e, trigger)
+                                    for e in events)
 
     def _related(self, a: Any, b: Any) -> bool:
         """Two words of one sentence in one clause family: one is an ancestor of the other, or

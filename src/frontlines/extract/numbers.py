@@ -13,6 +13,11 @@ MONTH_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
+#: the days of the week, written out or cut short as datelines write them ("Mon Oct 31 2016")
+WEEKDAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
 
 def _date_part(token: Any) -> bool:
     """A number written as part of a date: "12-03-2015", "12/3/2015", "2015.03.12"."""
