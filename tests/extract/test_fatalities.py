@@ -271,3 +271,25 @@ def test_declared_dead(sentence, expected):
     doc = load_nlp()(sentence)
     kill = next(t for t in doc if t.lower_ == "dead")
     assert _tolls().fatalities_of(kill) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a part told among the whole: the whole
+        ("Syria 7 children among 10 killed in air strikes on Idlib school", 10),
+        ("Two nurses were among 27 people killed on Monday near Hama.", 27),
+        # lives counted without "of"
+        ("A terrorist attack with a car bomb in the city claimed two lives and injured others.", 2),
+    ],
+)
+def test_wholes_and_lives(sentence, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lemma_.lower() in {"kill", "life", "lives"})
+    assert _tolls().fatalities_of(kill) == expected
+
+
+def test_a_toll_documented_of_a_misparsed_shelling():
+    sentence = ("The Observatory documented the death of 8 civilians, including 2 women, in regime shelling "
+                "on the town.")
+    assert _claim_count(sentence, "shelling") == 8

@@ -110,6 +110,13 @@ def _dated_apart(victims: Any, other: Any) -> bool:
     return any(t.lower_ in MONTH_WORDS or t.lower_ in WEEKDAY_WORDS for t in victims.doc[low + 1 : high])
 
 
+def _whole_of(victims: Any) -> Any:
+    """The count a part is told among ("7 children among 10 killed"): the whole, else the victims."""
+    among = [p for c in victims.children if c.dep_ == "prep" and c.lower_ == "among"
+             for p in c.children if p.dep_ == "pobj" and (p.like_num or _counted(p))]
+    return among[0] if among else victims
+
+
 def _count_before(kill: Any) -> int | None:
     """A headline's count written just before its kill word, when a dateline ahead of it was
     parsed as the subject ("Mon Oct 31 2016 Over 3 killed ..."): the number, or None."""
@@ -164,8 +171,9 @@ class TollReader:
     def victims_of(self, kill: Any) -> Any:
         """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
         "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
-        if kill.lemma_.lower() in {"life", "lives"}:
-            return next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if kill.lemma_.lower() in {"life", "lives"}:  # "claimed the lives of 14 people", "claimed two lives"
+            owners = (p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            return next(owners, kill if _counted(kill) else None)
         if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
             # "the killing of 7 soldiers", "the deaths of 12 civilians"
             found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
@@ -219,6 +227,7 @@ class TollReader:
                 nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
                 return self._plausible(min(nums)) if nums else None
             return None
+        victims = _whole_of(victims)
         if victims.lower_ in MONTH_WORDS or victims.lower_ in WEEKDAY_WORDS:
             return self._plausible(_count_before(kill))  # "Mon Oct 31 2016 Over 3 killed 40 injured"
         return self._plausible(self._total(victims))
@@ -442,7 +451,7 @@ class TollReader:
         people killed ... in shelling")."""
         if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b):
             return True
-        near_b = [b, *list(b.ancestors)[:2]]
+        near_b = [b, *list(b.ancestors)[:3]]
         for node in list(a.ancestors)[:3]:
             if node in near_b:
                 return node.lemma_.lower() not in SPEECH_LEMMAS
