@@ -293,3 +293,27 @@ def test_a_toll_documented_of_a_misparsed_shelling():
     sentence = ("The Observatory documented the death of 8 civilians, including 2 women, in regime shelling "
                 "on the town.")
     assert _claim_count(sentence, "shelling") == 8
+
+
+def test_a_participle_deep_in_the_parse_is_told_of_the_clause_subject():
+    sentence = ("A bomb blast hit a bus convoy waiting to enter the city on Saturday killing at least 80 and "
+                "wounding hundreds more after a deal between the two sides stalled.")
+    assert _claim_count(sentence, "blast") == 80
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # one strike of a campaign
+        ("40 terrorists killed in Latest Syrian army Offensive in Aleppo.", 40),
+        ("30 militants were killed in an army operation near Hama.", 30),
+        # the campaign's total
+        ("300 militants were killed in the offensive.", None),
+        ("Kurdish forces killed at least 150 militants in an offensive which began last weekend.", None),
+        ("In total 300 militants were killed during the offensive.", None),
+    ],
+)
+def test_one_strike_of_a_campaign(sentence, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lemma_.lower() == "kill")
+    assert _tolls().fatalities_of(kill) == expected

@@ -84,16 +84,6 @@ def _sub_count_host(noun: Any) -> Any:
     return noun
 
 
-def _anchor(kill: Any) -> Any:
-    """Where a kill word stands in its clause: the verb whose object a sub-count's "dead" is told
-    of ("leaving 17 civilians - including four children - dead": "leaving"), else the word."""
-    if kill.lemma_.lower() == "dead" and kill.dep_ == "amod":
-        host = _sub_count_host(kill.head)
-        if host is not kill.head and host.dep_ == "dobj":
-            return host.head
-    return kill
-
-
 def _means_of(noun: Any, trigger: Any) -> bool:
     """An event noun in a phrase of the trigger's own verb ("hit the clinic *in strikes*",
     "destroyed *by airstrikes*"): the means of the trigger's happening, not another."""
@@ -115,6 +105,19 @@ def _whole_of(victims: Any) -> Any:
     among = [p for c in victims.children if c.dep_ == "prep" and c.lower_ == "among"
              for p in c.children if p.dep_ == "pobj" and (p.like_num or _counted(p))]
     return among[0] if among else victims
+
+
+def _subject_of(kill: Any, trigger: Any) -> bool:
+    """A participle's kill word ("killing at least 100") told of the subject of the first clause
+    above it that has one, the trigger's ("a bomb blast hit a convoy waiting to enter the city on
+    Saturday killing 100": the blast's dead, however deep the parse hangs the participle)."""
+    if kill.tag_ != "VBG":
+        return False
+    for node in kill.ancestors:
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if node.pos_ in {"VERB", "AUX"} and subjects:
+            return node.lemma_.lower() not in SPEECH_LEMMAS and any(trigger in s.subtree for s in subjects)
+    return False
 
 
 def _count_before(kill: Any) -> int | None:
@@ -245,7 +248,7 @@ class TollReader:
             if not self._kill_word(token) or self._other_happening(token, trigger, others) \
                     or self._other_event(token, trigger):
                 continue
-            if token != trigger and not self._related(_anchor(token), trigger):
+            if token != trigger and not self._related(self._anchor(token), trigger):
                 continue
             count = self.fatalities_of(token)
             if count is not None:
@@ -337,11 +340,20 @@ class TollReader:
             return True
         aggregate = self.words.aggregate_words
         return any(
-            (c.lemma_.lower() in aggregate and not self._one_day(c)) or (c.like_num and not _is_day_number(c))
+            (c.lemma_.lower() in aggregate and not self._one_day(c) and not self._one_strike(f, c))
+            or (c.like_num and not _is_day_number(c))
             for f in frames
             for c in f.children
             if c.dep_ == "pobj"
         )
+
+    def _one_strike(self, frame: Any, noun: Any) -> bool:
+        """ "killed in an army operation", "killed in the latest offensive": the dead of one
+        strike of a campaign, not its total (as "killed during the offensive" is)."""
+        children = list(noun.children)
+        return frame.lower_ == "in" and noun.tag_ in {"NN", "NNP"} and any(
+            c.dep_ in {"det", "amod"} and c.lower_ in self.words.single_marks for c in children
+        ) and not any(c.dep_ in {"relcl", "acl"} for c in children)  # "an offensive which began last week": a span
 
     def _one_day(self, noun: Any) -> bool:
         """An operation bounded by one day: "Friday's operations", "yesterday's offensive"."""
@@ -415,6 +427,16 @@ class TollReader:
                 return True
         return False
 
+    def _anchor(self, kill: Any) -> Any:
+        """Where a kill word stands in its clause: for a "dead" told apart from its verb, the verb
+        whose object it is told of ("leaving 17 civilians - including four children - dead":
+        "leaving"), else the word."""
+        if kill.lemma_.lower() != "dead":
+            return kill
+        victims = self.victims_of(kill)
+        verb = victims.head if victims is not None and victims.dep_ == "dobj" else kill
+        return verb if verb != kill and verb.lemma_.lower() == "leave" else kill
+
     def _time_phrase(self, prep: Any) -> bool:
         """The phrase of ``prep`` names a time, not a happening ("before dawn", "after midnight",
         "after Friday prayers" is a happening; "after two days of fighting" is the fighting)."""
@@ -449,7 +471,7 @@ class TollReader:
         """Two words of one sentence in one clause family: one is an ancestor of the other, or
         both hang close under one word that is not a verb of saying ("two medics were among 31
         people killed ... in shelling")."""
-        if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b):
+        if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b) or _subject_of(a, b):
             return True
         near_b = [b, *list(b.ancestors)[:3]]
         for node in list(a.ancestors)[:3]:

@@ -16,7 +16,7 @@ FILE = "tolls.yaml"
 #: the word lists of the file, each a non-empty list of words
 LISTS = ("kill_words", "life_verbs", "wound_words", "aggregate_words", "total_words", "event_nouns", "toll_verbs",
          "toll_setting_verbs", "same_day_words", "day_words", "time_nouns", "vague_nouns", "group_nouns",
-         "kin_nouns", "whole_nouns")
+         "kin_nouns", "whole_nouns", "single_marks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class TollWords:
     group_nouns: frozenset[str]
     kin_nouns: frozenset[str]
     whole_nouns: frozenset[str]
+    single_marks: frozenset[str]
     max_event_toll: int
     source: str = ""  # the file it was read from
 
