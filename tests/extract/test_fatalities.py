@@ -317,3 +317,11 @@ def test_one_strike_of_a_campaign(sentence, expected):
     doc = load_nlp()(sentence)
     kill = next(t for t in doc if t.lemma_.lower() == "kill")
     assert _tolls().fatalities_of(kill) == expected
+
+
+def test_a_coordinated_count_with_its_own_kill_word_is_apart():
+    doc = load_nlp()("The bombing left 40 civilians killed in the town and 8 villagers executed in a nearby hamlet.")
+    killed = next(t for t in doc if t.lower_ == "killed")
+    executed = next(t for t in doc if t.lower_ == "executed")
+    assert _tolls().fatalities_of(killed) == 40
+    assert _tolls().fatalities_of(executed) == 8

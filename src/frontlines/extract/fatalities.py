@@ -376,13 +376,19 @@ class TollReader:
 
     def _total(self, victims: Any) -> int | None:
         """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
-        parts = [c for c in victims.conjuncts if not _placed_apart(c) and not _dated_apart(victims, c)]
+        parts = [c for c in victims.conjuncts if not _placed_apart(c) and not _dated_apart(victims, c)
+                 and not self._own_kill_word(c)]
         parts += _run_on_parts(victims)
         counts = [self._count_of(victims)] + [self._count_of(c) for c in parts]
         known = [c for c in counts if c is not None]
         if len(known) > 2 and known[0] == sum(known[1:]) and victims.lemma_.lower() in self.words.whole_nouns:
             return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
         return sum(known) if known else None
+
+    def _own_kill_word(self, noun: Any) -> bool:
+        """A coordinated count with a kill word of its own ("50 civilians killed in the town and 10
+        villagers *executed* in a hamlet"): that word counts it, a toll apart."""
+        return any(c.dep_ in {"acl", "relcl"} and self._kill_word(c) for c in noun.children)
 
     def _toll_update(self, kill: Any) -> int | None:
         """ "the death toll rose to 23", "the toll stood at 40", "putting the death toll at 70": the
