@@ -325,3 +325,17 @@ def test_a_coordinated_count_with_its_own_kill_word_is_apart():
     executed = next(t for t in doc if t.lower_ == "executed")
     assert _tolls().fatalities_of(killed) == 40
     assert _tolls().fatalities_of(executed) == 8
+
+
+def test_lost_their_lives():
+    doc = load_nlp()("Fifteen civilians lost their lives in air strikes on the town on Tuesday.")
+    lives = next(t for t in doc if t.lower_ == "lives")
+    assert _tolls().fatalities_of(lives) == 15
+
+
+def test_the_specific_figure_of_a_sentence_outranks_a_vague_one():
+    # "dozens" (12) beside a written figure: the figure
+    assert _claim_count("Dozens killed in air strikes on Ariha market - 30 dead say rescuers", "strikes") == 30
+    assert _claim_count("Dozens were killed in the air strikes, and at least 30 people died, rescuers said.",
+                        "strikes") == 30
+    assert _claim_count("Dozens of people were killed in air strikes on the market.", "strikes") == 12

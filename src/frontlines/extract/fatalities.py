@@ -176,7 +176,8 @@ class TollReader:
         "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
         if kill.lemma_.lower() in {"life", "lives"}:  # "claimed the lives of 14 people", "claimed two lives"
             owners = (p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
-            return next(owners, kill if _counted(kill) else None)
+            losers = (c for c in kill.head.children if c.dep_ == "nsubj" and kill.dep_ == "dobj")
+            return next(owners, kill if _counted(kill) else next(losers, None))  # "15 civilians lost their lives"
         if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
             # "the killing of 7 soldiers", "the deaths of 12 civilians"
             found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
@@ -194,6 +195,9 @@ class TollReader:
             if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
                 return next((c for c in found if self._count_of(c) is not None), found[0])
         lemma = kill.lemma_.lower()
+        own = [c for c in kill.children if c.dep_ == "nummod" and c.like_num and c.i < kill.i]
+        if lemma == "dead" and own:  # "... - 30 dead say rescuers": the count told with the word
+            return own[0]
         if lemma in {"die", "perish", "dead"}:
             for child in kill.children:
                 if child.dep_ == "nsubj":
@@ -243,7 +247,7 @@ class TollReader:
             c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
         if own:  # its own toll, or none (a weekly total): never another clause's
             return min((n for t in own if (n := self.fatalities_of(t)) is not None), default=None)
-        best = None
+        found: list[tuple[bool, int]] = []
         for token in sentence:
             if not self._kill_word(token) or self._other_happening(token, trigger, others) \
                     or self._other_event(token, trigger):
@@ -252,8 +256,10 @@ class TollReader:
                 continue
             count = self.fatalities_of(token)
             if count is not None:
-                best = count if best is None else min(best, count)
-        return best
+                found.append((self._vague(token), count))
+        # the most specific figure, and of those the most conservative ("Dozens killed ... 30 dead")
+        specific = [n for vague, n in found if not vague] or [n for _, n in found]
+        return min(specific, default=None)
 
     def toll_update(self, sentence: Any) -> int | None:
         """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
@@ -384,6 +390,12 @@ class TollReader:
         if len(known) > 2 and known[0] == sum(known[1:]) and victims.lemma_.lower() in self.words.whole_nouns:
             return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
         return sum(known) if known else None
+
+    def _vague(self, kill: Any) -> bool:
+        """The kill word counts with a vague quantity ("dozens were killed", "scores of fighters")."""
+        victims = self.victims_of(kill)
+        return victims is not None and (victims.lower_ in VAGUE or any(
+            c.lower_ in VAGUE and c.dep_ in {"nummod", "amod", "quantmod"} for c in victims.children))
 
     def _own_kill_word(self, noun: Any) -> bool:
         """A coordinated count with a kill word of its own ("50 civilians killed in the town and 10
