@@ -339,3 +339,17 @@ def test_the_specific_figure_of_a_sentence_outranks_a_vague_one():
     assert _claim_count("Dozens were killed in the air strikes, and at least 30 people died, rescuers said.",
                         "strikes") == 30
     assert _claim_count("Dozens of people were killed in air strikes on the market.", "strikes") == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's "N dead M wounded": "dead" misparsed as a modifier of the wounded count
+        ("14 dead 30 wounded in double car bombing in Homs", 14),
+        ("The strike left 5 dead and 20 wounded.", 5),
+    ],
+)
+def test_dead_beside_the_wounded(sentence, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lower_ == "dead")
+    assert _tolls().fatalities_of(kill) == expected

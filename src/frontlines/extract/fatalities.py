@@ -196,6 +196,9 @@ class TollReader:
                 return next((c for c in found if self._count_of(c) is not None), found[0])
         lemma = kill.lemma_.lower()
         own = [c for c in kill.children if c.dep_ == "nummod" and c.like_num and c.i < kill.i]
+        before = kill.doc[kill.i - 1] if kill.i > 0 else kill
+        if kill.dep_ == "amod" and before.like_num and before.head == kill.head and before.i != kill.head.i:
+            own = own or [before]
         if lemma == "dead" and own:  # "... - 30 dead say rescuers": the count told with the word
             return own[0]
         if lemma in {"die", "perish", "dead"}:
@@ -203,6 +206,8 @@ class TollReader:
                 if child.dep_ == "nsubj":
                     return child
         if lemma == "dead" and kill.dep_ == "amod":
+            if own and self._wounded_told(kill.head):
+                return own[0]  # "14 dead 30 wounded": "dead" misparsed as a modifier of the wounded count
             return _sub_count_host(kill.head)
         if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and (
                 kill.head.pos_ in {"NOUN", "NUM"} or kill.head.like_num):
@@ -390,6 +395,12 @@ class TollReader:
         if len(known) > 2 and known[0] == sum(known[1:]) and victims.lemma_.lower() in self.words.whole_nouns:
             return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
         return sum(known) if known else None
+
+    def _wounded_told(self, noun: Any) -> bool:
+        """A count told with a wound word of its own ("30 wounded")."""
+        wound = self.words.wound_words
+        return any(c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
+                   for c in noun.children)
 
     def _vague(self, kill: Any) -> bool:
         """The kill word counts with a vague quantity ("dozens were killed", "scores of fighters")."""
