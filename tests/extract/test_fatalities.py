@@ -353,3 +353,21 @@ def test_dead_beside_the_wounded(sentence, expected):
     doc = load_nlp()(sentence)
     kill = next(t for t in doc if t.lower_ == "dead")
     assert _tolls().fatalities_of(kill) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a range: its lower end
+        ("Some 300 to 400 people were killed in the shelling.", 300),
+        ("Air strikes killed 20 to 25 people in the town.", 20),
+        ("Some 10-15 people were killed in the shelling.", 10),
+        # a dozen multiplied or halved
+        ("Two dozen fighters were killed in clashes.", 24),
+        ("Half a dozen civilians were killed by shelling.", 6),
+        # a date of three numbers is still no count
+        ("On 12-03-2015 five people were killed in Douma.", 5),
+    ],
+)
+def test_ranges_and_dozens(sentence, expected):
+    assert _count(sentence) == expected
