@@ -371,3 +371,20 @@ def test_dead_beside_the_wounded(sentence, expected):
 )
 def test_ranges_and_dozens(sentence, expected):
     assert _count(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # a dateline that took the subject of a passive kill verb
+        ("Last updated at May 032016 Nine civilians were killed in regime air strikes on the town.", "killed", 9),
+        # a headline's "N martyred M injured" with the wounded misparsed as the object
+        ("3 May 2016 7 civilians martyred 20 injured in terrorist mortar attack on the city", "martyred", 7),
+        # "N X among (the) dead": the part the report counts
+        ("Four children among dead as barrel bombs hit the city", "dead", 4),
+    ],
+)
+def test_dateline_and_headline_shapes(sentence, word, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lower_ == word)
+    assert _tolls().fatalities_of(kill) == expected

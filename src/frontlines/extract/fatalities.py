@@ -205,6 +205,8 @@ class TollReader:
             for child in kill.children:
                 if child.dep_ == "nsubj":
                     return child
+        if lemma == "dead" and kill.dep_ == "pobj" and kill.head.lower_ == "among" and kill.head.head.pos_ == "NOUN":
+            return kill.head.head  # "Four children among dead": the part the report counts
         if lemma == "dead" and kill.dep_ == "amod":
             if own and self._wounded_told(kill.head):
                 return own[0]  # "14 dead 30 wounded": "dead" misparsed as a modifier of the wounded count
@@ -214,6 +216,10 @@ class TollReader:
             return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
         if lemma == "dead" and kill.dep_ == "acomp":
             return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
+        passive = [c for c in kill.children if c.dep_ == "auxpass"]
+        ahead = kill.doc[passive[0].i - 1] if passive and passive[0].i > 0 else None
+        if ahead is not None and ahead.pos_ == "NOUN" and _counted(ahead) and ahead.head != kill:
+            return ahead  # "May 032016 Nine civilians were killed": a dateline took the subject
         subjects = [c for c in kill.children if c.dep_ == "nsubj"]
         if any(self._wounded_count(c) for c in kill.children) and subjects:
             return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
@@ -380,10 +386,12 @@ class TollReader:
         wound = self.words.wound_words
         counted = noun.like_num or (_counted(noun) and any(_counted(c) for c in noun.head.children
                                                            if c.dep_ == "nsubj"))
-        return noun.dep_ == "dobj" and counted and any(
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+        next_wound = noun.like_num and after.tag_ == "VBN" and (after.lemma_.lower() in wound or after.lower_ in wound)
+        return noun.dep_ == "dobj" and counted and (next_wound or any(  # "7 martyred 20 injured": misparsed
             c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
             for c in noun.children
-        )
+        ))
 
     def _total(self, victims: Any) -> int | None:
         """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
