@@ -388,3 +388,10 @@ def test_dateline_and_headline_shapes(sentence, word, expected):
     doc = load_nlp()(sentence)
     kill = next(t for t in doc if t.lower_ == word)
     assert _tolls().fatalities_of(kill) == expected
+
+
+def test_a_count_taken_by_the_next_clause_after_a_lost_comma():
+    # "killed 8 people MSF said": the count parsed as a modifier of the speaker
+    doc = load_nlp()("Russian jets struck the camp on Friday and killed 8 people MSF said on Saturday.")
+    kill = next(t for t in doc if t.lower_ == "killed")
+    assert _tolls().fatalities_of(kill) == 8

@@ -216,6 +216,11 @@ class TollReader:
             return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
         if lemma == "dead" and kill.dep_ == "acomp":
             return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
+        following = kill.doc[kill.i + 1] if kill.i + 1 < kill.sent.end else None
+        if kill.pos_ == "VERB" and kill.tag_ in {"VBD", "VBG", "VBZ", "VBP"} and following is not None \
+                and following.like_num and following.dep_ == "nummod" and following.head.i == following.i + 1 \
+                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in kill.children):
+            return following.head  # "... that killed 13 people MSF said": the object taken by the next clause
         passive = [c for c in kill.children if c.dep_ == "auxpass"]
         ahead = kill.doc[passive[0].i - 1] if passive and passive[0].i > 0 else None
         if ahead is not None and ahead.pos_ == "NOUN" and _counted(ahead) and ahead.head != kill:
