@@ -203,6 +203,9 @@ def _claim_count(sentence: str, trigger: str) -> int | None:
         # a household counted by its members
         ("A photo shows a family of five killed in a barrel bomb attack on the town.", 5),
         ("A family of 7 was killed when a shell hit their home.", 7),
+        # ... and a household not counted is no count of people
+        ("Two families were killed in the strike.", None),
+        ("A family was killed in the strike.", None),
         # one person named by a possessive, beside another
         ("A father and his son were killed in the strike.", 2),
         ("A woman and her two children were killed by shelling.", 3),

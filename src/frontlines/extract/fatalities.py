@@ -300,6 +300,7 @@ class TollReader:
                        for p in c.children if p.dep_ == "pobj" and p.like_num]
             if members and number(members[0]) is not None:
                 return number(members[0])
+            return None  # "two families", "a family": how many people is not told
         if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
             return number(noun)
         if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
