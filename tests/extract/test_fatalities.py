@@ -398,3 +398,18 @@ def test_a_count_taken_by_the_next_clause_after_a_lost_comma():
     doc = load_nlp()("Russian jets struck the camp on Friday and killed 8 people MSF said on Saturday.")
     kill = next(t for t in doc if t.lower_ == "killed")
     assert _tolls().fatalities_of(kill) == 8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # coordinated victims hung side by side under the verb
+        ("A rebel commander and three of his aides were killed in the strike.", 4),
+        # "the" before one person counted beside others
+        ("The strike killed the commander of the brigade and his deputy.", 2),
+        # ... alone it is no count
+        ("The strike killed the commander.", None),
+    ],
+)
+def test_people_named_beside_counts(sentence, expected):
+    assert _count(sentence) == expected

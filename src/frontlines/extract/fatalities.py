@@ -120,6 +120,22 @@ def _subject_of(kill: Any, trigger: Any) -> bool:
     return False
 
 
+def _coordinated_siblings(victims: Any) -> list[Any]:
+    """Coordinated victims the parse hung side by side under the verb ("A commander and three of
+    his aides were killed": two subjects): the ones after an "and" that follows the victims."""
+    if victims.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
+        return []
+    siblings = [c for c in victims.head.children if c.dep_ == victims.dep_ and c.i > victims.i]
+    doc = victims.doc
+    return [c for c in siblings if any(t.dep_ == "cc" and t.lower_ == "and" for t in doc[victims.i + 1 : c.i])]
+
+
+def _one_named(noun: Any) -> bool:
+    """A singular noun told with "the" ("the commander"): one person, when others are counted
+    beside it."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def _count_before(kill: Any) -> int | None:
     """A headline's count written just before its kill word, when a dateline ahead of it was
     parsed as the subject ("Mon Oct 31 2016 Over 3 killed ..."): the number, or None."""
@@ -403,8 +419,10 @@ class TollReader:
         """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
         parts = [c for c in victims.conjuncts if not _placed_apart(c) and not _dated_apart(victims, c)
                  and not self._own_kill_word(c)]
-        parts += _run_on_parts(victims)
+        parts += _run_on_parts(victims) + _coordinated_siblings(victims)
         counts = [self._count_of(victims)] + [self._count_of(c) for c in parts]
+        if counts[0] is None and parts and any(c is not None for c in counts[1:]) and _one_named(victims):
+            counts[0] = 1  # "the commander of the brigade and his deputy"
         known = [c for c in counts if c is not None]
         if len(known) > 2 and known[0] == sum(known[1:]) and victims.lemma_.lower() in self.words.whole_nouns:
             return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
