@@ -413,3 +413,14 @@ def test_a_count_taken_by_the_next_clause_after_a_lost_comma():
 )
 def test_people_named_beside_counts(sentence, expected):
     assert _count(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Army units killed many terrorists, among them 5 foreigners.", None),
+        ("Army units killed 20 terrorists, among them 5 foreigners.", 20),
+    ],
+)
+def test_a_share_misparsed_as_an_object_is_no_toll(sentence, expected):
+    assert _count(sentence) == expected

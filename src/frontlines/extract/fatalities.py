@@ -120,12 +120,18 @@ def _subject_of(kill: Any, trigger: Any) -> bool:
     return False
 
 
+def _share(noun: Any) -> bool:
+    """A share of the dead told after them ("killed many terrorists, among them 5 foreigners",
+    "including 3 leaders"), misparsed as a second object: not the victims."""
+    return any(c.dep_ == "prep" and c.lower_ in {"among", "including"} and c.i < noun.i for c in noun.children)
+
+
 def _coordinated_siblings(victims: Any) -> list[Any]:
     """Coordinated victims the parse hung side by side under the verb ("A commander and three of
     his aides were killed": two subjects): the ones after an "and" that follows the victims."""
     if victims.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
         return []
-    siblings = [c for c in victims.head.children if c.dep_ == victims.dep_ and c.i > victims.i]
+    siblings = [c for c in victims.head.children if c.dep_ == victims.dep_ and c.i > victims.i and not _share(c)]
     doc = victims.doc
     return [c for c in siblings if any(t.dep_ == "cc" and t.lower_ == "and" for t in doc[victims.i + 1 : c.i])]
 
@@ -207,7 +213,7 @@ class TollReader:
             if told:
                 return told[0]
         for dep in ("nsubjpass", "dobj"):
-            found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c)]
+            found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c) and not _share(c)]
             if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
                 return next((c for c in found if self._count_of(c) is not None), found[0])
         lemma = kill.lemma_.lower()
