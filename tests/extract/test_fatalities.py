@@ -424,3 +424,19 @@ def test_people_named_beside_counts(sentence, expected):
 )
 def test_a_share_misparsed_as_an_object_is_no_toll(sentence, expected):
     assert _count(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("The attack resulted in the martyrdom of 4 citizens and injuring 9 others.", "martyrdom", 4),
+        # the wounded told with their own count beside the dead
+        ("The terrorist attack led to the death of a child and the injury of 6 people.", "death", 1),
+        # ... one count for both is still no toll
+        ("The shelling caused the death and injury of 12 people.", "death", None),
+    ],
+)
+def test_state_media_nouns(sentence, word, expected):
+    doc = load_nlp()(sentence)
+    kill = next(t for t in doc if t.lower_ == word)
+    assert _tolls().fatalities_of(kill) == expected

@@ -44,6 +44,8 @@ def _counted(noun: Any) -> bool:
 def _own_victims(word: Any) -> bool:
     """A wound word with its own count: "... and 30 others were wounded", "injuring 50"."""
     own = {"nsubj", "nsubjpass", "dobj", "npadvmod", "advmod", "nummod"}
+    if word.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
+        return True  # "the death of a child and the injury of 6 people"
     return any(c.dep_ in own and (c.pos_ in {"NOUN", "NUM", "PRON"} or c.lower_ in {"more",
                "others"}) for c in word.children)  # fmt: skip
 
@@ -200,7 +202,8 @@ class TollReader:
             owners = (p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
             losers = (c for c in kill.head.children if c.dep_ == "nsubj" and kill.dep_ == "dobj")
             return next(owners, kill if _counted(kill) else next(losers, None))  # "15 civilians lost their lives"
-        if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
+        if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying",
+                                                           "martyrdom"}:
             # "the killing of 7 soldiers", "the deaths of 12 civilians"
             found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
             if found is not None:
