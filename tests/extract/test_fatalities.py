@@ -440,3 +440,17 @@ def test_state_media_nouns(sentence, word, expected):
     doc = load_nlp()(sentence)
     kill = next(t for t in doc if t.lower_ == word)
     assert _tolls().fatalities_of(kill) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's "kills N wounds M": the wound verb read as a noun counted by the toll
+        ("Car bomb kills 10 wounds 22 in Homs", 10),
+        ("Rocket attack kills 2 injures 5 in Damascus suburb", 2),
+        # the wounded killed later are counted
+        ("Shelling killed 10 wounded soldiers in the hospital.", 10),
+    ],
+)
+def test_headline_kills_and_wounds(sentence, expected):
+    assert _count(sentence) == expected

@@ -215,6 +215,11 @@ class TollReader:
             told = [c for c in kill.head.children if c.dep_ in {"nsubjpass", "dobj"}]
             if told:
                 return told[0]
+        for c in kill.children:  # headline "Car bomb kills 10 wounds 22": the wound verb read as a noun
+            if c.dep_ == "dobj" and c.lower_.endswith("s") and c.lower_[:-1] in self.words.wound_words:
+                counts = [n for n in c.children if n.dep_ == "nummod" and n.like_num and n.i < c.i]
+                if counts:
+                    return counts[0]
         for dep in ("nsubjpass", "dobj"):
             found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c) and not _share(c)]
             if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
