@@ -454,3 +454,20 @@ def test_state_media_nouns(sentence, word, expected):
 )
 def test_headline_kills_and_wounds(sentence, expected):
     assert _count(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a death toll by another name
+        ("The number of dead rose to 18, the monitor said.", 18),
+        ("The number of people killed rose to 18.", 18),
+        ("The monitor later said the number of victims had risen to 18.", 18),
+        # ... but not a running total, nor a count of something else
+        ("The number of people killed since the start of the uprising rose to 4000.", None),
+        ("The number of people killed in the province this year rose to 900.", None),
+        ("The number of attacks rose to 18.", None),
+    ],
+)
+def test_the_number_of_dead(sentence, expected):
+    assert _tolls().toll_update(load_nlp()(sentence)[:]) == expected

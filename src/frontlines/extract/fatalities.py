@@ -310,6 +310,10 @@ class TollReader:
     def toll_update(self, sentence: Any) -> int | None:
         """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
         for token in sentence:
+            if self._number_of_dead(token) and not self._excluded(token):  # "the number of dead rose to 18"
+                value = self._toll_update(token)
+                if value is not None:
+                    return self._plausible(value)
             if token.lemma_.lower() in {"toll", "death"} and not self._excluded(token):
                 value = self._toll_update(token)
                 if value is not None:
@@ -447,6 +451,19 @@ class TollReader:
         wound = self.words.wound_words
         return any(c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
                    for c in noun.children)
+
+    def _number_of_dead(self, token: Any) -> bool:
+        """ "the number of dead", "of victims", "of people killed": a death toll by another name."""
+        if token.lemma_.lower() != "number":
+            return False
+        counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        told = [c for c in token.children if c.dep_ in {"acl", "relcl"} and self._kill_word(c)]
+        if any(t.lower_ == "since" or t.lemma_.lower() in self.words.aggregate_words for t in token.sent):
+            return False  # "the number of people killed since 2011", "this year": a running total
+        return bool(counted) and (bool(told) or any(
+            self._kill_word(p) or p.lemma_.lower() in {"victim", "martyr"}
+            or any(c.dep_ in {"acl", "amod"} and self._kill_word(c) for c in p.children) for p in counted))
 
     def _vague(self, kill: Any) -> bool:
         """The kill word counts with a vague quantity ("dozens were killed", "scores of fighters")."""
