@@ -471,3 +471,10 @@ def test_headline_kills_and_wounds(sentence, expected):
 )
 def test_the_number_of_dead(sentence, expected):
     assert _tolls().toll_update(load_nlp()(sentence)[:]) == expected
+
+
+def test_a_toll_told_with_its_cause():
+    # "as a result of the airstrikes": the deaths are the trigger's, however the phrase hangs
+    sentence = ("The monitor documented 10 deaths, among them 3 children, as a result of the airstrikes on "
+                "the town.")
+    assert _claim_count(sentence, "airstrikes") == 10

@@ -144,6 +144,20 @@ def _one_named(noun: Any) -> bool:
     return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
+#: nouns and words of a phrase that names a cause: "as a result of", "due to", "because of"
+CAUSE_WORDS = frozenset({"result", "due", "because", "consequence", "owing"})
+
+
+def _cause_head(word: Any) -> Any:
+    """The word a phrase of cause hangs from ("documented 10 deaths as a result of the
+    airstrikes": "documented"); the word itself when no such phrase holds it."""
+    node, causal = word, False
+    while node.dep_ in {"pobj", "prep", "pcomp", "amod", "advmod"} and node.head is not node:
+        causal = causal or node.lower_ in CAUSE_WORDS or node.head.lower_ in CAUSE_WORDS
+        node = node.head
+    return node if causal else word
+
+
 def _count_before(kill: Any) -> int | None:
     """A headline's count written just before its kill word, when a dateline ahead of it was
     parsed as the subject ("Mon Oct 31 2016 Over 3 killed ..."): the number, or None."""
@@ -565,7 +579,7 @@ class TollReader:
         people killed ... in shelling")."""
         if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b) or _subject_of(a, b):
             return True
-        near_b = [b, *list(b.ancestors)[:3]]
+        near_b = [b, *list(b.ancestors)[:3], _cause_head(b)]
         for node in list(a.ancestors)[:3]:
             if node in near_b:
                 return node.lemma_.lower() not in SPEECH_LEMMAS
