@@ -57,7 +57,7 @@ def test_every_file_has_one_loader_and_one_validator() -> None:
     ("theater.yaml", "governorates:", "gouvernorates: {}\ngovernorates:", "unknown section"),
     ("theater.yaml", "  - 'ANHA'", "  - 'AN(HA'", "bad regular expression"),
     ("tolls.yaml", "max_event_toll: 5000", "max_event_toll: 0", "max_event_toll: needs a whole number"),
-    ("tolls.yaml", "life_verbs: [claim, take, cost]", "life_verbs: []", "life_verbs: needs a non-empty list"),
+    ("tolls.yaml", "life_verbs: [claim, take, cost, lose]", "life_verbs: []", "life_verbs: needs a non-empty list"),
 ])
 def test_a_broken_file_names_its_line(copy: Path, filename: str, old: str, new: str, needle: str) -> None:
     _edit(copy / filename, old, new)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..records import (
@@ -116,7 +116,8 @@ class ClaimExtractor:
                 recent, gap = (last, 0) if any(c.event_type in VIOLENT for c in new) else (recent, gap + 1)
                 recent = recent if gap < RECENT_SENTENCES else set()
                 claims = state.apply_denial(claims, sentence, self.cues)
-                claims = _updated_toll(claims, self.tolls.toll_update(sentence))
+                told_before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
+                claims = _updated_toll(claims, self.tolls.toll_update(sentence), told_before)
                 if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
                     before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
                     new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
@@ -524,7 +525,7 @@ def _loser(a1: Any, a2: Any, held: list[Any]) -> tuple[Any, Any]:
     return a1, a2
 
 
-def _updated_toll(claims: list[Claim], value: int | None) -> list[Claim]:
+def _updated_toll(claims: list[Claim], value: int | None, previous: Collection[str] = ()) -> list[Claim]:
     """ "The death toll rose to 23" (``value``, the sentence's new figure): it replaces the toll of
     the document's last violent claim that gave one (an update of the same event, not a second event)."""
     if value is None:
@@ -535,6 +536,18 @@ def _updated_toll(claims: list[Claim], value: int | None) -> list[Claim]:
             if claim.fatalities < value:
                 note = f"{claim.notes}; toll updated to {value} by a later sentence"
                 claims[index] = dataclasses.replace(claim, fatalities=value, notes=note)
+            return claims
+    # no toll given yet: the violent happening the sentence before told of ("... a chemical attack.
+    # The agency put the death toll at 70"); after a capture, a toll is the battle's over its
+    # course, no one event's
+    before = [c for c in claims if c.id in previous]
+    if any(c.sub_event_type in TERRITORIAL for c in before):
+        return claims
+    for index in range(len(claims) - 1, -1, -1):
+        claim = claims[index]
+        if claim.event_type in VIOLENT and claim.factual and claim.id in previous:
+            note = f"{claim.notes}; toll of {value} given by a later sentence"
+            claims[index] = dataclasses.replace(claim, fatalities=value, notes=note)
             break
     return claims
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..taxonomy import VAGUE
-from .numbers import MONTH_WORDS, compound_count, day_of_month, number
+from .numbers import MONTH_WORDS, WEEKDAY_WORDS, compound_count, day_of_month, number
 from .tollwords import TollWords
 
 #: conjunctions of a clause setting the scene of another happening: "... after a pilot was killed"
@@ -44,6 +44,8 @@ def _counted(noun: Any) -> bool:
 def _own_victims(word: Any) -> bool:
     """A wound word with its own count: "... and 30 others were wounded", "injuring 50"."""
     own = {"nsubj", "nsubjpass", "dobj", "npadvmod", "advmod", "nummod"}
+    if word.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in word.children):
+        return True  # "the death of a child and the injury of 6 people"
     return any(c.dep_ in own and (c.pos_ in {"NOUN", "NUM", "PRON"} or c.lower_ in {"more",
                "others"}) for c in word.children)  # fmt: skip
 
@@ -70,8 +72,116 @@ def _is_day_number(token: Any) -> bool:
 
 def _placed_apart(noun: Any) -> bool:
     """A coordinated count with a place of its own ("25 rebels in Douma and four *in Jobar*"):
-    the toll of another location (ACLED codes one event per location)."""
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in noun.children)
+    the toll of another location (ACLED codes one event per location); not a person without a
+    count of its own, where the place closes the clause ("a farmer and his wife near Hama")."""
+    return _counted(noun) and any(c.dep_ == "prep" and c.lower_ in {"in", "at", "near"} for c in noun.children)
+
+
+def _sub_count_host(noun: Any) -> Any:
+    """The noun a sub-count is told of: "leaving 17 civilians - including four children - dead"
+    (the dashes make "dead" a modifier of the children): the civilians; else the noun itself."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in {"including", "among"} and prep.head.pos_ in {"NOUN", "NUM"}:
+        return prep.head
+    return noun
+
+
+def _means_of(noun: Any, trigger: Any) -> bool:
+    """An event noun in a phrase of the trigger's own verb ("hit the clinic *in strikes*",
+    "destroyed *by airstrikes*"): the means of the trigger's happening, not another."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ in {"prep", "agent"} and prep.lower_ in {"in", "by", "with"} \
+        and prep.head == trigger
+
+
+def _dated_apart(victims: Any, other: Any) -> bool:
+    """A dateline between two coordinated counts ("kill 10 children 5 women ... AFP Friday 24 Oct
+    2014 Ten children and five women have been killed"): a headline and the report's own sentence
+    run together, the same dead told twice, not two parts of one toll."""
+    low, high = sorted((victims.i, other.i))
+    return any(t.lower_ in MONTH_WORDS or t.lower_ in WEEKDAY_WORDS for t in victims.doc[low + 1 : high])
+
+
+def _whole_of(victims: Any) -> Any:
+    """The count a part is told among ("7 children among 10 killed"): the whole, else the victims."""
+    among = [p for c in victims.children if c.dep_ == "prep" and c.lower_ == "among"
+             for p in c.children if p.dep_ == "pobj" and (p.like_num or _counted(p))]
+    return among[0] if among else victims
+
+
+def _subject_of(kill: Any, trigger: Any) -> bool:
+    """A participle's kill word ("killing at least 100") told of the subject of the first clause
+    above it that has one, the trigger's ("a bomb blast hit a convoy waiting to enter the city on
+    Saturday killing 100": the blast's dead, however deep the parse hangs the participle)."""
+    if kill.tag_ != "VBG":
+        return False
+    for node in kill.ancestors:
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if node.pos_ in {"VERB", "AUX"} and subjects:
+            return node.lemma_.lower() not in SPEECH_LEMMAS and any(trigger in s.subtree for s in subjects)
+    return False
+
+
+def _share(noun: Any) -> bool:
+    """A share of the dead told after them ("killed many terrorists, among them 5 foreigners",
+    "including 3 leaders"), misparsed as a second object: not the victims."""
+    return any(c.dep_ == "prep" and c.lower_ in {"among", "including"} and c.i < noun.i for c in noun.children)
+
+
+def _coordinated_siblings(victims: Any) -> list[Any]:
+    """Coordinated victims the parse hung side by side under the verb ("A commander and three of
+    his aides were killed": two subjects): the ones after an "and" that follows the victims."""
+    if victims.dep_ not in {"nsubjpass", "dobj", "nsubj"}:
+        return []
+    siblings = [c for c in victims.head.children if c.dep_ == victims.dep_ and c.i > victims.i and not _share(c)]
+    doc = victims.doc
+    return [c for c in siblings if any(t.dep_ == "cc" and t.lower_ == "and" for t in doc[victims.i + 1 : c.i])]
+
+
+def _one_named(noun: Any) -> bool:
+    """A singular noun told with "the" ("the commander"): one person, when others are counted
+    beside it."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+#: nouns and words of a phrase that names a cause: "as a result of", "due to", "because of"
+CAUSE_WORDS = frozenset({"result", "due", "because", "consequence", "owing"})
+
+
+def _cause_head(word: Any) -> Any:
+    """The word a phrase of cause hangs from ("documented 10 deaths as a result of the
+    airstrikes": "documented"); the word itself when no such phrase holds it."""
+    node, causal = word, False
+    while node.dep_ in {"pobj", "prep", "pcomp", "amod", "advmod"} and node.head is not node:
+        causal = causal or node.lower_ in CAUSE_WORDS or node.head.lower_ in CAUSE_WORDS
+        node = node.head
+    return node if causal else word
+
+
+def _count_before(kill: Any) -> int | None:
+    """A headline's count written just before its kill word, when a dateline ahead of it was
+    parsed as the subject ("Mon Oct 31 2016 Over 3 killed ..."): the number, or None."""
+    before = kill.doc[kill.i - 1] if kill.i > 0 else None
+    if before is None or not before.like_num or day_of_month(before):
+        return None
+    return number(before)
+
+
+def _run_on_parts(noun: Any) -> list[Any]:
+    """Counted nouns run on with the victims noun, a comma lost in a headline ("kill 10 children
+    5 women": "children" parsed as a modifier of "women", or "women" as an apposition with no
+    comma before it): parts of the toll, each with its own number (not "40 IS fighters", whose
+    compound holds no number of its own; not a share of them, "12 civilians 5 of them children")."""
+    def numbered(word: Any) -> bool:
+        return any(n.dep_ == "nummod" and n.like_num and n.i < word.i for n in word.children)
+
+    before = [c for c in noun.children if c.dep_ in {"nmod", "compound"} and c.i < noun.i and c.pos_ == "NOUN"
+              and numbered(c) and any(n.dep_ == "nummod" and n.like_num and n.i > c.i for n in noun.children)]
+    after = [c for c in noun.children if c.dep_ == "appos" and c.i > noun.i and c.pos_ == "NOUN" and numbered(c)
+             and numbered(noun) and not any(t.is_punct for t in noun.doc[noun.i + 1 : c.i])]
+    doc = noun.doc
+    return [c for c in before + after if not any(t.lower_ in {"them", "among", "including", "whom"}
+                                                 for t in doc[max(c.left_edge.i - 1, 0) : c.right_edge.i + 3])]
 
 
 #: "no casualties were reported", "no one was killed", "without casualties": a toll of zero
@@ -102,9 +212,12 @@ class TollReader:
     def victims_of(self, kill: Any) -> Any:
         """The noun naming the dead of a kill word ("killed 12 civilians", "12 people were killed",
         "12 died", "29 rebels dead", "22 killed in ...", "claimed the lives of 14 people")."""
-        if kill.lemma_.lower() in {"life", "lives"}:
-            return next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-        if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying"}:
+        if kill.lemma_.lower() in {"life", "lives"}:  # "claimed the lives of 14 people", "claimed two lives"
+            owners = (p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            losers = (c for c in kill.head.children if c.dep_ == "nsubj" and kill.dep_ == "dobj")
+            return next(owners, kill if _counted(kill) else next(losers, None))  # "15 civilians lost their lives"
+        if kill.pos_ == "NOUN" and kill.lemma_.lower() in {"killing", "death", "murder", "execution", "slaying",
+                                                           "martyrdom"}:
             # "the killing of 7 soldiers", "the deaths of 12 civilians"
             found = next((p for c in kill.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
             if found is not None:
@@ -112,25 +225,57 @@ class TollReader:
         if kill.lemma_.lower() == "dead" and kill.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} \
                 and kill.head.lemma_.lower() == "leave":  # "clashes left 14 troops dead"
             return next((c for c in kill.head.children if c.dep_ == "dobj"), None)
+        if kill.lemma_.lower() == "dead" and kill.dep_ == "oprd":  # "40 people were confirmed dead"
+            told = [c for c in kill.head.children if c.dep_ in {"nsubjpass", "dobj"}]
+            if told:
+                return told[0]
+        for c in kill.children:  # headline "Car bomb kills 10 wounds 22": the wound verb read as a noun
+            if c.dep_ == "dobj" and c.lower_.endswith("s") and c.lower_[:-1] in self.words.wound_words:
+                counts = [n for n in c.children if n.dep_ == "nummod" and n.like_num and n.i < c.i]
+                if counts:
+                    return counts[0]
         for dep in ("nsubjpass", "dobj"):
-            found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c)]
+            found = [c for c in kill.children if c.dep_ == dep and not self._wounded_count(c) and not _share(c)]
             if found:  # a counted noun first ("Date of publication ... 25 civilians were killed")
                 return next((c for c in found if self._count_of(c) is not None), found[0])
         lemma = kill.lemma_.lower()
+        own = [c for c in kill.children if c.dep_ == "nummod" and c.like_num and c.i < kill.i]
+        before = kill.doc[kill.i - 1] if kill.i > 0 else kill
+        if kill.dep_ == "amod" and before.like_num and before.head == kill.head and before.i != kill.head.i:
+            own = own or [before]
+        if lemma == "dead" and own:  # "... - 30 dead say rescuers": the count told with the word
+            return own[0]
         if lemma in {"die", "perish", "dead"}:
             for child in kill.children:
                 if child.dep_ == "nsubj":
                     return child
+        if lemma == "dead" and kill.dep_ == "pobj" and kill.head.lower_ == "among" and kill.head.head.pos_ == "NOUN":
+            return kill.head.head  # "Four children among dead": the part the report counts
         if lemma == "dead" and kill.dep_ == "amod":
-            return kill.head
+            if own and self._wounded_told(kill.head):
+                return own[0]  # "14 dead 30 wounded": "dead" misparsed as a modifier of the wounded count
+            return _sub_count_host(kill.head)
         if kill.tag_ == "VBN" and kill.dep_ in {"acl", "amod"} and (
                 kill.head.pos_ in {"NOUN", "NUM"} or kill.head.like_num):
             return kill.head  # "31 people killed on Saturday", "8 persons killed, 58 injured"
         if lemma == "dead" and kill.dep_ == "acomp":
             return next((c for c in kill.head.children if c.dep_ == "nsubj"), None)
+        following = kill.doc[kill.i + 1] if kill.i + 1 < kill.sent.end else None
+        if kill.pos_ == "VERB" and kill.tag_ in {"VBD", "VBG", "VBZ", "VBP"} and following is not None \
+                and following.like_num and following.dep_ == "nummod" and following.head.i == following.i + 1 \
+                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in kill.children):
+            return following.head  # "... that killed 13 people MSF said": the object taken by the next clause
+        passive = [c for c in kill.children if c.dep_ == "auxpass"]
+        ahead = kill.doc[passive[0].i - 1] if passive and passive[0].i > 0 else None
+        if ahead is not None and ahead.pos_ == "NOUN" and _counted(ahead) and ahead.head != kill:
+            return ahead  # "May 032016 Nine civilians were killed": a dateline took the subject
         subjects = [c for c in kill.children if c.dep_ == "nsubj"]
         if any(self._wounded_count(c) for c in kill.children) and subjects:
             return subjects[0]  # headline "Eight Civilians Killed 14 Injured"
+        if kill.pos_ == "VERB" and subjects and _counted(subjects[0]) and kill.tag_ in {"VBN", "VBD"} \
+                and not any(c.dep_ in {"dobj", "nsubjpass"} for c in kill.children) \
+                and subjects[0].lemma_.lower() not in self.words.event_nouns:
+            return subjects[0]  # a headline's "were" left out: "Six soldiers killed in an ambush"
         if kill.pos_ == "NOUN" and (lemma in self.words.event_nouns or kill.lower_ in self.words.event_nouns):
             return None  # "26 massacres", "one massacre": a count of happenings, not of the dead
         return next((c for c in kill.children if c.dep_ in {"nsubj", "npadvmod", "nummod"} and c.like_num), None)
@@ -149,6 +294,9 @@ class TollReader:
                 nums = [n for c in kill.subtree if c.like_num or c.lower_ in VAGUE if (n := number(c)) is not None]
                 return self._plausible(min(nums)) if nums else None
             return None
+        victims = _whole_of(victims)
+        if victims.lower_ in MONTH_WORDS or victims.lower_ in WEEKDAY_WORDS:
+            return self._plausible(_count_before(kill))  # "Mon Oct 31 2016 Over 3 killed 40 injured"
         return self._plausible(self._total(victims))
 
     def sentence_fatalities(self, sentence: Any, trigger: Any, others: Collection[Any] = ()) -> int | None:
@@ -159,21 +307,27 @@ class TollReader:
             c.dep_ in {"nsubj", "csubj"} and trigger in c.subtree for c in t.children)]
         if own:  # its own toll, or none (a weekly total): never another clause's
             return min((n for t in own if (n := self.fatalities_of(t)) is not None), default=None)
-        best = None
+        found: list[tuple[bool, int]] = []
         for token in sentence:
             if not self._kill_word(token) or self._other_happening(token, trigger, others) \
                     or self._other_event(token, trigger):
                 continue
-            if token != trigger and not self._related(token, trigger):
+            if token != trigger and not self._related(self._anchor(token), trigger):
                 continue
             count = self.fatalities_of(token)
             if count is not None:
-                best = count if best is None else min(best, count)
-        return best
+                found.append((self._vague(token), count))
+        # the most specific figure, and of those the most conservative ("Dozens killed ... 30 dead")
+        specific = [n for vague, n in found if not vague] or [n for _, n in found]
+        return min(specific, default=None)
 
     def toll_update(self, sentence: Any) -> int | None:
         """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
         for token in sentence:
+            if self._number_of_dead(token) and not self._excluded(token):  # "the number of dead rose to 18"
+                value = self._toll_update(token)
+                if value is not None:
+                    return self._plausible(value)
             if token.lemma_.lower() in {"toll", "death"} and not self._excluded(token):
                 value = self._toll_update(token)
                 if value is not None:
@@ -189,6 +343,12 @@ class TollReader:
             return None
         if self._counts_groups(noun):
             return None
+        if noun.lemma_.lower() in self.words.kin_nouns:  # "a family of six"
+            members = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj" and p.like_num]
+            if members and number(members[0]) is not None:
+                return number(members[0])
+            return None  # "two families", "a family": how many people is not told
         if noun.lower_ in VAGUE:  # "hundreds of thousands (of people)"
             return number(noun)
         if noun.like_num and number(noun) is not None:  # "Three killed": the count is the noun
@@ -199,6 +359,8 @@ class TollReader:
         for child in noun.children:
             if child.dep_ == "det" and child.lower_ in {"a", "an", "another"} and noun.tag_ == "NN":
                 return 1  # "a commander was killed", "another woman was killed"
+            if child.dep_ == "poss" and noun.tag_ == "NN" and child.tag_ == "PRP$" and child.lower_ != "their":
+                return 1  # "a man and his son were killed" (not "25 rebels and their commander": maybe one of them)
             is_count = child.dep_ in {"nummod", "quantmod", "amod"} or (
                 child.dep_ in {"compound", "nsubj", "nmod"} and (child.pos_ == "NUM" or child.like_num)
                 and child.i < noun.i  # "Thirteen civilians"; "40 IS fighters" misparsed
@@ -249,11 +411,20 @@ class TollReader:
             return True
         aggregate = self.words.aggregate_words
         return any(
-            (c.lemma_.lower() in aggregate and not self._one_day(c)) or (c.like_num and not _is_day_number(c))
+            (c.lemma_.lower() in aggregate and not self._one_day(c) and not self._one_strike(f, c))
+            or (c.like_num and not _is_day_number(c))
             for f in frames
             for c in f.children
             if c.dep_ == "pobj"
         )
+
+    def _one_strike(self, frame: Any, noun: Any) -> bool:
+        """ "killed in an army operation", "killed in the latest offensive": the dead of one
+        strike of a campaign, not its total (as "killed during the offensive" is)."""
+        children = list(noun.children)
+        return frame.lower_ == "in" and noun.tag_ in {"NN", "NNP"} and any(
+            c.dep_ in {"det", "amod"} and c.lower_ in self.words.single_marks for c in children
+        ) and not any(c.dep_ in {"relcl", "acl"} for c in children)  # "an offensive which began last week": a span
 
     def _one_day(self, noun: Any) -> bool:
         """An operation bounded by one day: "Friday's operations", "yesterday's offensive"."""
@@ -269,25 +440,68 @@ class TollReader:
         wound = self.words.wound_words
         counted = noun.like_num or (_counted(noun) and any(_counted(c) for c in noun.head.children
                                                            if c.dep_ == "nsubj"))
-        return noun.dep_ == "dobj" and counted and any(
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+        next_wound = noun.like_num and after.tag_ == "VBN" and (after.lemma_.lower() in wound or after.lower_ in wound)
+        return noun.dep_ == "dobj" and counted and (next_wound or any(  # "7 martyred 20 injured": misparsed
             c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
             for c in noun.children
-        )
+        ))
 
     def _total(self, victims: Any) -> int | None:
         """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
-        counts = [self._count_of(victims)] + [self._count_of(c) for c in victims.conjuncts if not _placed_apart(c)]
+        parts = [c for c in victims.conjuncts if not _placed_apart(c) and not _dated_apart(victims, c)
+                 and not self._own_kill_word(c)]
+        parts += _run_on_parts(victims) + _coordinated_siblings(victims)
+        counts = [self._count_of(victims)] + [self._count_of(c) for c in parts]
+        if counts[0] is None and parts and any(c is not None for c in counts[1:]) and _one_named(victims):
+            counts[0] = 1  # "the commander of the brigade and his deputy"
         known = [c for c in counts if c is not None]
+        if len(known) > 2 and known[0] == sum(known[1:]) and victims.lemma_.lower() in self.words.whole_nouns:
+            return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
         return sum(known) if known else None
 
+    def _wounded_told(self, noun: Any) -> bool:
+        """A count told with a wound word of its own ("30 wounded")."""
+        wound = self.words.wound_words
+        return any(c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
+                   for c in noun.children)
+
+    def _number_of_dead(self, token: Any) -> bool:
+        """ "the number of dead", "of victims", "of people killed": a death toll by another name."""
+        if token.lemma_.lower() != "number":
+            return False
+        counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        told = [c for c in token.children if c.dep_ in {"acl", "relcl"} and self._kill_word(c)]
+        if any(t.lower_ == "since" or t.lemma_.lower() in self.words.aggregate_words for t in token.sent):
+            return False  # "the number of people killed since 2011", "this year": a running total
+        return bool(counted) and (bool(told) or any(
+            self._kill_word(p) or p.lemma_.lower() in {"victim", "martyr"}
+            or any(c.dep_ in {"acl", "amod"} and self._kill_word(c) for c in p.children) for p in counted))
+
+    def _vague(self, kill: Any) -> bool:
+        """The kill word counts with a vague quantity ("dozens were killed", "scores of fighters")."""
+        victims = self.victims_of(kill)
+        return victims is not None and (victims.lower_ in VAGUE or any(
+            c.lower_ in VAGUE and c.dep_ in {"nummod", "amod", "quantmod"} for c in victims.children))
+
+    def _own_kill_word(self, noun: Any) -> bool:
+        """A coordinated count with a kill word of its own ("50 civilians killed in the town and 10
+        villagers *executed* in a hamlet"): that word counts it, a toll apart."""
+        return any(c.dep_ in {"acl", "relcl"} and self._kill_word(c) for c in noun.children)
+
     def _toll_update(self, kill: Any) -> int | None:
-        """ "the death toll rose to 23", "the toll stood at 40": the figure the toll reached."""
+        """ "the death toll rose to 23", "the toll stood at 40", "putting the death toll at 70": the
+        figure the toll reached."""
         verb = kill.head
-        if kill.dep_ != "nsubj" or verb.lemma_.lower() not in self.words.toll_verbs:
+        setting = kill.dep_ == "dobj" and verb.lemma_.lower() in self.words.toll_setting_verbs
+        if not setting and (kill.dep_ != "nsubj" or verb.lemma_.lower() not in self.words.toll_verbs):
             return None
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children) or verb.dep_ == "xcomp":
+            return None  # a forecast: "the toll could reach 200", "is expected to rise to 50"
         nums = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"to", "at"}
                 for o in p.children if o.dep_ == "pobj"]
-        nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        nums += [c for c in verb.children if c.dep_ in {"dobj", "attr"} and not setting]
         values = [self._count_of(n) for n in nums]
         found = [v for v in values if v is not None]
         return found[0] if found else None
@@ -319,6 +533,16 @@ class TollReader:
                 return True
         return False
 
+    def _anchor(self, kill: Any) -> Any:
+        """Where a kill word stands in its clause: for a "dead" told apart from its verb, the verb
+        whose object it is told of ("leaving 17 civilians - including four children - dead":
+        "leaving"), else the word."""
+        if kill.lemma_.lower() != "dead":
+            return kill
+        victims = self.victims_of(kill)
+        verb = victims.head if victims is not None and victims.dep_ == "dobj" else kill
+        return verb if verb != kill and verb.lemma_.lower() == "leave" else kill
+
     def _time_phrase(self, prep: Any) -> bool:
         """The phrase of ``prep`` names a time, not a happening ("before dawn", "after midnight",
         "after Friday prayers" is a happening; "after two days of fighting" is the fighting)."""
@@ -340,20 +564,22 @@ class TollReader:
     def _other_event(self, kill: Any, trigger: Any) -> bool:
         """The kill word is told of another happening than the trigger's: its subject or the noun
         it qualifies is a different event noun ("the strike on A killed 5 and *a second strike* on
-        B killed 7")."""
+        B killed 7"); not the means the trigger is told with ("hit the clinic in strikes that
+        killed 11")."""
         owners = [c for c in kill.children if c.dep_ in {"nsubj", "nsubjpass"}]
         owners += [kill.head] if kill.dep_ in {"acl", "relcl"} else []
         nouns = self.words.event_nouns
         events = [o for o in owners if o.lemma_.lower() in nouns or o.lower_ in nouns]
-        return bool(events) and all(e != trigger and trigger not in e.subtree for e in events)
+        return bool(events) and all(e != trigger and trigger not in e.subtree and not _means_of(e, trigger)
+                                    for e in events)
 
     def _related(self, a: Any, b: Any) -> bool:
         """Two words of one sentence in one clause family: one is an ancestor of the other, or
         both hang close under one word that is not a verb of saying ("two medics were among 31
         people killed ... in shelling")."""
-        if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b):
+        if a in b.subtree or b in a.subtree or a.head == b.head or self._wound_sibling(a, b) or _subject_of(a, b):
             return True
-        near_b = [b, *list(b.ancestors)[:2]]
+        near_b = [b, *list(b.ancestors)[:3], _cause_head(b)]
         for node in list(a.ancestors)[:3]:
             if node in near_b:
                 return node.lemma_.lower() not in SPEECH_LEMMAS

@@ -15,7 +15,8 @@ from typing import Any
 FILE = "tolls.yaml"
 #: the word lists of the file, each a non-empty list of words
 LISTS = ("kill_words", "life_verbs", "wound_words", "aggregate_words", "total_words", "event_nouns", "toll_verbs",
-         "same_day_words", "day_words", "time_nouns", "vague_nouns", "group_nouns")
+         "toll_setting_verbs", "same_day_words", "day_words", "time_nouns", "vague_nouns", "group_nouns",
+         "kin_nouns", "whole_nouns", "single_marks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +30,15 @@ class TollWords:
     total_words: frozenset[str]
     event_nouns: frozenset[str]
     toll_verbs: frozenset[str]
+    toll_setting_verbs: frozenset[str]
     same_day_words: frozenset[str]
     day_words: frozenset[str]
     time_nouns: frozenset[str]
     vague_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    kin_nouns: frozenset[str]
+    whole_nouns: frozenset[str]
+    single_marks: frozenset[str]
     max_event_toll: int
     source: str = ""  # the file it was read from
 
