@@ -39,6 +39,7 @@ def _count(sentence: str) -> int | None:
         ("At least nine people were killed and many more injured in the raid.", 9),
         ("A suicide bomber killed 12 people injured 40 at a checkpoint.", 12),
         ("8 persons killed 58 others injured in rocket attacks on the city", 8),
+        ("Rebels killed more than two dozen soldiers near Latakia.", 24),
         ("Rebels killed 12 soldiers injured in the fighting near Hama.", 12),
         # hyphenated and split number words; a dateline year is no count
         ("Thirty-four fighters were killed near Tadef.", 34),

@@ -72,6 +72,10 @@ def number(token: Any) -> int | None:
     tens = [c for c in token.children if c.dep_ == "compound" and c.lower_ in TENS]
     if tens and value < 10:  # "Seventy - six" parsed as a compound
         value += TENS[tens[0].lower_]
+    # "more than two dozen fighters": the parser may hang "dozen" under the number it multiplies
+    times = [VAGUE[c.lower_] for c in token.children if c.lower_ in {"dozen", "score"} and c.i > token.i]
+    if times:
+        return value * times[0]
     # a range ("20 to 25 people", "10-15 people"): its lower end, the conservative figure
     lows = [word_value(c.lower_) for c in token.children if c.dep_ in {"quantmod", "prep"} and c.like_num
             and not _is_year(c)]
