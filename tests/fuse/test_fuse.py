@@ -154,3 +154,20 @@ def test_two_reports_of_captures_of_two_nearby_villages_are_two_captures() -> No
     assert len(fuse_claims([claim("d1", 0, sub=take, place=alpha), claim("d2", 0, sub=take, place=spelled)])) == 1
     # fighting near both, told by two reports, is still one battle
     assert len(fuse_claims([claim("d1", 0, place=alpha), claim("d2", 0, place=bravo)])) == 1
+
+
+def test_a_district_and_a_village_in_it_with_one_toll_in_one_report_are_one_event() -> None:
+    district = dataclasses.replace(DEIR, gazetteer_id="test:district-town", name="Qarad", latitude=35.30,
+                                   longitude=40.10, feature="settlement")
+    village = dataclasses.replace(DEIR, gazetteer_id="test:village", name="Kafr Qarad", latitude=35.34,
+                                  longitude=40.14, feature="settlement")
+
+    def told(start: int, place: object, text: str, toll: int | None) -> object:
+        c = claim("d1", start, place=place, fatalities=toll)  # type: ignore[arg-type]
+        return dataclasses.replace(c, location=dataclasses.replace(c.location, text=text))
+
+    one = fuse_claims([told(0, district, "Qarad district", 1), told(80, village, "Kafr Qarad village", 1)])
+    assert len(one) == 1
+    # other tolls, or none: two happenings at two places of one report
+    assert len(fuse_claims([told(0, district, "Qarad district", 1), told(80, village, "Kafr Qarad", 3)])) == 2
+    assert len(fuse_claims([told(0, district, "Qarad district", None), told(80, village, "Kafr Qarad", None)])) == 2

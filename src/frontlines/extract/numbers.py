@@ -74,7 +74,7 @@ def number(token: Any) -> int | None:
         value += TENS[tens[0].lower_]
     # "more than two dozen fighters": the parser may hang "dozen" under the number it multiplies
     times = [VAGUE[c.lower_] for c in token.children if c.lower_ in {"dozen", "score"} and c.i > token.i]
-    if times:
+    if times and times[0]:
         return value * times[0]
     # a range ("20 to 25 people", "10-15 people"): its lower end, the conservative figure
     lows = [word_value(c.lower_) for c in token.children if c.dep_ in {"quantmod", "prep"} and c.like_num

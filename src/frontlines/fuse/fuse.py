@@ -14,6 +14,7 @@ import difflib
 import functools
 import hashlib
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -84,6 +85,28 @@ def _holds(area: Claim, spot: Claim) -> bool:
     return named and wide.country == narrow.country and wide.admin1 is not None and wide.admin1 == narrow.admin1
 
 
+#: how far from a district's centre a place of the same report may lie to be inside it
+DISTRICT_KM = 25.0
+#: a word that makes a named place an area ("Mabeta district", "the Afrin countryside")
+_AREA_WORD = re.compile(r"(?i)\b(?:district|subdistrict|sub-district|region|countryside|area)s?$")
+
+
+def _in_district(area: Claim, spot: Claim) -> bool:
+    """One sentence places a happening in a district ("in Afrin's Mabeta district") and another
+    of the same report, with the same toll, at a village in it ("the bombing of Kaxre village
+    killed one civilian"): one location, told less precisely."""
+    wide, narrow = area.location.place if area.location else None, spot.location.place if spot.location else None
+    if area.location is None or wide is None or narrow is None:
+        return False
+    if wide.feature not in {"admin2", "admin3"} and not _AREA_WORD.search(area.location.text):
+        return False
+    if narrow.feature in {"admin1", "admin2", "admin3"} or area.fatalities is None \
+            or area.fatalities != spot.fatalities:
+        return False
+    return (wide.admin1 == narrow.admin1 and wide.admin1 is not None
+            and haversine_km(wide.latitude, wide.longitude, narrow.latitude, narrow.longitude) <= DISTRICT_KM)
+
+
 def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     """Same place: the same gazetteer entry, or (across documents, which name places
     differently) entries within ``radius_km``.  Within one document, two different named
@@ -91,7 +114,7 @@ def _same_place(a: Claim, b: Claim, radius_km: float) -> bool:
     ka, kb = _place_key(a), _place_key(b)
     if ka[0] == kb[0]:
         return True
-    if a.doc_id == b.doc_id and (_holds(a, b) or _holds(b, a)):
+    if a.doc_id == b.doc_id and (_holds(a, b) or _holds(b, a) or _in_district(a, b) or _in_district(b, a)):
         return True
     (_, lat_a, lon_a), (_, lat_b, lon_b) = ka, kb
     if a.doc_id == b.doc_id or lat_a is None or lon_a is None or lat_b is None or lon_b is None:
