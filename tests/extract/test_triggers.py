@@ -265,6 +265,11 @@ def test_idioms_and_descriptions_are_no_new_events(claims_of):
     # "took place" is no capture of the place named after it
     claims = claims_of("An exchange of rocket fire took place on the frontlines of Jabal al-Zawiya on Monday.")
     assert not [c for c in claims if c.event_type == "Battles" and c.sub_event_type != "Armed clash"]
+    # the part of a place taken is a capture ("took part in" is not)
+    claim = only(claims_of("Government forces captured the eastern part of the Jobar neighbourhood on Monday."),
+                 "captured")
+    assert claim.sub_event_type == "Government regains territory"
+    assert not [c for c in claims_of("Rebels took part in the battle for Morek on Monday.") if c.trigger == "took"]
     # "took hold of" still is one
     claim = only(claims_of("Rebels took hold of the village of Tal Jamal on Monday."), "took")
     assert claim.sub_event_type == "Non-state actor overtakes territory"

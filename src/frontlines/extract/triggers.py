@@ -221,7 +221,10 @@ IDIOM_OBJECTS = frozenset({"place", "part", "note", "care", "time", "action", "a
 def _objects_ok(token: Any, wanted: frozenset[str], is_place: Callable[[Any], bool]) -> bool:
     if not wanted:
         return True
-    direct = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    # a bare idiom object: "took place", "took part" (not "captured the eastern part of X")
+    direct = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj" and not any(
+        m.dep_ in {"det", "amod", "poss", "nummod", "compound"} or (m.dep_ == "prep" and m.lower_ == "of")
+        for m in c.children)]
     if any(w in IDIOM_OBJECTS and w not in wanted for w in direct):
         return False
     for obj in objects(token):
