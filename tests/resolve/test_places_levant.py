@@ -24,6 +24,12 @@ def _find(text: str) -> dict[str, object]:
     return {m.text: m for m in resolver.find(text, "d", [(0, len(text))])}
 
 
+def _country_of_sinjar(text: str) -> str | None:
+    """The country of the place the resolver gives "Sinjar" in ``text``."""
+    place = _find(text)["Sinjar"].place  # type: ignore[attr-defined]
+    return place.country if place is not None else None
+
+
 def test_iraqi_kurdistan_names_iraq_near_a_place() -> None:
     theater = packaged_kb().theater
     text = "Jets struck camps near Sinjar in Iraqi Kurdistan."
@@ -32,15 +38,11 @@ def test_iraqi_kurdistan_names_iraq_near_a_place() -> None:
 
 
 def test_a_town_stated_in_iraqi_kurdistan_is_the_iraqi_one() -> None:
-    found = _find("The army said its jets struck rebel camps around Sinjar in Iraqi Kurdistan overnight.")
-    place = found["Sinjar"].place  # type: ignore[attr-defined]
-    assert place is not None and place.country == "IQ"
+    assert _country_of_sinjar("The army said its jets struck rebel camps around Sinjar in Iraqi Kurdistan overnight.") == "IQ"
 
 
 def test_without_the_region_the_theaters_namesake_keeps_the_name() -> None:
-    found = _find("The army said its jets struck rebel camps around Sinjar overnight.")
-    place = found["Sinjar"].place  # type: ignore[attr-defined]
-    assert place is not None and place.country == "SY"
+    assert _country_of_sinjar("The army said its jets struck rebel camps around Sinjar overnight.") == "SY"
 
 
 JORDAN = Place("t:jo", "Jordan", 31.0, 36.0, "JO", None, None, "country", 10_000_000)
@@ -64,21 +66,15 @@ def test_a_hyphenated_word_is_split_only_when_every_part_is_a_country() -> None:
 
 
 def test_a_report_that_names_only_a_neighbour_is_about_that_neighbour() -> None:
-    found = _find("Iraqi forces retook Sinjar from the militants on Monday, the Iraqi military said.")
-    place = found["Sinjar"].place  # type: ignore[attr-defined]
-    assert place is not None and place.country == "IQ"
+    assert _country_of_sinjar("Iraqi forces retook Sinjar from the militants on Monday, the Iraqi military said.") == "IQ"
 
 
 def test_a_report_that_names_the_theaters_country_keeps_its_focus() -> None:
-    found = _find("Iraqi militias fought near Sinjar on Monday, the Syrian army said.")
-    place = found["Sinjar"].place  # type: ignore[attr-defined]
-    assert place is not None and place.country == "SY"
+    assert _country_of_sinjar("Iraqi militias fought near Sinjar on Monday, the Syrian army said.") == "SY"
 
 
 def test_two_neighbours_named_as_often_leave_the_focus_at_home() -> None:
-    found = _find("Iraqi and Turkish officers met near Sinjar on Monday.")
-    place = found["Sinjar"].place  # type: ignore[attr-defined]
-    assert place is not None and place.country == "SY"
+    assert _country_of_sinjar("Iraqi and Turkish officers met near Sinjar on Monday.") == "SY"
 
 
 SURUC = Place("t:suruc", "Suruç", 37.00, 38.35, "TR", "Sanliurfa", "Suruç", "admin2", 100_000)
