@@ -43,13 +43,18 @@ def place_strings(events: Iterable[dict[str, Any]], toponyms: Iterable[dict[str,
 
 
 def score_place_strings(strings: Sequence[PlaceString],
-                        first: Callable[[str, str | None], Place | None]) -> dict[str, Any]:
-    """``first(name, admin1)``: the first candidate of a name (in that governorate when given)."""
+                        firsts: Callable[[list[str], str | None], list[Place | None]]) -> dict[str, Any]:
+    """``firsts(names, admin1)``: the first candidate of each name (in that governorate when
+    given), asked once for the names alone and once per governorate."""
     def near(s: PlaceString, place: Place | None) -> bool:
         return place is not None and haversine_km(place.latitude, place.longitude,
                                                   s.latitude, s.longitude) <= PLACE_STRING_KM
 
-    alone = sum(near(s, first(s.name, None)) for s in strings)
-    with_admin1 = sum(near(s, first(s.name, s.admin1)) for s in strings)
+    alone = sum(near(s, p) for s, p in zip(strings, firsts([s.name for s in strings], None), strict=True))
+    by_unit: dict[str | None, list[PlaceString]] = {}
+    for s in strings:
+        by_unit.setdefault(s.admin1, []).append(s)
+    with_admin1 = sum(near(s, p) for unit, group in by_unit.items()
+                      for s, p in zip(group, firsts([s.name for s in group], unit), strict=True))
     return {"strings": len(strings), "within_25km": ratio(alone, len(strings)),
             "within_25km_with_admin1": ratio(with_admin1, len(strings))}

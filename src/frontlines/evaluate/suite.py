@@ -165,11 +165,11 @@ def _place_strings(ws: Workspace, gold: Path, store: Any) -> dict[str, Any]:
                             [r for r in optional_rows(gold, "toponyms") or () if r["doc"] in docs])
     kb, path = ws.resources.kb, ws.resources.gazetteer_path
 
-    def first(name: str, admin1: str | None) -> Any:
-        cands = geocode([name], admin1=admin1, limit=1, kb=kb, gazetteer=path)[0][1]
-        return cands[0].place if cands else None
+    def firsts(names: list[str], admin1: str | None) -> list[Any]:
+        found = geocode(names, admin1=admin1, limit=1, kb=kb, gazetteer=path)
+        return [cands[0].place if cands else None for _, cands in found]
 
-    return score_place_strings(strings, first)
+    return score_place_strings(strings, firsts)
 
 
 def _seeds_stage_groups(root: Path) -> list[Group]:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..records import Claim, Mention
-from ..taxonomy import TERRITORIAL, VIOLENT
+from ..taxonomy import TERRITORIAL, VIOLENT, word_value
 
 #: nouns that name a part of a place ("part of Aleppo", "a district of Hasakah")
 PART_WORDS = frozenset({
@@ -131,8 +131,6 @@ def _counted(victims: Any) -> list[Any]:
 
 def _count(token: Any) -> int | None:
     """The figure of a count: the number itself ("four") or the number of its noun ("six rebels")."""
-    from ..taxonomy import word_value
-
     if token.like_num:
         return word_value(token.text)
     return next((word_value(c.text) for c in token.children if c.dep_ == "nummod" and c.like_num), None)

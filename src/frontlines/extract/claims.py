@@ -46,6 +46,7 @@ from .headline import truecase
 from .lexicon import Lexicon
 from .location import choose
 from .nominal import counted_victims, nominal_standing
+from .numbers import MONTH_WORDS
 from .perpetrator import from_previous, perpetrator
 from .prefilter import ParseFilter
 from .status import Cues, Standing, comment_clause, phrase_bounds, standing
@@ -116,10 +117,9 @@ class ClaimExtractor:
                 recent, gap = (last, 0) if any(c.event_type in VIOLENT for c in new) else (recent, gap + 1)
                 recent = recent if gap < RECENT_SENTENCES else set()
                 claims = state.apply_denial(claims, sentence, self.cues)
-                told_before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
-                claims = _updated_toll(claims, self.tolls.toll_update(sentence), told_before)
+                before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
+                claims = _updated_toll(claims, self.tolls.toll_update(sentence), before)
                 if no_toll(sentence):  # "However, no casualties were reported": this claim's, or the last
-                    before = {c.id for c in state.previous_sentence[1]} if state.previous_sentence else set()
                     new, claims = _no_toll(new), _no_toll(claims, before if not _violent(new) else set())
                 claims.extend(new)
                 state.end_sentence(sentence, self.cues, new)
@@ -293,9 +293,9 @@ class ClaimExtractor:
                 and not _where_clause(clause)):
             return Standing(None, None, "aside: undated relative clause")
         if match.rule.pos == "noun":
-            return nominal_standing(token, self.cues)
+            return nominal_standing(token, self.cues, self.tolls.words.day_words)
         found = standing(token, self.cues, attack=match.rule.event_type == BATTLES
-                         and match.rule.sub_event_type not in TERRITORIAL)
+                         and match.rule.sub_event_type not in TERRITORIAL, days=self.tolls.words.day_words)
         head = match.rule.head
         # the form of the present, and not tagged past: "cut", "hit", "set" are past forms too
         simple_present = (
@@ -468,8 +468,8 @@ BULLETS = frozenset({"*", "•", "·", "▪", "‣", "◦", "-", "–", "—"})
 
 
 #: a month name: a calendar date ("On January 29, government forces seize X") dates a historic present
-_MONTHS = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-                     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH_NAME = "(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + ")[a-z]*"
+_MONTHS = re.compile(rf"\b{_MONTH_NAME}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_NAME}\b", re.I)
 
 
 def _calendar_dated(verb: Any) -> bool:

@@ -324,11 +324,9 @@ class TollReader:
     def toll_update(self, sentence: Any) -> int | None:
         """The new figure of a sentence that updates a death toll ("the death toll rose to 23")."""
         for token in sentence:
-            if self._number_of_dead(token) and not self._excluded(token):  # "the number of dead rose to 18"
-                value = self._toll_update(token)
-                if value is not None:
-                    return self._plausible(value)
-            if token.lemma_.lower() in {"toll", "death"} and not self._excluded(token):
+            # "the death toll rose to 23", "the number of dead rose to 18"
+            named = token.lemma_.lower() in {"toll", "death"} or self._number_of_dead(token)
+            if named and not self._excluded(token):
                 value = self._toll_update(token)
                 if value is not None:
                     return self._plausible(value)
@@ -390,8 +388,7 @@ class TollReader:
         if victims is not None and victims.lemma_.lower() in self.words.wound_words:
             return True
         for word in [*kill.conjuncts, *(victims.conjuncts if victims is not None else ())]:
-            wound = word.lemma_.lower() in self.words.wound_words or word.lower_ in self.words.wound_words
-            if wound and not _own_victims(word):
+            if self._wound(word) and not _own_victims(word):
                 return True
         return False
 
@@ -437,15 +434,12 @@ class TollReader:
         """ "14 injured": a count of the wounded misread as the kill verb's object; in a headline
         whose dead are counted too, "8 persons killed 58 others injured" ("killed 12 soldiers
         wounded in the fighting" still counts the soldiers)."""
-        wound = self.words.wound_words
         counted = noun.like_num or (_counted(noun) and any(_counted(c) for c in noun.head.children
                                                            if c.dep_ == "nsubj"))
         after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
-        next_wound = noun.like_num and after.tag_ == "VBN" and (after.lemma_.lower() in wound or after.lower_ in wound)
-        return noun.dep_ == "dobj" and counted and (next_wound or any(  # "7 martyred 20 injured": misparsed
-            c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
-            for c in noun.children
-        ))
+        next_wound = noun.like_num and after.tag_ == "VBN" and self._wound(after)
+        # "7 martyred 20 injured": misparsed
+        return noun.dep_ == "dobj" and counted and (next_wound or self._wounded_told(noun))
 
     def _total(self, victims: Any) -> int | None:
         """The count of a victims noun and of its coordinated nouns ("10 children and 5 women")."""
@@ -460,11 +454,13 @@ class TollReader:
             return known[0]  # "15 people, 10 children and 5 women": the whole, then its breakdown
         return sum(known) if known else None
 
+    def _wound(self, token: Any) -> bool:
+        """A word of wounding ("wounded", "injure"), by its lemma or as written."""
+        return token.lemma_.lower() in self.words.wound_words or token.lower_ in self.words.wound_words
+
     def _wounded_told(self, noun: Any) -> bool:
         """A count told with a wound word of its own ("30 wounded")."""
-        wound = self.words.wound_words
-        return any(c.dep_ in {"acl", "amod"} and (c.lemma_.lower() in wound or c.lower_ in wound)
-                   for c in noun.children)
+        return any(c.dep_ in {"acl", "amod"} and self._wound(c) for c in noun.children)
 
     def _number_of_dead(self, token: Any) -> bool:
         """ "the number of dead", "of victims", "of people killed": a death toll by another name."""
@@ -589,6 +585,6 @@ class TollReader:
         """ "one soldier was killed and five others were injured in an attack": the trigger hangs
         under the wound verb coordinated with the kill word (one happening, its dead and wounded)."""
         for node in list(trigger.ancestors)[:3]:
-            if node.lemma_.lower() in self.words.wound_words or node.lower_ in self.words.wound_words:
+            if self._wound(node):
                 return node in kill.conjuncts or (node.head == kill.head and node.dep_ == kill.dep_ and node != kill)
         return False

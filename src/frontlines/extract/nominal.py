@@ -144,13 +144,14 @@ def _prenominal_forecast(noun: Any, cues: Cues) -> bool:
                                      or cues.has("expectation_words", c.lower_)) for c in noun.children)
 
 
-def nominal_standing(token: Any, cues: Cues) -> Standing:
-    """The standing of a noun trigger (None status: a back-reference, not a claim)."""
+def nominal_standing(token: Any, cues: Cues, days: frozenset[str] = frozenset()) -> Standing:
+    """The standing of a noun trigger (None status: a back-reference, not a claim); ``days``: see
+    :func:`.status.standing`."""
     if anaphoric(token):
         return Standing(None, None, "anaphoric: refers to an event already named")
     if _describes_subject(token):
         return Standing(None, None, "describes: the attribute of a copula ('it was the bloodiest assault')")
-    found = standing(token, cues)
+    found = standing(token, cues, days=days)
     governed = found.status in {Status.EXPECTED, Status.HYPOTHETICAL} or (
         found.status is None and (found.cue or "").startswith("negated"))  # "would not comment on X"
     if governed and _own_day(token) and not _prenominal_forecast(token, cues):

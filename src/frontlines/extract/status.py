@@ -283,7 +283,8 @@ def _inverted_should(token: Any) -> bool:
     return bool(auxes and subjects and auxes[0].i < subjects[0].i)
 
 
-def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, attack: bool = False) -> None:
+def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, attack: bool = False,
+                   days: frozenset[str] = frozenset()) -> None:
     lemma = token.lemma_.lower()
     if attack and link == "xcomp" and token.tag_ in {"VBD", "VBN"} and cues.has("attempt_verbs", lemma):
         return  # "militants tried to infiltrate army positions": the attack was made
@@ -297,7 +298,7 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, a
         "dobj",
     }:
         scan.flag("negated", lemma)
-    elif cues.has("habitual_verbs", lemma) and link == "xcomp" and not _one_day(token, below, cues):
+    elif cues.has("habitual_verbs", lemma) and link == "xcomp" and not _one_day(token, below, days):
         scan.flag("habitual", lemma)
     elif cues.has("denial_verbs", lemma) and link in {"ccomp", "dobj", "xcomp"}:
         scan.flag("denied", lemma)
@@ -329,12 +330,12 @@ def _governor_cues(token: Any, link: str, below: Any, cues: Cues, scan: _Scan, a
         scan.flag("expected", "to (purpose)")
 
 
-def _one_day(verb: Any, below: Any, cues: Cues) -> bool:
-    """ "Troops continued to advance on Morek on Monday": a day names when it went on, so it is
-    that day's event, not a habit."""
+def _one_day(verb: Any, below: Any, days: frozenset[str]) -> bool:
+    """ "Troops continued to advance on Morek on Monday": a day (one of ``days``, the toll words'
+    ``day_words``) names when it went on, so it is that day's event, not a habit."""
     words = [t for v in (verb, below) for c in v.children if c.dep_ in {"prep", "npadvmod", "advmod"}
              for t in (c, *c.children)]
-    return any(cues.has("day_anchors", t.lower_) for t in words)
+    return any(t.lower_ in days for t in words)
 
 
 def _counted_participle(verb: Any, below: Any) -> bool:
@@ -370,14 +371,15 @@ def _infinitive(token: Any) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
-def standing(trigger: Any, cues: Cues, attack: bool = False) -> Standing:
+def standing(trigger: Any, cues: Cues, attack: bool = False, days: frozenset[str] = frozenset()) -> Standing:
     """The standing of the event that *trigger* names, from its clause chain (``attack``: the
-    trigger names an attack, which a past attempt makes, not a capture, which it does not)."""
+    trigger names an attack, which a past attempt makes, not a capture, which it does not;
+    ``days``: the words of one day, "on Monday", "yesterday")."""
     scan = _Scan()
     links = chain(trigger)
     for index, (token, link) in enumerate(links):
         if index:
-            _governor_cues(token, link, links[index - 1][0], cues, scan, attack=attack)
+            _governor_cues(token, link, links[index - 1][0], cues, scan, attack=attack, days=days)
         described = index == 1 and link == "nsubj" and _description(token)
         _clause_cues(token, link, cues, scan, is_trigger=index == 0, described=described)
     return _decide(scan, trigger)

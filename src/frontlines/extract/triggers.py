@@ -133,8 +133,9 @@ def _facility(token: Any) -> bool:
     return token.lemma_.lower() in FACILITY_NOUNS or token.lower_ in FACILITY_NOUNS
 
 
-#: words that count others: the subject "hundreds of fighters" is the fighters
-QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
+#: words that count others: the subject "hundreds of fighters" is the fighters (not
+#: :data:`frontlines.extract.roles.QUANTITY_NOUNS`, which count happenings: "a wave of strikes")
+COUNTING_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
                             "scores", "number", "group", "groups", "members", "member", "unit", "units",
                             "batch", "batches", "wave", "waves", "convoy", "convoys", "column", "columns"})
 #: participles by which a vehicle's load is named: "buses carrying fighters" are the fighters moving
@@ -145,7 +146,7 @@ def _who(noun: Any) -> list[Any]:
     """The noun and those it stands for: the counted noun of "hundreds of fighters", the load of
     "buses carrying fighters"."""
     out = [noun]
-    if noun.lemma_.lower() in QUANTITY_NOUNS or noun.lower_ in QUANTITY_NOUNS or noun.like_num:
+    if noun.lemma_.lower() in COUNTING_NOUNS or noun.lower_ in COUNTING_NOUNS or noun.like_num:
         out += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                 if p.dep_ == "pobj"]
     out += [d for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in CARRYING_VERBS

@@ -116,8 +116,7 @@ CUE_LISTS = frozenset({
     "reporting_verbs", "reporting_nouns", "alleging_verbs", "hedge_adverbs", "according", "denial_verbs",
     "denial_words", "denial_subjects", "future_aux", "modal_aux", "conditional_aux", "expectation_words",
     "future_adverbs", "negating_words", "conditional_marks", "habitual_adverbs", "habitual_verbs",
-    "background_preps", "terms_nouns", "ongoing_verbs", "past_anchors", "onlooker_verbs", "attempt_verbs",
-    "day_anchors"})
+    "background_preps", "terms_nouns", "ongoing_verbs", "past_anchors", "onlooker_verbs", "attempt_verbs"})
 
 
 def check_cues(path: Path) -> list[KbProblem]:
@@ -152,13 +151,15 @@ _ACTOR_KEYS = frozenset({"name", "inter", "side", "state", "armed_forces", "alia
 
 def check_actors(path: Path) -> list[KbProblem]:
     """Schema of the actor dictionary (aliases shared by two actors: see kb.rules)."""
+    from ..resolve.actors import SECTIONS
+
     data, problems = _read(path, "actor dictionary")
     if problems:
         return problems
     if not isinstance(data, LineDict):
         return [KbProblem(path.name, 0, "the actor dictionary must be a mapping")]
     out = [KbProblem(path.name, data.key_lines[k], f"unknown section {k!r}")
-           for k in data if k not in {"version", "actors", "units", "weapon_owners", "generics", "sole_air_forces"}]
+           for k in data if k not in SECTIONS]
     names: set[str] = set()
     for entry in data.get("actors") or ():
         line = line_of(entry)

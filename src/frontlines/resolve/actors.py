@@ -62,6 +62,10 @@ class ActorHit:
     actor: Actor
 
 
+#: the sections of ``actors.yaml`` (the loader and ``frontlines check`` know the same ones)
+SECTIONS = frozenset({"version", "actors", "units", "weapon_owners", "generics", "sole_air_forces"})
+
+
 class ActorDictionary:
     """Canonical actors, their aliases and the generic words, from ``actors.yaml``."""
 
@@ -81,7 +85,7 @@ class ActorDictionary:
 
     # --- loading ---------------------------------------------------------------------------
     def _load(self, data: dict[str, Any]) -> None:
-        unknown = set(data) - {"version", "actors", "units", "weapon_owners", "generics", "sole_air_forces"}
+        unknown = set(data) - SECTIONS
         if unknown:
             raise ResourceError(f"unknown sections {sorted(unknown)}", source="actors.yaml")
         for entry in data.get("actors") or ():

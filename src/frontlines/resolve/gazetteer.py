@@ -215,7 +215,6 @@ def _town_first(ordered: list[Candidate]) -> list[Candidate]:
     return [town, *(c for c in ordered if c is not town)]
 
 
-
 def _query_keys(name: str, words: FeatureWords) -> tuple[str, str, str]:
     key, core = name_key(name), words.core_key(name)
     return key, core, skeleton(core)
@@ -432,9 +431,9 @@ def _alternatives_candidates(name: str, country: str | None, gazetteer: Gazettee
     pooled: dict[str, tuple[tuple[float, float, float], Candidate]] = {}
     for part in parts:
         for c in gazetteer.candidates(part, country=country, limit=LOOKUP_POOL):
-            abroad = home is not None and c.place.country != home and not _landmark(c) and not _in_full(part, c)
-            order = (evidence(part, c) + (ABROAD_PENALTY if abroad else 0.0),
-                     float(home is not None and c.place.country != home), -c.score)
+            foreign = home is not None and c.place.country != home
+            minor_abroad = foreign and not _landmark(c) and not _in_full(part, c)
+            order = (evidence(part, c) + (ABROAD_PENALTY if minor_abroad else 0.0), float(foreign), -c.score)
             old = pooled.get(c.place.gazetteer_id)
             # a place that several alternatives name is the one meant
             if old is not None:
@@ -483,8 +482,8 @@ def lookup(names: list[str], country: str | None, gazetteer: Gazetteer, limit: i
     The same pool is ranked whatever ``limit`` is, so the first candidate never depends on how
     many are asked for; ``admin1`` (a canonical governorate name) keeps only the candidates in
     that first-level unit, which is how a stated province settles a homonym (all of them, marked,
-    when none lies there); ``home`` (the
-    theater's country) goes first among candidates of equal evidence; ``province`` tells the
+    when none lies there); ``home`` (the theater's country) goes first among candidates of equal
+    evidence, and before minor places abroad of a closer spelling; ``province`` tells the
     first-level unit a name means as a whole ("Rural Damascus": Rif Dimashq, not a district of
     it), whose record then goes first."""
     out = []

@@ -377,7 +377,7 @@ class PlaceResolver:
             return []
         out, at = [], t.start
         for part in parts:
-            cands = tuple(c for c in self._lookup(part) if c.match == MatchKind.KEY and c.place.feature == "country")
+            cands = self._as_country(part)
             if not cands:
                 return []
             out.append(Found(at, at + len(part), part, cands, "name"))
@@ -386,9 +386,11 @@ class PlaceResolver:
 
     def _country_possessive(self, t: Token) -> bool:
         """A country's name with a final s, its apostrophe lost ("Syrias", "Turkeys")."""
-        return (len(t.text) > 4 and t.text.endswith("s") and t.text[0].isupper()
-                and any(c.place.feature == "country" and c.match == MatchKind.KEY
-                        for c in self._lookup(t.text[:-1])))
+        return len(t.text) > 4 and t.text.endswith("s") and t.text[0].isupper() and bool(self._as_country(t.text[:-1]))
+
+    def _as_country(self, word: str) -> tuple[Candidate, ...]:
+        """The countries the gazetteer calls by ``word`` (a key match), if any."""
+        return tuple(c for c in self._lookup(word) if c.match == MatchKind.KEY and c.place.feature == "country")
 
     def _lower_tail(self, text: str, toks: list[Token], i: int, j: int) -> Found | None:
         """A name whose last word the report writes in lower case ("Deir ezzor", "Ras al-ain"):
