@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
-from frontlines.kb import KnowledgeBase, load_kb
+from frontlines.kb import KnowledgeBase, export_kb, load_kb
 from frontlines.records import ActorRef, Claim, Mention, Place, Role, Status
 
 DEIR = Place("test:deir", "Deir ez-Zor", 35.336, 40.141, "SY", "Deir ez-Zor", "Deir ez-Zor", "city", 200000)
@@ -32,3 +33,17 @@ def claim(doc: str = "d1", start: int = 0, *, event_type: str = "Battles",
 def packaged_kb() -> KnowledgeBase:
     """The packaged knowledge base, loaded once for the test session (tests only)."""
     return load_kb()
+
+
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Edit a knowledge-base file: its first ``old`` becomes ``new`` (``old`` must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edited_kb(root: Path, filename: str, old: str, new: str) -> Path:
+    """A copy of the packaged knowledge base written to ``root``, its ``filename`` edited once."""
+    export_kb(root)
+    replace_once(root / filename, old, new)
+    return root

@@ -26,6 +26,9 @@ def test_place_strings_take_town_names_with_a_point_once_per_governorate() -> No
 def test_a_string_counts_when_its_first_candidate_lies_within_25_km() -> None:
     strings = [PlaceString("Kafr Sabt", "Hama", 35.0, 36.0), PlaceString("Tell Zor", "Raqqa", 36.0, 38.0)]
 
+    def firsts(names: list[str], admin1: str | None) -> list[Place | None]:
+        return [first(name, admin1) for name in names]
+
     def first(name: str, admin1: str | None) -> Place | None:
         if name == "Kafr Sabt":
             return Place("t:1", name, 35.1, 36.1, "SY", "Hama", None, "settlement")  # about 14 km off
@@ -33,5 +36,5 @@ def test_a_string_counts_when_its_first_candidate_lies_within_25_km() -> None:
             return Place("t:2", name, 36.0, 38.0, "SY", "Raqqa", None, "settlement")
         return Place("t:3", name, 33.0, 36.0, "SY", "Daraa", None, "settlement")  # a namesake far away
 
-    assert score_place_strings(strings, first) == {"strings": 2, "within_25km": 0.5,
+    assert score_place_strings(strings, firsts) == {"strings": 2, "within_25km": 0.5,
                                                    "within_25km_with_admin1": 1.0}

@@ -149,36 +149,36 @@ def test_the_dead_of_a_headline_run_into_the_lead_do_not_claim_the_bombing(claim
     assert claims and all(c.actor1 is not None and c.actor1.name == "Islamic State (Syria)" for c in claims)
 
 
-def test_a_monitor_blaming_the_attack_on_forces_loyal_to_a_leader_names_the_attacker(claims_of):
-    text = ("At least 12 civilians were killed on Monday when a missile struck a market in Maarat al-Numan, "
-            "a monitoring group said. Another 30 were wounded, the monitor said, blaming the attack on forces "
-            "loyal to President Bashar al-Assad.")
-    claim = only(claims_of(text), "struck")
-    assert claim.actor1 is not None and claim.actor1.name == "Military Forces of Syria (2000-2024)"
+BLAMED = "At least 12 civilians were killed on Monday when a missile struck a market in Maarat al-Numan"
+BOMBED = "At least 15 people were killed on Sunday in a suicide bombing at a checkpoint in Jableh. "
+ASSAD = "Military Forces of Syria (2000-2024)"
+IS = "Islamic State (Syria)"
 
 
-def test_denying_blame_names_no_attacker(claims_of):
-    text = ("At least 12 civilians were killed on Monday when a missile struck a market in Maarat al-Numan. "
-            "The ministry denied blaming the attack on government forces.")
-    claim = only(claims_of(text), "struck")
-    assert claim.actor1 is None or claim.actor1.name != "Military Forces of Syria (2000-2024)"
+@pytest.mark.parametrize(("text", "trigger", "attacker"), [
+    # a monitor blaming the attack on forces loyal to a leader
+    (f"{BLAMED}, a monitoring group said. Another 30 were wounded, the monitor said, blaming the attack on "
+     "forces loyal to President Bashar al-Assad.", "struck", ASSAD),
+    # a claim of responsibility two sentences after the bombing
+    (f"{BOMBED}The state news agency put the toll at 11. "
+     "The Islamic State group claimed responsibility in a statement.", "bombing", IS),
+], ids=["blamed-on-loyal-forces", "claimed-two-sentences-after"])
+def test_the_attacker_named_after_the_attack(claims_of, text, trigger, attacker):
+    claim = only(claims_of(text), trigger)
+    assert claim.actor1 is not None and claim.actor1.name == attacker
 
 
-def test_a_claim_of_responsibility_two_sentences_after_the_bombing(claims_of):
-    text = ("At least 15 people were killed on Sunday in a suicide bombing at a checkpoint in Jableh. "
-            "The state news agency put the toll at 11. "
-            "The Islamic State group claimed responsibility in a statement.")
-    claim = only(claims_of(text), "bombing")
-    assert claim.actor1 is not None and claim.actor1.name == "Islamic State (Syria)"
-
-
-def test_a_claim_of_responsibility_long_after_the_bombing_names_no_one(claims_of):
-    text = ("At least 15 people were killed on Sunday in a suicide bombing at a checkpoint in Jableh. "
-            "The state news agency put the toll at 11. Roads into the town were closed. "
-            "Schools stayed shut on Monday. "
-            "The Islamic State group claimed responsibility in a statement.")
-    claim = only(claims_of(text), "bombing")
-    assert claim.actor1 is None or claim.actor1.name != "Islamic State (Syria)"
+@pytest.mark.parametrize(("text", "trigger", "not_attacker"), [
+    # denying blame names no attacker
+    (f"{BLAMED}. The ministry denied blaming the attack on government forces.", "struck", ASSAD),
+    # a claim of responsibility long after the bombing names no one
+    (f"{BOMBED}The state news agency put the toll at 11. Roads into the town were closed. "
+     "Schools stayed shut on Monday. The Islamic State group claimed responsibility in a statement.",
+     "bombing", IS),
+], ids=["blame-denied", "claimed-long-after"])
+def test_no_attacker_named_after_the_attack(claims_of, text, trigger, not_attacker):
+    claim = only(claims_of(text), trigger)
+    assert claim.actor1 is None or claim.actor1.name != not_attacker
 
 
 def test_a_group_saying_it_killed_in_a_bombing_is_its_author(claims_of):

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from claimkit import build, entity_places
 
-from factories import packaged_kb
+from factories import edited_kb, packaged_kb
 from frontlines.errors import ResourceError
 from frontlines.extract.claims import ClaimExtractor
 from frontlines.extract.fatalities import TollReader
 from frontlines.extract.nlp import load_nlp
 from frontlines.extract.tollwords import LISTS, load_tolls, validate_tolls
-from frontlines.kb import check_kb, export_kb, load_kb
+from frontlines.kb import check_kb, load_kb
 
 STRIKE = "The air strike obliterated 14 fighters in Douma."
 
@@ -28,13 +28,7 @@ def _count(reader: TollReader, sentence: str, trigger: str) -> int | None:
 
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
     """A copy of the packaged knowledge base whose tolls.yaml has ``old`` replaced by ``new``."""
-    root = tmp_path / "kb"
-    export_kb(root)
-    tolls = root / "tolls.yaml"
-    text = tolls.read_text(encoding="utf-8")
-    assert old in text
-    tolls.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return root
+    return edited_kb(tmp_path / "kb", "tolls.yaml", old, new)
 
 
 def test_the_packaged_file_holds_every_list() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontlines.kb import check_kb, export_kb, load_kb
+from factories import edited_kb
+from frontlines.kb import check_kb, load_kb
 from frontlines.resolve.gaz_words import FeatureWords
 from frontlines.resolve.gazetteer import SqliteGazetteer
 from frontlines.resolve.normalize import name_key
@@ -26,12 +27,7 @@ def test_packaged_gazetteer_was_built_with_the_kb_words():
 
 
 def _edit(tmp_path: Path, old: str, new: str) -> Path:
-    export_kb(tmp_path)
-    theater = tmp_path / "theater.yaml"
-    text = theater.read_text(encoding="utf-8")
-    assert old in text
-    theater.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return tmp_path
+    return edited_kb(tmp_path, "theater.yaml", old, new)
 
 
 def test_unknown_feature_class_is_a_problem(tmp_path):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factories import replace_once
 from frontlines.errors import ResourceError
 from frontlines.kb import FILES, KbProblem, check_kb, export_kb, load_kb, packaged_dir
 from frontlines.kb import files as kbfiles
@@ -18,12 +19,6 @@ def copy(tmp_path: Path) -> Path:
     written = export_kb(dest)
     assert {p.name for p in written} >= {f.filename for f in FILES}
     return dest
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_packaged_kb_is_valid_and_loads() -> None:
@@ -60,7 +55,7 @@ def test_every_file_has_one_loader_and_one_validator() -> None:
     ("tolls.yaml", "life_verbs: [claim, take, cost, lose]", "life_verbs: []", "life_verbs: needs a non-empty list"),
 ])
 def test_a_broken_file_names_its_line(copy: Path, filename: str, old: str, new: str, needle: str) -> None:
-    _edit(copy / filename, old, new)
+    replace_once(copy / filename, old, new)
     line = next(n for n, text in enumerate((copy / filename).read_text().splitlines(), 1)
                 if new.splitlines()[-1] in text or new.splitlines()[0] in text)
     problems = check_kb(copy)
@@ -84,8 +79,8 @@ def test_the_overlay_needs_a_coordinate_source_and_a_governorate(copy: Path) -> 
 
 
 def test_an_unknown_side_is_refused(copy: Path) -> None:
-    _edit(copy / "actors.yaml", "side: kurdish", "side: kurds")
-    _edit(copy / "outlets.yaml", "side: pro-turkey", "side: pro-ottoman")
+    replace_once(copy / "actors.yaml", "side: kurdish", "side: kurds")
+    replace_once(copy / "outlets.yaml", "side: pro-turkey", "side: pro-ottoman")
     messages = [str(p) for p in check_kb(copy)]
     assert any(m.startswith("actors.yaml:") and "unknown side 'kurds'" in m for m in messages), messages
     assert any(m.startswith("outlets.yaml:") and "unknown side 'pro-ottoman'" in m for m in messages), messages
@@ -136,6 +131,6 @@ def test_sole_air_forces_need_a_known_actor_and_a_day(tmp_path) -> None:  # type
 
 
 def test_an_unclaimed_actor_must_be_defined(copy: Path) -> None:
-    _edit(copy / "triggers.yaml", "actor: Unidentified Armed Group (Syria)}", "actor: Unknown Gang}")
+    replace_once(copy / "triggers.yaml", "actor: Unidentified Armed Group (Syria)}", "actor: Unknown Gang}")
     messages = [str(p) for p in check_kb(copy)]
     assert any(m.startswith("triggers.yaml:") and "unknown actor 'Unknown Gang'" in m for m in messages), messages
